@@ -1,0 +1,45 @@
+import pg from "pg";
+
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** Whether PostgreSQL answers; benchmarks measure PGlite only when it does not. */
+export async function postgresAnswers(url = BENCH_DATABASE_URL): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+/** A database of the benchmark's own, dropped afterwards. */
+export async function withScratchDatabase<T>(prefix: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `${prefix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const u = new URL(BENCH_DATABASE_URL);
+    u.pathname = `/${name}`;
+    return await fn(u.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+export const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+export function result(bench: string, db: string, metrics: Record<string, number | string>): void {
+  console.log(
+    `RESULT ${bench} ${db} ${Object.entries(metrics)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}`,
+  );
+}

@@ -1,0 +1,14 @@
+// `npm run bench -- <name>`: runs one benchmark, which prints RESULT lines (DESIGN §4).
+const benches: Record<string, () => Promise<void>> = {
+  api: () => import("./api.js").then((m) => m.run()),
+};
+
+const wanted = process.argv[2] ?? "";
+const bench = benches[wanted];
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}>`);
+  process.exit(2);
+}
+await bench();
+
+export {};

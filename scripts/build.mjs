@@ -1,0 +1,24 @@
+// Builds what `npm start` runs: the server and CLI bundles (esbuild) and the web app (Vite).
+
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { build } from "esbuild";
+
+const started = Date.now();
+await build({
+  entryPoints: { "server/main": "src/server/main.ts", "cli/main": "src/cli/main.ts" },
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
+});
+if (!process.argv.includes("--server-only") && existsSync("src/web/index.html")) {
+  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], {
+    stdio: "inherit",
+  });
+}
+console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

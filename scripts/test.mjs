@@ -1,0 +1,65 @@
+// `npm test`: lint, type-check, unit tests, database suites on PGlite (and on PostgreSQL when
+// TEST_DATABASE_URL is set), then the browser suite. Ends with one "N passed, N failed" line.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const out = ".tmp/test-results";
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const bin = (name) => `node_modules/.bin/${name}`;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function step(name, cmd, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n━━ ${name}`);
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(
+    `━━ ${name}: ${res.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  if (res.status !== 0) failedSteps.push(name);
+  return res.status === 0;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+}
+
+function vitest(name, project, file, env) {
+  step(
+    name,
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${file}`],
+    env,
+  );
+  countVitest(file);
+}
+
+step("lint (biome)", bin("biome"), ["check", "."]);
+step("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+vitest("unit tests", "unit", `${out}/unit.json`, {});
+vitest("database suites on PGlite", "db", `${out}/db-pglite.json`, { TEST_DB: "pglite" });
+if (process.env.TEST_DATABASE_URL) {
+  vitest("database suites on PostgreSQL", "db", `${out}/db-postgres.json`, { TEST_DB: "postgres" });
+} else {
+  console.log("\n(TEST_DATABASE_URL is not set: the database suites ran on PGlite only)");
+}
+if (step("build", process.execPath, ["scripts/build.mjs"])) {
+  step("browser e2e (Playwright, Chromium)", bin("playwright"), ["test"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json`,
+  });
+  if (existsSync(`${out}/e2e.json`)) {
+    const s = JSON.parse(readFileSync(`${out}/e2e.json`, "utf8")).stats;
+    totals.passed += s.expected + s.flaky;
+    totals.failed += s.unexpected;
+    totals.skipped += s.skipped;
+  }
+}
+
+console.log(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(", ")}` : "All steps passed."}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);

@@ -1,0 +1,140 @@
+import { stdin, stdout } from "node:process";
+import { createInterface } from "node:readline/promises";
+import { SingleBar } from "cli-progress";
+import { Command } from "commander";
+import { loadConfig } from "../server/config.js";
+import { isEmpty, seedDemo } from "../server/demo/seed.js";
+import { createAccount, parseContactOrFail } from "../server/modules/accounts/accounts.service.js";
+import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
+import { systemActor } from "../server/platform/authz/actor.js";
+import type { Platform } from "../server/platform/context.js";
+import { Keyring } from "../server/platform/crypto/crypto.js";
+import { type Database, PLATFORM_SCOPE } from "../server/platform/db/client.js";
+import { migrate } from "../server/platform/db/migrate.js";
+import { openDatabase } from "../server/platform/db/open.js";
+import { createLogger } from "../server/platform/log/logger.js";
+import { Messenger } from "../server/platform/messaging/messenger.js";
+
+async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  try {
+    await migrate(db);
+    const platform: Platform = {
+      config,
+      keyring: new Keyring(config.masterKey),
+      messenger: new Messenger(config, createLogger("warn")),
+      forgetSessions: () => {},
+    };
+    return await fn(db, platform);
+  } finally {
+    await db.close();
+  }
+}
+
+async function ask(question: string, hidden = false): Promise<string> {
+  const rl = createInterface({ input: stdin, output: stdout, terminal: true });
+  if (hidden) {
+    // Echo nothing while the password is typed.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (s.includes(question)) stdout.write(s);
+    };
+  }
+  const answer = await rl.question(question);
+  rl.close();
+  if (hidden) stdout.write("\n");
+  return answer.trim();
+}
+
+const program = new Command("chungcu").description("Chungcu operator commands");
+
+const dbCmd = program.command("db").description("database");
+dbCmd
+  .command("migrate")
+  .description("apply the committed migrations")
+  .action(() => withDatabase(async (db) => console.log(`migrations applied (${db.kind})`)));
+
+program
+  .command("seed")
+  .argument("<what>", "demo")
+  .description("seed the demo company (only into an empty database)")
+  .action((what: string) =>
+    withDatabase(async (db, platform) => {
+      if (what !== "demo") throw new Error(`unknown seed ${what}`);
+      if (!(await isEmpty(db))) {
+        console.error("The database is not empty: the demo is seeded only into an empty database.");
+        process.exitCode = 1;
+        return;
+      }
+      await seedDemo(db, platform);
+      console.log("demo company seeded");
+    }),
+  );
+
+program
+  .command("admin")
+  .command("create")
+  .description("create a platform admin (the first account of a production installation)")
+  .option("--email <email>", "email address or phone number")
+  .option("--name <name>", "display name")
+  .option("--password <password>", "password (asked for when omitted; prefer the prompt)")
+  .action((opts: { email?: string; name?: string; password?: string }) =>
+    withDatabase(async (db, platform) => {
+      const contact = parseContactOrFail(opts.email ?? (await ask("Email or phone: ")));
+      const displayName = opts.name ?? (await ask("Name: "));
+      const password = opts.password ?? (await ask("Password (≥ 8 characters, letters and digits): ", true));
+      const account = await db.transaction(PLATFORM_SCOPE, async (tx) => {
+        const row = await createAccount(tx, platform, {
+          displayName,
+          contact,
+          password,
+          platformRole: "platform_admin",
+        });
+        await audit(
+          {
+            companyId: PLATFORM_SCOPE,
+            actor: systemActor,
+            lang: "en",
+            requestId: "cli",
+            tx,
+            platform,
+            afterCommit: () => {},
+          },
+          { action: "platform_admin.create", entity: "account", entityId: row.id },
+        );
+        return row;
+      });
+      console.log(`platform admin created: ${account.id}`);
+    }),
+  );
+
+program
+  .command("audit")
+  .command("verify")
+  .description("walk every company's audit hash chain and report the first broken link")
+  .action(() =>
+    withDatabase(async (db) => {
+      const bar = new SingleBar({ format: "verifying {bar} {value}/{total} chains", clearOnComplete: true });
+      let started = false;
+      const result = await verifyAuditChains(db, (done, total) => {
+        if (!started && stdout.isTTY) {
+          bar.start(total, 0);
+          started = true;
+        }
+        if (started) bar.update(done);
+      });
+      if (started) bar.stop();
+      if (result.broken) {
+        const b = result.broken;
+        console.error(`BROKEN: company ${b.companyId}, audit entry seq ${b.seq}: ${b.reason}`);
+        process.exitCode = 1;
+      } else {
+        console.log(`OK: ${result.entries} entries in ${result.companies} chains verified`);
+      }
+    }),
+  );
+
+program.parseAsync().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,150 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { authRoutes } from "./modules/accounts/auth.routes.js";
+import { meRoutes } from "./modules/accounts/me.routes.js";
+import { SessionResolver } from "./modules/accounts/sessions.service.js";
+import { buildingRoutes } from "./modules/buildings/buildings.routes.js";
+import { companyRoutes } from "./modules/companies/companies.routes.js";
+import { staffRoutes } from "./modules/staff/staff.routes.js";
+import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
+import { webDistDir } from "./paths.js";
+import { AccessLogWriter } from "./platform/accesslog/writer.js";
+import type { Platform } from "./platform/context.js";
+import { Keyring } from "./platform/crypto/crypto.js";
+import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
+import { errors } from "./platform/errors.js";
+import { registerErrorHandler } from "./platform/http/error-handler.js";
+import { registerMetrics } from "./platform/http/metrics.js";
+import { registerRequestContext } from "./platform/http/request-context.js";
+import { registerSecurityHeaders } from "./platform/http/security-headers.js";
+import { message } from "./platform/i18n/messages.js";
+import { Messenger } from "./platform/messaging/messenger.js";
+import type { SmsGateway } from "./platform/messaging/sms.js";
+
+export type AppOptions = {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  /** Replaces the HTTP SMS gateway (tests capture SMS at the edge). */
+  sms?: SmsGateway;
+};
+
+export type App = FastifyInstance & { platform: Platform };
+
+/** Builds the whole HTTP application: plugins, request context, every module's routes, the web app. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config, db } = opts;
+  const app = Fastify({
+    loggerInstance: opts.logger as unknown as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    // Every request is recorded in the access log; pino carries errors and events, each with its request id.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const sessions = new SessionResolver(db);
+  const messenger = new Messenger(config, opts.logger, opts.sms);
+  const platform: Platform = {
+    config,
+    keyring: new Keyring(config.masterKey),
+    messenger,
+    forgetSessions: sessions.forget,
+  };
+  const accessLog = new AccessLogWriter(db, opts.logger);
+  app.decorate("platform", platform);
+
+  registerSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    errorResponseBuilder: (_req, ctx) => errors.rateLimited(Math.ceil(ctx.ttl / 1000)),
+  });
+  registerErrorHandler(app);
+  registerRequestContext(app, { db, platform, resolveSession: sessions.resolve });
+  registerMetrics(app, config.metricsToken);
+
+  app.addHook("onResponse", async (req, reply) => {
+    if (req.url.startsWith("/api/")) {
+      accessLog.push({
+        companyId: req.auth?.companyId ?? PLATFORM_SCOPE,
+        at: new Date(),
+        accountId: req.auth?.accountId ?? null,
+        method: req.method,
+        path: req.url.slice(0, 500),
+        status: reply.statusCode,
+        ip: req.ip,
+        userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null,
+        lang: req.lang,
+        referrer: req.headers.referer?.slice(0, 500) ?? null,
+        requestId: req.id,
+        durationMs: Math.round(reply.elapsedTime),
+      });
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Chungcu API", version: config.version, description: "Apartment building management" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "cc_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { db, platform });
+      await api.register(authRoutes, { platform, signInPerMinute: config.signInPerMinute });
+      await api.register(meRoutes);
+      await api.register(buildingRoutes);
+      await api.register(staffRoutes, { platform });
+      await api.register(companyRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+  if (messenger.outbox) await app.register(outboxRoutes, { outbox: messenger.outbox });
+
+  const hasWeb = existsSync(path.join(webDistDir, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      preCompressed: true,
+      wildcard: false,
+      index: false,
+    });
+  }
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {
+    const isPage = req.method === "GET" && !req.url.startsWith("/api/") && !req.url.startsWith("/dev/");
+    if (isPage && hasWeb)
+      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+    return reply
+      .status(404)
+      .send({ error: { code: "ROUTE_NOT_FOUND", message: message(req.lang ?? "vi", "ROUTE_NOT_FOUND") } });
+  });
+
+  app.addHook("onClose", async () => {
+    await Promise.all([accessLog.close(), sessions.close()]);
+    messenger.close();
+  });
+  return app as unknown as App;
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DEMO: flag.optional(),
+  MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Chungcu <no-reply@chungcu.local>"),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_API_KEY: z.string().optional(),
+  SMS_SECRET_KEY: z.string().optional(),
+  SMS_BRANDNAME: z.string().max(11).default("CHUNGCU"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: flag.default(false),
+  JOBS: flag.default(true),
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  METRICS_TOKEN: z.string().min(16).optional(),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  poolSize: number;
+  demo: boolean;
+  masterKey: Buffer;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sms: { url: string; apiKey: string; secretKey: string; brandname: string } | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  jobs: boolean;
+  accessLogRetentionDays: number;
+  rateLimitPerMinute: number;
+  signInPerMinute: number;
+  metricsToken: string | undefined;
+  version: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses the environment; every bad value is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === "production" && !e.MASTER_KEY) problems.push("MASTER_KEY is required in production");
+  const smsKeys = [e.SMS_GATEWAY_URL, e.SMS_API_KEY, e.SMS_SECRET_KEY].filter(Boolean).length;
+  if (smsKeys > 0 && smsKeys < 3)
+    problems.push("SMS_GATEWAY_URL, SMS_API_KEY and SMS_SECRET_KEY must be set together");
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const embedded = !e.DATABASE_URL;
+  const demo = e.DEMO ?? (embedded && e.NODE_ENV !== "production");
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    demo,
+    masterKey: e.MASTER_KEY
+      ? Buffer.from(e.MASTER_KEY, "base64")
+      : (overrides.masterKey ?? localMasterKey(dataDir)),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    sms:
+      e.SMS_GATEWAY_URL && e.SMS_API_KEY && e.SMS_SECRET_KEY
+        ? {
+            url: e.SMS_GATEWAY_URL,
+            apiKey: e.SMS_API_KEY,
+            secretKey: e.SMS_SECRET_KEY,
+            brandname: e.SMS_BRANDNAME,
+          }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    jobs: e.JOBS,
+    accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    signInPerMinute: e.SIGN_IN_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
+    version: process.env.npm_package_version ?? "0.1.0",
+    ...overrides,
+  };
+}
+
+/** Outside production a key is generated once and kept beside the data, so `npm start` needs no setup. */
+function localMasterKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, "master.key");
+  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString("base64"), { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,61 @@
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed.js";
+import { migrate } from "./platform/db/migrate.js";
+import { openDatabase } from "./platform/db/open.js";
+import { startJobs } from "./platform/jobs/boss.js";
+import { createLogger } from "./platform/log/logger.js";
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(config);
+  await migrate(db);
+  const app = await buildApp({ config, db, logger });
+  if (config.demo && (await isEmpty(db))) {
+    logger.info("empty database: seeding the demo company");
+    await seedDemo(db, app.platform);
+  }
+  const boss = config.jobs ? await startJobs(db, app.platform, logger, config.databaseUrl) : null;
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = config.publicUrl;
+  const lines = [
+    "",
+    `  Chungcu ${config.version} is running at ${url}  (${db.kind === "pglite" ? `PGlite, data in ${config.dataDir}` : "PostgreSQL"}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  API docs: ${url}/api/docs`,
+  ];
+  if (config.demo) {
+    lines.push(
+      `  Demo mode: one-time codes and emails are in ${url}/dev/outbox`,
+      `  Demo logins (password ${DEMO_PASSWORD}):`,
+    );
+    for (const l of DEMO_LOGINS) lines.push(`    ${l.email.padEnd(28)} ${l.label}`);
+  }
+  console.log(`${lines.join("\n")}\n`);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    await boss?.stop({ graceful: true, timeout: 5000 }).catch(() => {});
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

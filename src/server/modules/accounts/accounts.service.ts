@@ -1,0 +1,108 @@
+import { eq, or } from "drizzle-orm";
+import type { Lang } from "../../../contracts/common.js";
+import type { Platform } from "../../platform/context.js";
+import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
+import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
+import type { Tx } from "../../platform/db/client.js";
+import { errors } from "../../platform/errors.js";
+import { accounts } from "./accounts.table.js";
+import { hashPassword, isStrongPassword } from "./passwords.js";
+
+export type AccountRow = typeof accounts.$inferSelect;
+
+export const contactIndex = (platform: Platform, c: Contact) => platform.keyring.blindIndex(c.kind, c.value);
+
+/** Finds an account by email or phone through its blind index. */
+export async function findAccountByContact(
+  tx: Tx,
+  platform: Platform,
+  contact: Contact,
+): Promise<AccountRow | null> {
+  const bidx = contactIndex(platform, contact);
+  const [row] = await tx
+    .select()
+    .from(accounts)
+    .where(contact.kind === "email" ? eq(accounts.emailBidx, bidx) : eq(accounts.phoneBidx, bidx));
+  return row ?? null;
+}
+
+export async function findAccountsByContacts(tx: Tx, platform: Platform, contacts: Contact[]) {
+  const conditions = contacts.map((c) =>
+    c.kind === "email"
+      ? eq(accounts.emailBidx, contactIndex(platform, c))
+      : eq(accounts.phoneBidx, contactIndex(platform, c)),
+  );
+  return conditions.length
+    ? tx
+        .select()
+        .from(accounts)
+        .where(or(...conditions))
+    : [];
+}
+
+export async function getAccount(tx: Tx, id: string): Promise<AccountRow> {
+  const [row] = await tx.select().from(accounts).where(eq(accounts.id, id));
+  if (!row) throw errors.unauthenticated();
+  return row;
+}
+
+export type NewAccount = {
+  displayName: string;
+  contact: Contact;
+  password: string;
+  lang?: Lang;
+  platformRole?: "platform_admin" | null;
+};
+
+/** Creates an account with its own data key; contacts are stored encrypted with it. */
+export async function createAccount(tx: Tx, platform: Platform, input: NewAccount): Promise<AccountRow> {
+  if (!isStrongPassword(input.password)) throw errors.rule("PASSWORD_TOO_WEAK");
+  const { key, wrapped } = platform.keyring.newDataKey();
+  const enc = encrypt(key, input.contact.value);
+  const bidx = contactIndex(platform, input.contact);
+  const [row] = await tx
+    .insert(accounts)
+    .values({
+      displayName: input.displayName,
+      dataKey: wrapped,
+      passwordHash: await hashPassword(input.password),
+      lang: input.lang ?? "vi",
+      platformRole: input.platformRole ?? null,
+      ...(input.contact.kind === "email"
+        ? { emailEnc: enc, emailBidx: bidx }
+        : { phoneEnc: enc, phoneBidx: bidx }),
+    })
+    .returning();
+  if (!row) throw new Error("account insert returned nothing");
+  return row;
+}
+
+/** The person's data key, unwrapped; null once it has been destroyed (crypto-shredding). */
+export function dataKeyOf(platform: Platform, row: Pick<AccountRow, "dataKey">): Buffer | null {
+  return row.dataKey ? platform.keyring.unwrap(row.dataKey) : null;
+}
+
+export function contactsOf(
+  platform: Platform,
+  row: AccountRow,
+): { email: string | null; phone: string | null } {
+  const key = dataKeyOf(platform, row);
+  return {
+    email: key && row.emailEnc ? decrypt(key, row.emailEnc) : null,
+    phone: key && row.phoneEnc ? decrypt(key, row.phoneEnc) : null,
+  };
+}
+
+export function maskedContactsOf(platform: Platform, row: AccountRow) {
+  const { email, phone } = contactsOf(platform, row);
+  return {
+    email: email ? maskContact({ kind: "email", value: email }) : null,
+    phone: phone ? maskContact({ kind: "phone", value: phone }) : null,
+  };
+}
+
+export function parseContactOrFail(input: string, field = "contact"): Contact {
+  const c = parseContact(input);
+  if (!c) throw errors.validation({ [field]: "CONTACT_INVALID" });
+  return c;
+}

@@ -1,0 +1,338 @@
+import { and, desc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
+import type { Me } from "../../../contracts/auth.js";
+import type { Ctx } from "../../platform/context.js";
+import { randomToken, sha256 } from "../../platform/crypto/crypto.js";
+import { type Database, PLATFORM_SCOPE, type Tx } from "../../platform/db/client.js";
+import { errors } from "../../platform/errors.js";
+import type { AuthState } from "../../platform/http/types.js";
+import { type AccountRow, getAccount, maskedContactsOf } from "./accounts.service.js";
+import { accounts, devices, sessions } from "./accounts.table.js";
+import { actorFor, listContexts, pickContext } from "./contexts.service.js";
+
+export const SESSION_TTL_MS = 30 * 24 * 3600_000;
+export const PENDING_TTL_MS = 15 * 60_000;
+export const DEVICE_TRUST_MS = 90 * 24 * 3600_000;
+const CACHE_TTL_MS = 5_000;
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionStage = "otp" | "totp" | "active";
+
+export async function createSession(
+  ctx: Ctx,
+  input: {
+    accountId: string;
+    stage: SessionStage;
+    deviceId: string | null;
+    ip: string;
+    userAgent: string | undefined;
+    contextId?: string;
+  },
+): Promise<{ id: string; token: string }> {
+  const token = randomToken();
+  const [row] = await ctx.tx
+    .insert(sessions)
+    .values({
+      tokenHash: sha256(token),
+      accountId: input.accountId,
+      stage: input.stage,
+      deviceId: input.deviceId,
+      contextId: input.contextId ?? null,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 400) ?? null,
+      expiresAt: new Date(Date.now() + (input.stage === "active" ? SESSION_TTL_MS : PENDING_TTL_MS)),
+      reauthAt: input.stage === "active" ? new Date() : null,
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error("session insert returned nothing");
+  return { id: row.id, token };
+}
+
+export async function activateSession(ctx: Ctx, sessionId: string, deviceId: string | null): Promise<void> {
+  await ctx.tx
+    .update(sessions)
+    .set({
+      stage: "active",
+      deviceId,
+      reauthAt: new Date(),
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    })
+    .where(eq(sessions.id, sessionId));
+  ctx.platform.forgetSessions([sessionId]);
+}
+
+/**
+ * Resolves session tokens with a short cache: a request costs no session query while its state is fresh.
+ * Revocations on this instance drop the cache entry at once; other instances see them within CACHE_TTL_MS.
+ */
+export class SessionResolver {
+  private readonly cache = new Map<string, { state: AuthState; until: number }>();
+  private readonly touched = new Set<string>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly db: Database) {
+    this.timer = setInterval(() => void this.flushTouches(), 5_000);
+    this.timer.unref();
+  }
+
+  resolve = async (token: string): Promise<AuthState | null> => {
+    const hash = sha256(token);
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > Date.now()) return hit.state;
+    const state = await this.db.transaction(PLATFORM_SCOPE, (tx) => loadState(tx, hash, this.touched));
+    if (state) this.cache.set(hash, { state, until: Date.now() + CACHE_TTL_MS });
+    else this.cache.delete(hash);
+    if (this.cache.size > 50_000) this.cache.clear();
+    return state;
+  };
+
+  forget = (sessionIds?: readonly string[]): void => {
+    if (!sessionIds) {
+      this.cache.clear();
+      return;
+    }
+    for (const [hash, { state }] of this.cache)
+      if (sessionIds.includes(state.sessionId)) this.cache.delete(hash);
+  };
+
+  private async flushTouches(): Promise<void> {
+    if (this.touched.size === 0) return;
+    const ids = [...this.touched];
+    this.touched.clear();
+    await this.db
+      .transaction(PLATFORM_SCOPE, (tx) =>
+        tx.update(sessions).set({ lastUsedAt: new Date() }).where(inArray(sessions.id, ids)),
+      )
+      .catch(() => {});
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flushTouches();
+  }
+}
+
+async function loadState(tx: Tx, tokenHash: string, touched: Set<string>): Promise<AuthState | null> {
+  const [row] = await tx
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())),
+    );
+  if (row?.account.status !== "active") return null;
+  const { session, account } = row;
+  if (Date.now() - session.lastUsedAt.getTime() > TOUCH_EVERY_MS) touched.add(session.id);
+  const context =
+    session.stage === "active"
+      ? pickContext(
+          await listContexts(tx, account.id, account.platformRole === "platform_admin"),
+          session.contextId,
+        )
+      : null;
+  return {
+    sessionId: session.id,
+    accountId: account.id,
+    stage: session.stage as AuthState["stage"],
+    lang: account.lang === "en" ? "en" : "vi",
+    reauthAt: session.reauthAt,
+    deviceId: session.deviceId,
+    actor: actorFor(account.id, context),
+    companyId: context?.companyId ?? null,
+  };
+}
+
+/** The signed-in person as the web app sees them. */
+export async function describeMe(ctx: Ctx, auth: Pick<AuthState, "sessionId" | "accountId">): Promise<Me> {
+  const account = await getAccount(ctx.tx, auth.accountId);
+  const [session] = await ctx.tx.select().from(sessions).where(eq(sessions.id, auth.sessionId));
+  return meOf(ctx, account, session?.contextId ?? null, session?.reauthAt ?? null);
+}
+
+export async function meOf(
+  ctx: Ctx,
+  account: AccountRow,
+  contextId: string | null,
+  reauthAt: Date | null,
+): Promise<Me> {
+  const contexts = await listContexts(ctx.tx, account.id, account.platformRole === "platform_admin");
+  const masked = maskedContactsOf(ctx.platform, account);
+  return {
+    account: {
+      id: account.id,
+      displayName: account.displayName,
+      email: masked.email,
+      phone: masked.phone,
+      lang: account.lang === "en" ? "en" : "vi",
+      totpEnabled: Boolean(account.totpEnabledAt),
+    },
+    contexts,
+    current: pickContext(contexts, contextId),
+    reauthUntil: reauthAt ? new Date(reauthAt.getTime() + 5 * 60_000).toISOString() : null,
+  };
+}
+
+export async function switchContext(ctx: Ctx, auth: AuthState, contextId: string): Promise<Me> {
+  const account = await getAccount(ctx.tx, auth.accountId);
+  const contexts = await listContexts(ctx.tx, account.id, account.platformRole === "platform_admin");
+  if (!contexts.some((c) => c.id === contextId)) throw errors.notFound("resource");
+  await ctx.tx.update(sessions).set({ contextId }).where(eq(sessions.id, auth.sessionId));
+  ctx.platform.forgetSessions([auth.sessionId]);
+  return meOf(ctx, account, contextId, auth.reauthAt);
+}
+
+export async function listSessions(ctx: Ctx, auth: AuthState) {
+  const rows = await ctx.tx
+    .select({ s: sessions, d: devices })
+    .from(sessions)
+    .leftJoin(devices, eq(devices.id, sessions.deviceId))
+    .where(
+      and(
+        eq(sessions.accountId, auth.accountId),
+        eq(sessions.stage, "active"),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(sessions.lastUsedAt));
+  return {
+    items: rows.map(({ s, d }) => ({
+      id: s.id,
+      current: s.id === auth.sessionId,
+      createdAt: s.createdAt.toISOString(),
+      lastUsedAt: s.lastUsedAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.userAgent,
+      deviceLabel: d?.label ?? null,
+    })),
+  };
+}
+
+/** Revokes one of the person's own sessions; another person's session id answers 404. */
+export async function revokeSession(ctx: Ctx, auth: AuthState, sessionId: string): Promise<void> {
+  const done = await ctx.tx
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(sessions.id, sessionId), eq(sessions.accountId, auth.accountId), isNull(sessions.revokedAt)),
+    )
+    .returning({ id: sessions.id });
+  if (done.length === 0) throw errors.notFound("session");
+  ctx.platform.forgetSessions([sessionId]);
+}
+
+/** Revokes every session of the account except `keep` (none: sign out everywhere). */
+export async function revokeAllSessions(ctx: Ctx, accountId: string, keep?: string): Promise<number> {
+  const conditions = [eq(sessions.accountId, accountId), isNull(sessions.revokedAt)];
+  if (keep) conditions.push(ne(sessions.id, keep));
+  const done = await ctx.tx
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
+  ctx.platform.forgetSessions(done.map((d) => d.id));
+  return done.length;
+}
+
+export async function markReauth(ctx: Ctx, sessionId: string): Promise<string> {
+  const at = new Date();
+  await ctx.tx.update(sessions).set({ reauthAt: at }).where(eq(sessions.id, sessionId));
+  ctx.platform.forgetSessions([sessionId]);
+  return new Date(at.getTime() + 5 * 60_000).toISOString();
+}
+
+// ---- devices -------------------------------------------------------------------------------------------
+
+export function deviceLabel(userAgent: string | undefined): string {
+  const ua = userAgent ?? "";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Chrom(e|ium)\//.test(ua)
+      ? "Chrome"
+      : /Firefox\//.test(ua)
+        ? "Firefox"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : "Browser";
+  const os = /Android/.test(ua)
+    ? "Android"
+    : /iPhone|iPad/.test(ua)
+      ? "iOS"
+      : /Windows/.test(ua)
+        ? "Windows"
+        : /Mac OS X/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "";
+  return os ? `${browser} · ${os}` : browser;
+}
+
+/** The account's device for this browser's device cookie, if any. */
+export async function findDevice(ctx: Ctx, accountId: string, deviceToken: string | undefined) {
+  if (!deviceToken) return null;
+  const [row] = await ctx.tx
+    .select()
+    .from(devices)
+    .where(and(eq(devices.tokenHash, sha256(deviceToken)), eq(devices.accountId, accountId)));
+  return row ?? null;
+}
+
+export const isTrusted = (d: { trustedUntil: Date | null } | null) =>
+  Boolean(d?.trustedUntil && d.trustedUntil.getTime() > Date.now());
+
+/**
+ * Records the browser as a device of the account after a second factor; with `remember` it skips the
+ * one-time code for 90 days. Returns a new device token when the browser had none for this account.
+ */
+export async function recordDevice(
+  ctx: Ctx,
+  accountId: string,
+  existingToken: string | undefined,
+  userAgent: string | undefined,
+  remember: boolean,
+): Promise<{ deviceId: string; newToken: string | null }> {
+  const trustedUntil = remember ? new Date(Date.now() + DEVICE_TRUST_MS) : null;
+  const existing = await findDevice(ctx, accountId, existingToken);
+  if (existing) {
+    await ctx.tx
+      .update(devices)
+      .set({ lastSeenAt: new Date(), ...(remember ? { trustedUntil } : {}) })
+      .where(eq(devices.id, existing.id));
+    return { deviceId: existing.id, newToken: null };
+  }
+  const token = randomToken();
+  const [row] = await ctx.tx
+    .insert(devices)
+    .values({ accountId, tokenHash: sha256(token), label: deviceLabel(userAgent), trustedUntil })
+    .returning({ id: devices.id });
+  if (!row) throw new Error("device insert returned nothing");
+  return { deviceId: row.id, newToken: token };
+}
+
+export async function listDevices(ctx: Ctx, auth: AuthState) {
+  const rows = await ctx.tx
+    .select()
+    .from(devices)
+    .where(eq(devices.accountId, auth.accountId))
+    .orderBy(desc(devices.lastSeenAt));
+  return {
+    items: rows.map((d) => ({
+      id: d.id,
+      label: d.label,
+      current: d.id === auth.deviceId,
+      firstSeenAt: d.firstSeenAt.toISOString(),
+      lastSeenAt: d.lastSeenAt.toISOString(),
+      trustedUntil:
+        d.trustedUntil && d.trustedUntil.getTime() > Date.now() ? d.trustedUntil.toISOString() : null,
+    })),
+  };
+}
+
+/** Forgets a device: it will need a one-time code again. Its sessions stay until revoked. */
+export async function forgetDevice(ctx: Ctx, auth: AuthState, deviceId: string): Promise<void> {
+  const done = await ctx.tx
+    .delete(devices)
+    .where(and(eq(devices.id, deviceId), eq(devices.accountId, auth.accountId)))
+    .returning({ id: devices.id });
+  if (done.length === 0) throw errors.notFound("device");
+}

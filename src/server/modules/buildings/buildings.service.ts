@@ -1,0 +1,128 @@
+import { and, asc, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Page, PageQuery } from "../../../contracts/common.js";
+import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/organisation.js";
+import { audit, diff } from "../../platform/audit/audit.service.js";
+import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
+import type { Ctx } from "../../platform/context.js";
+import { errors } from "../../platform/errors.js";
+import { buildings } from "./buildings.table.js";
+import "./buildings.policy.js";
+
+type BuildingRow = typeof buildings.$inferSelect;
+
+// Written out in full: inside a subquery Drizzle would render the outer columns unqualified.
+const unitCount = sql<number>`(select count(*)::int from units u where u.company_id = buildings.company_id and u.building_id = buildings.id)`;
+
+const toDto = (b: BuildingRow & { unitCount: number }): Building => ({
+  id: b.id,
+  name: b.name,
+  address: b.address,
+  blocks: b.blocks,
+  unitCount: b.unitCount,
+  createdAt: b.createdAt.toISOString(),
+});
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Buildings the actor covers, filtered by name/address, newest name order, one page. */
+export async function listBuildings(ctx: Ctx, q: PageQuery): Promise<Page<Building>> {
+  const conditions: SQL[] = [eq(buildings.companyId, ctx.companyId)];
+  if (!isCompanyWide(ctx.actor)) conditions.push(inArray(buildings.id, [...ctx.actor.buildingIds]));
+  if (q.q)
+    conditions.push(ilike(sql`${buildings.name} || ' ' || ${buildings.address}`, `%${escapeLike(q.q)}%`));
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    ctx.tx
+      .select({ b: buildings, unitCount })
+      .from(buildings)
+      .where(where)
+      .orderBy(asc(buildings.name))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.tx.select({ n: count() }).from(buildings).where(where),
+  ]);
+  return {
+    items: rows.map((r) => toDto({ ...r.b, unitCount: r.unitCount })),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+async function loadBuilding(ctx: Ctx, id: string) {
+  const [row] = await ctx.tx
+    .select({ b: buildings, unitCount })
+    .from(buildings)
+    .where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, id)));
+  if (!row) throw errors.notFound("building");
+  return { ...row.b, unitCount: row.unitCount };
+}
+
+export async function getBuilding(ctx: Ctx, id: string): Promise<Building> {
+  const b = await loadBuilding(ctx, id);
+  authorizeVisible(ctx.actor, "read", subject("building", b));
+  return toDto(b);
+}
+
+export async function createBuilding(ctx: Ctx, body: z.infer<typeof BuildingBody>): Promise<Building> {
+  const [row] = await ctx.tx
+    .insert(buildings)
+    .values({ companyId: ctx.companyId, ...body })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  await audit(ctx, {
+    action: "building.create",
+    entity: "building",
+    entityId: row.id,
+    changes: diff(null, body),
+  });
+  return toDto({ ...row, unitCount: 0 });
+}
+
+export async function updateBuilding(
+  ctx: Ctx,
+  id: string,
+  patch: z.infer<typeof BuildingPatch>,
+): Promise<Building> {
+  const before = await loadBuilding(ctx, id);
+  authorizeVisible(ctx.actor, "update", subject("building", before));
+  const [row] = await ctx.tx
+    .update(buildings)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, id)))
+    .returning();
+  if (!row) throw errors.notFound("building");
+  const pick = (b: BuildingRow) => ({ name: b.name, address: b.address, blocks: b.blocks });
+  await audit(ctx, {
+    action: "building.update",
+    entity: "building",
+    entityId: id,
+    changes: diff(pick(before), pick(row)),
+  });
+  return toDto({ ...row, unitCount: before.unitCount });
+}
+
+/** Only an empty building can be deleted; units (and everything hanging from them) must go first. */
+export async function deleteBuilding(ctx: Ctx, id: string): Promise<void> {
+  const before = await loadBuilding(ctx, id);
+  authorizeVisible(ctx.actor, "delete", subject("building", before));
+  if (before.unitCount > 0) throw errors.rule("BUILDING_NOT_EMPTY", { units: before.unitCount });
+  await ctx.tx.delete(buildings).where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, id)));
+  await audit(ctx, {
+    action: "building.delete",
+    entity: "building",
+    entityId: id,
+    changes: { name: [before.name, null] },
+  });
+}
+
+/** Ids among `ids` that are buildings of this company (to validate staff assignments). */
+export async function existingBuildingIds(ctx: Ctx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.tx
+    .select({ id: buildings.id })
+    .from(buildings)
+    .where(and(eq(buildings.companyId, ctx.companyId), inArray(buildings.id, [...ids])));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { PageQuery } from "../../../contracts/common.js";
+import { Company, CompanyBody, CompanyPage } from "../../../contracts/organisation.js";
+import * as service from "./companies.service.js";
+
+export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["platform"];
+  app.get(
+    "/platform/companies",
+    {
+      schema: { tags, querystring: PageQuery, response: { 200: CompanyPage } },
+      config: { auth: "platform", permission: ["list", "company"] },
+    },
+    async (req) => req.run((ctx) => service.listCompanies(ctx, req.query)),
+  );
+
+  app.post(
+    "/platform/companies",
+    {
+      schema: { tags, body: CompanyBody, response: { 201: Company } },
+      config: { auth: "platform", permission: ["create", "company"] },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => service.createCompany(ctx, req.body))),
+  );
+};

@@ -1,0 +1,74 @@
+import { count, desc, ilike, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Page, PageQuery } from "../../../contracts/common.js";
+import type { Company, CompanyBody } from "../../../contracts/organisation.js";
+import { audit } from "../../platform/audit/audit.service.js";
+import type { Ctx } from "../../platform/context.js";
+import { enterCompany } from "../../platform/db/scope.js";
+import { createInvitation } from "../staff/invitations.service.js";
+import { companies } from "./companies.table.js";
+import "./companies.policy.js";
+
+/**
+ * Companies with their building and staff counts. The counts are read by the owner-defined view of
+ * each company's size, which exposes numbers only, never a company's rows.
+ */
+export async function listCompanies(ctx: Ctx, q: PageQuery): Promise<Page<Company>> {
+  const where = q.q ? ilike(companies.name, `%${q.q.replace(/[\\%_]/g, "\\$&")}%`) : undefined;
+  const [rows, [total]] = await Promise.all([
+    ctx.tx
+      .select({
+        c: companies,
+        buildingCount: sql<number>`(select building_count from app_company_sizes(companies.id))`,
+        staffCount: sql<number>`(select staff_count from app_company_sizes(companies.id))`,
+      })
+      .from(companies)
+      .where(where)
+      .orderBy(desc(companies.createdAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.tx.select({ n: count() }).from(companies).where(where),
+  ]);
+  return {
+    items: rows.map(({ c, buildingCount, staffCount }) => ({
+      id: c.id,
+      name: c.name,
+      taxCode: c.taxCode,
+      createdAt: c.createdAt.toISOString(),
+      buildingCount: Number(buildingCount),
+      staffCount: Number(staffCount),
+    })),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Creates a company and invites its first admin, in one transaction. */
+export async function createCompany(ctx: Ctx, body: z.infer<typeof CompanyBody>): Promise<Company> {
+  const [row] = await ctx.tx
+    .insert(companies)
+    .values({ name: body.name, taxCode: body.taxCode ?? null })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  await audit(ctx, {
+    action: "company.create",
+    entity: "company",
+    entityId: row.id,
+    changes: { name: [null, row.name] },
+  });
+  const inCompany = await enterCompany(ctx, row.id);
+  await createInvitation(inCompany, {
+    contact: body.adminContact,
+    displayName: body.adminName,
+    role: "company_admin",
+  });
+  return {
+    id: row.id,
+    name: row.name,
+    taxCode: row.taxCode,
+    createdAt: row.createdAt.toISOString(),
+    buildingCount: 0,
+    staffCount: 0,
+  };
+}

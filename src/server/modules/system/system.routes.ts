@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Health, OutboxList } from "../../../contracts/organisation.js";
+import type { Platform } from "../../platform/context.js";
+import { type Database, PLATFORM_SCOPE } from "../../platform/db/client.js";
+import { errors } from "../../platform/errors.js";
+import type { Outbox } from "../../platform/messaging/outbox.js";
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+export const healthRoutes: FastifyPluginAsyncZod<{ db: Database; platform: Platform }> = async (
+  app,
+  { db, platform },
+) => {
+  app.get(
+    "/health",
+    { schema: { tags: ["system"], response: { 200: Health } }, config: { auth: "public" } },
+    async () => {
+      await db.transaction(PLATFORM_SCOPE, (tx) => tx.execute(sql`select 1`));
+      return {
+        status: "ok" as const,
+        db: db.kind,
+        version: platform.config.version,
+        demo: platform.config.demo,
+      };
+    },
+  );
+};
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+
+/** Demo-mode outbox: the messages the demo "sent", for people trying it and for tests. Loopback only. */
+export const outboxRoutes: FastifyPluginAsyncZod<{ outbox: Outbox }> = async (app, { outbox }) => {
+  app.addHook("onRequest", async (req) => {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) throw errors.notFound("resource");
+  });
+  const config = { auth: "public" as const };
+  const Query = z.object({ to: z.string().max(254).optional() });
+
+  app.get(
+    "/dev/outbox.json",
+    { schema: { hide: true, querystring: Query, response: { 200: OutboxList } }, config },
+    async (req) => ({
+      items: outbox.list(req.query.to),
+    }),
+  );
+
+  app.get("/dev/outbox", { schema: { hide: true, querystring: Query }, config }, async (req, reply) => {
+    const rows = outbox
+      .list(req.query.to)
+      .map(
+        (m) =>
+          `<tr><td>${escapeHtml(new Date(m.at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false }))}</td><td>${m.channel}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.subject ?? "")}</td><td><pre>${escapeHtml(m.text)}</pre></td></tr>`,
+      )
+      .join("");
+    return reply
+      .type("text/html; charset=utf-8")
+      .send(`<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Hộp thư demo — Chungcu</title>
+<style>body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1a1b1e}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;margin:0;font:inherit}</style>
+</head><body><h1>Hộp thư demo (Development outbox)</h1>
+<p>Mọi email và SMS mà bản demo gửi đi, mới nhất ở trên. / Every email and SMS the demo sent, newest first.</p>
+<table><thead><tr><th>Thời gian</th><th>Kênh</th><th>Người nhận</th><th>Tiêu đề</th><th>Nội dung</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="5">Chưa có tin nhắn nào. / No messages yet.</td></tr>'}</tbody></table></body></html>`);
+  });
+};

@@ -1,0 +1,18 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, "package.json"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`package.json not found above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The package root, whether running from src/ (tests, tsx) or the bundle in dist/. */
+export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const migrationsDir = path.join(projectRoot, "drizzle");
+export const webDistDir = path.join(projectRoot, "dist", "web");

@@ -1,0 +1,81 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
+import { newMember, signIn } from "../../../../test/helpers/builders.js";
+import { Client } from "../../../../test/helpers/client.js";
+import { auditLog } from "../audit/audit.table.js";
+import { PLATFORM_SCOPE } from "../db/client.js";
+import { accessLog } from "./access-log.table.js";
+import { purgeAccessLogs } from "./purge.js";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await startTestApp({ signInPerMinute: 1000 });
+});
+
+/** Waits for the batch writer to flush (it writes every second). */
+async function rowsFor(companyId: string, path: string) {
+  for (let i = 0; i < 40; i++) {
+    const rows = await env.db.transaction(companyId, (tx) =>
+      tx.select().from(accessLog).where(sql`${accessLog.path} = ${path}`),
+    );
+    if (rows.length) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return [];
+}
+
+describe("access log", () => {
+  it("records each API request with who, where from, language, referrer, path and status", async () => {
+    const admin = await newMember(env, "company_admin");
+    const client = await signIn(env, admin, new Client(env.app, { ip: "198.51.100.7", lang: "en" }));
+    await client.request("GET", "/api/v1/buildings?page=1", undefined, {
+      referer: "http://chungcu.test/console",
+    });
+    const [row] = await rowsFor(admin.companyId, "/api/v1/buildings?page=1");
+    expect(row).toMatchObject({
+      accountId: admin.accountId,
+      method: "GET",
+      status: 200,
+      ip: "198.51.100.7",
+      referrer: "http://chungcu.test/console",
+    });
+    expect(row?.userAgent).toContain("Chrome");
+    expect(row?.lang).toBe("vi");
+    const anonymous = await rowsFor(PLATFORM_SCOPE, "/api/v1/auth/sign-in");
+    expect(anonymous.length).toBeGreaterThan(0);
+  });
+
+  it("purges rows past each company's retention and reports what it removed", async () => {
+    const admin = await newMember(env, "company_admin");
+    const old = new Date(Date.now() - 400 * 24 * 3600_000);
+    const recent = new Date(Date.now() - 10 * 24 * 3600_000);
+    await env.db.transaction(admin.companyId, (tx) =>
+      tx.insert(accessLog).values(
+        [old, old, recent].map((at, i) => ({
+          companyId: admin.companyId,
+          at,
+          method: "GET",
+          path: `/api/v1/old/${i}`,
+          status: 200,
+          requestId: `r${i}`,
+          durationMs: 1,
+        })),
+      ),
+    );
+    const report = await purgeAccessLogs(env.db, env.app.platform);
+    expect(report.find((r) => r.companyId === admin.companyId)).toEqual({
+      companyId: admin.companyId,
+      retentionDays: 365,
+      deleted: 2,
+    });
+    const left = await env.db.transaction(admin.companyId, (tx) =>
+      tx.select().from(accessLog).where(eq(accessLog.companyId, admin.companyId)),
+    );
+    expect(left.map((r) => r.path)).toEqual(["/api/v1/old/2"]);
+    const [entry] = await env.db.transaction(admin.companyId, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "access_log.purge")),
+    );
+    expect(entry?.changes).toMatchObject({ count: 2, retentionDays: 365 });
+  });
+});

@@ -1,0 +1,56 @@
+import { and, eq, lt } from "drizzle-orm";
+import { companies } from "../../modules/companies/companies.table.js";
+import { audit } from "../audit/audit.service.js";
+import { systemActor } from "../authz/actor.js";
+import type { Platform } from "../context.js";
+import { type Database, PLATFORM_SCOPE } from "../db/client.js";
+import { accessLog } from "./access-log.table.js";
+
+export type PurgeReport = { companyId: string; retentionDays: number; deleted: number }[];
+
+/**
+ * Deletes access-log rows older than each company's retention setting (default from configuration),
+ * each company in its own tenant transaction, with one audit entry per company that lost rows.
+ */
+export async function purgeAccessLogs(
+  db: Database,
+  platform: Platform,
+  now = new Date(),
+): Promise<PurgeReport> {
+  const list = await db.transaction(PLATFORM_SCOPE, (tx) =>
+    tx.select({ id: companies.id, settings: companies.settings }).from(companies),
+  );
+  const scopes = [{ id: PLATFORM_SCOPE, settings: {} }, ...list];
+  const report: PurgeReport = [];
+  for (const company of scopes) {
+    const retentionDays = company.settings.accessLogRetentionDays ?? platform.config.accessLogRetentionDays;
+    const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600_000);
+    const deleted = await db.transaction(company.id, async (tx) => {
+      const rows = await tx
+        .delete(accessLog)
+        .where(and(eq(accessLog.companyId, company.id), lt(accessLog.at, cutoff)))
+        .returning({ id: accessLog.id });
+      if (rows.length > 0) {
+        await audit(
+          {
+            companyId: company.id,
+            actor: systemActor,
+            lang: "vi",
+            requestId: "job:access-log-purge",
+            tx,
+            platform,
+            afterCommit: () => {},
+          },
+          {
+            action: "access_log.purge",
+            entity: "access_log",
+            changes: { count: rows.length, before: cutoff.toISOString(), retentionDays },
+          },
+        );
+      }
+      return rows.length;
+    });
+    report.push({ companyId: company.id, retentionDays, deleted });
+  }
+  return report;
+}

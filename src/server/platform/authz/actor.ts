@@ -1,0 +1,25 @@
+import type { CompanyRole } from "../../../contracts/common.js";
+
+/** Who is acting, in which role. Built from the session by the auth plugin. */
+export type Actor = {
+  /** null for an anonymous caller (sign-in, invitation links). */
+  accountId: string | null;
+  /** Set when acting as the platform admin (no company). */
+  platformAdmin: boolean;
+  membershipId: string | null;
+  role: CompanyRole | "platform_admin" | null;
+  buildingIds: readonly string[];
+  unitIds: readonly string[];
+};
+
+/** The system itself (jobs, seeding). */
+export const systemActor: Actor = {
+  accountId: null,
+  platformAdmin: false,
+  membershipId: null,
+  role: null,
+  buildingIds: [],
+  unitIds: [],
+};
+
+export const anonymousActor: Actor = systemActor;

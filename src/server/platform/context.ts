@@ -1,0 +1,30 @@
+import type { Lang } from "../../contracts/common.js";
+import type { Config } from "../config.js";
+import type { Actor } from "./authz/actor.js";
+import type { Keyring } from "./crypto/crypto.js";
+import type { Tx } from "./db/client.js";
+import type { Messenger } from "./messaging/messenger.js";
+
+/** Long-lived services a request or job may use; built once per app. */
+export type Platform = {
+  config: Config;
+  keyring: Keyring;
+  messenger: Messenger;
+  /** Drops cached session state after a change (revocation, role change). */
+  forgetSessions: (sessionIds?: readonly string[]) => void;
+};
+
+/**
+ * What every service function receives first (DESIGN §4): the tenant, who acts, their language,
+ * the request id, and the open transaction — passed explicitly, never looked up ambiently.
+ */
+export type Ctx = {
+  companyId: string;
+  actor: Actor;
+  lang: Lang;
+  requestId: string;
+  tx: Tx;
+  platform: Platform;
+  /** Work to do once the transaction has committed (sending messages). */
+  afterCommit: (fn: () => Promise<void>) => void;
+};

@@ -1,0 +1,137 @@
+import { PGlite } from "@electric-sql/pglite";
+import { type SQL, sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { prepareStatements } from "./statement-cache.js";
+
+/** A Drizzle handle bound to one open transaction, running as app_user with the tenant setting. */
+export type Tx = PgDatabase<PgQueryResultHKT>;
+
+/** Rows of a raw SQL statement (both drivers answer with `{ rows }`). */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  return ((await tx.execute(query)) as { rows: T[] }).rows;
+}
+
+/** The platform's own scope: platform tables and the platform audit chain live under this id. */
+export const PLATFORM_SCOPE = "00000000-0000-0000-0000-000000000000";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Minimal SQL runner for pg-boss and maintenance work that must run as the owner. */
+export interface OwnerSql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Several statements without parameters (migrations, pg-boss schema). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  /** Drizzle as the owner role: migrations and seeding only. */
+  readonly owner: Tx;
+  readonly ownerSql: OwnerSql;
+  /**
+   * Runs `fn` in one transaction as `app_user` with `app.company_id` set, so row-level security applies.
+   * @param companyId the tenant, or PLATFORM_SCOPE for platform-wide work (no tenant rows visible)
+   */
+  transaction<T>(companyId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** The PGlite instance, for tests that dump or inspect it. */
+  readonly pglite?: PGlite;
+}
+
+function assertScope(companyId: string): void {
+  if (!UUID.test(companyId)) throw new Error(`invalid tenant scope ${JSON.stringify(companyId)}`);
+}
+
+const scopeSql = (companyId: string) =>
+  sql`select set_config('role', 'app_user', true), set_config('app.company_id', ${companyId}, true)`;
+
+export function openPglite(pglite: PGlite): Database {
+  const owner = drizzlePglite({ client: pglite }) as unknown as Tx;
+  return {
+    kind: "pglite",
+    owner,
+    pglite,
+    ownerSql: {
+      query: async <T>(text: string, params?: unknown[]) =>
+        (await pglite.query(text, params as unknown[])) as { rows: T[] },
+      exec: async (text) => {
+        await pglite.exec(text);
+      },
+    },
+    transaction(companyId, fn) {
+      assertScope(companyId);
+      return (owner as unknown as Tx).transaction(async (tx) => {
+        await tx.execute(scopeSql(companyId));
+        return fn(tx as unknown as Tx);
+      });
+    },
+    close: () => pglite.close(),
+  };
+}
+
+export async function openPgliteDir(dataDir: string): Promise<Database> {
+  return openPglite(await PGlite.create({ dataDir }));
+}
+
+// One Drizzle handle per pooled connection, made once: building it per transaction costs measurable CPU.
+// The same first use turns on per-connection prepared statements.
+const handles = new WeakMap<pg.PoolClient, Tx>();
+function drizzleFor(client: pg.PoolClient): Tx {
+  let handle = handles.get(client);
+  if (!handle) {
+    prepareStatements(client);
+    handle = drizzlePg({ client }) as unknown as Tx;
+    handles.set(client, handle);
+  }
+  return handle;
+}
+
+/**
+ * PostgreSQL: an owner pool (migrations, pg-boss) and an app pool that connects as app_user.
+ * The app pool is created after migrations, which create the role.
+ */
+export function openPostgres(url: string, poolSize = 10): Database {
+  const ownerPool = new pg.Pool({ connectionString: url, max: 3 });
+  let appPool: pg.Pool | undefined;
+  const getAppPool = () => {
+    appPool ??= new pg.Pool({ connectionString: url, max: poolSize, options: "-c role=app_user" });
+    return appPool;
+  };
+  return {
+    kind: "postgres",
+    owner: drizzlePg({ client: ownerPool }) as unknown as Tx,
+    ownerSql: {
+      query: async <T>(text: string, params?: unknown[]) =>
+        (await ownerPool.query(text, params as unknown[])) as unknown as { rows: T[] },
+      exec: async (text) => {
+        await ownerPool.query(text);
+      },
+    },
+    async transaction(companyId, fn) {
+      assertScope(companyId);
+      const client = await getAppPool().connect();
+      let failed = false;
+      try {
+        // One round trip opens the transaction and sets role and tenant (the id is checked above).
+        await client.query(
+          `BEGIN; SELECT set_config('role', 'app_user', true), set_config('app.company_id', '${companyId}', true)`,
+        );
+        const result = await fn(drizzleFor(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        failed = true;
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
+      } finally {
+        client.release(failed ? true : undefined);
+      }
+    },
+    async close() {
+      await Promise.all([ownerPool.end(), appPool?.end()]);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Error factories with stable codes; the HTTP error handler turns them into the DESIGN §4 error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly params: Record<string, unknown> = {},
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+  }
+}
+
+export type Entity =
+  | "building"
+  | "company"
+  | "membership"
+  | "invitation"
+  | "session"
+  | "device"
+  | "unit"
+  | "resource";
+
+export const errors = {
+  validation: (fields: Record<string, string>) => new AppError(400, "VALIDATION_FAILED", {}, { fields }),
+  unauthenticated: () => new AppError(401, "UNAUTHENTICATED"),
+  invalidCredentials: () => new AppError(401, "INVALID_CREDENTIALS"),
+  secondFactorRequired: () => new AppError(401, "SECOND_FACTOR_REQUIRED"),
+  forbidden: () => new AppError(403, "FORBIDDEN"),
+  csrf: () => new AppError(403, "CSRF_INVALID"),
+  reauthRequired: () => new AppError(403, "REAUTH_REQUIRED"),
+  notFound: (entity: Entity) => new AppError(404, "NOT_FOUND", { entity }),
+  conflict: (constraint: string) => new AppError(409, "CONFLICT", { constraint }, { constraint }),
+  /** A rule of the domain refuses the request (422). */
+  rule: (code: string, params: Record<string, unknown> = {}) => new AppError(422, code, params, params),
+  rateLimited: (retryAfterSeconds: number) =>
+    new AppError(429, "RATE_LIMITED", { retryAfterSeconds }, { retryAfterSeconds }),
+  locked: (retryAfterSeconds: number) =>
+    new AppError(429, "ACCOUNT_LOCKED", { retryAfterSeconds }, { retryAfterSeconds }),
+};

@@ -1,0 +1,141 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { audit, auditedTransactions } from "../audit/audit.service.js";
+import { anonymousActor } from "../authz/actor.js";
+import { authorize } from "../authz/can.js";
+import type { Ctx, Platform } from "../context.js";
+import { type Database, PLATFORM_SCOPE } from "../db/client.js";
+import { currentCompany } from "../db/scope.js";
+import { errors } from "../errors.js";
+import { pickLang } from "../i18n/messages.js";
+import type { AuthLevel, AuthState } from "./types.js";
+
+export const SESSION_COOKIE = "cc_session";
+export const CSRF_COOKIE = "cc_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+const REAUTH_WINDOW_MS = 5 * 60_000;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export type RequestContextOptions = {
+  db: Database;
+  platform: Platform;
+  /** Resolves the session cookie's token to the session's state, or null when it is unknown, expired or revoked. */
+  resolveSession: (token: string) => Promise<AuthState | null>;
+};
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Builds each request's context: language, session, CSRF check (double-submit cookie), the route's
+ * auth level, permission and re-confirmation, and `req.run` which opens the request's transaction.
+ */
+export function registerRequestContext(app: FastifyInstance, opts: RequestContextOptions): void {
+  const { db, platform } = opts;
+  app.decorateRequest("auth", null);
+  app.decorateRequest("lang", "vi");
+  app.decorateRequest("run", function run<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
+    return runInContext(this, db, platform, fn);
+  });
+
+  app.addHook("onRequest", async (req) => {
+    req.lang = pickLang(req.headers["accept-language"]);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      req.auth = await opts.resolveSession(token);
+      if (req.auth) req.lang = req.auth.lang;
+    }
+    if (UNSAFE.has(req.method) && req.routeOptions.config?.csrf !== false) {
+      const header = req.headers[CSRF_HEADER];
+      if (!sameToken(typeof header === "string" ? header : undefined, req.cookies[CSRF_COOKIE]))
+        throw errors.csrf();
+    }
+  });
+
+  // Before validation: a caller who may not call the route learns nothing about its input rules.
+  app.addHook("preValidation", async (req) => {
+    const config = req.routeOptions.config ?? {};
+    const level = authLevel(req);
+    const auth = req.auth;
+    if (level !== "public") {
+      if (!auth) throw errors.unauthenticated();
+      if (level !== "pending" && auth.stage !== "active") throw errors.secondFactorRequired();
+      if (level === "tenant" && !auth.companyId) throw errors.rule("NO_CONTEXT");
+      if (level === "platform" && !auth.actor.platformAdmin) throw errors.forbidden();
+      if (config.permission) authorize(auth.actor, config.permission[0], config.permission[1]);
+      if (config.reauth && !(auth.reauthAt && Date.now() - auth.reauthAt.getTime() < REAUTH_WINDOW_MS)) {
+        throw errors.reauthRequired();
+      }
+    }
+  });
+
+  // Double-submit CSRF token: readable by the page's script, which echoes it in a header.
+  app.addHook("onSend", async (req, reply: FastifyReply) => {
+    if (!req.cookies[CSRF_COOKIE] && !csrfIssued.has(reply) && req.url.startsWith("/api/")) {
+      issueCsrfCookie(reply, platform);
+    }
+  });
+}
+
+/** API routes act for a company unless they say otherwise; pages, assets and docs are public. */
+const authLevel = (req: FastifyRequest): AuthLevel =>
+  req.routeOptions.config?.auth ?? (req.routeOptions.url?.startsWith("/api/v1/") ? "tenant" : "public");
+
+const csrfIssued = new WeakSet<FastifyReply>();
+
+export function issueCsrfCookie(reply: FastifyReply, platform: Platform): string {
+  csrfIssued.add(reply);
+  const token = randomBytes(24).toString("base64url");
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: "/",
+    sameSite: "lax",
+    secure: platform.config.publicUrl.startsWith("https:"),
+    httpOnly: false,
+  });
+  return token;
+}
+
+async function runInContext<T>(
+  req: FastifyRequest,
+  db: Database,
+  platform: Platform,
+  fn: (ctx: Ctx) => Promise<T>,
+) {
+  const level = authLevel(req);
+  const companyId = level === "tenant" && req.auth?.companyId ? req.auth.companyId : PLATFORM_SCOPE;
+  const after: Array<() => Promise<void>> = [];
+  const result = await db.transaction(companyId, async (tx) => {
+    const ctx: Ctx = {
+      companyId,
+      actor: req.auth?.actor ?? anonymousActor,
+      lang: req.lang,
+      requestId: req.id,
+      tx,
+      platform,
+      afterCommit: (f) => after.push(f),
+    };
+    const value = await fn(ctx);
+    if (UNSAFE.has(req.method) && !auditedTransactions.has(tx)) {
+      const scope = await currentCompany(tx);
+      await audit(
+        { ...ctx, companyId: scope },
+        { action: `${req.method} ${req.routeOptions.url}`, entity: "request" },
+      );
+    }
+    return value;
+  });
+  for (const f of after) {
+    await f().catch((err) => req.log.error({ err }, "after-commit work failed"));
+  }
+  return result;
+}
+
+/** The caller's session state; routes with an auth level other than "public" always have one. */
+export function authOf(req: FastifyRequest): AuthState {
+  if (!req.auth) throw new Error(`route ${req.routeOptions.url} has no auth level`);
+  return req.auth;
+}

@@ -1,0 +1,29 @@
+import type { Lang } from "../../../contracts/common.js";
+
+type Issue = { code?: string; minimum?: unknown; maximum?: unknown; origin?: unknown; message?: string };
+
+/** A short message for one invalid field, from the zod issue, in the caller's language. */
+export function fieldMessage(lang: Lang, issue: Issue | undefined): string {
+  const vi = lang === "vi";
+  const unit = issue?.origin === "string" ? (vi ? " ký tự" : " characters") : "";
+  switch (issue?.code) {
+    case "invalid_type":
+      return issue.message?.endsWith("received undefined")
+        ? vi
+          ? "Bắt buộc nhập."
+          : "Required."
+        : vi
+          ? "Sai kiểu dữ liệu."
+          : "Wrong type.";
+    case "too_small":
+      return vi ? `Tối thiểu ${issue.minimum}${unit}.` : `At least ${issue.minimum}${unit}.`;
+    case "too_big":
+      return vi ? `Tối đa ${issue.maximum}${unit}.` : `At most ${issue.maximum}${unit}.`;
+    case "invalid_format":
+      return vi ? "Sai định dạng." : "Wrong format.";
+    case "unrecognized_keys":
+      return vi ? "Có trường không được phép." : "Unknown fields.";
+    default:
+      return vi ? "Giá trị không hợp lệ." : "Invalid value.";
+  }
+}

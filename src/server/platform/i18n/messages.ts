@@ -1,0 +1,124 @@
+import type { Lang } from "../../../contracts/common.js";
+
+type Catalog = Record<string, string>;
+
+/** Error and message texts by stable code. `{name}` placeholders are filled from params. */
+const vi: Catalog = {
+  VALIDATION_FAILED: "Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
+  UNAUTHENTICATED: "Bạn cần đăng nhập để tiếp tục.",
+  FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
+  NOT_FOUND: "Không tìm thấy {entity}.",
+  ROUTE_NOT_FOUND: "Không tìm thấy địa chỉ yêu cầu.",
+  CONFLICT: "Dữ liệu bị trùng: {constraint}.",
+  RATE_LIMITED: "Bạn thao tác quá nhanh. Vui lòng thử lại sau {retryAfterSeconds} giây.",
+  INTERNAL: "Đã có lỗi xảy ra ở máy chủ. Mã yêu cầu: {requestId}.",
+  CSRF_INVALID: "Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.",
+  INVALID_CREDENTIALS: "Email/số điện thoại hoặc mật khẩu không đúng.",
+  ACCOUNT_LOCKED: "Tài khoản tạm khoá do nhập sai nhiều lần. Thử lại sau {retryAfterSeconds} giây.",
+  SECOND_FACTOR_REQUIRED: "Vui lòng nhập mã xác thực để hoàn tất đăng nhập.",
+  OTP_INVALID: "Mã một lần không đúng hoặc đã được dùng.",
+  OTP_EXPIRED: "Mã một lần đã hết hạn. Vui lòng yêu cầu mã mới.",
+  OTP_TOO_MANY_ATTEMPTS: "Nhập sai mã quá nhiều lần. Vui lòng yêu cầu mã mới.",
+  OTP_CHANNEL_UNAVAILABLE: "Không gửi được mã qua kênh này.",
+  TOTP_INVALID: "Mã từ ứng dụng xác thực không đúng.",
+  TOTP_NOT_ENABLED: "Tài khoản chưa bật ứng dụng xác thực.",
+  TOTP_ALREADY_ENABLED: "Ứng dụng xác thực đã được bật.",
+  TOTP_SETUP_MISSING: "Hãy bắt đầu thiết lập ứng dụng xác thực trước.",
+  REAUTH_REQUIRED: "Vui lòng xác nhận lại mật khẩu để thực hiện thao tác này.",
+  PASSWORD_TOO_WEAK: "Mật khẩu cần ít nhất 8 ký tự, gồm cả chữ và số.",
+  CONTACT_INVALID: "Email hoặc số điện thoại không hợp lệ.",
+  NO_CONTEXT: "Bạn chưa có vai trò nào trong công ty quản lý.",
+  CONTEXT_NOT_FOUND: "Không tìm thấy vai trò đã chọn.",
+  INVITATION_INVALID: "Lời mời không tồn tại, đã hết hạn hoặc đã được dùng.",
+  INVITATION_ALREADY_MEMBER: "Người này đã có vai trò này trong công ty.",
+  BUILDING_NOT_EMPTY: "Toà nhà còn {units} căn hộ; hãy chuyển hoặc xoá các căn hộ trước.",
+  BUILDING_NOT_IN_COMPANY: "Toà nhà không thuộc công ty này.",
+  LAST_ADMIN: "Công ty cần ít nhất một quản trị viên đang hoạt động.",
+  CANNOT_CHANGE_SELF: "Bạn không thể tự đổi vai trò hoặc khoá chính mình.",
+  FIELD_REQUIRED: "Bắt buộc nhập.",
+  FIELD_INVALID: "Giá trị không hợp lệ.",
+};
+
+const en: Catalog = {
+  VALIDATION_FAILED: "Some data is not valid. Please check the highlighted fields.",
+  UNAUTHENTICATED: "Please sign in to continue.",
+  FORBIDDEN: "You are not allowed to do this.",
+  NOT_FOUND: "{entity} not found.",
+  ROUTE_NOT_FOUND: "No such address.",
+  CONFLICT: "This duplicates existing data: {constraint}.",
+  RATE_LIMITED: "Too many requests. Please try again in {retryAfterSeconds} seconds.",
+  INTERNAL: "Something went wrong on the server. Request id: {requestId}.",
+  CSRF_INVALID: "Invalid session token (CSRF). Please reload the page.",
+  INVALID_CREDENTIALS: "Wrong email/phone or password.",
+  ACCOUNT_LOCKED:
+    "The account is locked after too many failed attempts. Try again in {retryAfterSeconds} seconds.",
+  SECOND_FACTOR_REQUIRED: "Please enter your verification code to finish signing in.",
+  OTP_INVALID: "The one-time code is wrong or was already used.",
+  OTP_EXPIRED: "The one-time code has expired. Please ask for a new one.",
+  OTP_TOO_MANY_ATTEMPTS: "Too many wrong codes. Please ask for a new one.",
+  OTP_CHANNEL_UNAVAILABLE: "A code cannot be sent through this channel.",
+  TOTP_INVALID: "The authenticator code is wrong.",
+  TOTP_NOT_ENABLED: "The authenticator app is not enabled on this account.",
+  TOTP_ALREADY_ENABLED: "The authenticator app is already enabled.",
+  TOTP_SETUP_MISSING: "Start the authenticator setup first.",
+  REAUTH_REQUIRED: "Please confirm your password to do this.",
+  PASSWORD_TOO_WEAK: "The password needs at least 8 characters, with letters and digits.",
+  CONTACT_INVALID: "Not a valid email address or phone number.",
+  NO_CONTEXT: "You have no role in a management company yet.",
+  CONTEXT_NOT_FOUND: "The chosen role was not found.",
+  INVITATION_INVALID: "This invitation does not exist, has expired or was already used.",
+  INVITATION_ALREADY_MEMBER: "This person already holds this role in the company.",
+  BUILDING_NOT_EMPTY: "The building still has {units} units; move or delete them first.",
+  BUILDING_NOT_IN_COMPANY: "The building does not belong to this company.",
+  LAST_ADMIN: "The company needs at least one active admin.",
+  CANNOT_CHANGE_SELF: "You cannot change your own role or disable yourself.",
+  FIELD_REQUIRED: "Required.",
+  FIELD_INVALID: "Invalid value.",
+};
+
+/** Entity names used inside messages. */
+const entities: Record<Lang, Record<string, string>> = {
+  vi: {
+    building: "toà nhà",
+    company: "công ty",
+    membership: "nhân sự",
+    invitation: "lời mời",
+    session: "phiên đăng nhập",
+    device: "thiết bị",
+    unit: "căn hộ",
+    resource: "dữ liệu",
+  },
+  en: {
+    building: "Building",
+    company: "Company",
+    membership: "Staff member",
+    invitation: "Invitation",
+    session: "Session",
+    device: "Device",
+    unit: "Unit",
+    resource: "Resource",
+  },
+};
+
+const catalogs: Record<Lang, Catalog> = { vi, en };
+
+export function message(lang: Lang, code: string, params: Record<string, unknown> = {}): string {
+  const template = catalogs[lang][code] ?? catalogs.en[code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (k === "entity" && typeof v === "string") return entities[lang][v] ?? v;
+    return v === undefined ? "" : String(v);
+  });
+}
+
+export const hasMessage = (code: string) => code in vi && code in en;
+
+/** Accept-Language → vi | en (Vietnamese unless English is preferred). */
+export function pickLang(header: string | undefined): Lang {
+  if (!header) return "vi";
+  for (const part of header.split(",")) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === "vi" || tag === "en") return tag;
+  }
+  return "vi";
+}

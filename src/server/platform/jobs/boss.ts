@@ -1,0 +1,65 @@
+import { and, isNotNull, lt, or } from "drizzle-orm";
+import PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import { sessions } from "../../modules/accounts/accounts.table.js";
+import { purgeAccessLogs } from "../accesslog/purge.js";
+import type { Platform } from "../context.js";
+import { type Database, PLATFORM_SCOPE } from "../db/client.js";
+
+const TZ = "Asia/Ho_Chi_Minh";
+
+/** pg-boss runs as the owner; its handlers do tenant work through db.transaction (app_user + tenant). */
+export async function startJobs(
+  db: Database,
+  platform: Platform,
+  log: Logger,
+  databaseUrl?: string,
+): Promise<PgBoss> {
+  const pglite = db.pglite;
+  const boss = pglite
+    ? new PgBoss({
+        db: {
+          // PGlite runs one statement per query(); pg-boss's parameterless schema scripts need exec().
+          executeSql: async (text: string, values: unknown[]) => {
+            if (values?.length) return pglite.query(text, values);
+            const results = await pglite.exec(text);
+            return results[results.length - 1] ?? { rows: [] };
+          },
+        },
+        supervise: true,
+      })
+    : new PgBoss({ connectionString: databaseUrl, max: 2 });
+  boss.on("error", (err) => log.error({ err }, "pg-boss error"));
+  await boss.start();
+
+  const jobs: Array<{ name: string; cron: string; run: () => Promise<unknown> }> = [
+    { name: "access-log-purge", cron: "30 3 * * *", run: () => purgeAccessLogs(db, platform) },
+    { name: "session-cleanup", cron: "15 4 * * *", run: () => deleteDeadSessions(db) },
+  ];
+  for (const job of jobs) {
+    await boss.createQueue(job.name);
+    await boss.schedule(job.name, job.cron, {}, { tz: TZ });
+    await boss.work(job.name, async () => {
+      const result = await job.run();
+      log.info({ job: job.name, result }, "job done");
+    });
+  }
+  return boss;
+}
+
+/** Sessions expired or revoked more than 30 days ago are of no further use (the audit log keeps sign-ins). */
+export async function deleteDeadSessions(db: Database): Promise<number> {
+  const cutoff = new Date(Date.now() - 30 * 24 * 3600_000);
+  const rows = await db.transaction(PLATFORM_SCOPE, (tx) =>
+    tx
+      .delete(sessions)
+      .where(
+        or(
+          lt(sessions.expiresAt, cutoff),
+          and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, cutoff)),
+        ),
+      )
+      .returning({ id: sessions.id }),
+  );
+  return rows.length;
+}

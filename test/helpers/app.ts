@@ -1,0 +1,54 @@
+import { afterAll } from "vitest";
+import { type App, buildApp } from "../../src/server/app.js";
+import { type Config, loadConfig } from "../../src/server/config.js";
+import type { Database } from "../../src/server/platform/db/client.js";
+import { createLogger } from "../../src/server/platform/log/logger.js";
+import type { SmsGateway } from "../../src/server/platform/messaging/sms.js";
+import { freshDatabase } from "./db.js";
+import { startSmtpServer } from "./smtp.js";
+
+/** SMS never leaves the test: the gateway adapter is replaced at the edge, keeping what was sent. */
+export class CapturingSms implements SmsGateway {
+  readonly sent: { phone: string; text: string }[] = [];
+  async send(phone: string, text: string) {
+    this.sent.push({ phone, text });
+  }
+  codeFor(phone: string): string {
+    const code = this.sent.findLast((m) => m.phone === phone)?.text.match(/\b\d{6}\b/)?.[0];
+    if (!code) throw new Error(`no SMS code to ${phone}`);
+    return code;
+  }
+}
+
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
+
+export type TestEnv = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * One app per test file on its own fresh database, with a real in-process SMTP server and a capturing
+ * SMS gateway. Everything is closed after the file's tests.
+ */
+export async function startTestApp(overrides: Partial<Config> = {}) {
+  const { db, drop } = await freshDatabase();
+  const smtp = await startSmtpServer();
+  const sms = new CapturingSms();
+  const config = loadConfig(
+    { NODE_ENV: "test", LOG_LEVEL: "silent" },
+    {
+      masterKey: TEST_MASTER_KEY,
+      smtpUrl: smtp.url,
+      demo: false,
+      jobs: false,
+      publicUrl: "http://chungcu.test",
+      ...overrides,
+    },
+  );
+  const app: App = await buildApp({ config, db, logger: createLogger("silent"), sms });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+    await drop();
+  });
+  return { app, db: db as Database, smtp, sms, config };
+}

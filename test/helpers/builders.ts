@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { createAccount } from "../../src/server/modules/accounts/accounts.service.js";
+import { buildings, units } from "../../src/server/modules/buildings/buildings.table.js";
+import { companies } from "../../src/server/modules/companies/companies.table.js";
+import { memberships } from "../../src/server/modules/staff/memberships.table.js";
+import { PLATFORM_SCOPE } from "../../src/server/platform/db/client.js";
+import type { TestEnv } from "./app.js";
+import { Client } from "./client.js";
+
+export const PASSWORD = "Secret-2026";
+const uid = () => randomBytes(4).toString("hex");
+
+export type Person = { accountId: string; email: string; password: string; membershipId?: string };
+
+/** An account (platform data) with an email login. */
+export async function newAccount(
+  env: TestEnv,
+  opts: { platformAdmin?: boolean; name?: string; phone?: string } = {},
+) {
+  const email = `p-${uid()}@example.vn`;
+  const row = await env.db.transaction(PLATFORM_SCOPE, (tx) =>
+    createAccount(tx, env.app.platform, {
+      displayName: opts.name ?? `Người dùng ${email.slice(2, 6)}`,
+      contact: opts.phone ? { kind: "phone", value: opts.phone } : { kind: "email", value: email },
+      password: PASSWORD,
+      platformRole: opts.platformAdmin ? "platform_admin" : null,
+    }),
+  );
+  return { accountId: row.id, email: opts.phone ?? email, password: PASSWORD };
+}
+
+export async function newCompany(env: TestEnv, name = `Công ty ${uid()}`) {
+  const [row] = await env.db.transaction(PLATFORM_SCOPE, (tx) =>
+    tx.insert(companies).values({ name }).returning(),
+  );
+  if (!row) throw new Error("company");
+  return { companyId: row.id, name };
+}
+
+export async function newBuilding(env: TestEnv, companyId?: string, name = `Toà ${uid()}`) {
+  const company = companyId ?? (await newCompany(env)).companyId;
+  const [row] = await env.db.transaction(company, (tx) =>
+    tx
+      .insert(buildings)
+      .values({
+        companyId: company,
+        name,
+        address: "1 Lê Lợi, Quận 1, TP. Hồ Chí Minh",
+        blocks: [{ name: "A", floors: 10 }],
+      })
+      .returning(),
+  );
+  if (!row) throw new Error("building");
+  return { companyId: company, buildingId: row.id };
+}
+
+export async function newUnit(
+  env: TestEnv,
+  opts: { companyId?: string; buildingId?: string; code?: string } = {},
+) {
+  const parent =
+    opts.buildingId && opts.companyId
+      ? { companyId: opts.companyId, buildingId: opts.buildingId }
+      : await newBuilding(env, opts.companyId);
+  const [row] = await env.db.transaction(parent.companyId, (tx) =>
+    tx
+      .insert(units)
+      .values({
+        ...parent,
+        code: opts.code ?? `A-0${uid().slice(0, 1)}.${uid().slice(0, 2)}`,
+        block: "A",
+        floor: 1,
+        areaM2: "70.50",
+      })
+      .returning(),
+  );
+  if (!row) throw new Error("unit");
+  return { ...parent, unitId: row.id };
+}
+
+/** A person holding `role` in the company (the company is created when not given). */
+export async function newMember(
+  env: TestEnv,
+  role: string,
+  opts: { companyId?: string; buildingIds?: string[]; unitIds?: string[] } = {},
+): Promise<Person & { companyId: string; membershipId: string }> {
+  const companyId = opts.companyId ?? (await newCompany(env)).companyId;
+  const person = await newAccount(env);
+  const [m] = await env.db.transaction(companyId, (tx) =>
+    tx
+      .insert(memberships)
+      .values({
+        companyId,
+        accountId: person.accountId,
+        role,
+        buildingIds: opts.buildingIds ?? [],
+        unitIds: opts.unitIds ?? [],
+      })
+      .returning(),
+  );
+  if (!m) throw new Error("membership");
+  return { ...person, companyId, membershipId: m.id };
+}
+
+/** Signs in through the real flow: password, then the code mailed to the person's address. */
+export async function signIn(
+  env: TestEnv,
+  person: { email: string; password: string },
+  client = new Client(env.app),
+) {
+  const first = await client.post("/api/v1/auth/sign-in", {
+    identifier: person.email,
+    password: person.password,
+  });
+  if (first.status !== 200) throw new Error(`sign-in ${first.status} ${JSON.stringify(first.body)}`);
+  if (first.body.status === "signed_in") return client;
+  const code = person.email.includes("@")
+    ? await env.smtp.codeFor(person.email)
+    : env.sms.codeFor(person.email);
+  const second = await client.post("/api/v1/auth/otp/verify", { code, rememberDevice: false });
+  if (second.status !== 200) throw new Error(`otp ${second.status} ${JSON.stringify(second.body)}`);
+  return client;
+}
