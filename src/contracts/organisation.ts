@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { page, StaffRole, Uuid } from "./common.js";
+import { PageQuery, page, StaffRole, Uuid } from "./common.js";
 
 export const BlockInput = z.object({
   name: z.string().trim().min(1).max(20).describe("Block (toà) name as the building writes it, e.g. A"),
@@ -47,6 +47,7 @@ export const Invitation = z.object({
   createdAt: z.string(),
 });
 export const InvitationPage = page(Invitation);
+export const InvitationQuery = PageQuery.extend({ status: InvitationStatus.optional() });
 
 export const StaffMember = z.object({
   id: Uuid.describe("membership id"),

@@ -131,6 +131,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       preCompressed: true,
       wildcard: false,
       index: false,
+      // Hashed build assets never change under their name; everything else is revalidated.
+      setHeaders: (res, file) =>
+        res.header(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        ),
     });
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {

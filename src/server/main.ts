@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { initialiseInChild: true });
   await migrate(db);
   const app = await buildApp({ config, db, logger });
   if (config.demo && (await isEmpty(db))) {

@@ -8,7 +8,7 @@ import { otpCodes } from "./accounts.table.js";
 
 export const OTP_TTL_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
-const MAX_CODES_PER_WINDOW = 5;
+const MAX_CODES_PER_WINDOW = 10;
 const WINDOW_MS = 15 * 60_000;
 
 export type OtpPurpose = "sign_in" | "reset" | "reauth";
@@ -52,7 +52,7 @@ const SUBJECT = {
 
 /**
  * Creates a 6-digit code (only its keyed hash is stored), replaces earlier open codes for the same purpose,
- * and sends it after commit. At most 5 codes per 15 minutes per person.
+ * and sends it after commit. At most 10 codes per 15 minutes per person.
  */
 export async function issueOtp(
   ctx: Ctx,

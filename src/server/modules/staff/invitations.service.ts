@@ -34,6 +34,16 @@ export const invitationStatus = (i: InvitationRow): InvitationStatus =>
         ? "expired"
         : "pending";
 
+/** The same states as invitationStatus(), as SQL. */
+const statusCondition: Record<InvitationStatus, () => SQL> = {
+  revoked: () => sql`${invitations.revokedAt} is not null`,
+  accepted: () => sql`${invitations.revokedAt} is null and ${invitations.acceptedAt} is not null`,
+  expired: () =>
+    sql`${invitations.revokedAt} is null and ${invitations.acceptedAt} is null and ${invitations.expiresAt} < now()`,
+  pending: () =>
+    sql`${invitations.revokedAt} is null and ${invitations.acceptedAt} is null and ${invitations.expiresAt} >= now()`,
+};
+
 const contactOf = (ctx: Ctx, i: InvitationRow): Contact => {
   const c = parseContact(decrypt(ctx.platform.keyring.systemKey, i.contactEnc));
   if (!c) throw new Error("stored invitation contact does not parse");
@@ -118,13 +128,14 @@ export async function createInvitation(ctx: Ctx, input: InvitationInput) {
 
 export async function listInvitations(
   ctx: Ctx,
-  q: PageQuery,
+  q: PageQuery & { status?: InvitationStatus },
   roles: readonly string[],
 ): Promise<Page<ReturnType<typeof toDto>>> {
   const conditions: SQL[] = [
     eq(invitations.companyId, ctx.companyId),
     sql`${invitations.role} = any(${sql.raw(`array[${roles.map((r) => `'${r}'`).join(",")}]`)})`,
   ];
+  if (q.status) conditions.push(statusCondition[q.status]());
   if (q.q) conditions.push(sql`${invitations.displayName} ilike ${`%${q.q.replace(/[\\%_]/g, "\\$&")}%`}`);
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([

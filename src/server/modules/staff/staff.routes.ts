@@ -7,6 +7,7 @@ import {
   InvitationBody,
   InvitationPage,
   InvitationPreview,
+  InvitationQuery,
   SignInResult,
   StaffMember,
   StaffPage,
@@ -44,7 +45,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     "/staff/invitations",
     {
-      schema: { tags, querystring: PageQuery, response: { 200: InvitationPage } },
+      schema: { tags, querystring: InvitationQuery, response: { 200: InvitationPage } },
       config: { permission: ["list", "invitation"] },
     },
     async (req) => req.run((ctx) => invitations.listInvitations(ctx, req.query, STAFF_ROLES)),

@@ -86,6 +86,10 @@ describe("staff invitations", () => {
     expect(again.body.error.code).toBe("INVITATION_INVALID");
     const list = await admin.get("/api/v1/staff/invitations");
     expect(list.body.items.find((i: { id: string }) => i.id === res.body.id).status).toBe("accepted");
+    const pending = await admin.get("/api/v1/staff/invitations?status=pending");
+    expect(pending.body.items.map((i: { id: string }) => i.id)).not.toContain(res.body.id);
+    const acceptedOnes = await admin.get("/api/v1/staff/invitations?status=accepted");
+    expect(acceptedOnes.body.items.map((i: { id: string }) => i.id)).toContain(res.body.id);
   });
 
   it("invites an existing account, which proves itself with its password", async () => {

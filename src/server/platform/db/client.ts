@@ -72,8 +72,11 @@ export function openPglite(pglite: PGlite): Database {
   };
 }
 
+/** Memory settings for the embedded server: its defaults are sized for a dedicated machine. */
+const PGLITE_CONF = ["shared_buffers=16MB", "work_mem=4MB", "maintenance_work_mem=32MB"];
+
 export async function openPgliteDir(dataDir: string): Promise<Database> {
-  return openPglite(await PGlite.create({ dataDir }));
+  return openPglite(await PGlite.create({ dataDir, postgresqlconf: PGLITE_CONF }));
 }
 
 // One Drizzle handle per pooled connection, made once: building it per transaction costs measurable CPU.

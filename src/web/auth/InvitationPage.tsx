@@ -1,0 +1,103 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { z } from "zod";
+import type { InvitationPreview, Me } from "../../contracts/index.js";
+import { api } from "../api.js";
+import { FormError, newPassword, required, showFieldErrors } from "../components/forms.js";
+import { PageLoader } from "../components/Pages.js";
+import { useRoleLabel } from "../components/roles.js";
+import { formatDate } from "../format.js";
+import { useSignedIn } from "./useSignedIn.js";
+
+type Preview = z.infer<typeof InvitationPreview>;
+
+/** The page an invitation link opens: who invites, as what, then a password to accept. */
+export function InvitationPage() {
+  const { t } = useTranslation();
+  const { token = "" } = useParams();
+  const path = `/invitations/${encodeURIComponent(token)}`;
+  const preview = useQuery({ queryKey: [path], queryFn: () => api.get<Preview>(path), retry: false });
+
+  return (
+    <Stack>
+      <Title order={1} size="h3">
+        {t("invite.title")}
+      </Title>
+      {preview.isPending && <PageLoader />}
+      {preview.isError && (
+        <>
+          <FormError error={preview.error} />
+          <Anchor component={Link} to="/sign-in" size="sm" ta="center">
+            {t("common.backToSignIn")}
+          </Anchor>
+        </>
+      )}
+      {preview.data && <AcceptForm path={path} preview={preview.data} />}
+    </Stack>
+  );
+}
+
+function AcceptForm({ path, preview }: { path: string; preview: Preview }) {
+  const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
+  const signedIn = useSignedIn();
+  const existing = preview.accountExists;
+  const form = useForm({
+    initialValues: { displayName: preview.displayName, password: "" },
+    validate: {
+      displayName: (value) => (existing ? null : required(value)),
+      password: existing ? required : newPassword,
+    },
+  });
+  const accept = useMutation({
+    mutationFn: ({ displayName, password }: typeof form.values) =>
+      api.post<{ status: "signed_in"; me: Me }>(
+        `${path}/accept`,
+        existing ? { password } : { displayName, password },
+      ),
+    onSuccess: (result) => signedIn(result.me),
+    onError: (error) => showFieldErrors(form, error),
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => accept.mutate(values))} noValidate>
+      <Stack>
+        <Text>{t("invite.summary", { company: preview.companyName, role: roleLabel(preview.role) })}</Text>
+        <Text size="sm" c="dimmed">
+          {t("invite.sentTo", { contact: preview.contact, date: formatDate(preview.expiresAt) })}
+        </Text>
+        {existing ? (
+          <>
+            <Text size="sm">{t("invite.existingAccount")}</Text>
+            <PasswordInput
+              label={t("signIn.password")}
+              autoComplete="current-password"
+              {...form.getInputProps("password")}
+            />
+          </>
+        ) : (
+          <>
+            <TextInput
+              label={t("profile.displayName")}
+              autoComplete="name"
+              {...form.getInputProps("displayName")}
+            />
+            <PasswordInput
+              label={t("invite.choosePassword")}
+              description={t("password.hint")}
+              autoComplete="new-password"
+              {...form.getInputProps("password")}
+            />
+          </>
+        )}
+        <FormError error={accept.error} />
+        <Button type="submit" loading={accept.isPending} fullWidth>
+          {t("invite.accept")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { lazy, type ReactNode } from "react";
+import { Route, Routes } from "react-router";
+import { NotFoundPage } from "./Pages.js";
+
+const AccountPage = lazy(() => import("../account/AccountPage.js"));
+
+/** An area's own routes, plus what every area has: the account page and a not-found page. */
+export function AreaRoutes({ children }: { children: ReactNode }) {
+  return (
+    <Routes>
+      {children}
+      <Route path="account" element={<AccountPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,117 @@
+import { AppShell, Burger, NavLink, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { type ReactNode, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useMatch } from "react-router";
+import { AREA_HOME, useSignedInMe } from "../auth/session.js";
+import classes from "./AreaShell.module.css";
+import { Brand } from "./Brand.js";
+import { ContextSwitcher } from "./ContextSwitcher.js";
+import { DemoBanner } from "./DemoBanner.js";
+import { LanguageSwitch } from "./LanguageSwitch.js";
+import { PageLoader } from "./Pages.js";
+import { ReauthModal } from "./ReauthModal.js";
+import { UserMenu } from "./UserMenu.js";
+
+export type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean };
+
+type Props = {
+  /** Side navigation (console): collapses behind a burger on phones. */
+  nav?: NavItem[];
+  /** Bottom tab bar (resident app). */
+  tabs?: NavItem[];
+  children: ReactNode;
+};
+
+function useActive(item: NavItem): boolean {
+  return useMatch({ path: item.to, end: item.end ?? false }) !== null;
+}
+
+function SideLink({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+  const active = useActive(item);
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={item.icon}
+      active={active}
+      variant="filled"
+      aria-current={active ? "page" : undefined}
+      onClick={onNavigate}
+    />
+  );
+}
+
+function Tab({ item }: { item: NavItem }) {
+  const active = useActive(item);
+  return (
+    <UnstyledButton
+      component={Link}
+      to={item.to}
+      className={classes.tab}
+      aria-current={active ? "page" : undefined}
+    >
+      {item.icon}
+      {item.label}
+    </UnstyledButton>
+  );
+}
+
+/** The frame of every signed-in area: header (brand, context, language, user menu), navigation, content. */
+export function AreaShell({ nav, tabs, children }: Props) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const [navOpened, { toggle, close }] = useDisclosure(false);
+  const home = me.current ? AREA_HOME[me.current.area] : "/";
+  const contextRow = me.contexts.length > 1;
+
+  return (
+    <AppShell
+      header={{ height: { base: contextRow ? 96 : 56, sm: 56 } }}
+      navbar={nav && { width: 240, breakpoint: "sm", collapsed: { mobile: !navOpened } }}
+      footer={tabs && { height: 64 }}
+      padding="md"
+    >
+      <AppShell.Header className={classes.header}>
+        <div className={classes.brand}>
+          {nav && (
+            <Burger
+              opened={navOpened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("header.navigation")}
+              aria-expanded={navOpened}
+            />
+          )}
+          <Brand to={home} />
+        </div>
+        <div className={classes.context}>
+          <ContextSwitcher />
+        </div>
+        <LanguageSwitch compact />
+        <UserMenu />
+      </AppShell.Header>
+      {nav && (
+        <AppShell.Navbar p="sm" component="nav" aria-label={t("header.navigation")}>
+          {nav.map((item) => (
+            <SideLink key={item.to} item={item} onNavigate={close} />
+          ))}
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main>
+        <DemoBanner inset />
+        <Suspense fallback={<PageLoader />}>{children}</Suspense>
+      </AppShell.Main>
+      <ReauthModal />
+      {tabs && (
+        <AppShell.Footer component="nav" aria-label={t("header.navigation")} className={classes.tabs}>
+          {tabs.map((item) => (
+            <Tab key={item.to} item={item} />
+          ))}
+        </AppShell.Footer>
+      )}
+    </AppShell>
+  );
+}

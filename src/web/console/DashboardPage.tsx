@@ -1,0 +1,123 @@
+import { Anchor, EmptyState, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Page } from "../../contracts/index.js";
+import { api } from "../api.js";
+import { useSignedInMe } from "../auth/session.js";
+import { IconBuilding, IconUsers } from "../components/icons.js";
+import { useContextLabel } from "../components/roles.js";
+import { useIsCompanyAdmin } from "./access.js";
+import { BUILDINGS_PATH } from "./buildings/buildings.js";
+import { STAFF_PATH } from "./staff/staff.js";
+
+/** How many rows a list has, asked for with the smallest page. */
+function useCount(path: string, enabled = true) {
+  const query = { page: 1, pageSize: 1 };
+  return useQuery({
+    queryKey: [path, query],
+    queryFn: () => api.get<Page<unknown>>(path, query),
+    select: (page) => page.total,
+    enabled,
+  });
+}
+
+type CardProps = {
+  label: string;
+  count: number | undefined;
+  to: string;
+  linkLabel: string;
+  empty?: ReactNode;
+};
+
+/** A count with a way to the list, or, when what it counts needs doing, what to do next. */
+function CountCard({ label, count, to, linkLabel, empty }: CardProps) {
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Text size="sm" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      {count === undefined ? (
+        <Skeleton h={36} w={60} my={4} />
+      ) : (
+        <Text fz={32} fw={700} lh={1.4}>
+          {count}
+        </Text>
+      )}
+      {empty ?? (
+        <Anchor component={Link} to={to} size="sm">
+          {linkLabel}
+        </Anchor>
+      )}
+    </Paper>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const contextLabel = useContextLabel();
+  const isAdmin = useIsCompanyAdmin();
+  const buildings = useCount(BUILDINGS_PATH);
+  const staff = useCount(STAFF_PATH, isAdmin);
+
+  return (
+    <Stack>
+      <div>
+        <Title order={1} size="h2">
+          {t("dashboard.welcome", { name: me.account.displayName })}
+        </Title>
+        {me.current && <Text c="dimmed">{contextLabel(me.current)}</Text>}
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} maw={800}>
+        <CountCard
+          label={t("dashboard.buildings")}
+          count={buildings.data}
+          to="/console/buildings"
+          linkLabel={t("dashboard.manageBuildings")}
+          empty={
+            buildings.data === 0 ? (
+              <EmptyState
+                icon={<IconBuilding size={24} />}
+                size="sm"
+                align="left"
+                title={t("buildings.emptyTitle")}
+                description={isAdmin ? t("dashboard.noBuildings") : t("buildings.emptyStaff")}
+              >
+                {isAdmin && (
+                  <Anchor component={Link} to="/console/buildings" size="sm">
+                    {t("dashboard.manageBuildings")}
+                  </Anchor>
+                )}
+              </EmptyState>
+            ) : undefined
+          }
+        />
+        {isAdmin && (
+          <CountCard
+            label={t("dashboard.staff")}
+            count={staff.data}
+            to="/console/staff"
+            linkLabel={t("dashboard.manageStaff")}
+            empty={
+              staff.data === 1 ? (
+                <EmptyState
+                  icon={<IconUsers size={24} />}
+                  size="sm"
+                  align="left"
+                  title={t("dashboard.aloneTitle")}
+                  description={t("dashboard.alone")}
+                >
+                  <Anchor component={Link} to="/console/staff" size="sm">
+                    {t("staff.invite")}
+                  </Anchor>
+                </EmptyState>
+              ) : undefined
+            }
+          />
+        )}
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Building, Page } from "../../../contracts/index.js";
+import { api } from "../../api.js";
+
+export const BUILDINGS_PATH = "/buildings";
+
+/** The company's buildings for pickers and names: the first 100, the most a page may hold. */
+export function useAllBuildings() {
+  const query = { page: 1, pageSize: 100 };
+  return useQuery({
+    queryKey: [BUILDINGS_PATH, query],
+    queryFn: () => api.get<Page<Building>>(BUILDINGS_PATH, query),
+  });
+}

@@ -1,0 +1,86 @@
+import { Alert, Button, EmptyState } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Route } from "react-router";
+import type { z } from "zod";
+import type { Company } from "../../contracts/index.js";
+import { AreaRoutes } from "../components/AreaRoutes.js";
+import { AreaShell } from "../components/AreaShell.js";
+import { IconBuilding } from "../components/icons.js";
+import { type Column, PagedTable } from "../components/PagedTable.js";
+import { PageHeader } from "../components/Pages.js";
+import { usePagedList } from "../components/usePagedList.js";
+import { formatDate } from "../format.js";
+import { COMPANIES_PATH, CreateCompanyModal } from "./CreateCompanyModal.js";
+
+type CompanyRow = z.infer<typeof Company>;
+
+function CompaniesPage() {
+  const { t } = useTranslation();
+  const list = usePagedList<CompanyRow>(COMPANIES_PATH);
+  const [creating, { open, close }] = useDisclosure(false);
+  const [created, setCreated] = useState<{ name: string; adminContact: string } | null>(null);
+  const columns: Column<CompanyRow>[] = [
+    { header: t("companies.name"), cell: (company) => company.name },
+    { header: t("companies.taxCode"), cell: (company) => company.taxCode ?? "—" },
+    { header: t("companies.buildings"), cell: (company) => company.buildingCount },
+    { header: t("companies.staff"), cell: (company) => company.staffCount },
+    { header: t("common.createdAt"), cell: (company) => formatDate(company.createdAt) },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("companies.title")}
+        action={<Button onClick={open}>{t("companies.create")}</Button>}
+      />
+      {created && (
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          mb="md"
+          withCloseButton
+          closeButtonLabel={t("common.close")}
+          onClose={() => setCreated(null)}
+        >
+          {t("companies.created", { name: created.name, contact: created.adminContact })}
+        </Alert>
+      )}
+      <PagedTable
+        list={list}
+        columns={columns}
+        label={t("companies.title")}
+        searchLabel={t("common.search")}
+        empty={
+          <EmptyState
+            icon={<IconBuilding size={32} />}
+            variant="light"
+            title={t("companies.emptyTitle")}
+            description={t("companies.empty")}
+          />
+        }
+      />
+      {creating && (
+        <CreateCompanyModal
+          onClose={close}
+          onCreated={(values) => {
+            setCreated(values);
+            close();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default function PlatformArea() {
+  return (
+    <AreaShell>
+      <AreaRoutes>
+        <Route index element={<CompaniesPage />} />
+      </AreaRoutes>
+    </AreaShell>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ComponentType } from "react";
+import { useTranslation } from "react-i18next";
+import { Route } from "react-router";
+import { useSignedInMe } from "../auth/session.js";
+import { AreaRoutes } from "../components/AreaRoutes.js";
+import { AreaShell, type NavItem } from "../components/AreaShell.js";
+import { EmptyPage } from "../components/EmptyPage.js";
+import { IconHome, IconMessage, IconReceipt, IconServices, IconUser } from "../components/icons.js";
+
+type Section = "home" | "invoices" | "services" | "tickets";
+
+/** The resident app's tabs besides the account; each says what will appear there. */
+const SECTIONS: { section: Section; path: string; Icon: ComponentType<{ size?: number }> }[] = [
+  { section: "home", path: "", Icon: IconHome },
+  { section: "invoices", path: "invoices", Icon: IconReceipt },
+  { section: "services", path: "services", Icon: IconServices },
+  { section: "tickets", path: "tickets", Icon: IconMessage },
+];
+
+function SectionPage({ section, Icon }: { section: Section; Icon: ComponentType<{ size?: number }> }) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  return (
+    <EmptyPage
+      title={t(`resident.${section}.title`, { name: me.account.displayName })}
+      icon={<Icon size={32} />}
+      emptyTitle={t(`resident.${section}.emptyTitle`)}
+      description={t(`resident.${section}.empty`)}
+    />
+  );
+}
+
+export default function ResidentArea() {
+  const { t } = useTranslation();
+  const tabs: NavItem[] = [
+    ...SECTIONS.map(({ section, path, Icon }) => ({
+      to: `/app/${path}`,
+      end: path === "",
+      label: t(`resident.${section}.tab`),
+      icon: <Icon size={22} />,
+    })),
+    { to: "/app/account", label: t("header.account"), icon: <IconUser size={22} /> },
+  ];
+  return (
+    <AreaShell tabs={tabs}>
+      <AreaRoutes>
+        {SECTIONS.map(({ section, path, Icon }) =>
+          path ? (
+            <Route key={section} path={path} element={<SectionPage section={section} Icon={Icon} />} />
+          ) : (
+            <Route key={section} index element={<SectionPage section={section} Icon={Icon} />} />
+          ),
+        )}
+      </AreaRoutes>
+    </AreaShell>
+  );
+}

@@ -1,0 +1,20 @@
+import { type CSSVariablesResolver, createTheme } from "@mantine/core";
+
+export const theme = createTheme({
+  primaryColor: "blue",
+  // Shade 8 keeps white text on buttons and links above WCAG AA contrast (5:1).
+  primaryShade: { light: 8, dark: 5 },
+  defaultRadius: "md",
+  cursorType: "pointer",
+});
+
+/** Mantine's default dimmed grey, link blue and error red fall short of AA on white; use darker shades. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+    "--mantine-color-anchor": "var(--mantine-color-blue-8)",
+    "--mantine-color-error": "var(--mantine-color-red-9)",
+  },
+  dark: {},
+});

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers.js";
+
+test("a resident lands on the mobile app with its tab bar", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await context.newPage();
+  await signIn(page, "resident@demo.chungcu.vn");
+  await expect(page).toHaveURL(/\/app/);
+  for (const tab of ["Trang chủ", "Hoá đơn", "Dịch vụ", "Phản ánh", "Tài khoản"]) {
+    await expect(page.getByRole("link", { name: tab, exact: true })).toBeVisible();
+  }
+  await context.close();
+});
+
+test("a company admin adds a building and invites a manager", async ({ page }) => {
+  await signIn(page, "admin@demo.chungcu.vn");
+  await page.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await expect(page.getByText("Chung cư Demo Riverside")).toBeVisible();
+  await page.getByRole("button", { name: "Thêm toà nhà" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Tên toà nhà").fill("Chung cư Hoa Sen");
+  await dialog.getByLabel("Địa chỉ").fill("12 Trần Hưng Đạo, Quận 1, TP. Hồ Chí Minh");
+  await dialog.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByText("Chung cư Hoa Sen")).toBeVisible();
+
+  await page.getByRole("link", { name: "Nhân sự", exact: true }).click();
+  await page.getByRole("button", { name: "Mời nhân sự" }).click();
+  const invite = page.getByRole("dialog");
+  await invite.getByLabel("Email hoặc số điện thoại").fill("bql.hoasen@example.vn");
+  await invite.getByLabel("Họ và tên").fill("Trương Văn Hoa");
+  await invite.getByLabel("Vai trò", { exact: true }).selectOption("building_manager");
+  await invite.getByRole("button", { name: "Gửi lời mời" }).click();
+  await expect(page.getByText("Trương Văn Hoa")).toBeVisible();
+  const outbox = await (await page.request.get("/dev/outbox.json?to=bql.hoasen%40example.vn")).json();
+  expect(outbox.items[0].text).toContain("/invite/");
+});

@@ -1,0 +1,94 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+
+const outDir = fileURLToPath(new URL("./dist/web", import.meta.url));
+const server = "http://127.0.0.1:3000";
+const themeColor = "#1864ab";
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+const COMPRESSIBLE = /\.(js|css|html|svg|webmanifest)$/;
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/**
+ * Writes .gz and .br siblings of the text assets, which @fastify/static serves with `preCompressed`.
+ * Runs after vite-plugin-pwa has written the service worker, so that is compressed too.
+ */
+function precompress(): Plugin {
+  return {
+    name: "chungcu:precompress",
+    apply: "build",
+    closeBundle: {
+      order: "post",
+      sequential: true,
+      async handler() {
+        for await (const file of walk(outDir)) {
+          if (!COMPRESSIBLE.test(file)) continue;
+          const content = await readFile(file);
+          const [gz, br] = await Promise.all([
+            gzipAsync(content, { level: 9 }),
+            brotliAsync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+          ]);
+          await Promise.all([writeFile(`${file}.gz`, gz), writeFile(`${file}.br`, br)]);
+        }
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  root: "src/web",
+  base: "/",
+  build: { outDir, emptyOutDir: true },
+  server: {
+    proxy: {
+      "^/api/": server,
+      "^/dev/": server,
+    },
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: "autoUpdate",
+      injectRegister: "script-defer",
+      includeAssets: ["icon.svg"],
+      manifest: {
+        name: "Chungcu",
+        short_name: "Chungcu",
+        description: "Quản lý chung cư: hoá đơn, dịch vụ và phản ánh của cư dân",
+        lang: "vi",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        theme_color: themeColor,
+        background_color: "#ffffff",
+        icons: [
+          { src: "/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          { src: "/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,svg,png}"],
+        navigateFallback: "/index.html",
+        // The API and the demo outbox are always live: never served from the cache.
+        navigateFallbackDenylist: [/^\/api\//, /^\/dev\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+    precompress(),
+  ],
+});
