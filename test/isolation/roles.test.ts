@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { CompanyRole } from "../../src/contracts/common.js";
+import { STAFF_ROLES } from "../../src/server/platform/authz/can.js";
 import { startTestApp, type TestEnv } from "../helpers/app.js";
 import { newAccount, newBuilding, newMember, newUnit, signIn } from "../helpers/builders.js";
 import { Client } from "../helpers/client.js";
@@ -9,16 +11,7 @@ let companyId: string;
 let buildingId: string;
 let otherBuildingId: string;
 const clients = new Map<string, Client>();
-const ROLES = [
-  "company_admin",
-  "building_manager",
-  "accountant",
-  "owners_board",
-  "technician",
-  "customer_care",
-  "resident",
-  "partner",
-];
+const ROLES = CompanyRole.options;
 
 beforeAll(async () => {
   env = await startTestApp({ signInPerMinute: 1000 });
@@ -58,14 +51,7 @@ describe("who may do what", () => {
   });
 
   it("lists buildings for staff only", async () => {
-    for (const role of [
-      "company_admin",
-      "building_manager",
-      "accountant",
-      "owners_board",
-      "technician",
-      "customer_care",
-    ]) {
+    for (const role of STAFF_ROLES) {
       await expectStatus(role, "GET", "/api/v1/buildings", undefined, 200);
     }
     for (const role of ["resident", "partner"])

@@ -5,6 +5,7 @@ import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/o
 import { audit, diff } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
+import { containing, pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
 import { buildings } from "./buildings.table.js";
 import "./buildings.policy.js";
@@ -23,31 +24,27 @@ const toDto = (b: BuildingRow & { unitCount: number }): Building => ({
   createdAt: b.createdAt.toISOString(),
 });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Buildings the actor covers, filtered by name/address, newest name order, one page. */
 export async function listBuildings(ctx: Ctx, q: PageQuery): Promise<Page<Building>> {
   const conditions: SQL[] = [eq(buildings.companyId, ctx.companyId)];
   if (!isCompanyWide(ctx.actor)) conditions.push(inArray(buildings.id, [...ctx.actor.buildingIds]));
-  if (q.q)
-    conditions.push(ilike(sql`${buildings.name} || ' ' || ${buildings.address}`, `%${escapeLike(q.q)}%`));
+  if (q.q) conditions.push(ilike(sql`${buildings.name} || ' ' || ${buildings.address}`, containing(q.q)));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    ctx.tx
-      .select({ b: buildings, unitCount })
-      .from(buildings)
-      .where(where)
-      .orderBy(asc(buildings.name))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.tx.select({ n: count() }).from(buildings).where(where),
-  ]);
-  return {
-    items: rows.map((r) => toDto({ ...r.b, unitCount: r.unitCount })),
-    total: total?.n ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select({ b: buildings, unitCount })
+          .from(buildings)
+          .where(where)
+          .orderBy(asc(buildings.name))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(buildings).where(where),
+    },
+    (r) => toDto({ ...r.b, unitCount: r.unitCount }),
+  );
 }
 
 async function loadBuilding(ctx: Ctx, id: string) {

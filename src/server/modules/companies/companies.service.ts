@@ -4,6 +4,7 @@ import type { Page, PageQuery } from "../../../contracts/common.js";
 import type { Company, CompanyBody } from "../../../contracts/organisation.js";
 import { audit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
+import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { createInvitation } from "../staff/invitations.service.js";
 import { companies } from "./companies.table.js";
@@ -14,34 +15,33 @@ import "./companies.policy.js";
  * each company's size, which exposes numbers only, never a company's rows.
  */
 export async function listCompanies(ctx: Ctx, q: PageQuery): Promise<Page<Company>> {
-  const where = q.q ? ilike(companies.name, `%${q.q.replace(/[\\%_]/g, "\\$&")}%`) : undefined;
-  const [rows, [total]] = await Promise.all([
-    ctx.tx
-      .select({
-        c: companies,
-        buildingCount: sql<number>`(select building_count from app_company_sizes(companies.id))`,
-        staffCount: sql<number>`(select staff_count from app_company_sizes(companies.id))`,
-      })
-      .from(companies)
-      .where(where)
-      .orderBy(desc(companies.createdAt))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.tx.select({ n: count() }).from(companies).where(where),
-  ]);
-  return {
-    items: rows.map(({ c, buildingCount, staffCount }) => ({
+  const where = q.q ? ilike(companies.name, containing(q.q)) : undefined;
+  return pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select({
+            c: companies,
+            buildingCount: sql<number>`(select building_count from app_company_sizes(companies.id))`,
+            staffCount: sql<number>`(select staff_count from app_company_sizes(companies.id))`,
+          })
+          .from(companies)
+          .where(where)
+          .orderBy(desc(companies.createdAt))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(companies).where(where),
+    },
+    ({ c, buildingCount, staffCount }) => ({
       id: c.id,
       name: c.name,
       taxCode: c.taxCode,
       createdAt: c.createdAt.toISOString(),
       buildingCount: Number(buildingCount),
       staffCount: Number(staffCount),
-    })),
-    total: total?.n ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+    }),
+  );
 }
 
 /** Creates a company and invites its first admin, in one transaction. */

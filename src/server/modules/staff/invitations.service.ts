@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Me } from "../../../contracts/auth.js";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import { audit } from "../../platform/audit/audit.service.js";
@@ -6,6 +6,7 @@ import type { Ctx } from "../../platform/context.js";
 import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
 import { decrypt, encrypt, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { queryRows } from "../../platform/db/client.js";
+import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { errors } from "../../platform/errors.js";
 import {
@@ -131,24 +132,25 @@ export async function listInvitations(
   q: PageQuery & { status?: InvitationStatus },
   roles: readonly string[],
 ): Promise<Page<ReturnType<typeof toDto>>> {
-  const conditions: SQL[] = [
-    eq(invitations.companyId, ctx.companyId),
-    sql`${invitations.role} = any(${sql.raw(`array[${roles.map((r) => `'${r}'`).join(",")}]`)})`,
-  ];
+  const conditions: SQL[] = [eq(invitations.companyId, ctx.companyId), inArray(invitations.role, [...roles])];
   if (q.status) conditions.push(statusCondition[q.status]());
-  if (q.q) conditions.push(sql`${invitations.displayName} ilike ${`%${q.q.replace(/[\\%_]/g, "\\$&")}%`}`);
+  if (q.q) conditions.push(ilike(invitations.displayName, containing(q.q)));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    ctx.tx
-      .select()
-      .from(invitations)
-      .where(where)
-      .orderBy(desc(invitations.createdAt))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.tx.select({ n: count() }).from(invitations).where(where),
-  ]);
-  return { items: rows.map((r) => toDto(ctx, r)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select()
+          .from(invitations)
+          .where(where)
+          .orderBy(desc(invitations.createdAt))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(invitations).where(where),
+    },
+    (r) => toDto(ctx, r),
+  );
 }
 
 export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {

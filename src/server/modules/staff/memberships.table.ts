@@ -1,19 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { CompanyRole } from "../../../contracts/common.js";
 import { bytea, companyId, createdAt, id, tstz } from "../../platform/db/columns.js";
 import { accounts } from "../accounts/accounts.table.js";
 import { companies } from "../companies/companies.table.js";
-
-export const ROLES = [
-  "company_admin",
-  "building_manager",
-  "accountant",
-  "owners_board",
-  "technician",
-  "customer_care",
-  "resident",
-  "partner",
-] as const;
 
 /** A person's role in one company, with the buildings (staff) or units (residents) it covers. */
 export const memberships = pgTable(
@@ -35,7 +25,10 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     unique("memberships_role").on(t.companyId, t.accountId, t.role),
     index("memberships_account").on(t.accountId),
-    check("memberships_role_check", sql.raw(`role in (${ROLES.map((r) => `'${r}'`).join(", ")})`)),
+    check(
+      "memberships_role_check",
+      sql.raw(`role in (${CompanyRole.options.map((r) => `'${r}'`).join(", ")})`),
+    ),
     check("memberships_status", sql`${t.status} in ('active', 'disabled')`),
   ],
 );

@@ -1,10 +1,11 @@
-import { and, asc, count, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, ne, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page, PageQuery, StaffRole } from "../../../contracts/common.js";
 import type { InvitationBody, StaffMember, StaffPatch } from "../../../contracts/organisation.js";
 import { audit, diff } from "../../platform/audit/audit.service.js";
 import { STAFF_ROLES } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
+import { containing, pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
 import { maskedContactsOf } from "../accounts/accounts.service.js";
 import { accounts } from "../accounts/accounts.table.js";
@@ -32,29 +33,28 @@ function toStaff(ctx: Ctx, { m, a }: { m: MembershipRow; a: typeof accounts.$inf
 
 export async function listStaff(ctx: Ctx, q: PageQuery): Promise<Page<StaffMember>> {
   const conditions: SQL[] = [eq(memberships.companyId, ctx.companyId), staffRole];
-  if (q.q) conditions.push(sql`${accounts.displayName} ilike ${`%${q.q.replace(/[\\%_]/g, "\\$&")}%`}`);
+  if (q.q) conditions.push(ilike(accounts.displayName, containing(q.q)));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    ctx.tx
-      .select({ m: memberships, a: accounts })
-      .from(memberships)
-      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-      .where(where)
-      .orderBy(asc(accounts.displayName), asc(memberships.role))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.tx
-      .select({ n: count() })
-      .from(memberships)
-      .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-      .where(where),
-  ]);
-  return {
-    items: rows.map((r) => toStaff(ctx, r)),
-    total: total?.n ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select({ m: memberships, a: accounts })
+          .from(memberships)
+          .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+          .where(where)
+          .orderBy(asc(accounts.displayName), asc(memberships.role))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx
+        .select({ n: count() })
+        .from(memberships)
+        .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+        .where(where),
+    },
+    (r) => toStaff(ctx, r),
+  );
 }
 
 async function assertBuildings(ctx: Ctx, ids: readonly string[]) {

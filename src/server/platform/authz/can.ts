@@ -1,3 +1,4 @@
+import { StaffRole } from "../../../contracts/common.js";
 import { type AppError, errors } from "../errors.js";
 import type { Actor } from "./actor.js";
 
@@ -48,14 +49,7 @@ const notFoundFor = (kind: string) =>
       : "resource") as Parameters<typeof errors.notFound>[0],
   );
 
-export const STAFF_ROLES = [
-  "company_admin",
-  "building_manager",
-  "accountant",
-  "owners_board",
-  "technician",
-  "customer_care",
-] as const;
+export const STAFF_ROLES = StaffRole.options;
 
 export const isStaff = (a: Actor) => (STAFF_ROLES as readonly string[]).includes(a.role ?? "");
 export const isCompanyAdmin = (a: Actor) => a.role === "company_admin";
