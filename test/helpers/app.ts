@@ -29,7 +29,7 @@ export type TestEnv = Awaited<ReturnType<typeof startTestApp>>;
  * SMS gateway. Everything is closed after the file's tests.
  */
 export async function startTestApp(overrides: Partial<Config> = {}) {
-  const { db, drop } = await freshDatabase();
+  const { db, url, drop } = await freshDatabase();
   const smtp = await startSmtpServer();
   const sms = new CapturingSms();
   const config = loadConfig(
@@ -50,5 +50,5 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     await smtp.close();
     await drop();
   });
-  return { app, db: db as Database, smtp, sms, config };
+  return { app, db: db as Database, url, smtp, sms, config };
 }

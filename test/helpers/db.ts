@@ -10,7 +10,7 @@ import { withDatabase } from "../setup/global-setup.js";
  * A fresh, migrated database for one test file: PGlite loaded from the template's dump, or a PostgreSQL
  * database created from the template database. `drop()` closes and removes it.
  */
-export async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
   if (inject("dbKind") === "pglite") {
     const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("template"))]) });
     const db = openPglite(pglite);
@@ -21,9 +21,11 @@ export async function freshDatabase(): Promise<{ db: Database; drop: () => Promi
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("template")}`);
-  const db = openPostgres(withDatabase(url, name), 5);
+  const dbUrl = withDatabase(url, name);
+  const db = openPostgres(dbUrl, 5);
   return {
     db,
+    url: dbUrl,
     drop: async () => {
       await db.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
