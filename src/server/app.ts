@@ -21,6 +21,7 @@ import { buildingRoutes } from "./modules/buildings/buildings.routes.js";
 import { companyRoutes } from "./modules/companies/companies.routes.js";
 import { staffRoutes } from "./modules/staff/staff.routes.js";
 import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
+import { unitRoutes } from "./modules/units/units.routes.js";
 import { webDistDir } from "./paths.js";
 import { AccessLogWriter } from "./platform/accesslog/writer.js";
 import type { Platform } from "./platform/context.js";
@@ -119,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(buildingRoutes);
       await api.register(staffRoutes, { platform });
       await api.register(companyRoutes);
+      await api.register(unitRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { createAccount } from "../../src/server/modules/accounts/accounts.service.js";
-import { buildings, units } from "../../src/server/modules/buildings/buildings.table.js";
+import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../../src/server/modules/companies/companies.table.js";
 import { memberships } from "../../src/server/modules/staff/memberships.table.js";
+import { units } from "../../src/server/modules/units/units.table.js";
 import { PLATFORM_SCOPE } from "../../src/server/platform/db/client.js";
 import type { TestEnv } from "./app.js";
 import { Client } from "./client.js";

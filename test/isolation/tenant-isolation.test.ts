@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildings, units } from "../../src/server/modules/buildings/buildings.table.js";
+import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
 import { invitations, memberships } from "../../src/server/modules/staff/memberships.table.js";
+import { units } from "../../src/server/modules/units/units.table.js";
 import { auditLog } from "../../src/server/platform/audit/audit.table.js";
 import { startTestApp, type TestEnv } from "../helpers/app.js";
 import { newBuilding, newMember, newUnit, signIn } from "../helpers/builders.js";
@@ -47,6 +48,7 @@ beforeAll(async () => {
   Object.assign(b, {
     companyId: bUnit.companyId,
     buildingId: bUnit.buildingId,
+    unitId: bUnit.unitId,
     membershipId: bManager.membershipId,
     invitationId: inv.body.id,
     sessionId: (await adminB.get("/api/v1/me/sessions")).body.items[0].id,
@@ -59,6 +61,10 @@ describe("tenant isolation through HTTP", () => {
       ["GET", `/api/v1/buildings/${b.buildingId}`, undefined],
       ["PATCH", `/api/v1/buildings/${b.buildingId}`, { name: "Chiếm quyền" }],
       ["DELETE", `/api/v1/buildings/${b.buildingId}`, undefined],
+      ["GET", `/api/v1/buildings/${b.buildingId}/grid`, undefined],
+      ["GET", `/api/v1/units/${b.unitId}`, undefined],
+      ["PATCH", `/api/v1/units/${b.unitId}`, { status: "vacant" }],
+      ["DELETE", `/api/v1/units/${b.unitId}`, undefined],
       ["PATCH", `/api/v1/staff/${b.membershipId}`, { role: "technician" }],
       ["DELETE", `/api/v1/staff/invitations/${b.invitationId}`, undefined],
       ["DELETE", `/api/v1/me/sessions/${b.sessionId}`, undefined],
@@ -83,6 +89,7 @@ describe("tenant isolation through HTTP", () => {
   it("never lists company B's rows", async () => {
     const lists = [
       "/api/v1/buildings?pageSize=100",
+      "/api/v1/units?pageSize=100",
       "/api/v1/staff?pageSize=100",
       "/api/v1/staff/invitations?pageSize=100",
     ];
@@ -91,6 +98,7 @@ describe("tenant isolation through HTTP", () => {
       expect(res.status).toBe(200);
       const ids = res.body.items.map((i: { id: string }) => i.id);
       expect(ids).not.toContain(b.buildingId);
+      expect(ids).not.toContain(b.unitId);
       expect(ids).not.toContain(b.membershipId);
       expect(ids).not.toContain(b.invitationId);
     }

@@ -1,9 +1,10 @@
 import { count } from "drizzle-orm";
 import { createAccount } from "../modules/accounts/accounts.service.js";
 import { accounts } from "../modules/accounts/accounts.table.js";
-import { buildings, units } from "../modules/buildings/buildings.table.js";
+import { buildings } from "../modules/buildings/buildings.table.js";
 import { companies } from "../modules/companies/companies.table.js";
 import { memberships } from "../modules/staff/memberships.table.js";
+import { units } from "../modules/units/units.table.js";
 import { audit, bulkChanges } from "../platform/audit/audit.service.js";
 import { systemActor } from "../platform/authz/actor.js";
 import type { Ctx, Platform } from "../platform/context.js";

@@ -47,7 +47,8 @@ export async function listBuildings(ctx: Ctx, q: PageQuery): Promise<Page<Buildi
   );
 }
 
-async function loadBuilding(ctx: Ctx, id: string) {
+/** The building with its unit count; 404 when it is not this company's. */
+export async function loadBuilding(ctx: Ctx, id: string) {
   const [row] = await ctx.tx
     .select({ b: buildings, unitCount })
     .from(buildings)

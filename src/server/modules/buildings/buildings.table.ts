@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   check,
   foreignKey,
@@ -28,29 +27,4 @@ export const buildings = pgTable(
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.id] }), unique("buildings_name").on(t.companyId, t.name)],
-);
-
-/** Units as the foundation seeds them; the registry issue extends this table. */
-export const units = pgTable(
-  "units",
-  {
-    companyId: companyId(),
-    id: id(),
-    buildingId: uuid("building_id").notNull(),
-    code: text("code").notNull(),
-    block: text("block").notNull(),
-    floor: integer("floor").notNull(),
-    areaM2: numeric("area_m2", { precision: 10, scale: 2 }).notNull(),
-    type: text("type").notNull().default("apartment"),
-    status: text("status").notNull().default("vacant"),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.companyId, t.id] }),
-    unique("units_code").on(t.companyId, t.buildingId, t.code),
-    foreignKey({ columns: [t.companyId, t.buildingId], foreignColumns: [buildings.companyId, buildings.id] }),
-    check("units_area", sql`${t.areaM2} > 0`),
-    check("units_type", sql`${t.type} in ('apartment', 'shophouse', 'office', 'parking')`),
-    check("units_status", sql`${t.status} in ('vacant', 'occupied', 'renovation')`),
-  ],
 );

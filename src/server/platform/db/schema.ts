@@ -3,5 +3,6 @@ export * from "../../modules/accounts/accounts.table.js";
 export * from "../../modules/buildings/buildings.table.js";
 export * from "../../modules/companies/companies.table.js";
 export * from "../../modules/staff/memberships.table.js";
+export * from "../../modules/units/units.table.js";
 export * from "../accesslog/access-log.table.js";
 export * from "../audit/audit.table.js";

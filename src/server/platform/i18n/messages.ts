@@ -35,6 +35,8 @@ const vi: Catalog = {
   BUILDING_NOT_IN_COMPANY: "Toà nhà không thuộc công ty này.",
   LAST_ADMIN: "Công ty cần ít nhất một quản trị viên đang hoạt động.",
   CANNOT_CHANGE_SELF: "Bạn không thể tự đổi vai trò hoặc khoá chính mình.",
+  UNIT_BLOCK_UNKNOWN: "Toà nhà không có toà/block này.",
+  UNIT_FLOOR_OUTSIDE: "Tầng vượt quá số tầng của toà/block.",
   FIELD_REQUIRED: "Bắt buộc nhập.",
   FIELD_INVALID: "Giá trị không hợp lệ.",
 };
@@ -72,6 +74,8 @@ const en: Catalog = {
   BUILDING_NOT_IN_COMPANY: "The building does not belong to this company.",
   LAST_ADMIN: "The company needs at least one active admin.",
   CANNOT_CHANGE_SELF: "You cannot change your own role or disable yourself.",
+  UNIT_BLOCK_UNKNOWN: "The building has no such block.",
+  UNIT_FLOOR_OUTSIDE: "The floor is above the block's top floor.",
   FIELD_REQUIRED: "Required.",
   FIELD_INVALID: "Invalid value.",
 };

@@ -1,0 +1,210 @@
+import { and, asc, count, desc, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { Page } from "../../../contracts/common.js";
+import type { FloorGrid, Unit, UnitBody, UnitPatch, UnitQuery } from "../../../contracts/registry.js";
+import { audit, diff } from "../../platform/audit/audit.service.js";
+import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
+import type { Ctx } from "../../platform/context.js";
+import { containing, pageOf } from "../../platform/db/paging.js";
+import { errors } from "../../platform/errors.js";
+import { loadBuilding } from "../buildings/buildings.service.js";
+import { units } from "./units.table.js";
+import "./units.policy.js";
+
+type UnitRow = typeof units.$inferSelect;
+
+const toDto = (u: UnitRow): Unit => ({
+  id: u.id,
+  buildingId: u.buildingId,
+  code: u.code,
+  block: u.block,
+  floor: u.floor,
+  type: u.type as Unit["type"],
+  areaM2: Number(u.areaM2),
+  status: u.status as Unit["status"],
+  handoverDate: u.handoverDate,
+  maintenanceFundVnd: u.maintenanceFundVnd,
+  maintenanceFundPaidOn: u.maintenanceFundPaidOn,
+  createdAt: u.createdAt.toISOString(),
+});
+
+/** Area as the numeric column stores it: two decimals, as text so no float rounding reaches SQL. */
+const areaText = (m2: number) => m2.toFixed(2);
+
+const ORDER = {
+  code: [asc(units.code)],
+  "-code": [desc(units.code)],
+  floor: [asc(units.block), asc(units.floor), asc(units.code)],
+  "-floor": [asc(units.block), desc(units.floor), asc(units.code)],
+  area: [asc(units.areaM2), asc(units.code)],
+  "-area": [desc(units.areaM2), asc(units.code)],
+} as const;
+
+/** Units of the buildings the actor covers, filtered and sorted, one page. */
+export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise<Page<Unit>> {
+  const conditions: SQL[] = [eq(units.companyId, ctx.companyId)];
+  if (!isCompanyWide(ctx.actor)) conditions.push(inArray(units.buildingId, [...ctx.actor.buildingIds]));
+  if (q.buildingId) conditions.push(eq(units.buildingId, q.buildingId));
+  if (q.block) conditions.push(eq(units.block, q.block));
+  if (q.floor !== undefined) conditions.push(eq(units.floor, q.floor));
+  if (q.status) conditions.push(eq(units.status, q.status));
+  if (q.type) conditions.push(eq(units.type, q.type));
+  if (q.q) conditions.push(ilike(units.code, containing(q.q)));
+  const where = and(...conditions);
+  return pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select()
+          .from(units)
+          .where(where)
+          .orderBy(...ORDER[q.sort])
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(units).where(where),
+    },
+    toDto,
+  );
+}
+
+async function loadUnit(ctx: Ctx, id: string): Promise<UnitRow> {
+  const [row] = await ctx.tx
+    .select()
+    .from(units)
+    .where(and(eq(units.companyId, ctx.companyId), eq(units.id, id)));
+  if (!row) throw errors.notFound("unit");
+  return row;
+}
+
+export async function getUnit(ctx: Ctx, id: string): Promise<Unit> {
+  const row = await loadUnit(ctx, id);
+  authorizeVisible(ctx.actor, "read", subject("unit", row));
+  return toDto(row);
+}
+
+/** The unit's block must be one of the building's blocks, its floor within the block's floors. */
+function assertPlace(building: { blocks: { name: string; floors: number }[] }, block: string, floor: number) {
+  const b = building.blocks.find((x) => x.name === block);
+  if (!b) throw errors.validation({ block: "UNIT_BLOCK_UNKNOWN" });
+  if (floor > b.floors) throw errors.validation({ floor: "UNIT_FLOOR_OUTSIDE" });
+}
+
+export async function createUnit(ctx: Ctx, body: z.infer<typeof UnitBody>): Promise<Unit> {
+  const building = await loadBuilding(ctx, body.buildingId);
+  authorizeVisible(ctx.actor, "create", subject("unit", { buildingId: building.id }));
+  assertPlace(building, body.block, body.floor);
+  const [row] = await ctx.tx
+    .insert(units)
+    .values({
+      companyId: ctx.companyId,
+      buildingId: building.id,
+      code: body.code,
+      block: body.block,
+      floor: body.floor,
+      type: body.type,
+      areaM2: areaText(body.areaM2),
+      status: body.status,
+      handoverDate: body.handoverDate ?? null,
+      maintenanceFundVnd: body.maintenanceFundVnd ?? null,
+      maintenanceFundPaidOn: body.maintenanceFundPaidOn ?? null,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  await audit(ctx, {
+    action: "unit.create",
+    entity: "unit",
+    entityId: row.id,
+    changes: diff(null, snapshot(row)),
+  });
+  return toDto(row);
+}
+
+const snapshot = (u: UnitRow) => ({
+  code: u.code,
+  block: u.block,
+  floor: u.floor,
+  type: u.type,
+  areaM2: u.areaM2,
+  status: u.status,
+  handoverDate: u.handoverDate,
+  maintenanceFundVnd: u.maintenanceFundVnd,
+  maintenanceFundPaidOn: u.maintenanceFundPaidOn,
+});
+
+export async function updateUnit(ctx: Ctx, id: string, patch: z.infer<typeof UnitPatch>): Promise<Unit> {
+  const before = await loadUnit(ctx, id);
+  authorizeVisible(ctx.actor, "update", subject("unit", before));
+  if (patch.block !== undefined || patch.floor !== undefined) {
+    assertPlace(
+      await loadBuilding(ctx, before.buildingId),
+      patch.block ?? before.block,
+      patch.floor ?? before.floor,
+    );
+  }
+  const { areaM2, ...rest } = patch;
+  const [after] = await ctx.tx
+    .update(units)
+    .set({ ...rest, ...(areaM2 !== undefined ? { areaM2: areaText(areaM2) } : {}), updatedAt: new Date() })
+    .where(and(eq(units.companyId, ctx.companyId), eq(units.id, id)))
+    .returning();
+  if (!after) throw errors.notFound("unit");
+  await audit(ctx, {
+    action: "unit.update",
+    entity: "unit",
+    entityId: id,
+    changes: diff(snapshot(before), snapshot(after)),
+  });
+  return toDto(after);
+}
+
+export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
+  const before = await loadUnit(ctx, id);
+  authorizeVisible(ctx.actor, "delete", subject("unit", before));
+  await ctx.tx.delete(units).where(and(eq(units.companyId, ctx.companyId), eq(units.id, id)));
+  await audit(ctx, {
+    action: "unit.delete",
+    entity: "unit",
+    entityId: id,
+    changes: diff(snapshot(before), null),
+  });
+}
+
+/** The building as blocks of floors of units, top floor first, with counts by status. */
+export async function floorGrid(ctx: Ctx, buildingId: string): Promise<FloorGrid> {
+  const building = await loadBuilding(ctx, buildingId);
+  authorizeVisible(ctx.actor, "read", subject("building", building));
+  const rows = await ctx.tx
+    .select({
+      id: units.id,
+      code: units.code,
+      block: units.block,
+      floor: units.floor,
+      status: units.status,
+      type: units.type,
+      areaM2: units.areaM2,
+    })
+    .from(units)
+    .where(and(eq(units.companyId, ctx.companyId), eq(units.buildingId, buildingId)))
+    .orderBy(asc(units.block), desc(units.floor), asc(units.code));
+  const counts = { vacant: 0, occupied: 0, renovation: 0 };
+  for (const r of rows) counts[r.status as keyof typeof counts]++;
+  const blockNames = new Set([...building.blocks.map((b) => b.name), ...rows.map((r) => r.block)]);
+  const blocks = [...blockNames].map((name) => {
+    const inBlock = rows.filter((r) => r.block === name);
+    const floors = [...new Set(inBlock.map((r) => r.floor))].map((floor) => ({
+      floor,
+      units: inBlock
+        .filter((r) => r.floor === floor)
+        .map((r) => ({
+          id: r.id,
+          code: r.code,
+          status: r.status as Unit["status"],
+          type: r.type as Unit["type"],
+          areaM2: Number(r.areaM2),
+        })),
+    }));
+    return { name, floors };
+  });
+  return { buildingId, blocks, counts };
+}
