@@ -19,6 +19,7 @@ let managerA: Client;
 const b = {} as {
   companyId: string;
   buildingId: string;
+  unitId: string;
   membershipId: string;
   invitationId: string;
   sessionId: string;

@@ -1,15 +1,4 @@
-import {
-  check,
-  foreignKey,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { jsonb, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
 import { companyId, createdAt, id, tstz } from "../../platform/db/columns.js";
 import { companies } from "../companies/companies.table.js";
 
