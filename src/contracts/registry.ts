@@ -82,3 +82,62 @@ export const FloorGrid = z.object({
   counts: z.object({ vacant: z.number().int(), occupied: z.number().int(), renovation: z.number().int() }),
 });
 export type FloorGrid = z.infer<typeof FloorGrid>;
+
+/** How a person belongs to a unit's household. */
+export const HouseholdRole = z.enum(["owner", "tenant", "member"]);
+export const PersonalField = z.enum(["phone", "email", "dateOfBirth", "idNumber"]);
+
+export const ResidentBody = z.object({
+  fullName: z.string().trim().min(1).max(120),
+  phone: z.string().trim().max(20).nullable().optional(),
+  email: z.string().trim().max(254).nullable().optional(),
+  dateOfBirth: IsoDate.nullable().optional(),
+  /** CCCD or passport number, for temporary-residence registration only (sensitive). */
+  idNumber: z.string().trim().min(6).max(20).nullable().optional(),
+  nationality: z.string().trim().length(2).toUpperCase().nullable().optional(),
+  preferredLang: z.enum(["vi", "en"]).default("vi"),
+  contactAddress: z.string().trim().max(300).nullable().optional(),
+});
+export const ResidentPatch = ResidentBody.partial();
+
+export const HouseholdMemberBody = ResidentBody.extend({
+  role: HouseholdRole,
+  relation: z.string().trim().max(40).nullable().optional(),
+  movedInOn: IsoDate.nullable().optional(),
+  leaseEndsOn: IsoDate.nullable().optional(),
+});
+
+/** A resident as staff lists them: contacts masked; the full value is revealed one field at a time. */
+export const Resident = z.object({
+  id: Uuid,
+  fullName: z.string(),
+  phone: z.string().nullable().describe("masked"),
+  email: z.string().nullable().describe("masked"),
+  hasDateOfBirth: z.boolean(),
+  hasIdNumber: z.boolean(),
+  nationality: z.string().nullable(),
+  preferredLang: z.enum(["vi", "en"]),
+  contactAddress: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Resident = z.infer<typeof Resident>;
+
+export const HouseholdMember = z.object({
+  id: Uuid,
+  role: HouseholdRole,
+  relation: z.string().nullable(),
+  movedInOn: z.string().nullable(),
+  movedOutOn: z.string().nullable(),
+  leaseEndsOn: z.string().nullable(),
+  resident: Resident,
+});
+export const Household = z.object({ unitId: Uuid, members: z.array(HouseholdMember) });
+
+export const ResidentListItem = Resident.extend({
+  units: z.array(z.object({ unitId: Uuid, code: z.string(), role: HouseholdRole })),
+});
+export const ResidentPage = page(ResidentListItem);
+export const ResidentQuery = PageQuery.extend({ buildingId: Uuid.optional() });
+
+export const RevealBody = z.object({ field: PersonalField });
+export const Revealed = z.object({ field: PersonalField, value: z.string().nullable() });

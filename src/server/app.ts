@@ -19,6 +19,7 @@ import { meRoutes } from "./modules/accounts/me.routes.js";
 import { SessionResolver } from "./modules/accounts/sessions.service.js";
 import { buildingRoutes } from "./modules/buildings/buildings.routes.js";
 import { companyRoutes } from "./modules/companies/companies.routes.js";
+import { residentRoutes } from "./modules/residents/residents.routes.js";
 import { staffRoutes } from "./modules/staff/staff.routes.js";
 import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(staffRoutes, { platform });
       await api.register(companyRoutes);
       await api.register(unitRoutes);
+      await api.register(residentRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
+import { householdMembers, residents } from "../../src/server/modules/residents/residents.table.js";
 import { invitations, memberships } from "../../src/server/modules/staff/memberships.table.js";
 import { units } from "../../src/server/modules/units/units.table.js";
 import { auditLog } from "../../src/server/platform/audit/audit.table.js";
@@ -121,7 +122,15 @@ describe("row-level security, the second lock", () => {
   it("hides other companies' rows from a query without a company filter, on every tenant table", async () => {
     const companyA = (await adminA.get("/api/v1/auth/me")).body.current.companyId as string;
     await env.db.transaction(companyA, async (tx) => {
-      for (const table of [buildings, units, memberships, invitations, auditLog]) {
+      for (const table of [
+        buildings,
+        units,
+        memberships,
+        invitations,
+        auditLog,
+        residents,
+        householdMembers,
+      ]) {
         const rows = await tx.select().from(table);
         expect(rows.every((r) => r.companyId === companyA)).toBe(true);
       }

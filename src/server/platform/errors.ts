@@ -18,6 +18,7 @@ export type Entity =
   | "session"
   | "device"
   | "unit"
+  | "resident"
   | "resource";
 
 export const errors = {

@@ -77,6 +77,15 @@ async function loadUnit(ctx: Ctx, id: string): Promise<UnitRow> {
   return row;
 }
 
+/** The unit's id, code and building, for other modules that act on a unit; 404 when it is not this company's. */
+export async function unitRef(
+  ctx: Ctx,
+  id: string,
+): Promise<{ id: string; code: string; buildingId: string }> {
+  const { code, buildingId } = await loadUnit(ctx, id);
+  return { id, code, buildingId };
+}
+
 export async function getUnit(ctx: Ctx, id: string): Promise<Unit> {
   const row = await loadUnit(ctx, id);
   authorizeVisible(ctx.actor, "read", subject("unit", row));

@@ -44,7 +44,9 @@ export function authorizeVisible(actor: Actor, action: string, resource: Subject
 
 const notFoundFor = (kind: string) =>
   errors.notFound(
-    (["building", "company", "membership", "invitation", "session", "device", "unit"].includes(kind)
+    (["building", "company", "membership", "invitation", "session", "device", "unit", "resident"].includes(
+      kind,
+    )
       ? kind
       : "resource") as Parameters<typeof errors.notFound>[0],
   );

@@ -2,6 +2,7 @@
 export * from "../../modules/accounts/accounts.table.js";
 export * from "../../modules/buildings/buildings.table.js";
 export * from "../../modules/companies/companies.table.js";
+export * from "../../modules/residents/residents.table.js";
 export * from "../../modules/staff/memberships.table.js";
 export * from "../../modules/units/units.table.js";
 export * from "../accesslog/access-log.table.js";

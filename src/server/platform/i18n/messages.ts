@@ -90,6 +90,7 @@ const entities: Record<Lang, Record<string, string>> = {
     session: "phiên đăng nhập",
     device: "thiết bị",
     unit: "căn hộ",
+    resident: "cư dân",
     resource: "dữ liệu",
   },
   en: {
@@ -100,6 +101,7 @@ const entities: Record<Lang, Record<string, string>> = {
     session: "Session",
     device: "Device",
     unit: "Unit",
+    resident: "Resident",
     resource: "Resource",
   },
 };

@@ -1,0 +1,24 @@
+import type { Actor } from "../../platform/authz/actor.js";
+import { definePolicy } from "../../platform/authz/can.js";
+import { coversBuilding } from "../buildings/buildings.policy.js";
+
+type ResidentScope = { buildingIds: string[] };
+
+/**
+ * Residents' personal data is for the staff who serve them: the company admin and customer care across the
+ * company, building managers and accountants for their buildings. Technicians and the owners' board do not
+ * see the registry (a technician sees a requester's contact on their own tickets only).
+ */
+const SEES = ["company_admin", "customer_care", "building_manager", "accountant"];
+const EDITS = ["company_admin", "building_manager", "customer_care"];
+
+const reaches = (actor: Actor, r?: ResidentScope) =>
+  !r || r.buildingIds.length === 0 || r.buildingIds.some((b) => coversBuilding(actor, b));
+
+definePolicy<ResidentScope>("resident", {
+  list: (actor) => SEES.includes(actor.role ?? ""),
+  read: (actor, r) => SEES.includes(actor.role ?? "") && reaches(actor, r),
+  reveal: (actor, r) => SEES.includes(actor.role ?? "") && reaches(actor, r),
+  create: (actor, r) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
+  update: (actor, r) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
+});

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { IdParams, Uuid } from "../../../contracts/common.js";
+import {
+  Household,
+  HouseholdMember,
+  HouseholdMemberBody,
+  IsoDate,
+  Resident,
+  ResidentPage,
+  ResidentPatch,
+  ResidentQuery,
+  RevealBody,
+  Revealed,
+} from "../../../contracts/registry.js";
+import * as service from "./residents.service.js";
+
+const MemberParams = z.object({ id: Uuid, memberId: Uuid });
+
+export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["residents"];
+  const read = { permission: ["list", "resident"] as const };
+
+  app.get(
+    "/units/:id/household",
+    { schema: { tags, params: IdParams, response: { 200: Household } }, config: read },
+    async (req) => req.run((ctx) => service.getHousehold(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/units/:id/household",
+    {
+      schema: { tags, params: IdParams, body: HouseholdMemberBody, response: { 201: HouseholdMember } },
+      config: { permission: ["create", "resident"] },
+    },
+    async (req, reply) => {
+      const member = await req.run((ctx) => service.addHouseholdMember(ctx, req.params.id, req.body));
+      return reply.status(201).send(member);
+    },
+  );
+
+  app.post(
+    "/units/:id/household/:memberId/move-out",
+    {
+      schema: { tags, params: MemberParams, body: z.object({ on: IsoDate }) },
+      config: { permission: ["update", "resident"] },
+    },
+    async (req, reply) => {
+      await req.run((ctx) => service.moveOut(ctx, req.params.id, req.params.memberId, req.body.on));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/residents",
+    { schema: { tags, querystring: ResidentQuery, response: { 200: ResidentPage } }, config: read },
+    async (req) => req.run((ctx) => service.listResidents(ctx, req.query)),
+  );
+
+  app.get(
+    "/residents/:id",
+    { schema: { tags, params: IdParams, response: { 200: Resident } }, config: read },
+    async (req) => req.run((ctx) => service.getResident(ctx, req.params.id)),
+  );
+
+  app.patch(
+    "/residents/:id",
+    {
+      schema: { tags, params: IdParams, body: ResidentPatch, response: { 200: Resident } },
+      config: { permission: ["update", "resident"] },
+    },
+    async (req) => req.run((ctx) => service.updateResident(ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    "/residents/:id/reveal",
+    {
+      schema: { tags, params: IdParams, body: RevealBody, response: { 200: Revealed } },
+      config: { permission: ["reveal", "resident"] },
+    },
+    async (req) => req.run((ctx) => service.reveal(ctx, req.params.id, req.body.field)),
+  );
+};

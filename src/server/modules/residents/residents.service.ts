@@ -1,0 +1,361 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Page } from "../../../contracts/common.js";
+import type {
+  HouseholdMemberBody,
+  PersonalField,
+  Resident,
+  ResidentListItem,
+  ResidentPatch,
+  ResidentQuery,
+} from "../../../contracts/registry.js";
+import { audit } from "../../platform/audit/audit.service.js";
+import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
+import type { Ctx } from "../../platform/context.js";
+import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../platform/crypto/contact.js";
+import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
+import { containing, pageOf } from "../../platform/db/paging.js";
+import { errors } from "../../platform/errors.js";
+import { searchText } from "../../platform/i18n/search.js";
+import { unitRef } from "../units/units.service.js";
+import { units } from "../units/units.table.js";
+import { householdMembers, personalDataReveals, residents } from "./residents.table.js";
+import "./residents.policy.js";
+
+type ResidentRow = typeof residents.$inferSelect;
+type Field = z.infer<typeof PersonalField>;
+type ResidentInput = z.infer<typeof ResidentPatch>;
+
+const keyOf = (ctx: Ctx, r: Pick<ResidentRow, "dataKey">) =>
+  r.dataKey ? ctx.platform.keyring.unwrap(r.dataKey) : null;
+const open = (key: Buffer | null, box: Buffer | null) => (key && box ? decrypt(key, box) : null);
+
+function toDto(ctx: Ctx, r: ResidentRow): Resident {
+  const key = keyOf(ctx, r);
+  const phone = open(key, r.phoneEnc);
+  const email = open(key, r.emailEnc);
+  return {
+    id: r.id,
+    fullName: r.fullName,
+    phone: phone ? maskPhone(phone) : null,
+    email: email ? maskEmail(email) : null,
+    hasDateOfBirth: Boolean(r.dateOfBirthEnc),
+    hasIdNumber: Boolean(r.idNumberEnc),
+    nationality: r.nationality,
+    preferredLang: r.preferredLang === "en" ? "en" : "vi",
+    contactAddress: r.contactAddress,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Column values for the given fields: personal fields encrypted with the person's key, phone and email
+ * normalised and indexed. Only the fields present in `input` are returned, so it serves create and update.
+ */
+function columnsFor(ctx: Ctx, key: Buffer, input: ResidentInput) {
+  const { keyring } = ctx.platform;
+  const out: Partial<typeof residents.$inferInsert> = {};
+  if (input.fullName !== undefined)
+    Object.assign(out, { fullName: input.fullName, nameSearch: searchText(input.fullName) });
+  if (input.phone !== undefined) {
+    const phone = input.phone ? normalisePhone(input.phone) : null;
+    if (input.phone && !phone) throw errors.validation({ phone: "CONTACT_INVALID" });
+    Object.assign(out, {
+      phoneEnc: phone ? encrypt(key, phone) : null,
+      phoneBidx: phone ? keyring.blindIndex("phone", phone) : null,
+    });
+  }
+  if (input.email !== undefined) {
+    const email = input.email ? normaliseEmail(input.email) : null;
+    if (input.email && !email) throw errors.validation({ email: "CONTACT_INVALID" });
+    Object.assign(out, {
+      emailEnc: email ? encrypt(key, email) : null,
+      emailBidx: email ? keyring.blindIndex("email", email) : null,
+    });
+  }
+  if (input.dateOfBirth !== undefined)
+    out.dateOfBirthEnc = input.dateOfBirth ? encrypt(key, input.dateOfBirth) : null;
+  if (input.idNumber !== undefined) out.idNumberEnc = input.idNumber ? encrypt(key, input.idNumber) : null;
+  for (const k of ["nationality", "preferredLang", "contactAddress"] as const) {
+    if (input[k] !== undefined) Object.assign(out, { [k]: input[k] });
+  }
+  return out;
+}
+
+/** Which personal fields changed, without their values (the audit log never holds them in clear). */
+const changedFields = (input: ResidentInput) =>
+  Object.fromEntries(Object.keys(input).map((k) => [k, ["***", "***"]]));
+
+/** Buildings of the units a resident belongs to (now or before): what decides who may see them. */
+async function scopeOf(ctx: Ctx, residentId: string) {
+  const rows = await ctx.tx
+    .selectDistinct({ buildingId: units.buildingId })
+    .from(householdMembers)
+    .innerJoin(
+      units,
+      and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
+    )
+    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, residentId)));
+  return { buildingIds: rows.map((r) => r.buildingId) };
+}
+
+async function loadResident(ctx: Ctx, id: string, action: string): Promise<ResidentRow> {
+  const [row] = await ctx.tx
+    .select()
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  if (!row) throw errors.notFound("resident");
+  authorizeVisible(ctx.actor, action, subject("resident", await scopeOf(ctx, id)));
+  return row;
+}
+
+/** The unit's household: current members first, then those who moved out. */
+export async function getHousehold(ctx: Ctx, unitId: string) {
+  const unit = await unitRef(ctx, unitId);
+  authorizeVisible(ctx.actor, "read", subject("resident", { buildingIds: [unit.buildingId] }));
+  const rows = await ctx.tx
+    .select({ m: householdMembers, r: residents })
+    .from(householdMembers)
+    .innerJoin(
+      residents,
+      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
+    )
+    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.unitId, unitId)))
+    .orderBy(
+      sql`${householdMembers.movedOutOn} is not null`,
+      asc(householdMembers.role),
+      asc(residents.fullName),
+    );
+  return {
+    unitId,
+    members: rows.map(({ m, r }) => ({
+      id: m.id,
+      role: m.role as "owner" | "tenant" | "member",
+      relation: m.relation,
+      movedInOn: m.movedInOn,
+      movedOutOn: m.movedOutOn,
+      leaseEndsOn: m.leaseEndsOn,
+      resident: toDto(ctx, r),
+    })),
+  };
+}
+
+/** Adds a person to a unit's household (a new resident record with their own data key). */
+export async function addHouseholdMember(
+  ctx: Ctx,
+  unitId: string,
+  body: z.infer<typeof HouseholdMemberBody>,
+) {
+  const unit = await unitRef(ctx, unitId);
+  authorizeVisible(ctx.actor, "create", subject("resident", { buildingIds: [unit.buildingId] }));
+  const { role, relation, movedInOn, leaseEndsOn, ...person } = body;
+  if (role === "tenant" && !leaseEndsOn) throw errors.validation({ leaseEndsOn: "FIELD_REQUIRED" });
+  const { key, wrapped } = ctx.platform.keyring.newDataKey();
+  const [resident] = await ctx.tx
+    .insert(residents)
+    .values({
+      companyId: ctx.companyId,
+      dataKey: wrapped,
+      fullName: person.fullName,
+      nameSearch: searchText(person.fullName),
+      ...columnsFor(ctx, key, person),
+    })
+    .returning();
+  if (!resident) throw new Error("insert returned nothing");
+  const [member] = await ctx.tx
+    .insert(householdMembers)
+    .values({
+      companyId: ctx.companyId,
+      unitId,
+      residentId: resident.id,
+      role,
+      relation: relation ?? null,
+      movedInOn: movedInOn ?? null,
+      leaseEndsOn: leaseEndsOn ?? null,
+    })
+    .returning();
+  if (!member) throw new Error("insert returned nothing");
+  await audit(ctx, {
+    action: "household.add",
+    entity: "household_member",
+    entityId: member.id,
+    changes: {
+      unit: [null, unit.code],
+      role: [null, role],
+      resident: [null, resident.id],
+      ...changedFields(person),
+    },
+  });
+  return {
+    id: member.id,
+    role,
+    relation: member.relation,
+    movedInOn: member.movedInOn,
+    movedOutOn: member.movedOutOn,
+    leaseEndsOn: member.leaseEndsOn,
+    resident: toDto(ctx, resident),
+  };
+}
+
+/** Records a move-out: the member leaves the household, the history stays. */
+export async function moveOut(ctx: Ctx, unitId: string, memberId: string, on: string) {
+  const unit = await unitRef(ctx, unitId);
+  authorizeVisible(ctx.actor, "update", subject("resident", { buildingIds: [unit.buildingId] }));
+  const [row] = await ctx.tx
+    .update(householdMembers)
+    .set({ movedOutOn: on })
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        eq(householdMembers.unitId, unitId),
+        eq(householdMembers.id, memberId),
+        isNull(householdMembers.movedOutOn),
+      ),
+    )
+    .returning();
+  if (!row) throw errors.notFound("resident");
+  await audit(ctx, {
+    action: "household.move_out",
+    entity: "household_member",
+    entityId: memberId,
+    changes: { movedOutOn: [null, on] },
+  });
+}
+
+export async function updateResident(ctx: Ctx, id: string, patch: ResidentInput): Promise<Resident> {
+  const before = await loadResident(ctx, id, "update");
+  const key = keyOf(ctx, before);
+  if (!key) throw errors.notFound("resident");
+  const [after] = await ctx.tx
+    .update(residents)
+    .set({ ...columnsFor(ctx, key, patch), updatedAt: new Date() })
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)))
+    .returning();
+  if (!after) throw errors.notFound("resident");
+  await audit(ctx, {
+    action: "resident.update",
+    entity: "resident",
+    entityId: id,
+    changes: changedFields(patch),
+  });
+  return toDto(ctx, after);
+}
+
+export async function getResident(ctx: Ctx, id: string): Promise<Resident> {
+  return toDto(ctx, await loadResident(ctx, id, "read"));
+}
+
+/**
+ * Shows one personal field in full and records who saw it, when and why (the access trail the person
+ * sees in their privacy center).
+ */
+export async function reveal(ctx: Ctx, id: string, field: Field) {
+  const row = await loadResident(ctx, id, "reveal");
+  const key = keyOf(ctx, row);
+  const box = {
+    phone: row.phoneEnc,
+    email: row.emailEnc,
+    dateOfBirth: row.dateOfBirthEnc,
+    idNumber: row.idNumberEnc,
+  }[field];
+  await ctx.tx.insert(personalDataReveals).values({
+    companyId: ctx.companyId,
+    residentId: id,
+    field,
+    actorAccountId: ctx.actor.accountId,
+    actorRole: ctx.actor.role,
+    requestId: ctx.requestId,
+  });
+  await audit(ctx, { action: "resident.reveal", entity: "resident", entityId: id, changes: { field } });
+  return { field, value: open(key, box) };
+}
+
+/**
+ * Residents of the buildings the actor covers. `q` is matched as an exact phone or email (through the
+ * blind index), else against the name without diacritics and the unit code.
+ */
+export async function listResidents(
+  ctx: Ctx,
+  q: z.infer<typeof ResidentQuery>,
+): Promise<Page<z.infer<typeof ResidentListItem>>> {
+  const memberUnits = ctx.tx
+    .select({ residentId: householdMembers.residentId })
+    .from(householdMembers)
+    .innerJoin(
+      units,
+      and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
+    )
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        isNull(householdMembers.movedOutOn),
+        q.buildingId ? eq(units.buildingId, q.buildingId) : undefined,
+        isCompanyWide(ctx.actor) ? undefined : inArray(units.buildingId, [...ctx.actor.buildingIds]),
+      ),
+    );
+  const conditions: SQL[] = [eq(residents.companyId, ctx.companyId), inArray(residents.id, memberUnits)];
+  if (q.q) conditions.push(matchQuery(ctx, q.q));
+  const where = and(...conditions);
+  const page = await pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select()
+          .from(residents)
+          .where(where)
+          .orderBy(asc(residents.nameSearch), desc(residents.createdAt))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(residents).where(where),
+    },
+    (r) => toDto(ctx, r),
+  );
+  const ids = page.items.map((r) => r.id);
+  const links = ids.length
+    ? await ctx.tx
+        .select({
+          residentId: householdMembers.residentId,
+          unitId: units.id,
+          code: units.code,
+          role: householdMembers.role,
+        })
+        .from(householdMembers)
+        .innerJoin(
+          units,
+          and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
+        )
+        .where(
+          and(
+            eq(householdMembers.companyId, ctx.companyId),
+            inArray(householdMembers.residentId, ids),
+            isNull(householdMembers.movedOutOn),
+          ),
+        )
+    : [];
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      ...r,
+      units: links
+        .filter((l) => l.residentId === r.id)
+        .map((l) => ({ unitId: l.unitId, code: l.code, role: l.role as "owner" | "tenant" | "member" })),
+    })),
+  };
+}
+
+function matchQuery(ctx: Ctx, q: string): SQL {
+  const phone = normalisePhone(q);
+  if (phone) return eq(residents.phoneBidx, ctx.platform.keyring.blindIndex("phone", phone));
+  const email = q.includes("@") ? normaliseEmail(q) : null;
+  if (email) return eq(residents.emailBidx, ctx.platform.keyring.blindIndex("email", email));
+  const byUnit = ctx.tx
+    .select({ residentId: householdMembers.residentId })
+    .from(householdMembers)
+    .innerJoin(
+      units,
+      and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
+    )
+    .where(and(eq(householdMembers.companyId, ctx.companyId), ilike(units.code, containing(q.trim()))));
+  return or(ilike(residents.nameSearch, containing(searchText(q))), inArray(residents.id, byUnit)) as SQL;
+}

@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { bytea, companyId, createdAt, id, tstz } from "../../platform/db/columns.js";
+import { units } from "../units/units.table.js";
+
+/**
+ * People the company holds data about. Phone, email, date of birth and ID number are encrypted with the
+ * person's own data key (wrapped by the master key); phone and email are found through blind indexes.
+ */
+export const residents = pgTable(
+  "residents",
+  {
+    companyId: companyId(),
+    id: id(),
+    fullName: text("full_name").notNull(),
+    /** The name without diacritics, lower-cased, for accent-insensitive search ("nguyen van a"). */
+    nameSearch: text("name_search").notNull(),
+    dataKey: bytea("data_key"),
+    phoneEnc: bytea("phone_enc"),
+    phoneBidx: text("phone_bidx"),
+    emailEnc: bytea("email_enc"),
+    emailBidx: text("email_bidx"),
+    dateOfBirthEnc: bytea("date_of_birth_enc"),
+    idNumberEnc: bytea("id_number_enc"),
+    nationality: text("nationality"),
+    preferredLang: text("preferred_lang").notNull().default("vi"),
+    contactAddress: text("contact_address"),
+    accountId: uuid("account_id"),
+    createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index("residents_phone").on(t.companyId, t.phoneBidx),
+    index("residents_email").on(t.companyId, t.emailBidx),
+    index("residents_name").on(t.companyId, t.nameSearch),
+    check("residents_lang", sql`${t.preferredLang} in ('vi', 'en')`),
+  ],
+);
+
+/** Who lives in or owns a unit, with dated move-in and move-out; rows are kept as history. */
+export const householdMembers = pgTable(
+  "household_members",
+  {
+    companyId: companyId(),
+    id: id(),
+    unitId: uuid("unit_id").notNull(),
+    residentId: uuid("resident_id").notNull(),
+    role: text("role").notNull(),
+    relation: text("relation"),
+    movedInOn: date("moved_in_on"),
+    movedOutOn: date("moved_out_on"),
+    leaseEndsOn: date("lease_ends_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({ columns: [t.companyId, t.unitId], foreignColumns: [units.companyId, units.id] }),
+    foreignKey({ columns: [t.companyId, t.residentId], foreignColumns: [residents.companyId, residents.id] }),
+    uniqueIndex("household_members_active")
+      .on(t.companyId, t.unitId, t.residentId)
+      .where(sql`${t.movedOutOn} is null`),
+    index("household_members_resident").on(t.companyId, t.residentId),
+    check("household_members_role", sql`${t.role} in ('owner', 'tenant', 'member')`),
+  ],
+);
+
+/** Every time a staff member revealed a masked field: the access trail the privacy center shows the person. */
+export const personalDataReveals = pgTable(
+  "personal_data_reveals",
+  {
+    companyId: companyId(),
+    id: id(),
+    residentId: uuid("resident_id").notNull(),
+    field: text("field").notNull(),
+    actorAccountId: uuid("actor_account_id"),
+    actorRole: text("actor_role"),
+    requestId: text("request_id"),
+    at: tstz("at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index("personal_data_reveals_resident").on(t.companyId, t.residentId),
+  ],
+);
