@@ -141,3 +141,38 @@ export const ResidentQuery = PageQuery.extend({ buildingId: Uuid.optional() });
 
 export const RevealBody = z.object({ field: PersonalField });
 export const Revealed = z.object({ field: PersonalField, value: z.string().nullable() });
+
+export const VehicleType = z.enum(["car", "motorbike", "electric_motorbike", "bicycle", "electric_car"]);
+export const VehicleStatus = z.enum(["pending", "active", "inactive"]);
+
+export const VehicleBody = z.object({
+  /** The household member the vehicle belongs to. */
+  residentId: Uuid,
+  type: VehicleType,
+  /** Required for every type but bicycles; normalised and checked against the type's plate format. */
+  plate: z.string().trim().max(20).nullable().optional(),
+  colour: z.string().trim().max(40).nullable().optional(),
+  brand: z.string().trim().max(60).nullable().optional(),
+  parkingCard: z.string().trim().max(40).nullable().optional(),
+  activeFrom: IsoDate.nullable().optional(),
+});
+export const VehiclePatch = VehicleBody.omit({ residentId: true, type: true }).partial();
+
+export const Vehicle = z.object({
+  id: Uuid,
+  unitId: Uuid,
+  residentId: Uuid,
+  type: VehicleType,
+  plate: z.string().nullable().describe("formatted, e.g. 51A-123.45"),
+  colour: z.string().nullable(),
+  brand: z.string().nullable(),
+  parkingCard: z.string().nullable(),
+  status: VehicleStatus,
+  activeFrom: z.string().nullable(),
+  activeTo: z.string().nullable(),
+  /** 1 for the unit's first active vehicle of this type, 2 for the second… (fees may differ by rank). */
+  rank: z.number().int().nullable(),
+});
+export type Vehicle = z.infer<typeof Vehicle>;
+export const VehicleList = z.object({ items: z.array(Vehicle) });
+export const VehicleSearch = z.object({ plate: z.string().trim().min(4).max(20) });

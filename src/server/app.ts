@@ -23,6 +23,7 @@ import { residentRoutes } from "./modules/residents/residents.routes.js";
 import { staffRoutes } from "./modules/staff/staff.routes.js";
 import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
 import { unitRoutes } from "./modules/units/units.routes.js";
+import { vehicleRoutes } from "./modules/vehicles/vehicles.routes.js";
 import { webDistDir } from "./paths.js";
 import { AccessLogWriter } from "./platform/accesslog/writer.js";
 import type { Platform } from "./platform/context.js";
@@ -123,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(companyRoutes);
       await api.register(unitRoutes);
       await api.register(residentRoutes);
+      await api.register(vehicleRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -19,6 +19,7 @@ export type Entity =
   | "device"
   | "unit"
   | "resident"
+  | "vehicle"
   | "resource";
 
 export const errors = {

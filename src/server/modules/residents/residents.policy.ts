@@ -15,10 +15,12 @@ const EDITS = ["company_admin", "building_manager", "customer_care"];
 const reaches = (actor: Actor, r?: ResidentScope) =>
   !r || r.buildingIds.length === 0 || r.buildingIds.some((b) => coversBuilding(actor, b));
 
-definePolicy<ResidentScope>("resident", {
-  list: (actor) => SEES.includes(actor.role ?? ""),
-  read: (actor, r) => SEES.includes(actor.role ?? "") && reaches(actor, r),
-  reveal: (actor, r) => SEES.includes(actor.role ?? "") && reaches(actor, r),
-  create: (actor, r) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
-  update: (actor, r) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
-});
+export const residentRules = {
+  list: (actor: Actor) => SEES.includes(actor.role ?? ""),
+  read: (actor: Actor, r?: ResidentScope) => SEES.includes(actor.role ?? "") && reaches(actor, r),
+  reveal: (actor: Actor, r?: ResidentScope) => SEES.includes(actor.role ?? "") && reaches(actor, r),
+  create: (actor: Actor, r?: ResidentScope) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
+  update: (actor: Actor, r?: ResidentScope) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
+};
+
+definePolicy<ResidentScope>("resident", residentRules);

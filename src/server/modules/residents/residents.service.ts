@@ -197,6 +197,40 @@ export async function addHouseholdMember(
   };
 }
 
+/**
+ * The data key of a resident who currently belongs to the unit's household, for other records about them
+ * (their vehicles' plates) that must become unreadable with the rest of their data when it is erased.
+ */
+export async function memberDataKey(ctx: Ctx, unitId: string, residentId: string): Promise<Buffer> {
+  const [row] = await ctx.tx
+    .select({ dataKey: residents.dataKey })
+    .from(householdMembers)
+    .innerJoin(
+      residents,
+      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
+    )
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        eq(householdMembers.unitId, unitId),
+        eq(householdMembers.residentId, residentId),
+        isNull(householdMembers.movedOutOn),
+      ),
+    );
+  const key = row ? keyOf(ctx, row) : null;
+  if (!key) throw errors.validation({ residentId: "VEHICLE_OWNER_NOT_MEMBER" });
+  return key;
+}
+
+/** The data key of any resident of this company (null once erased). */
+export async function residentDataKey(ctx: Ctx, residentId: string): Promise<Buffer | null> {
+  const [row] = await ctx.tx
+    .select({ dataKey: residents.dataKey })
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, residentId)));
+  return row ? keyOf(ctx, row) : null;
+}
+
 /** Records a move-out: the member leaves the household, the history stays. */
 export async function moveOut(ctx: Ctx, unitId: string, memberId: string, on: string) {
   const unit = await unitRef(ctx, unitId);

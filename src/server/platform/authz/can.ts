@@ -44,9 +44,17 @@ export function authorizeVisible(actor: Actor, action: string, resource: Subject
 
 const notFoundFor = (kind: string) =>
   errors.notFound(
-    (["building", "company", "membership", "invitation", "session", "device", "unit", "resident"].includes(
-      kind,
-    )
+    ([
+      "building",
+      "company",
+      "membership",
+      "invitation",
+      "session",
+      "device",
+      "unit",
+      "resident",
+      "vehicle",
+    ].includes(kind)
       ? kind
       : "resource") as Parameters<typeof errors.notFound>[0],
   );

@@ -5,5 +5,6 @@ export * from "../../modules/companies/companies.table.js";
 export * from "../../modules/residents/residents.table.js";
 export * from "../../modules/staff/memberships.table.js";
 export * from "../../modules/units/units.table.js";
+export * from "../../modules/vehicles/vehicles.table.js";
 export * from "../accesslog/access-log.table.js";
 export * from "../audit/audit.table.js";

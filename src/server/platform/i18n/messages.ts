@@ -37,6 +37,9 @@ const vi: Catalog = {
   CANNOT_CHANGE_SELF: "Bạn không thể tự đổi vai trò hoặc khoá chính mình.",
   UNIT_BLOCK_UNKNOWN: "Toà nhà không có toà/block này.",
   UNIT_FLOOR_OUTSIDE: "Tầng vượt quá số tầng của toà/block.",
+  VEHICLE_OWNER_NOT_MEMBER: "Chủ xe phải là thành viên hộ đang ở căn hộ này.",
+  PLATE_INVALID: "Biển số không đúng định dạng cho loại xe này.",
+  PLATE_REQUIRED: "Loại xe này cần biển số.",
   FIELD_REQUIRED: "Bắt buộc nhập.",
   FIELD_INVALID: "Giá trị không hợp lệ.",
 };
@@ -76,6 +79,9 @@ const en: Catalog = {
   CANNOT_CHANGE_SELF: "You cannot change your own role or disable yourself.",
   UNIT_BLOCK_UNKNOWN: "The building has no such block.",
   UNIT_FLOOR_OUTSIDE: "The floor is above the block's top floor.",
+  VEHICLE_OWNER_NOT_MEMBER: "The owner must be a current member of this unit's household.",
+  PLATE_INVALID: "The plate does not have the format of this vehicle type.",
+  PLATE_REQUIRED: "This vehicle type needs a plate.",
   FIELD_REQUIRED: "Required.",
   FIELD_INVALID: "Invalid value.",
 };
@@ -91,6 +97,7 @@ const entities: Record<Lang, Record<string, string>> = {
     device: "thiết bị",
     unit: "căn hộ",
     resident: "cư dân",
+    vehicle: "phương tiện",
     resource: "dữ liệu",
   },
   en: {
@@ -102,6 +109,7 @@ const entities: Record<Lang, Record<string, string>> = {
     device: "Device",
     unit: "Unit",
     resident: "Resident",
+    vehicle: "Vehicle",
     resource: "Resource",
   },
 };

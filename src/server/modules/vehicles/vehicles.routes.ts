@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { IdParams } from "../../../contracts/common.js";
+import {
+  IsoDate,
+  Vehicle,
+  VehicleBody,
+  VehicleList,
+  VehiclePatch,
+  VehicleSearch,
+} from "../../../contracts/registry.js";
+import * as service from "./vehicles.service.js";
+
+export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["vehicles"];
+
+  app.get(
+    "/units/:id/vehicles",
+    {
+      schema: { tags, params: IdParams, response: { 200: VehicleList } },
+      config: { permission: ["list", "vehicle"] },
+    },
+    async (req) => req.run((ctx) => service.listUnitVehicles(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/units/:id/vehicles",
+    {
+      schema: { tags, params: IdParams, body: VehicleBody, response: { 201: Vehicle } },
+      config: { permission: ["create", "vehicle"] },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => service.registerVehicle(ctx, req.params.id, req.body))),
+  );
+
+  app.patch(
+    "/vehicles/:id",
+    {
+      schema: { tags, params: IdParams, body: VehiclePatch, response: { 200: Vehicle } },
+      config: { permission: ["update", "vehicle"] },
+    },
+    async (req) => req.run((ctx) => service.updateVehicle(ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    "/vehicles/:id/deactivate",
+    {
+      schema: { tags, params: IdParams, body: z.object({ on: IsoDate }) },
+      config: { permission: ["update", "vehicle"] },
+    },
+    async (req, reply) => {
+      await req.run((ctx) => service.deactivateVehicle(ctx, req.params.id, req.body.on));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/vehicles",
+    {
+      schema: { tags, querystring: VehicleSearch, response: { 200: VehicleList } },
+      config: { permission: ["list", "vehicle"] },
+    },
+    async (req) => req.run((ctx) => service.findByPlate(ctx, req.query.plate)),
+  );
+};

@@ -1,0 +1,178 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Vehicle, VehicleBody, VehiclePatch } from "../../../contracts/registry.js";
+import { audit } from "../../platform/audit/audit.service.js";
+import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
+import type { Ctx } from "../../platform/context.js";
+import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
+import { errors } from "../../platform/errors.js";
+import { memberDataKey, residentDataKey } from "../residents/residents.service.js";
+import { unitRef } from "../units/units.service.js";
+import { formatPlate, normalisePlate, plateKindOf } from "./plates.js";
+import { vehicles } from "./vehicles.table.js";
+import "./vehicles.policy.js";
+
+type VehicleRow = typeof vehicles.$inferSelect;
+
+/** The plate in its usual written form, checked against the vehicle type; null for bicycles without one. */
+function checkedPlate(type: string, plate: string | null | undefined): string | null {
+  const kind = plateKindOf(type);
+  if (!kind) return plate ? plate.trim() : null;
+  if (!plate) throw errors.validation({ plate: "PLATE_REQUIRED" });
+  const formatted = formatPlate(plate, kind);
+  if (!formatted) throw errors.validation({ plate: "PLATE_INVALID" });
+  return formatted;
+}
+
+const plateColumns = (ctx: Ctx, key: Buffer, plate: string | null) => ({
+  plateEnc: plate ? encrypt(key, plate) : null,
+  plateBidx: plate ? ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null,
+});
+
+async function toDto(ctx: Ctx, v: VehicleRow, rank: number | null): Promise<Vehicle> {
+  const key = v.plateEnc ? await residentDataKey(ctx, v.residentId) : null;
+  return {
+    id: v.id,
+    unitId: v.unitId,
+    residentId: v.residentId,
+    type: v.type as Vehicle["type"],
+    plate: key && v.plateEnc ? decrypt(key, v.plateEnc) : null,
+    colour: v.colour,
+    brand: v.brand,
+    parkingCard: v.parkingCard,
+    status: v.status as Vehicle["status"],
+    activeFrom: v.activeFrom,
+    activeTo: v.activeTo,
+    rank,
+  };
+}
+
+/** The unit's vehicles; active ones carry their rank among the unit's vehicles of the same type. */
+export async function listUnitVehicles(ctx: Ctx, unitId: string): Promise<{ items: Vehicle[] }> {
+  const unit = await unitRef(ctx, unitId);
+  authorizeVisible(ctx.actor, "read", subject("vehicle", { buildingIds: [unit.buildingId] }));
+  const rows = await ctx.tx
+    .select({
+      v: vehicles,
+      rank: sql<number | null>`case when ${vehicles.status} = 'active' then (row_number() over (
+        partition by ${vehicles.type}, ${vehicles.status} = 'active'
+        order by ${vehicles.activeFrom} nulls first, ${vehicles.createdAt}))::int end`,
+    })
+    .from(vehicles)
+    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.unitId, unitId)))
+    .orderBy(asc(vehicles.type), asc(vehicles.createdAt));
+  return { items: await Promise.all(rows.map((r) => toDto(ctx, r.v, r.rank))) };
+}
+
+/** Staff register a vehicle for a household member; it is active at once (a resident's request waits as pending). */
+export async function registerVehicle(
+  ctx: Ctx,
+  unitId: string,
+  body: z.infer<typeof VehicleBody>,
+): Promise<Vehicle> {
+  const unit = await unitRef(ctx, unitId);
+  authorizeVisible(ctx.actor, "create", subject("vehicle", { buildingIds: [unit.buildingId] }));
+  const plate = checkedPlate(body.type, body.plate);
+  const key = await memberDataKey(ctx, unitId, body.residentId);
+  const [row] = await ctx.tx
+    .insert(vehicles)
+    .values({
+      companyId: ctx.companyId,
+      unitId,
+      buildingId: unit.buildingId,
+      residentId: body.residentId,
+      type: body.type,
+      ...plateColumns(ctx, key, plate),
+      colour: body.colour ?? null,
+      brand: body.brand ?? null,
+      parkingCard: body.parkingCard ?? null,
+      status: "active",
+      activeFrom: body.activeFrom ?? new Date().toISOString().slice(0, 10),
+    })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  await audit(ctx, {
+    action: "vehicle.register",
+    entity: "vehicle",
+    entityId: row.id,
+    changes: { unit: [null, unit.code], type: [null, body.type], plate: [null, plate ? "***" : null] },
+  });
+  return (await listUnitVehicles(ctx, unitId)).items.find((v) => v.id === row.id) as Vehicle;
+}
+
+async function loadVehicle(ctx: Ctx, id: string, action: string): Promise<VehicleRow> {
+  const [row] = await ctx.tx
+    .select()
+    .from(vehicles)
+    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.id, id)));
+  if (!row) throw errors.notFound("vehicle");
+  authorizeVisible(ctx.actor, action, subject("vehicle", { buildingIds: [row.buildingId] }));
+  return row;
+}
+
+export async function updateVehicle(
+  ctx: Ctx,
+  id: string,
+  patch: z.infer<typeof VehiclePatch>,
+): Promise<Vehicle> {
+  const before = await loadVehicle(ctx, id, "update");
+  const { plate, ...rest } = patch;
+  const plateSet =
+    plate !== undefined
+      ? plateColumns(
+          ctx,
+          (await memberDataKey(ctx, before.unitId, before.residentId)) as Buffer,
+          checkedPlate(before.type, plate),
+        )
+      : {};
+  await ctx.tx
+    .update(vehicles)
+    .set({ ...rest, ...plateSet })
+    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.id, id)));
+  await audit(ctx, {
+    action: "vehicle.update",
+    entity: "vehicle",
+    entityId: id,
+    changes: Object.fromEntries(
+      Object.keys(patch).map((k) => [
+        k,
+        k === "plate" ? ["***", "***"] : [null, (patch as Record<string, unknown>)[k]],
+      ]),
+    ),
+  });
+  return (await listUnitVehicles(ctx, before.unitId)).items.find((v) => v.id === id) as Vehicle;
+}
+
+/** Ends a vehicle's registration (sold, moved out): its plate is free for another registration. */
+export async function deactivateVehicle(ctx: Ctx, id: string, on: string): Promise<void> {
+  const before = await loadVehicle(ctx, id, "update");
+  if (before.status === "inactive") throw errors.notFound("vehicle");
+  await ctx.tx
+    .update(vehicles)
+    .set({ status: "inactive", activeTo: on })
+    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.id, id)));
+  await audit(ctx, {
+    action: "vehicle.deactivate",
+    entity: "vehicle",
+    entityId: id,
+    changes: { activeTo: [null, on] },
+  });
+}
+
+/** Finds the vehicles with this exact plate (through its blind index) in the buildings the actor covers. */
+export async function findByPlate(ctx: Ctx, plate: string): Promise<{ items: Vehicle[] }> {
+  authorizeVisible(ctx.actor, "read", subject("vehicle", { buildingIds: [] }));
+  const rows = await ctx.tx
+    .select()
+    .from(vehicles)
+    .where(
+      and(
+        eq(vehicles.companyId, ctx.companyId),
+        eq(vehicles.plateBidx, ctx.platform.keyring.blindIndex("plate", normalisePlate(plate))),
+      ),
+    );
+  const visible = rows.filter(
+    (r) => isCompanyWide(ctx.actor) || ctx.actor.buildingIds.includes(r.buildingId),
+  );
+  return { items: await Promise.all(visible.map((r) => toDto(ctx, r, null))) };
+}
