@@ -82,6 +82,24 @@ function columnsFor(ctx: Ctx, key: Buffer, input: ResidentInput) {
   return out;
 }
 
+/**
+ * How an import recognises a household member: the unit with the phone and the name when there is a phone
+ * (family members may share one phone), else the unit with the name and the date of birth (children).
+ * A keyed hash, so the key reveals none of them.
+ */
+export function memberMatchKey(
+  ctx: Ctx,
+  unitId: string,
+  person: { fullName: string; phone?: string | null; dateOfBirth?: string | null },
+): string {
+  const phone = person.phone ? normalisePhone(person.phone) : null;
+  const name = searchText(person.fullName);
+  const basis = phone
+    ? `${unitId}|p:${phone}|n:${name}`
+    : `${unitId}|n:${name}|d:${person.dateOfBirth ?? ""}`;
+  return ctx.platform.keyring.blindIndex("member", basis);
+}
+
 /** Which personal fields changed, without their values (the audit log never holds them in clear). */
 const changedFields = (input: ResidentInput) =>
   Object.fromEntries(Object.keys(input).map((k) => [k, ["***", "***"]]));
@@ -172,6 +190,7 @@ export async function addHouseholdMember(
       relation: relation ?? null,
       movedInOn: movedInOn ?? null,
       leaseEndsOn: leaseEndsOn ?? null,
+      matchKey: memberMatchKey(ctx, unitId, person),
     })
     .returning();
   if (!member) throw new Error("insert returned nothing");

@@ -61,6 +61,8 @@ export const householdMembers = pgTable(
     movedInOn: date("moved_in_on"),
     movedOutOn: date("moved_out_on"),
     leaseEndsOn: date("lease_ends_on"),
+    /** Blind index of (unit, phone, name) or (unit, name, date of birth): how an import recognises the person. */
+    matchKey: text("match_key"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -71,6 +73,9 @@ export const householdMembers = pgTable(
       .on(t.companyId, t.unitId, t.residentId)
       .where(sql`${t.movedOutOn} is null`),
     index("household_members_resident").on(t.companyId, t.residentId),
+    uniqueIndex("household_members_match")
+      .on(t.companyId, t.unitId, t.matchKey)
+      .where(sql`${t.movedOutOn} is null and ${t.matchKey} is not null`),
     check("household_members_role", sql`${t.role} in ('owner', 'tenant', 'member')`),
   ],
 );

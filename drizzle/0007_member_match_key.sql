@@ -1,0 +1,2 @@
+ALTER TABLE "household_members" ADD COLUMN "match_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "household_members_match" ON "household_members" USING btree ("company_id","unit_id","match_key") WHERE "household_members"."moved_out_on" is null and "household_members"."match_key" is not null;
