@@ -34,3 +34,36 @@ export function formatTime(iso: string): string {
   const p = parts(iso);
   return `${p.hour}:${p.minute}`;
 }
+
+/** dd/MM/yyyy for a calendar day sent as YYYY-MM-DD (no time zone involved). */
+export function formatDay(isoDay: string): string {
+  const [year, month, day] = isoDay.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === "en" ? "en-US" : "vi-VN", { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A number in the UI language's separators: 72,35 in Vietnamese, 72.35 in English. */
+export function formatNumber(value: number, lang: string, maximumFractionDigits = 2): string {
+  return numberFormat(lang, maximumFractionDigits).format(value);
+}
+
+/** Area in m²: "72,3 m²". */
+export function formatArea(m2: number, lang: string): string {
+  return `${formatNumber(m2, lang)} m²`;
+}
+
+/** Whole đồng: "1.234.567 ₫". */
+export function formatVnd(vnd: number, lang: string): string {
+  return `${formatNumber(vnd, lang, 0)} ₫`;
+}

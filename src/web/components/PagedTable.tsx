@@ -1,10 +1,21 @@
-import { Center, Group, Loader, Pagination, Stack, Table, Text, TextInput } from "@mantine/core";
+import {
+  Center,
+  Group,
+  Loader,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "./forms.js";
 import type { PagedList } from "./usePagedList.js";
 
-export type Column<T> = { header: string; cell: (row: T) => ReactNode };
+/** A column; with `sortKey` its header sorts the list by that key (`key` ascending, `-key` descending). */
+export type Column<T> = { header: string; cell: (row: T) => ReactNode; sortKey?: string };
 
 type Props<T> = {
   list: PagedList<T>;
@@ -16,7 +27,43 @@ type Props<T> = {
   /** What to show, and what to do next, when there is nothing yet. */
   empty: ReactNode;
   minWidth?: number;
+  /** Filters shown beside the search box. */
+  filters?: ReactNode;
+  /** The current sort, e.g. `code` or `-area`, and how to change it; for columns with a `sortKey`. */
+  sort?: string;
+  onSortChange?: (sort: string) => void;
 };
+
+/** A column header that sorts: ascending first, then descending; aria-sort tells which. */
+function SortHeader({
+  header,
+  sortKey,
+  sort,
+  onSortChange,
+}: {
+  header: string;
+  sortKey: string;
+  sort?: string;
+  onSortChange: (sort: string) => void;
+}) {
+  const ascending = sort === sortKey;
+  const descending = sort === `-${sortKey}`;
+  return (
+    <Table.Th scope="col" aria-sort={ascending ? "ascending" : descending ? "descending" : undefined}>
+      <UnstyledButton
+        fw={700}
+        fz="sm"
+        onClick={() => onSortChange(ascending ? `-${sortKey}` : sortKey)}
+        style={{ whiteSpace: "nowrap" }}
+      >
+        {header}
+        <Text span aria-hidden="true" ml={4} c={ascending || descending ? undefined : "dimmed"}>
+          {ascending ? "↑" : descending ? "↓" : "↕"}
+        </Text>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
 
 /** A server-paginated table with an optional search box, loading, error and empty states. */
 export function PagedTable<T extends { id: string }>({
@@ -26,6 +73,9 @@ export function PagedTable<T extends { id: string }>({
   searchLabel,
   empty,
   minWidth = 720,
+  filters,
+  sort,
+  onSortChange,
 }: Props<T>) {
   const { t } = useTranslation();
   const { query, page, setPage, q } = list;
@@ -40,13 +90,14 @@ export function PagedTable<T extends { id: string }>({
   } else if (query.isError) {
     body = <FormError error={query.error} />;
   } else if (query.data.items.length === 0) {
-    body = q ? (
-      <Text c="dimmed" ta="center" py="lg">
-        {t("common.noResults", { q })}
-      </Text>
-    ) : (
-      empty
-    );
+    body =
+      q || list.filtered ? (
+        <Text c="dimmed" ta="center" py="lg">
+          {q ? t("common.noResults", { q }) : t("common.noMatches")}
+        </Text>
+      ) : (
+        empty
+      );
   } else {
     const { items, total, pageSize } = query.data;
     const pages = Math.ceil(total / pageSize);
@@ -62,11 +113,21 @@ export function PagedTable<T extends { id: string }>({
           >
             <Table.Thead>
               <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th key={column.header} scope="col">
-                    {column.header}
-                  </Table.Th>
-                ))}
+                {columns.map((column) =>
+                  column.sortKey && onSortChange ? (
+                    <SortHeader
+                      key={column.header}
+                      header={column.header}
+                      sortKey={column.sortKey}
+                      sort={sort}
+                      onSortChange={onSortChange}
+                    />
+                  ) : (
+                    <Table.Th key={column.header} scope="col">
+                      {column.header}
+                    </Table.Th>
+                  ),
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -100,14 +161,21 @@ export function PagedTable<T extends { id: string }>({
 
   return (
     <Stack>
-      {searchLabel && (
-        <TextInput
-          type="search"
-          label={searchLabel}
-          value={list.search}
-          onChange={(event) => list.setSearch(event.currentTarget.value)}
-          maw={360}
-        />
+      {(searchLabel || filters) && (
+        <Group align="flex-end" gap="sm">
+          {searchLabel && (
+            <TextInput
+              type="search"
+              label={searchLabel}
+              value={list.search}
+              onChange={(event) => list.setSearch(event.currentTarget.value)}
+              w={filters ? { base: "100%", xs: 240 } : undefined}
+              maw={filters ? undefined : 360}
+              style={filters ? undefined : { flex: 1 }}
+            />
+          )}
+          {filters}
+        </Group>
       )}
       {body}
     </Stack>

@@ -6,24 +6,33 @@ import { api } from "../api.js";
 
 const PAGE_SIZE = 20;
 
+/** Query parameters besides paging and search: filters and sort order. Empty values are left out. */
+export type ListFilters = Record<string, string | number | undefined>;
+
 /**
  * One server-paginated, searchable list. Its query key starts with the API path, so
- * invalidating that path refreshes every page of it.
+ * invalidating that path refreshes every page of it. Changing the search or the filters
+ * or the sort order goes back to the first page.
  */
-export function usePagedList<T>(path: string) {
-  const [page, setPage] = useState(1);
+export function usePagedList<T>(path: string, filters: ListFilters = {}, sort?: string) {
+  const filterKey = JSON.stringify([filters, sort]);
+  const [paging, setPaging] = useState({ page: 1, filterKey });
+  const page = paging.filterKey === filterKey ? paging.page : 1;
+  const setPage = (value: number) => setPaging({ page: value, filterKey });
   const [search, setSearchValue] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
+  const params = { ...filters, sort, page, pageSize: PAGE_SIZE, q };
   const query = useQuery({
-    queryKey: [path, { page, pageSize: PAGE_SIZE, q }],
-    queryFn: () => api.get<Page<T>>(path, { page, pageSize: PAGE_SIZE, q }),
+    queryKey: [path, params],
+    queryFn: () => api.get<Page<T>>(path, params),
     placeholderData: keepPreviousData,
   });
   const setSearch = (value: string) => {
     setSearchValue(value);
     setPage(1);
   };
-  return { query, page, setPage, search, setSearch, q };
+  const filtered = Object.values(filters).some((value) => value !== undefined && value !== "");
+  return { query, page, setPage, search, setSearch, q, filtered };
 }
 
 export type PagedList<T> = ReturnType<typeof usePagedList<T>>;

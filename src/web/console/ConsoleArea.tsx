@@ -7,6 +7,7 @@ import { useIsCompanyAdmin } from "./access.js";
 import { BuildingsPage } from "./buildings/BuildingsPage.js";
 import { DashboardPage } from "./DashboardPage.js";
 import { StaffPage } from "./staff/StaffPage.js";
+import { BuildingPage } from "./units/BuildingPage.js";
 
 /** The management console: only pages that exist, and staff management only for company admins. */
 export default function ConsoleArea() {
@@ -23,6 +24,7 @@ export default function ConsoleArea() {
       <AreaRoutes>
         <Route index element={<DashboardPage />} />
         <Route path="buildings" element={<BuildingsPage />} />
+        <Route path="buildings/:id" element={<BuildingPage />} />
         {isAdmin && <Route path="staff" element={<StaffPage />} />}
       </AreaRoutes>
     </AreaShell>

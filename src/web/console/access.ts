@@ -4,3 +4,9 @@ import { useSignedInMe } from "../auth/session.js";
 export function useIsCompanyAdmin(): boolean {
   return useSignedInMe().current?.role === "company_admin";
 }
+
+/** Whether the current role adds, edits and deletes units: company admin and building manager. */
+export function useCanManageUnits(): boolean {
+  const role = useSignedInMe().current?.role;
+  return role === "company_admin" || role === "building_manager";
+}

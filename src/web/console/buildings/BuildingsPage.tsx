@@ -1,8 +1,9 @@
-import { Button, EmptyState, Group } from "@mantine/core";
+import { Anchor, Button, EmptyState, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Building } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
@@ -25,7 +26,14 @@ export function BuildingsPage() {
   const [deleting, setDeleting] = useState<Building | null>(null);
 
   const columns: Column<Building>[] = [
-    { header: t("buildings.name"), cell: (building) => building.name },
+    {
+      header: t("buildings.name"),
+      cell: (building) => (
+        <Anchor component={Link} to={`/console/buildings/${building.id}`} fw={600}>
+          {building.name}
+        </Anchor>
+      ),
+    },
     { header: t("buildings.address"), cell: (building) => building.address },
     {
       header: t("buildings.blocks"),

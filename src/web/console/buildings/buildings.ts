@@ -12,3 +12,11 @@ export function useAllBuildings() {
     queryFn: () => api.get<Page<Building>>(BUILDINGS_PATH, query),
   });
 }
+
+/** One building, under the buildings path so that editing buildings or units refreshes it. */
+export function useBuilding(id: string) {
+  return useQuery({
+    queryKey: [BUILDINGS_PATH, id],
+    queryFn: () => api.get<Building>(`${BUILDINGS_PATH}/${id}`),
+  });
+}

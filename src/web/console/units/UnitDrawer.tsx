@@ -1,0 +1,95 @@
+import { Button, Center, Drawer, Group, Loader, SimpleGrid, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Unit } from "../../../contracts/index.js";
+import { FormError } from "../../components/forms.js";
+import { formatDate, formatDay } from "../../format.js";
+import { UnitStatusBadge } from "./UnitStatus.js";
+import { useUnit, useUnitWords } from "./units.js";
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={500}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+type Props = {
+  unitId: string;
+  canManage: boolean;
+  onClose: () => void;
+  onEdit: (unit: Unit) => void;
+  onDelete: (unit: Unit) => void;
+};
+
+/** A unit's details, opened from the floor grid or the list; edit and delete for those who may. */
+export function UnitDrawer({ unitId, canManage, onClose, onEdit, onDelete }: Props) {
+  const { t } = useTranslation();
+  const words = useUnitWords();
+  const query = useUnit(unitId);
+  const unit = query.data;
+  const notSet = t("common.notSet");
+
+  let body: ReactNode;
+  if (query.isPending) {
+    body = (
+      <Center py="xl">
+        <Loader aria-label={t("common.loading")} />
+      </Center>
+    );
+  } else if (query.isError) {
+    body = <FormError error={query.error} />;
+  } else {
+    const u = query.data;
+    body = (
+      <Stack>
+        <SimpleGrid component="dl" cols={2} spacing="md" verticalSpacing="md" m={0}>
+          <Field label={t("units.code")}>{u.code}</Field>
+          <Field label={t("units.status")}>
+            <UnitStatusBadge status={u.status} />
+          </Field>
+          <Field label={t("units.block")}>{words.block(u.block)}</Field>
+          <Field label={t("units.floor")}>{words.floor(u.floor)}</Field>
+          <Field label={t("units.type")}>{words.type(u.type)}</Field>
+          <Field label={t("units.area")}>{words.area(u.areaM2)}</Field>
+          <Field label={t("units.handoverDate")}>{u.handoverDate ? formatDay(u.handoverDate) : notSet}</Field>
+          <Field label={t("common.createdAt")}>{formatDate(u.createdAt)}</Field>
+          <Field label={t("units.maintenanceFund")}>
+            {u.maintenanceFundVnd === null ? notSet : words.vnd(u.maintenanceFundVnd)}
+          </Field>
+          <Field label={t("units.maintenanceFundPaidOn")}>
+            {u.maintenanceFundPaidOn ? formatDay(u.maintenanceFundPaidOn) : notSet}
+          </Field>
+        </SimpleGrid>
+        {canManage && (
+          <Group gap="sm" mt="sm">
+            <Button onClick={() => onEdit(u)}>{t("common.edit")}</Button>
+            <Button variant="outline" color="red" onClick={() => onDelete(u)}>
+              {t("common.delete")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={unit ? t("units.detail", { code: unit.code }) : t("common.loading")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      styles={{ title: { fontWeight: 700, fontSize: "var(--mantine-font-size-lg)" } }}
+    >
+      {body}
+    </Drawer>
+  );
+}
