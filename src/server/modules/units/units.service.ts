@@ -201,18 +201,28 @@ export async function floorGrid(ctx: Ctx, buildingId: string): Promise<FloorGrid
   const blockNames = new Set([...building.blocks.map((b) => b.name), ...rows.map((r) => r.block)]);
   const blocks = [...blockNames].map((name) => {
     const inBlock = rows.filter((r) => r.block === name);
-    const floors = [...new Set(inBlock.map((r) => r.floor))].map((floor) => ({
-      floor,
-      units: inBlock
-        .filter((r) => r.floor === floor)
-        .map((r) => ({
-          id: r.id,
-          code: r.code,
-          status: r.status as Unit["status"],
-          type: r.type as Unit["type"],
-          areaM2: Number(r.areaM2),
-        })),
-    }));
+    // Every floor of the block is a row, empty ones included, plus basements that hold units.
+    const top = Math.max(
+      building.blocks.find((b) => b.name === name)?.floors ?? 0,
+      ...inBlock.map((r) => r.floor),
+    );
+    const bottom = Math.min(1, ...inBlock.map((r) => r.floor));
+    const floors = [];
+    for (let floor = top; floor >= bottom; floor--) {
+      if (floor === 0 && !inBlock.some((r) => r.floor === 0)) continue;
+      floors.push({
+        floor,
+        units: inBlock
+          .filter((r) => r.floor === floor)
+          .map((r) => ({
+            id: r.id,
+            code: r.code,
+            status: r.status as Unit["status"],
+            type: r.type as Unit["type"],
+            areaM2: Number(r.areaM2),
+          })),
+      });
+    }
     return { name, floors };
   });
   return { buildingId, blocks, counts };

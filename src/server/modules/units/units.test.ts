@@ -116,7 +116,9 @@ describe("units", () => {
     const grid = await accountant.get(`/api/v1/buildings/${buildingId}/grid`);
     expect(grid.status).toBe(200);
     const a = grid.body.blocks.find((b: { name: string }) => b.name === "A");
-    expect(a.floors.map((f: { floor: number }) => f.floor)).toEqual([5, 3, 2, 1]);
+    // Every floor of the block (10 in the builder's building) is a row, empty ones included.
+    expect(a.floors.map((f: { floor: number }) => f.floor)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(a.floors.find((f: { floor: number }) => f.floor === 7).units).toEqual([]);
     expect(a.floors.at(-1).units.map((u: { code: string }) => u.code)).toEqual(["A-01.01", "A-01.02"]);
     expect(grid.body.counts).toEqual({ vacant: 1, occupied: 3, renovation: 1 });
     expect((await manager.get(`/api/v1/buildings/${otherBuildingId}/grid`)).status).toBe(404);
