@@ -176,3 +176,39 @@ export const Vehicle = z.object({
 export type Vehicle = z.infer<typeof Vehicle>;
 export const VehicleList = z.object({ items: z.array(Vehicle) });
 export const VehicleSearch = z.object({ plate: z.string().trim().min(4).max(20) });
+
+/** Registry import: which file it is, and whether to write or only preview. */
+const flag = z
+  .enum(["true", "false"])
+  .default("false")
+  .transform((v) => v === "true");
+export const ImportSheet = z.enum(["units", "residents", "vehicles"]);
+export const ImportQuery = z.object({
+  dryRun: flag,
+  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  /** Which sheet a CSV file holds; an .xlsx workbook names its sheets. */
+  sheet: ImportSheet.default("units"),
+});
+export const ExportQuery = z.object({
+  /** Phones, emails and dates of birth in full (needs re-confirmation; recorded per person). */
+  withContacts: flag,
+});
+
+const ImportCounts = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+});
+export const ImportResult = z.object({
+  dryRun: z.boolean(),
+  counts: z.object({ units: ImportCounts, residents: ImportCounts, vehicles: ImportCounts }),
+  /** The first changes (at most 20), for a preview. */
+  sample: z.array(
+    z.object({
+      sheet: ImportSheet,
+      row: z.number().int(),
+      action: z.enum(["create", "update"]),
+      key: z.string(),
+    }),
+  ),
+});

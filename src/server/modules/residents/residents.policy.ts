@@ -24,3 +24,24 @@ export const residentRules = {
 };
 
 definePolicy<ResidentScope>("resident", residentRules);
+
+type HouseholdScope = { buildingIds: string[]; unitId: string; isOwner: boolean };
+
+const livesIn = (actor: Actor, h?: HouseholdScope) =>
+  actor.role === "resident" && (!h || actor.unitIds.includes(h.unitId));
+
+/**
+ * A unit's household: the staff above see and keep it; its residents see it; the owner keeps the list of
+ * household members (management sees it and records owners and tenants).
+ */
+definePolicy<HouseholdScope>("household", {
+  read: (actor, h) => residentRules.read(actor, h) || livesIn(actor, h),
+  add: (actor, h) => residentRules.create(actor, h) || (livesIn(actor, h) && (!h || h.isOwner)),
+  change: (actor, h) => residentRules.update(actor, h) || (livesIn(actor, h) && (!h || h.isOwner)),
+  invite: (actor, h) => residentRules.create(actor, h),
+  register_vehicle: (actor, h) => residentRules.create(actor, h) || livesIn(actor, h),
+  approve_vehicle: (actor, h) => residentRules.update(actor, h),
+});
+
+/** Whether the actor acts as a resident (whose requests management approves) rather than as staff. */
+export const actsAsResident = (actor: Actor) => actor.role === "resident";

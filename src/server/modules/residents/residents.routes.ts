@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { IdParams, Uuid } from "../../../contracts/common.js";
+import { Invitation } from "../../../contracts/organisation.js";
 import {
   Household,
   HouseholdMember,
@@ -16,6 +17,7 @@ import {
 import * as service from "./residents.service.js";
 
 const MemberParams = z.object({ id: Uuid, memberId: Uuid });
+const MemberPatch = ResidentPatch.extend({ relation: z.string().trim().max(40).nullable().optional() });
 
 export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["residents"];
@@ -23,7 +25,10 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/units/:id/household",
-    { schema: { tags, params: IdParams, response: { 200: Household } }, config: read },
+    {
+      schema: { tags, params: IdParams, response: { 200: Household } },
+      config: { permission: ["read", "household"] },
+    },
     async (req) => req.run((ctx) => service.getHousehold(ctx, req.params.id)),
   );
 
@@ -31,7 +36,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/units/:id/household",
     {
       schema: { tags, params: IdParams, body: HouseholdMemberBody, response: { 201: HouseholdMember } },
-      config: { permission: ["create", "resident"] },
+      config: { permission: ["add", "household"] },
     },
     async (req, reply) => {
       const member = await req.run((ctx) => service.addHouseholdMember(ctx, req.params.id, req.body));
@@ -43,12 +48,33 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/units/:id/household/:memberId/move-out",
     {
       schema: { tags, params: MemberParams, body: z.object({ on: IsoDate }) },
-      config: { permission: ["update", "resident"] },
+      config: { permission: ["change", "household"] },
     },
     async (req, reply) => {
       await req.run((ctx) => service.moveOut(ctx, req.params.id, req.params.memberId, req.body.on));
       return reply.status(204).send();
     },
+  );
+
+  app.patch(
+    "/units/:id/household/:memberId",
+    {
+      schema: { tags, params: MemberParams, body: MemberPatch, response: { 200: HouseholdMember } },
+      config: { permission: ["change", "household"] },
+    },
+    async (req) => req.run((ctx) => service.updateMember(ctx, req.params.id, req.params.memberId, req.body)),
+  );
+
+  app.post(
+    "/units/:id/household/:memberId/invite",
+    {
+      schema: { tags, params: MemberParams, response: { 201: Invitation } },
+      config: { permission: ["invite", "household"] },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await req.run((ctx) => service.inviteMember(ctx, req.params.id, req.params.memberId))),
   );
 
   app.get(

@@ -17,10 +17,11 @@ import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
 import { searchText } from "../../platform/i18n/search.js";
+import { createInvitation, onInvitationAccepted } from "../staff/invitations.service.js";
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
+import { actsAsResident } from "./residents.policy.js";
 import { householdMembers, personalDataReveals, residents } from "./residents.table.js";
-import "./residents.policy.js";
 
 type ResidentRow = typeof residents.$inferSelect;
 type Field = z.infer<typeof PersonalField>;
@@ -127,10 +128,50 @@ async function loadResident(ctx: Ctx, id: string, action: string): Promise<Resid
   return row;
 }
 
+/** The resident record and household role the signed-in resident holds in a unit, if any. */
+async function ownMembership(ctx: Ctx, unitId: string) {
+  if (!ctx.actor.accountId) return null;
+  const [row] = await ctx.tx
+    .select({ residentId: residents.id, role: householdMembers.role })
+    .from(householdMembers)
+    .innerJoin(
+      residents,
+      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
+    )
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        eq(householdMembers.unitId, unitId),
+        eq(residents.accountId, ctx.actor.accountId),
+        isNull(householdMembers.movedOutOn),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * Checks that the actor may do `action` to the unit's household (staff by the buildings they cover, a
+ * resident by living there, the owner for changes) and returns the unit.
+ */
+export async function authorizeHousehold(ctx: Ctx, unitId: string, action: string) {
+  const unit = await unitRef(ctx, unitId);
+  const own = actsAsResident(ctx.actor) ? await ownMembership(ctx, unitId) : null;
+  authorizeVisible(
+    ctx.actor,
+    action,
+    subject("household", { unitId, buildingIds: [unit.buildingId], isOwner: own?.role === "owner" }),
+  );
+  return { ...unit, own };
+}
+
+/** What a resident owner may change: the members they keep, not owners and tenants (management records those). */
+function assertResidentMayTouch(ctx: Ctx, role: string) {
+  if (actsAsResident(ctx.actor) && role !== "member") throw errors.forbidden();
+}
+
 /** The unit's household: current members first, then those who moved out. */
 export async function getHousehold(ctx: Ctx, unitId: string) {
-  const unit = await unitRef(ctx, unitId);
-  authorizeVisible(ctx.actor, "read", subject("resident", { buildingIds: [unit.buildingId] }));
+  await authorizeHousehold(ctx, unitId, "read");
   const rows = await ctx.tx
     .select({ m: householdMembers, r: residents })
     .from(householdMembers)
@@ -164,9 +205,9 @@ export async function addHouseholdMember(
   unitId: string,
   body: z.infer<typeof HouseholdMemberBody>,
 ) {
-  const unit = await unitRef(ctx, unitId);
-  authorizeVisible(ctx.actor, "create", subject("resident", { buildingIds: [unit.buildingId] }));
+  const unit = await authorizeHousehold(ctx, unitId, "add");
   const { role, relation, movedInOn, leaseEndsOn, ...person } = body;
+  assertResidentMayTouch(ctx, role);
   if (role === "tenant" && !leaseEndsOn) throw errors.validation({ leaseEndsOn: "FIELD_REQUIRED" });
   const { key, wrapped } = ctx.platform.keyring.newDataKey();
   const [resident] = await ctx.tx
@@ -252,8 +293,8 @@ export async function residentDataKey(ctx: Ctx, residentId: string): Promise<Buf
 
 /** Records a move-out: the member leaves the household, the history stays. */
 export async function moveOut(ctx: Ctx, unitId: string, memberId: string, on: string) {
-  const unit = await unitRef(ctx, unitId);
-  authorizeVisible(ctx.actor, "update", subject("resident", { buildingIds: [unit.buildingId] }));
+  await authorizeHousehold(ctx, unitId, "change");
+  assertResidentMayTouch(ctx, (await loadMember(ctx, unitId, memberId)).role);
   const [row] = await ctx.tx
     .update(householdMembers)
     .set({ movedOutOn: on })
@@ -275,23 +316,111 @@ export async function moveOut(ctx: Ctx, unitId: string, memberId: string, on: st
   });
 }
 
-export async function updateResident(ctx: Ctx, id: string, patch: ResidentInput): Promise<Resident> {
-  const before = await loadResident(ctx, id, "update");
+async function loadMember(ctx: Ctx, unitId: string, memberId: string) {
+  const [row] = await ctx.tx
+    .select({ m: householdMembers, r: residents })
+    .from(householdMembers)
+    .innerJoin(
+      residents,
+      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
+    )
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        eq(householdMembers.unitId, unitId),
+        eq(householdMembers.id, memberId),
+        isNull(householdMembers.movedOutOn),
+      ),
+    );
+  if (!row) throw errors.notFound("resident");
+  return { ...row.m, resident: row.r };
+}
+
+/** Corrects a current household member's details (the owner for the members they keep, or staff). */
+export async function updateMember(
+  ctx: Ctx,
+  unitId: string,
+  memberId: string,
+  patch: ResidentInput & { relation?: string | null },
+) {
+  await authorizeHousehold(ctx, unitId, "change");
+  const member = await loadMember(ctx, unitId, memberId);
+  assertResidentMayTouch(ctx, member.role);
+  const { relation, ...person } = patch;
+  if (relation !== undefined) {
+    await ctx.tx
+      .update(householdMembers)
+      .set({ relation })
+      .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.id, memberId)));
+  }
+  const resident = await writeResident(ctx, member.resident, person);
+  await audit(ctx, {
+    action: "household.update",
+    entity: "household_member",
+    entityId: memberId,
+    changes: changedFields(patch),
+  });
+  return {
+    id: member.id,
+    role: member.role as "owner" | "tenant" | "member",
+    relation: relation === undefined ? member.relation : relation,
+    movedInOn: member.movedInOn,
+    movedOutOn: member.movedOutOn,
+    leaseEndsOn: member.leaseEndsOn,
+    resident,
+  };
+}
+
+/**
+ * Invites a household member to the resident app through the invitation mechanism, by email when the
+ * registry has one, else by SMS; accepting links their account to this registry record.
+ */
+export async function inviteMember(ctx: Ctx, unitId: string, memberId: string) {
+  await authorizeHousehold(ctx, unitId, "invite");
+  const member = await loadMember(ctx, unitId, memberId);
+  const key = keyOf(ctx, member.resident);
+  const contact = open(key, member.resident.emailEnc) ?? open(key, member.resident.phoneEnc);
+  if (!contact) throw errors.rule("RESIDENT_NO_CONTACT");
+  return createInvitation(ctx, {
+    contact,
+    displayName: member.resident.fullName,
+    role: "resident",
+    unitIds: [unitId],
+    residentId: member.resident.id,
+  });
+}
+
+// Accepting a resident's invitation links the account to the registry record it was sent from.
+onInvitationAccepted(async (ctx, invitation, accountId) => {
+  if (!invitation.residentId) return;
+  await ctx.tx
+    .update(residents)
+    .set({ accountId, updatedAt: new Date() })
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, invitation.residentId)));
+});
+
+async function writeResident(ctx: Ctx, before: ResidentRow, patch: ResidentInput): Promise<Resident> {
   const key = keyOf(ctx, before);
   if (!key) throw errors.notFound("resident");
   const [after] = await ctx.tx
     .update(residents)
     .set({ ...columnsFor(ctx, key, patch), updatedAt: new Date() })
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)))
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, before.id)))
     .returning();
   if (!after) throw errors.notFound("resident");
+  return toDto(ctx, after);
+}
+
+export async function updateResident(ctx: Ctx, id: string, patch: ResidentInput): Promise<Resident> {
+  const before = await loadResident(ctx, id, "update");
+  const after = await writeResident(ctx, before, patch);
   await audit(ctx, {
     action: "resident.update",
     entity: "resident",
     entityId: id,
     changes: changedFields(patch),
   });
-  return toDto(ctx, after);
+  return after;
 }
 
 export async function getResident(ctx: Ctx, id: string): Promise<Resident> {

@@ -23,7 +23,7 @@ import { invitations, memberships } from "./memberships.table.js";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-type InvitationRow = typeof invitations.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
 export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
 
 export const invitationStatus = (i: InvitationRow): InvitationStatus =>
@@ -69,7 +69,18 @@ export type InvitationInput = {
   role: string;
   buildingIds?: string[];
   unitIds?: string[];
+  /** The registry record of a resident being invited, linked to the account on acceptance. */
+  residentId?: string;
 };
+
+/** Work another module does when one of its invitations is accepted, in the same transaction. */
+export type AcceptedHook = (ctx: Ctx, invitation: InvitationRow, accountId: string) => Promise<void>;
+const acceptedHooks: AcceptedHook[] = [];
+
+/** Lets a module act on accepted invitations (the registry links a resident's record to the new account). */
+export function onInvitationAccepted(hook: AcceptedHook): void {
+  acceptedHooks.push(hook);
+}
 
 /**
  * Invites a person by email or phone to a role in the current company. The message carries a link whose
@@ -92,6 +103,7 @@ export async function createInvitation(ctx: Ctx, input: InvitationInput) {
       role: input.role,
       buildingIds: input.buildingIds ?? [],
       unitIds: input.unitIds ?? [],
+      residentId: input.residentId ?? null,
       invitedBy: ctx.actor.accountId,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     })
@@ -254,6 +266,7 @@ export async function acceptInvitation(
     .update(invitations)
     .set({ acceptedAt: new Date(), acceptedAccountId: account.id })
     .where(and(eq(invitations.companyId, c.companyId), eq(invitations.id, invitation.id)));
+  for (const hook of acceptedHooks) await hook(c, invitation, account.id);
   const actorCtx = { ...c, actor: { ...c.actor, accountId: account.id } };
   await audit(actorCtx, {
     action: "invitation.accept",

@@ -47,6 +47,8 @@ export const invitations = pgTable(
     role: text("role").notNull(),
     buildingIds: uuid("building_ids").array().notNull().default(sql`'{}'`),
     unitIds: uuid("unit_ids").array().notNull().default(sql`'{}'`),
+    /** For a resident's invitation: the registry record the new account is linked to. */
+    residentId: uuid("resident_id"),
     invitedBy: uuid("invited_by"),
     expiresAt: tstz("expires_at").notNull(),
     acceptedAt: tstz("accepted_at"),

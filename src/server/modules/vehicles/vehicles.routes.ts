@@ -18,7 +18,7 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
     "/units/:id/vehicles",
     {
       schema: { tags, params: IdParams, response: { 200: VehicleList } },
-      config: { permission: ["list", "vehicle"] },
+      config: { permission: ["read", "household"] },
     },
     async (req) => req.run((ctx) => service.listUnitVehicles(ctx, req.params.id)),
   );
@@ -27,7 +27,7 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
     "/units/:id/vehicles",
     {
       schema: { tags, params: IdParams, body: VehicleBody, response: { 201: Vehicle } },
-      config: { permission: ["create", "vehicle"] },
+      config: { permission: ["register_vehicle", "household"] },
     },
     async (req, reply) =>
       reply.status(201).send(await req.run((ctx) => service.registerVehicle(ctx, req.params.id, req.body))),
@@ -40,6 +40,20 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: ["update", "vehicle"] },
     },
     async (req) => req.run((ctx) => service.updateVehicle(ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    "/vehicles/:id/approve",
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.object({ parkingCard: z.string().trim().max(40).nullable().optional() }),
+        response: { 200: Vehicle },
+      },
+      config: { permission: ["approve_vehicle", "household"] },
+    },
+    async (req) => req.run((ctx) => service.approveVehicle(ctx, req.params.id, req.body.parkingCard)),
   );
 
   app.post(

@@ -6,7 +6,8 @@ import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/c
 import type { Ctx } from "../../platform/context.js";
 import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
 import { errors } from "../../platform/errors.js";
-import { memberDataKey, residentDataKey } from "../residents/residents.service.js";
+import { actsAsResident } from "../residents/residents.policy.js";
+import { authorizeHousehold, memberDataKey, residentDataKey } from "../residents/residents.service.js";
 import { unitRef } from "../units/units.service.js";
 import { formatPlate, normalisePlate, plateKindOf } from "./plates.js";
 import { vehicles } from "./vehicles.table.js";
@@ -49,8 +50,7 @@ async function toDto(ctx: Ctx, v: VehicleRow, rank: number | null): Promise<Vehi
 
 /** The unit's vehicles; active ones carry their rank among the unit's vehicles of the same type. */
 export async function listUnitVehicles(ctx: Ctx, unitId: string): Promise<{ items: Vehicle[] }> {
-  const unit = await unitRef(ctx, unitId);
-  authorizeVisible(ctx.actor, "read", subject("vehicle", { buildingIds: [unit.buildingId] }));
+  await authorizeHousehold(ctx, unitId, "read");
   const rows = await ctx.tx
     .select({
       v: vehicles,
@@ -64,14 +64,13 @@ export async function listUnitVehicles(ctx: Ctx, unitId: string): Promise<{ item
   return { items: await Promise.all(rows.map((r) => toDto(ctx, r.v, r.rank))) };
 }
 
-/** Staff register a vehicle for a household member; it is active at once (a resident's request waits as pending). */
+/** Registers a household member's vehicle: active at once when staff register it, pending when a resident does. */
 export async function registerVehicle(
   ctx: Ctx,
   unitId: string,
   body: z.infer<typeof VehicleBody>,
 ): Promise<Vehicle> {
-  const unit = await unitRef(ctx, unitId);
-  authorizeVisible(ctx.actor, "create", subject("vehicle", { buildingIds: [unit.buildingId] }));
+  const unit = await authorizeHousehold(ctx, unitId, "register_vehicle");
   const plate = checkedPlate(body.type, body.plate);
   const key = await memberDataKey(ctx, unitId, body.residentId);
   const [row] = await ctx.tx
@@ -86,7 +85,8 @@ export async function registerVehicle(
       colour: body.colour ?? null,
       brand: body.brand ?? null,
       parkingCard: body.parkingCard ?? null,
-      status: "active",
+      // A resident's registration waits for management to approve it and issue the parking card.
+      status: actsAsResident(ctx.actor) ? "pending" : "active",
       activeFrom: body.activeFrom ?? new Date().toISOString().slice(0, 10),
     })
     .returning();
@@ -139,6 +139,31 @@ export async function updateVehicle(
         k === "plate" ? ["***", "***"] : [null, (patch as Record<string, unknown>)[k]],
       ]),
     ),
+  });
+  return (await listUnitVehicles(ctx, before.unitId)).items.find((v) => v.id === id) as Vehicle;
+}
+
+/** Management approves a resident's registration, usually issuing the parking card with it. */
+export async function approveVehicle(
+  ctx: Ctx,
+  id: string,
+  parkingCard: string | null | undefined,
+): Promise<Vehicle> {
+  const before = await loadVehicle(ctx, id, "update");
+  await authorizeHousehold(ctx, before.unitId, "approve_vehicle");
+  if (before.status !== "pending") throw errors.rule("VEHICLE_NOT_PENDING");
+  await ctx.tx
+    .update(vehicles)
+    .set({ status: "active", parkingCard: parkingCard ?? before.parkingCard })
+    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.id, id)));
+  await audit(ctx, {
+    action: "vehicle.approve",
+    entity: "vehicle",
+    entityId: id,
+    changes: {
+      status: ["pending", "active"],
+      parkingCard: [before.parkingCard, parkingCard ?? before.parkingCard],
+    },
   });
   return (await listUnitVehicles(ctx, before.unitId)).items.find((v) => v.id === id) as Vehicle;
 }

@@ -67,9 +67,7 @@ export function registerRequestContext(app: FastifyInstance, opts: RequestContex
       if (level === "tenant" && !auth.companyId) throw errors.rule("NO_CONTEXT");
       if (level === "platform" && !auth.actor.platformAdmin) throw errors.forbidden();
       if (config.permission) authorize(auth.actor, config.permission[0], config.permission[1]);
-      if (config.reauth && !(auth.reauthAt && Date.now() - auth.reauthAt.getTime() < REAUTH_WINDOW_MS)) {
-        throw errors.reauthRequired();
-      }
+      if (config.reauth) assertReauthenticated(auth);
     }
   });
 
@@ -79,6 +77,15 @@ export function registerRequestContext(app: FastifyInstance, opts: RequestContex
       issueCsrfCookie(reply, platform);
     }
   });
+}
+
+/**
+ * Throws unless the password (or a code) was confirmed in the last few minutes: routes say so with
+ * `reauth: true`; a handler calls it when only some of a route's requests are sensitive.
+ */
+export function assertReauthenticated(auth: AuthState): void {
+  if (!(auth.reauthAt && Date.now() - auth.reauthAt.getTime() < REAUTH_WINDOW_MS))
+    throw errors.reauthRequired();
 }
 
 /** API routes act for a company unless they say otherwise; pages, assets and docs are public. */

@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
+import { newMember, newUnit, signIn } from "../../../../test/helpers/builders.js";
+import { Client } from "../../../../test/helpers/client.js";
+
+/** Onboarding residents through invitations, and the owner keeping their household from the app. */
+let env: TestEnv;
+let unitId: string;
+let otherUnitId: string;
+let manager: Client;
+let owner: Client;
+let ownerMemberId: string;
+
+const tokenFor = (to: string) =>
+  env.smtp.mails
+    .findLast((m) => m.to.includes(to))
+    ?.raw.replace(/=\r?\n/g, "")
+    .match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1] as string;
+
+beforeAll(async () => {
+  env = await startTestApp({ signInPerMinute: 1000 });
+  const unit = await newUnit(env, { code: "B-07.03" });
+  unitId = unit.unitId;
+  otherUnitId = (
+    await newUnit(env, { companyId: unit.companyId, buildingId: unit.buildingId, code: "B-07.04" })
+  ).unitId;
+  manager = await signIn(
+    env,
+    await newMember(env, "building_manager", { companyId: unit.companyId, buildingIds: [unit.buildingId] }),
+  );
+  const added = await manager.post(`/api/v1/units/${unitId}/household`, {
+    role: "owner",
+    fullName: "Đặng Thu Hà",
+    email: "thuha@example.vn",
+  });
+  ownerMemberId = added.body.id;
+});
+
+describe("resident onboarding", () => {
+  it("invites a household member, whose acceptance opens the resident app for that unit", async () => {
+    const noContact = await manager.post(`/api/v1/units/${unitId}/household`, {
+      role: "member",
+      fullName: "Bé Na",
+    });
+    const refused = await manager.post(`/api/v1/units/${unitId}/household/${noContact.body.id}/invite`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("RESIDENT_NO_CONTACT");
+
+    const inv = await manager.post(`/api/v1/units/${unitId}/household/${ownerMemberId}/invite`);
+    expect(inv.status).toBe(201);
+    expect(inv.body).toMatchObject({ role: "resident", contact: "th***@example.vn" });
+    owner = new Client(env.app);
+    const accepted = await owner.post(`/api/v1/invitations/${tokenFor("thuha@example.vn")}/accept`, {
+      password: "Thu-ha-2026",
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.me.current).toMatchObject({ role: "resident", area: "resident", unitIds: [unitId] });
+  });
+});
+
+describe("the owner keeps the household", () => {
+  it("sees the household and adds, corrects and moves out members, but not owners or tenants", async () => {
+    const household = await owner.get(`/api/v1/units/${unitId}/household`);
+    expect(household.status).toBe(200);
+    const child = await owner.post(`/api/v1/units/${unitId}/household`, {
+      role: "member",
+      fullName: "Lê Minh Khang",
+      relation: "con",
+      dateOfBirth: "2016-05-20",
+    });
+    expect(child.status).toBe(201);
+    const tenant = await owner.post(`/api/v1/units/${unitId}/household`, {
+      role: "tenant",
+      fullName: "X",
+      leaseEndsOn: "2027-01-01",
+    });
+    expect(tenant.status).toBe(403);
+    const fixed = await owner.patch(`/api/v1/units/${unitId}/household/${child.body.id}`, {
+      fullName: "Lê Minh Khang",
+      relation: "con trai",
+    });
+    expect(fixed.body).toMatchObject({ relation: "con trai" });
+    expect(
+      (await owner.patch(`/api/v1/units/${unitId}/household/${ownerMemberId}`, { fullName: "Y" })).status,
+    ).toBe(403);
+    expect(
+      (await owner.post(`/api/v1/units/${unitId}/household/${child.body.id}/move-out`, { on: "2026-12-01" }))
+        .status,
+    ).toBe(204);
+    // Management sees what the owner did.
+    const seen = await manager.get(`/api/v1/units/${unitId}/household`);
+    expect(seen.body.members.find((m: { id: string }) => m.id === child.body.id).movedOutOn).toBe(
+      "2026-12-01",
+    );
+  });
+
+  it("keeps residents to their own unit, and staff tools to staff", async () => {
+    expect((await owner.get(`/api/v1/units/${otherUnitId}/household`)).status).toBe(404);
+    expect(
+      (await owner.post(`/api/v1/units/${otherUnitId}/household`, { role: "member", fullName: "Z" })).status,
+    ).toBe(404);
+    expect((await owner.get("/api/v1/residents")).status).toBe(403);
+    expect((await owner.post(`/api/v1/units/${unitId}/household/${ownerMemberId}/invite`)).status).toBe(403);
+  });
+
+  it("registers a motorbike that waits for management, which approves it with a parking card", async () => {
+    const me = (await owner.get(`/api/v1/units/${unitId}/household`)).body.members.find(
+      (m: { id: string }) => m.id === ownerMemberId,
+    );
+    const req = await owner.post(`/api/v1/units/${unitId}/vehicles`, {
+      residentId: me.resident.id,
+      type: "motorbike",
+      plate: "59-X3 456.78",
+    });
+    expect(req.status).toBe(201);
+    expect(req.body).toMatchObject({ status: "pending", rank: null, plate: "59-X3 456.78" });
+    expect(
+      (await owner.post(`/api/v1/vehicles/${req.body.id}/approve`, { parkingCard: "XM-1" })).status,
+    ).toBe(403);
+    const approved = await manager.post(`/api/v1/vehicles/${req.body.id}/approve`, {
+      parkingCard: "XM-0457",
+    });
+    expect(approved.body).toMatchObject({ status: "active", parkingCard: "XM-0457", rank: 1 });
+    const again = await manager.post(`/api/v1/vehicles/${req.body.id}/approve`, {});
+    expect(again.body.error.code).toBe("VEHICLE_NOT_PENDING");
+    const mine = await owner.get(`/api/v1/units/${unitId}/vehicles`);
+    expect([mine.status, mine.body.items?.length]).toEqual([200, 1]);
+  });
+});
