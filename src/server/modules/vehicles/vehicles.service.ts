@@ -8,7 +8,6 @@ import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
 import { errors } from "../../platform/errors.js";
 import { actsAsResident } from "../residents/residents.policy.js";
 import { authorizeHousehold, memberDataKey, residentDataKey } from "../residents/residents.service.js";
-import { unitRef } from "../units/units.service.js";
 import { formatPlate, normalisePlate, plateKindOf } from "./plates.js";
 import { vehicles } from "./vehicles.table.js";
 import "./vehicles.policy.js";
