@@ -161,6 +161,7 @@ export const VehiclePatch = VehicleBody.omit({ residentId: true, type: true }).p
 export const Vehicle = z.object({
   id: Uuid,
   unitId: Uuid,
+  unitCode: z.string(),
   residentId: Uuid,
   type: VehicleType,
   plate: z.string().nullable().describe("formatted, e.g. 51A-123.45"),
@@ -175,7 +176,14 @@ export const Vehicle = z.object({
 });
 export type Vehicle = z.infer<typeof Vehicle>;
 export const VehicleList = z.object({ items: z.array(Vehicle) });
-export const VehicleSearch = z.object({ plate: z.string().trim().min(4).max(20) });
+/** Vehicles by exact plate, or by status (management's queue of registrations waiting for approval). */
+export const VehicleSearch = z
+  .object({
+    plate: z.string().trim().min(4).max(20).optional(),
+    status: VehicleStatus.optional(),
+    buildingId: Uuid.optional(),
+  })
+  .refine((q) => q.plate || q.status, { message: "plate or status", path: ["plate"] });
 
 /** Registry import: which file it is, and whether to write or only preview. */
 const flag = z

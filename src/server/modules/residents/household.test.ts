@@ -114,6 +114,11 @@ describe("the owner keeps the household", () => {
     });
     expect(req.status).toBe(201);
     expect(req.body).toMatchObject({ status: "pending", rank: null, plate: "59-X3 456.78" });
+    const queue = await manager.get("/api/v1/vehicles?status=pending");
+    expect(queue.body.items.map((v: { id: string; unitCode: string }) => [v.id, v.unitCode])).toEqual([
+      [req.body.id, "B-07.03"],
+    ]);
+    expect((await manager.get("/api/v1/vehicles")).status).toBe(400);
     expect(
       (await owner.post(`/api/v1/vehicles/${req.body.id}/approve`, { parkingCard: "XM-1" })).status,
     ).toBe(403);

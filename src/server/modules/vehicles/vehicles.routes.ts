@@ -74,6 +74,6 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, querystring: VehicleSearch, response: { 200: VehicleList } },
       config: { permission: ["list", "vehicle"] },
     },
-    async (req) => req.run((ctx) => service.findByPlate(ctx, req.query.plate)),
+    async (req) => req.run((ctx) => service.findVehicles(ctx, req.query)),
   );
 };

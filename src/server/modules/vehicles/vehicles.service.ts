@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Vehicle, VehicleBody, VehiclePatch } from "../../../contracts/registry.js";
+import type { Vehicle, VehicleBody, VehiclePatch, VehicleSearch } from "../../../contracts/registry.js";
 import { audit } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
@@ -8,6 +8,7 @@ import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
 import { errors } from "../../platform/errors.js";
 import { actsAsResident } from "../residents/residents.policy.js";
 import { authorizeHousehold, memberDataKey, residentDataKey } from "../residents/residents.service.js";
+import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate, plateKindOf } from "./plates.js";
 import { vehicles } from "./vehicles.table.js";
 import "./vehicles.policy.js";
@@ -29,11 +30,12 @@ const plateColumns = (ctx: Ctx, key: Buffer, plate: string | null) => ({
   plateBidx: plate ? ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null,
 });
 
-async function toDto(ctx: Ctx, v: VehicleRow, rank: number | null): Promise<Vehicle> {
+async function toDto(ctx: Ctx, v: VehicleRow, unitCode: string, rank: number | null): Promise<Vehicle> {
   const key = v.plateEnc ? await residentDataKey(ctx, v.residentId) : null;
   return {
     id: v.id,
     unitId: v.unitId,
+    unitCode,
     residentId: v.residentId,
     type: v.type as Vehicle["type"],
     plate: key && v.plateEnc ? decrypt(key, v.plateEnc) : null,
@@ -49,7 +51,7 @@ async function toDto(ctx: Ctx, v: VehicleRow, rank: number | null): Promise<Vehi
 
 /** The unit's vehicles; active ones carry their rank among the unit's vehicles of the same type. */
 export async function listUnitVehicles(ctx: Ctx, unitId: string): Promise<{ items: Vehicle[] }> {
-  await authorizeHousehold(ctx, unitId, "read");
+  const unit = await authorizeHousehold(ctx, unitId, "read");
   const rows = await ctx.tx
     .select({
       v: vehicles,
@@ -60,7 +62,7 @@ export async function listUnitVehicles(ctx: Ctx, unitId: string): Promise<{ item
     .from(vehicles)
     .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.unitId, unitId)))
     .orderBy(asc(vehicles.type), asc(vehicles.createdAt));
-  return { items: await Promise.all(rows.map((r) => toDto(ctx, r.v, r.rank))) };
+  return { items: await Promise.all(rows.map((r) => toDto(ctx, r.v, unit.code, r.rank))) };
 }
 
 /** Registers a household member's vehicle: active at once when staff register it, pending when a resident does. */
@@ -183,20 +185,30 @@ export async function deactivateVehicle(ctx: Ctx, id: string, on: string): Promi
   });
 }
 
-/** Finds the vehicles with this exact plate (through its blind index) in the buildings the actor covers. */
-export async function findByPlate(ctx: Ctx, plate: string): Promise<{ items: Vehicle[] }> {
+/**
+ * Vehicles in the buildings the actor covers with this exact plate (found through its blind index) and/or
+ * in this status — management's queue of residents' registrations waiting for approval.
+ */
+export async function findVehicles(
+  ctx: Ctx,
+  q: z.infer<typeof VehicleSearch>,
+): Promise<{ items: Vehicle[] }> {
   authorizeVisible(ctx.actor, "read", subject("vehicle", { buildingIds: [] }));
-  const rows = await ctx.tx
-    .select()
-    .from(vehicles)
-    .where(
-      and(
-        eq(vehicles.companyId, ctx.companyId),
-        eq(vehicles.plateBidx, ctx.platform.keyring.blindIndex("plate", normalisePlate(plate))),
-      ),
+  const conditions: SQL[] = [eq(vehicles.companyId, ctx.companyId)];
+  if (!isCompanyWide(ctx.actor)) conditions.push(inArray(vehicles.buildingId, [...ctx.actor.buildingIds]));
+  if (q.buildingId) conditions.push(eq(vehicles.buildingId, q.buildingId));
+  if (q.status) conditions.push(eq(vehicles.status, q.status));
+  if (q.plate) {
+    conditions.push(
+      eq(vehicles.plateBidx, ctx.platform.keyring.blindIndex("plate", normalisePlate(q.plate))),
     );
-  const visible = rows.filter(
-    (r) => isCompanyWide(ctx.actor) || ctx.actor.buildingIds.includes(r.buildingId),
-  );
-  return { items: await Promise.all(visible.map((r) => toDto(ctx, r, null))) };
+  }
+  const rows = await ctx.tx
+    .select({ v: vehicles, code: units.code })
+    .from(vehicles)
+    .innerJoin(units, and(eq(units.companyId, vehicles.companyId), eq(units.id, vehicles.unitId)))
+    .where(and(...conditions))
+    .orderBy(asc(vehicles.createdAt))
+    .limit(200);
+  return { items: await Promise.all(rows.map((r) => toDto(ctx, r.v, r.code, null))) };
 }
