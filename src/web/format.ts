@@ -41,6 +41,26 @@ export function formatDay(isoDay: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** A day typed as dd/MM/yyyy (or with - or .) as YYYY-MM-DD; "" when empty; null when it is no date. */
+export function parseDay(text: string): string | null {
+  const value = text.trim();
+  if (!value) return "";
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Today as YYYY-MM-DD in the business time zone. */
+export function today(): string {
+  const p = parts(new Date().toISOString());
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(lang: string, maximumFractionDigits: number): Intl.NumberFormat {

@@ -2,6 +2,7 @@ import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/Pages.js";
 import { DevicesSection } from "./DevicesSection.js";
+import { HomeSection } from "./HomeSection.js";
 import { PasswordSection } from "./PasswordSection.js";
 import { ProfileSection } from "./ProfileSection.js";
 import { SessionsSection } from "./SessionsSection.js";
@@ -13,6 +14,7 @@ export default function AccountPage() {
   return (
     <Stack maw={760} mx="auto" gap="md">
       <PageHeader title={t("account.title")} />
+      <HomeSection />
       <ProfileSection />
       <PasswordSection />
       <SessionsSection />

@@ -10,3 +10,25 @@ export function useCanManageUnits(): boolean {
   const role = useSignedInMe().current?.role;
   return role === "company_admin" || role === "building_manager";
 }
+
+function useRole() {
+  return useSignedInMe().current?.role;
+}
+
+/** Whether the current role sees residents and households: company admin, customer care, managers, accountants. */
+export function useSeesRegistry(): boolean {
+  const r = useRole();
+  return r === "company_admin" || r === "customer_care" || r === "building_manager" || r === "accountant";
+}
+
+/** Whether the current role keeps households and vehicles: company admin, building manager, customer care. */
+export function useCanEditRegistry(): boolean {
+  const r = useRole();
+  return r === "company_admin" || r === "building_manager" || r === "customer_care";
+}
+
+/** Whether the current role approves vehicles residents registered: company admin and building manager. */
+export function useCanApproveVehicles(): boolean {
+  const r = useRole();
+  return r === "company_admin" || r === "building_manager";
+}

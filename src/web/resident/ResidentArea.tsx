@@ -1,4 +1,4 @@
-import type { ComponentType } from "react";
+import { type ComponentType, lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { Route } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
@@ -6,6 +6,11 @@ import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import { EmptyPage } from "../components/EmptyPage.js";
 import { IconHome, IconMessage, IconReceipt, IconServices, IconUser } from "../components/icons.js";
+
+import { HomePage } from "./HomePage.js";
+
+const HouseholdPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.HouseholdPage })));
+const VehiclesPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.VehiclesPage })));
 
 type Section = "home" | "invoices" | "services" | "tickets";
 
@@ -48,9 +53,11 @@ export default function ResidentArea() {
           path ? (
             <Route key={section} path={path} element={<SectionPage section={section} Icon={Icon} />} />
           ) : (
-            <Route key={section} index element={<SectionPage section={section} Icon={Icon} />} />
+            <Route key={section} index element={<HomePage />} />
           ),
         )}
+        <Route path="household" element={<HouseholdPage />} />
+        <Route path="vehicles" element={<VehiclesPage />} />
       </AreaRoutes>
     </AreaShell>
   );

@@ -1,9 +1,12 @@
-import { Button, Center, Drawer, Group, Loader, SimpleGrid, Stack, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Button, Center, Drawer, Group, Loader, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Unit } from "../../../contracts/index.js";
 import { FormError } from "../../components/forms.js";
 import { formatDate, formatDay } from "../../format.js";
+import { HouseholdPanel } from "../../registry/HouseholdPanel.js";
+import { VehiclesPanel } from "../../registry/VehiclesPanel.js";
+import { useCanApproveVehicles, useCanEditRegistry, useSeesRegistry } from "../access.js";
 import { UnitStatusBadge } from "./UnitStatus.js";
 import { useUnit, useUnitWords } from "./units.js";
 
@@ -28,13 +31,23 @@ type Props = {
   onDelete: (unit: Unit) => void;
 };
 
-/** A unit's details, opened from the floor grid or the list; edit and delete for those who may. */
+const TABS = ["info", "household", "vehicles"] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * A unit's details, opened from the floor grid or the list; edit and delete for those who may. Staff who
+ * see the registry also get the household and the vehicles.
+ */
 export function UnitDrawer({ unitId, canManage, onClose, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   const words = useUnitWords();
   const query = useUnit(unitId);
   const unit = query.data;
   const notSet = t("common.notSet");
+  const seesRegistry = useSeesRegistry();
+  const canEditRegistry = useCanEditRegistry();
+  const canApprove = useCanApproveVehicles();
+  const [tab, setTab] = useState<Tab>("info");
 
   let body: ReactNode;
   if (query.isPending) {
@@ -79,12 +92,38 @@ export function UnitDrawer({ unitId, canManage, onClose, onEdit, onDelete }: Pro
     );
   }
 
+  if (seesRegistry && query.isSuccess) {
+    const tabLabel = {
+      info: t("household.info"),
+      household: t("household.tab"),
+      vehicles: t("vehicles.tab"),
+    };
+    body = (
+      <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? "info")} keepMounted={false}>
+        <Tabs.List mb="md">
+          {TABS.map((value) => (
+            <Tabs.Tab key={value} value={value}>
+              {tabLabel[value]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="info">{body}</Tabs.Panel>
+        <Tabs.Panel value="household">
+          <HouseholdPanel unitId={unitId} mode="staff" canEdit={canEditRegistry} />
+        </Tabs.Panel>
+        <Tabs.Panel value="vehicles">
+          <VehiclesPanel unitId={unitId} mode="staff" canEdit={canEditRegistry} canApprove={canApprove} />
+        </Tabs.Panel>
+      </Tabs>
+    );
+  }
+
   return (
     <Drawer
       opened
       onClose={onClose}
       position="right"
-      size="md"
+      size={seesRegistry ? "lg" : "md"}
       title={unit ? t("units.detail", { code: unit.code }) : t("common.loading")}
       closeButtonProps={{ "aria-label": t("common.close") }}
       styles={{ title: { fontWeight: 700, fontSize: "var(--mantine-font-size-lg)" } }}

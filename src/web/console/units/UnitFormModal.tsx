@@ -6,7 +6,7 @@ import type { Building, Unit } from "../../../contracts/index.js";
 import { ApiError, api } from "../../api.js";
 import { FormModal } from "../../components/FormModal.js";
 import { required, showFieldErrors } from "../../components/forms.js";
-import { formatDay } from "../../format.js";
+import { formatDay, parseDay } from "../../format.js";
 import {
   invalidateUnits,
   UNIT_STATUSES,
@@ -23,20 +23,6 @@ export function parseArea(text: string): number | null {
   if (!/^\d{1,6}(\.\d{1,2})?$/.test(value)) return null;
   const area = Number(value);
   return area > 0 && area <= 100_000 ? area : null;
-}
-
-/** A day typed as dd/MM/yyyy (or with - or .) as YYYY-MM-DD; "" when empty; null when it is no date. */
-export function parseDay(text: string): string | null {
-  const value = text.trim();
-  if (!value) return "";
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return null;
-  }
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 type Values = {

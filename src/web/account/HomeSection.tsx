@@ -1,0 +1,23 @@
+import { Button, Group } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useSignedInMe } from "../auth/session.js";
+import { Section } from "./Section.js";
+
+/** For residents: the way to their household and vehicles. */
+export function HomeSection() {
+  const { t } = useTranslation();
+  if (useSignedInMe().current?.role !== "resident") return null;
+  return (
+    <Section title={t("account.residentTitle")} description={t("account.residentDescription")}>
+      <Group gap="sm">
+        <Button component={Link} to="/app/household" variant="light">
+          {t("household.title")}
+        </Button>
+        <Button component={Link} to="/app/vehicles" variant="light">
+          {t("vehicles.title")}
+        </Button>
+      </Group>
+    </Section>
+  );
+}

@@ -1,0 +1,48 @@
+import { Button, EmptyState, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useSignedInMe } from "../auth/session.js";
+import { IconHome } from "../components/icons.js";
+import { PageHeader } from "../components/Pages.js";
+import { useMyUnits } from "./units.js";
+
+/** Trang chủ: the person's unit(s) with their household and vehicles; dues and news will come here. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const units = useMyUnits();
+  return (
+    <Stack maw={720} mx="auto" gap="md">
+      <PageHeader title={t("resident.home.title", { name: me.account.displayName })} />
+      {units.length > 0 && (
+        <Paper component="section" withBorder p="md" radius="md" aria-labelledby="my-units">
+          <Stack gap="sm">
+            <Title order={2} size="h4" id="my-units">
+              {t("resident.home.units")}
+            </Title>
+            {units.map((unit) => (
+              <Text key={unit.unitId} fw={700} size="lg">
+                {unit.label}
+              </Text>
+            ))}
+            <Group gap="sm" grow>
+              <Button component={Link} to="/app/household" variant="light">
+                {t("resident.home.householdLink")}
+              </Button>
+              <Button component={Link} to="/app/vehicles" variant="light">
+                {t("resident.home.vehiclesLink")}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      <EmptyState
+        icon={<IconHome size={32} />}
+        variant="light"
+        title={t("resident.home.emptyTitle")}
+        description={t("resident.home.empty")}
+        py="xl"
+      />
+    </Stack>
+  );
+}
