@@ -129,12 +129,14 @@ export const HouseholdMember = z.object({
   movedInOn: z.string().nullable(),
   movedOutOn: z.string().nullable(),
   leaseEndsOn: z.string().nullable(),
+  /** Whether this member is the signed-in person (so the app knows if they are the owner). */
+  you: z.boolean(),
   resident: Resident,
 });
-export const Household = z.object({ unitId: Uuid, members: z.array(HouseholdMember) });
+export const Household = z.object({ unitId: Uuid, unitCode: z.string(), members: z.array(HouseholdMember) });
 
 export const ResidentListItem = Resident.extend({
-  units: z.array(z.object({ unitId: Uuid, code: z.string(), role: HouseholdRole })),
+  units: z.array(z.object({ unitId: Uuid, buildingId: Uuid, code: z.string(), role: HouseholdRole })),
 });
 export const ResidentPage = page(ResidentListItem);
 export const ResidentQuery = PageQuery.extend({ buildingId: Uuid.optional() });

@@ -62,6 +62,10 @@ describe("the owner keeps the household", () => {
   it("sees the household and adds, corrects and moves out members, but not owners or tenants", async () => {
     const household = await owner.get(`/api/v1/units/${unitId}/household`);
     expect(household.status).toBe(200);
+    expect(household.body.unitCode).toBe("B-07.03");
+    expect(
+      household.body.members.filter((m: { you: boolean }) => m.you).map((m: { role: string }) => m.role),
+    ).toEqual(["owner"]);
     const child = await owner.post(`/api/v1/units/${unitId}/household`, {
       role: "member",
       fullName: "Lê Minh Khang",

@@ -171,7 +171,7 @@ function assertResidentMayTouch(ctx: Ctx, role: string) {
 
 /** The unit's household: current members first, then those who moved out. */
 export async function getHousehold(ctx: Ctx, unitId: string) {
-  await authorizeHousehold(ctx, unitId, "read");
+  const unit = await authorizeHousehold(ctx, unitId, "read");
   const rows = await ctx.tx
     .select({ m: householdMembers, r: residents })
     .from(householdMembers)
@@ -187,6 +187,7 @@ export async function getHousehold(ctx: Ctx, unitId: string) {
     );
   return {
     unitId,
+    unitCode: unit.code,
     members: rows.map(({ m, r }) => ({
       id: m.id,
       role: m.role as "owner" | "tenant" | "member",
@@ -194,6 +195,7 @@ export async function getHousehold(ctx: Ctx, unitId: string) {
       movedInOn: m.movedInOn,
       movedOutOn: m.movedOutOn,
       leaseEndsOn: m.leaseEndsOn,
+      you: ctx.actor.accountId !== null && r.accountId === ctx.actor.accountId,
       resident: toDto(ctx, r),
     })),
   };
@@ -253,6 +255,7 @@ export async function addHouseholdMember(
     movedInOn: member.movedInOn,
     movedOutOn: member.movedOutOn,
     leaseEndsOn: member.leaseEndsOn,
+    you: false,
     resident: toDto(ctx, resident),
   };
 }
@@ -367,6 +370,7 @@ export async function updateMember(
     movedInOn: member.movedInOn,
     movedOutOn: member.movedOutOn,
     leaseEndsOn: member.leaseEndsOn,
+    you: ctx.actor.accountId !== null && member.resident.accountId === ctx.actor.accountId,
     resident,
   };
 }
@@ -499,6 +503,7 @@ export async function listResidents(
         .select({
           residentId: householdMembers.residentId,
           unitId: units.id,
+          buildingId: units.buildingId,
           code: units.code,
           role: householdMembers.role,
         })
@@ -521,7 +526,12 @@ export async function listResidents(
       ...r,
       units: links
         .filter((l) => l.residentId === r.id)
-        .map((l) => ({ unitId: l.unitId, code: l.code, role: l.role as "owner" | "tenant" | "member" })),
+        .map((l) => ({
+          unitId: l.unitId,
+          buildingId: l.buildingId,
+          code: l.code,
+          role: l.role as "owner" | "tenant" | "member",
+        })),
     })),
   };
 }

@@ -106,7 +106,7 @@ describe("households and residents", () => {
   it("finds residents by name without diacritics, by exact phone or email, and by unit code", async () => {
     const byName = await manager.get("/api/v1/residents?q=nguyen van duc");
     expect(byName.body.items.map((r: { fullName: string }) => r.fullName)).toEqual(["Nguyễn Văn Đức"]);
-    expect(byName.body.items[0].units).toEqual([{ unitId, code: "A-12.05", role: "owner" }]);
+    expect(byName.body.items[0].units).toEqual([{ unitId, buildingId, code: "A-12.05", role: "owner" }]);
     const byPhone = await manager.get(`/api/v1/residents?q=${encodeURIComponent("+84 912 345 678")}`);
     expect(byPhone.body.items.map((r: { fullName: string }) => r.fullName).sort()).toEqual([
       "Nguyễn Văn Đức",
