@@ -19,6 +19,7 @@ import { meRoutes } from "./modules/accounts/me.routes.js";
 import { SessionResolver } from "./modules/accounts/sessions.service.js";
 import { buildingRoutes } from "./modules/buildings/buildings.routes.js";
 import { companyRoutes } from "./modules/companies/companies.routes.js";
+import { registryImportRoutes } from "./modules/registry-import/import.routes.js";
 import { residentRoutes } from "./modules/residents/residents.routes.js";
 import { staffRoutes } from "./modules/staff/staff.routes.js";
 import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(unitRoutes);
       await api.register(residentRoutes);
       await api.register(vehicleRoutes);
+      await api.register(registryImportRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -3,8 +3,10 @@ import { createAccount } from "../modules/accounts/accounts.service.js";
 import { accounts } from "../modules/accounts/accounts.table.js";
 import { buildings } from "../modules/buildings/buildings.table.js";
 import { companies } from "../modules/companies/companies.table.js";
+import { addHouseholdMember, linkAccount } from "../modules/residents/residents.service.js";
 import { memberships } from "../modules/staff/memberships.table.js";
 import { units } from "../modules/units/units.table.js";
+import { registerVehicle } from "../modules/vehicles/vehicles.service.js";
 import { audit, bulkChanges } from "../platform/audit/audit.service.js";
 import { systemActor } from "../platform/authz/actor.js";
 import type { Ctx, Platform } from "../platform/context.js";
@@ -50,6 +52,51 @@ export const DEMO_LOGINS = [
   { email: "partner@demo.chungcu.vn", name: "Giao Hàng Nhanh Demo", role: "partner", label: "partner" },
 ] as const;
 
+type DemoPerson = Parameters<typeof addHouseholdMember>[2];
+
+/** A few households, so that the registry, its search and the resident app have something to show. */
+const DEMO_HOUSEHOLDS: [string, DemoPerson[]][] = [
+  [
+    "A-12.05",
+    [
+      {
+        role: "owner",
+        fullName: "Nguyễn Văn An",
+        email: "resident@demo.chungcu.vn",
+        phone: "0912345678",
+        preferredLang: "vi",
+      },
+      { role: "member", fullName: "Trần Thị Bình", relation: "vợ", phone: "0987654321", preferredLang: "vi" },
+      {
+        role: "member",
+        fullName: "Nguyễn Minh Khôi",
+        relation: "con",
+        dateOfBirth: "2016-04-12",
+        preferredLang: "vi",
+      },
+    ],
+  ],
+  ["A-12.06", [{ role: "owner", fullName: "Lê Hoàng Nam", phone: "0903111222", preferredLang: "vi" }]],
+  [
+    "A-15.01",
+    [{ role: "owner", fullName: "Phạm Thị Thu Hương", email: "huong.pham@example.vn", preferredLang: "vi" }],
+  ],
+  [
+    "B-03.02",
+    [
+      { role: "owner", fullName: "Võ Đức Thắng", phone: "0938765432", preferredLang: "vi" },
+      {
+        role: "tenant",
+        fullName: "John Miller",
+        email: "john.miller@example.com",
+        leaseEndsOn: "2027-06-30",
+        preferredLang: "en",
+      },
+    ],
+  ],
+  ["B-18.08", [{ role: "owner", fullName: "Đặng Quốc Bảo", phone: "0977123456", preferredLang: "vi" }]],
+];
+
 const BLOCKS = [
   { name: "A", floors: 20 },
   { name: "B", floors: 20 },
@@ -64,7 +111,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 /**
  * Seeds the demo company "Demo": one building with blocks A and B of 20 floors and 8 units a floor
- * (codes like A-12.05), and an account for each demo login.
+ * (codes like A-12.05), an account for each demo login, and a few households (the demo resident owns A-12.05).
  */
 export async function seedDemo(db: Database, platform: Platform): Promise<void> {
   const ctxFor = (companyId: string, tx: Ctx["tx"]): Ctx => ({
@@ -138,6 +185,25 @@ export async function seedDemo(db: Database, platform: Platform): Promise<void> 
         unitIds: l.role === "resident" && homeUnit ? [homeUnit.id] : [],
       })),
     );
+    // Households go through the registry's own service, acting as the company admin.
+    const asAdmin: Ctx = { ...ctxFor(companyId, tx), actor: { ...systemActor, role: "company_admin" } };
+    const unitId = (code: string) => inserted.find((u) => u.code === code)?.id as string;
+    for (const [code, people] of DEMO_HOUSEHOLDS) {
+      for (const person of people) {
+        const member = await addHouseholdMember(asAdmin, unitId(code), person);
+        if (person.email === "resident@demo.chungcu.vn") {
+          await linkAccount(asAdmin, member.resident.id, accountIds.get(person.email) as string);
+          await registerVehicle(asAdmin, unitId(code), {
+            residentId: member.resident.id,
+            type: "motorbike",
+            plate: "59-X1 234.56",
+            colour: "Đen",
+            brand: "Honda",
+            parkingCard: "XM-0125",
+          });
+        }
+      }
+    }
     await audit(ctxFor(companyId, tx), {
       action: "demo.seed",
       entity: "building",

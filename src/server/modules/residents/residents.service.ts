@@ -395,12 +395,16 @@ export async function inviteMember(ctx: Ctx, unitId: string, memberId: string) {
 }
 
 // Accepting a resident's invitation links the account to the registry record it was sent from.
-onInvitationAccepted(async (ctx, invitation, accountId) => {
-  if (!invitation.residentId) return;
+/** Links a registry record to the person's app account (by an accepted invitation, or the demo seed). */
+export async function linkAccount(ctx: Ctx, residentId: string, accountId: string): Promise<void> {
   await ctx.tx
     .update(residents)
     .set({ accountId, updatedAt: new Date() })
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, invitation.residentId)));
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, residentId)));
+}
+
+onInvitationAccepted(async (ctx, invitation, accountId) => {
+  if (invitation.residentId) await linkAccount(ctx, invitation.residentId, accountId);
 });
 
 async function writeResident(ctx: Ctx, before: ResidentRow, patch: ResidentInput): Promise<Resident> {

@@ -1,0 +1,145 @@
+import type { Lang } from "../../../contracts/common.js";
+import { message } from "../../platform/i18n/messages.js";
+import {
+  type Cell,
+  CellError,
+  type Column,
+  cellText,
+  columnOf,
+  type RecordOf,
+  SHEET_KEYS,
+  SHEETS,
+  type SheetKey,
+  sheetOf,
+} from "./import.columns.js";
+import { type Format, readRows, type Source } from "./import.read.js";
+
+/** One bad cell: where it is as Excel shows it, and what is wrong in the caller's language. */
+export type ImportError = { sheet: string; row: number; column: string; code: string; message: string };
+
+const MAX_REPORTED = 1000;
+
+/** Every error is counted; the first thousand are kept for the report. */
+export class ErrorReport {
+  readonly items: ImportError[] = [];
+  count = 0;
+  constructor(readonly lang: Lang) {}
+
+  add(
+    at: { sheet: string; row: number; column: string },
+    code: string,
+    params: Record<string, unknown> = {},
+  ) {
+    this.count++;
+    if (this.items.length < MAX_REPORTED) {
+      this.items.push({ ...at, code, message: message(this.lang, code, params) });
+    }
+  }
+}
+
+/** A row read from the file, with its number and the header text of each column, for error reports. */
+export type Parsed<T> = { row: number; value: T; valid: boolean };
+
+export type ParsedSheet<K extends SheetKey> = {
+  /** The worksheet's name as the file has it (or the sheet's Vietnamese name for a CSV file). */
+  name: string;
+  headers: Map<string, string>;
+  rows: Parsed<RecordOf[K]>[];
+};
+
+export type ParsedFile = { [K in SheetKey]: ParsedSheet<K> };
+
+const emptySheet = <K extends SheetKey>(key: K): ParsedSheet<K> => ({
+  name: SHEETS[key].vi,
+  headers: new Map((SHEETS[key].columns as readonly Column[]).map((c) => [c.key, c.vi])),
+  rows: [],
+});
+
+/** Where a column's cell is, for an error report. */
+export const at = (sheet: ParsedSheet<SheetKey>, row: number, key: string) => ({
+  sheet: sheet.name,
+  row,
+  column: sheet.headers.get(key) ?? key,
+});
+
+type Layout = (Column | null)[] | null;
+
+/** Maps the header row to columns; a missing required column is reported and the sheet skipped. */
+function layoutOf(key: SheetKey, sheet: ParsedSheet<SheetKey>, cells: Cell[], report: ErrorReport): Layout {
+  const layout = cells.map((c) => columnOf(key, cellText(c)));
+  sheet.headers = new Map();
+  layout.forEach((c, i) => {
+    if (c) sheet.headers.set(c.key, cellText(cells[i]));
+  });
+  const missing = (SHEETS[key].columns as readonly Column[]).filter(
+    (c) => c.required && !sheet.headers.has(c.key),
+  );
+  for (const c of missing) report.add({ sheet: sheet.name, row: 1, column: c.vi }, "IMPORT_COLUMN_MISSING");
+  return missing.length ? null : layout;
+}
+
+function parseRow(
+  key: SheetKey,
+  sheet: ParsedSheet<SheetKey>,
+  layout: (Column | null)[],
+  raw: { row: number; cells: Cell[] },
+  report: ErrorReport,
+): Parsed<Record<string, unknown>> {
+  const byKey = new Map<string, Cell>();
+  layout.forEach((c, i) => {
+    if (c && !byKey.has(c.key)) byKey.set(c.key, raw.cells[i]);
+  });
+  const value: Record<string, unknown> = {};
+  let valid = true;
+  for (const column of SHEETS[key].columns as readonly Column[]) {
+    try {
+      value[column.key] = column.parse(byKey.get(column.key));
+    } catch (err) {
+      if (!(err instanceof CellError)) throw err;
+      valid = false;
+      value[column.key] = null;
+      report.add(at(sheet, raw.row, column.key), err.code, err.params);
+    }
+  }
+  return { row: raw.row, value, valid };
+}
+
+/**
+ * Reads the file and parses every row of the sheets it has, reporting each bad cell. Rows with a bad
+ * cell are kept (marked invalid) so that later rows referring to them are not reported as well.
+ * @param csvSheet which sheet a CSV file holds
+ */
+export async function parseFile(
+  source: Source,
+  format: Format,
+  csvSheet: SheetKey,
+  report: ErrorReport,
+  onRow?: (rows: number) => void,
+): Promise<ParsedFile> {
+  const file: ParsedFile = {
+    units: emptySheet("units"),
+    residents: emptySheet("residents"),
+    vehicles: emptySheet("vehicles"),
+  };
+  const layouts = new Map<SheetKey, Layout>();
+  let rows = 0;
+  for await (const raw of readRows(source, format, SHEETS[csvSheet].vi)) {
+    const key = format === "csv" ? csvSheet : sheetOf(raw.sheetName);
+    if (!key) continue;
+    const sheet = file[key] as ParsedSheet<SheetKey>;
+    if (!layouts.has(key)) {
+      sheet.name = raw.sheetName;
+      layouts.set(key, layoutOf(key, sheet, raw.cells, report));
+      continue;
+    }
+    const layout = layouts.get(key);
+    if (!layout || raw.cells.every((c) => cellText(c) === "")) continue;
+    (sheet.rows as Parsed<unknown>[]).push(parseRow(key, sheet, layout, raw, report));
+    if (++rows % 1000 === 0) onRow?.(rows);
+  }
+  onRow?.(rows);
+  if (SHEET_KEYS.every((k) => !layouts.has(k))) {
+    report.add({ sheet: "", row: 1, column: "" }, "IMPORT_NO_SHEET");
+  }
+  return file;
+}

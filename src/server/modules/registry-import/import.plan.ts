@@ -1,0 +1,326 @@
+import { randomUUID } from "node:crypto";
+import type { Ctx } from "../../platform/context.js";
+import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
+import { searchText } from "../../platform/i18n/search.js";
+import { memberMatchKey } from "../residents/residents.service.js";
+import { formatPlate, normalisePlate, plateKindOf } from "../vehicles/plates.js";
+import type { Row } from "./import.apply.js";
+import type { ResidentRecord, SheetKey, UnitRecord, VehicleRecord } from "./import.columns.js";
+import { at, type ErrorReport, type ParsedFile, type ParsedSheet } from "./import.parse.js";
+import {
+  type Bytes,
+  type ExistingMember,
+  type ExistingUnit,
+  type ExistingVehicle,
+  loadRegistry,
+} from "./import.repo.js";
+
+/** What the database holds for the building, indexed the ways the import looks rows up. */
+export type Existing = {
+  units: Map<string, ExistingUnit>;
+  members: Map<string, ExistingMember>;
+  membersByName: Map<string, ExistingMember>;
+  dataKeys: Map<string, Bytes>;
+  vehicles: Map<string, ExistingVehicle>;
+};
+
+export async function loadExisting(ctx: Ctx, buildingId: string): Promise<Existing> {
+  const { units, members, vehicles } = await loadRegistry(ctx, buildingId);
+  return {
+    units: new Map(units.map((u) => [u.code, u])),
+    members: new Map(members.filter((m) => m.match_key).map((m) => [m.match_key as string, m])),
+    membersByName: new Map(members.map((m) => [`${m.unit_id}|${m.name_search}`, m])),
+    dataKeys: new Map(members.map((m) => [m.resident_id, m.data_key])),
+    vehicles: new Map(vehicles.map((v) => [vehicleKey(v), v])),
+  };
+}
+
+/** A vehicle is recognised by its plate; one without a plate (a bicycle) by its unit, owner, type and card. */
+const vehicleKey = (
+  v: Pick<ExistingVehicle, "plate_bidx" | "unit_id" | "resident_id" | "type" | "parking_card">,
+) => v.plate_bidx ?? `${v.unit_id}|${v.resident_id}|${v.type}|${v.parking_card ?? ""}`;
+
+export type Action = "create" | "update" | "unchanged";
+export type Counts = Record<Action, number>;
+export type Change = { sheet: SheetKey; row: number; action: Exclude<Action, "unchanged">; key: string };
+
+/** The rows to write per table, with what the import does to each entity. */
+export type Plan = {
+  units: Row[];
+  residents: Row[];
+  members: Row[];
+  vehicles: Row[];
+  counts: Record<SheetKey, Counts>;
+  /** The first changes, for a dry run's preview. */
+  sample: Change[];
+};
+
+const SAMPLE = 20;
+
+/** Compares the file's row with the database's; the same values in the same columns mean "unchanged". */
+const sameValues = (a: Row, b: Row, keys: readonly string[]) =>
+  keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
+
+type Building = { id: string; blocks: { name: string; floors: number }[] };
+
+/**
+ * Checks every row against the building, the database and the rest of the file, and decides per entity
+ * whether it is created, updated or unchanged. Errors go to `report`; the plan is only applied without them.
+ */
+export class Planner {
+  readonly plan: Plan = {
+    units: [],
+    residents: [],
+    members: [],
+    vehicles: [],
+    counts: {
+      units: { create: 0, update: 0, unchanged: 0 },
+      residents: { create: 0, update: 0, unchanged: 0 },
+      vehicles: { create: 0, update: 0, unchanged: 0 },
+    },
+    sample: [],
+  };
+  /** Unit codes of the file (valid or not) to their ids. */
+  private readonly unitIds = new Map<string, string | null>();
+  /** Household members of the file by unit and name: the owners vehicles may name. */
+  private readonly fileMembers = new Map<string, { residentId: string; key: Buffer }>();
+  private readonly keys = new Map<string, Buffer | null>();
+  private readonly written = new Set<string>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly building: Building,
+    private readonly existing: Existing,
+    private readonly report: ErrorReport,
+  ) {}
+
+  run(file: ParsedFile): Plan {
+    this.planUnits(file.units);
+    this.planResidents(file.residents);
+    this.planVehicles(file.vehicles);
+    return this.plan;
+  }
+
+  private decide(sheet: SheetKey, row: number, key: string, action: Action): Action {
+    this.plan.counts[sheet][action]++;
+    if (action !== "unchanged" && this.plan.sample.length < SAMPLE) {
+      this.plan.sample.push({ sheet, row, action, key });
+    }
+    return action;
+  }
+
+  /** Reports a second row with the same key; answers whether `key` was new. */
+  private firstOf(seen: Map<string, number>, key: string, where: ReturnType<typeof at>): boolean {
+    const first = seen.get(key);
+    if (first !== undefined) {
+      this.report.add(where, "IMPORT_DUPLICATE", { row: first });
+      return false;
+    }
+    seen.set(key, where.row);
+    return true;
+  }
+
+  private unitIdOf(sheet: ParsedSheet<SheetKey>, row: number, code: string | null): string | null {
+    if (code === null) return null;
+    const id = this.unitIds.has(code) ? this.unitIds.get(code) : this.existing.units.get(code)?.id;
+    if (id === undefined) this.report.add(at(sheet, row, "unitCode"), "IMPORT_UNIT_UNKNOWN");
+    return id ?? null;
+  }
+
+  private planUnits(sheet: ParsedSheet<"units">) {
+    const seen = new Map<string, number>();
+    for (const { row, value: u, valid } of sheet.rows) {
+      if (u.code === null) continue;
+      if (!this.firstOf(seen, u.code, at(sheet, row, "code"))) continue;
+      const before = this.existing.units.get(u.code);
+      const id = before?.id ?? randomUUID();
+      this.unitIds.set(u.code, id);
+      const placed = u.block !== null && u.floor !== null && this.placeIsValid(sheet, row, u);
+      if (valid && placed) this.planUnit(row, id, u, before);
+    }
+  }
+
+  private placeIsValid(sheet: ParsedSheet<"units">, row: number, u: UnitRecord): boolean {
+    const block = this.building.blocks.find((b) => b.name === u.block);
+    if (!block) this.report.add(at(sheet, row, "block"), "UNIT_BLOCK_UNKNOWN");
+    else if (u.floor > block.floors) this.report.add(at(sheet, row, "floor"), "UNIT_FLOOR_OUTSIDE");
+    return Boolean(block && u.floor <= block.floors);
+  }
+
+  private planUnit(row: number, id: string, u: UnitRecord, before: ExistingUnit | undefined) {
+    const next: Row = {
+      id,
+      building_id: this.building.id,
+      code: u.code,
+      block: u.block,
+      floor: u.floor,
+      area_m2: u.areaM2,
+      type: u.type ?? "apartment",
+      status: u.status ?? "vacant",
+      handover_date: u.handoverDate,
+      maintenance_fund_vnd: u.maintenanceFundVnd === null ? null : String(u.maintenanceFundVnd),
+    };
+    const compared = ["block", "floor", "area_m2", "type", "status", "handover_date", "maintenance_fund_vnd"];
+    const action = !before ? "create" : sameValues(next, before, compared) ? "unchanged" : "update";
+    if (this.decide("units", row, u.code, action) !== "unchanged") this.plan.units.push(next);
+  }
+
+  private keyOf(residentId: string): Buffer | null {
+    if (!this.keys.has(residentId)) {
+      const wrapped = this.existing.dataKeys.get(residentId);
+      this.keys.set(residentId, wrapped ? this.ctx.platform.keyring.unwrap(Buffer.from(wrapped)) : null);
+    }
+    return this.keys.get(residentId) ?? null;
+  }
+
+  private planResidents(sheet: ParsedSheet<"residents">) {
+    const seen = new Map<string, number>();
+    for (const { row, value: r, valid } of sheet.rows) {
+      const unitId = this.unitIdOf(sheet, row, r.unitCode);
+      if (!unitId || !valid) continue;
+      if (r.role === "tenant" && !r.leaseEndsOn) {
+        this.report.add(at(sheet, row, "leaseEndsOn"), "FIELD_REQUIRED");
+        continue;
+      }
+      const matchKey = memberMatchKey(this.ctx, unitId, r);
+      if (this.firstOf(seen, matchKey, at(sheet, row, "fullName")))
+        this.planResident(row, unitId, matchKey, r);
+    }
+  }
+
+  private planResident(row: number, unitId: string, matchKey: string, r: ResidentRecord) {
+    const before = this.existing.members.get(matchKey);
+    const { keyring } = this.ctx.platform;
+    const fresh = before ? null : keyring.newDataKey();
+    const residentId = before?.resident_id ?? randomUUID();
+    const key = fresh?.key ?? this.keyOf(residentId);
+    if (!key) return;
+    this.fileMembers.set(`${unitId}|${searchText(r.fullName)}`, { residentId, key });
+    const seal = (v: string | null) => (v ? encrypt(key, v) : null);
+    const person: Row = {
+      id: residentId,
+      data_key: fresh?.wrapped ?? null,
+      full_name: r.fullName,
+      name_search: searchText(r.fullName),
+      phone_enc: seal(r.phone),
+      phone_bidx: r.phone ? keyring.blindIndex("phone", r.phone) : null,
+      email_enc: seal(r.email),
+      email_bidx: r.email ? keyring.blindIndex("email", r.email) : null,
+      date_of_birth_enc: seal(r.dateOfBirth),
+      nationality: r.nationality,
+    };
+    const member: Row = {
+      id: before?.member_id ?? randomUUID(),
+      unit_id: unitId,
+      resident_id: residentId,
+      role: r.role,
+      relation: r.relation,
+      moved_in_on: r.movedInOn,
+      lease_ends_on: r.leaseEndsOn,
+      match_key: matchKey,
+    };
+    const action = !before
+      ? "create"
+      : this.residentUnchanged(key, before, r, member)
+        ? "unchanged"
+        : "update";
+    if (this.decide("residents", row, `${r.unitCode} ${r.fullName}`, action) === "unchanged") return;
+    // A person living in two units of the file is one resident row, written once.
+    if (!this.written.has(residentId)) this.plan.residents.push(person);
+    this.written.add(residentId);
+    this.plan.members.push(member);
+  }
+
+  private residentUnchanged(key: Buffer, before: ExistingMember, r: ResidentRecord, member: Row): boolean {
+    const open = (box: Bytes) => (box ? decrypt(key, Buffer.from(box)) : null);
+    const stored: Row = {
+      fullName: before.full_name,
+      phone: open(before.phone_enc),
+      email: open(before.email_enc),
+      dateOfBirth: open(before.date_of_birth_enc),
+      nationality: before.nationality,
+    };
+    return (
+      sameValues(r, stored, Object.keys(stored)) &&
+      sameValues(member, before, ["role", "relation", "moved_in_on", "lease_ends_on"])
+    );
+  }
+
+  private ownerOf(unitId: string, name: string): { residentId: string; key: Buffer } | null {
+    const wanted = `${unitId}|${searchText(name)}`;
+    const inFile = this.fileMembers.get(wanted);
+    if (inFile) return inFile;
+    const stored = this.existing.membersByName.get(wanted);
+    const key = stored ? this.keyOf(stored.resident_id) : null;
+    return stored && key ? { residentId: stored.resident_id, key } : null;
+  }
+
+  /** The plate written the usual way; reports a missing or malformed one. */
+  private plateOf(sheet: ParsedSheet<"vehicles">, row: number, v: VehicleRecord): string | null | false {
+    const kind = plateKindOf(v.type);
+    if (!kind) return v.plate;
+    const formatted = v.plate ? formatPlate(v.plate, kind) : null;
+    if (!formatted) this.report.add(at(sheet, row, "plate"), v.plate ? "PLATE_INVALID" : "PLATE_REQUIRED");
+    return formatted ?? false;
+  }
+
+  private planVehicles(sheet: ParsedSheet<"vehicles">) {
+    const seen = new Map<string, number>();
+    for (const { row, value: v, valid } of sheet.rows) {
+      const unitId = this.unitIdOf(sheet, row, v.unitCode);
+      if (!unitId || !valid) continue;
+      const plate = this.plateOf(sheet, row, v);
+      const owner = this.ownerOf(unitId, v.ownerName);
+      if (!owner) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
+      if (plate === false || !owner) continue;
+      const bidx = plate ? this.ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null;
+      const key = vehicleKey({
+        plate_bidx: bidx,
+        unit_id: unitId,
+        resident_id: owner.residentId,
+        type: v.type,
+        parking_card: v.parkingCard,
+      });
+      if (this.firstOf(seen, key, at(sheet, row, plate ? "plate" : "parkingCard"))) {
+        this.planVehicle(row, unitId, owner, plate, bidx, key, v);
+      }
+    }
+  }
+
+  private planVehicle(
+    row: number,
+    unitId: string,
+    owner: { residentId: string; key: Buffer },
+    plate: string | null,
+    bidx: string | null,
+    matchKey: string,
+    v: VehicleRecord,
+  ) {
+    const before = this.existing.vehicles.get(matchKey);
+    const next: Row = {
+      id: before?.id ?? randomUUID(),
+      unit_id: unitId,
+      building_id: this.building.id,
+      resident_id: owner.residentId,
+      type: v.type,
+      plate_enc: plate ? encrypt(owner.key, plate) : null,
+      plate_bidx: bidx,
+      colour: v.colour,
+      brand: v.brand,
+      parking_card: v.parkingCard,
+      status: "active",
+      active_from: new Date().toISOString().slice(0, 10),
+    };
+    const action = !before ? "create" : this.vehicleUnchanged(before, next, plate) ? "unchanged" : "update";
+    if (this.decide("vehicles", row, plate ?? v.type, action) !== "unchanged") this.plan.vehicles.push(next);
+  }
+
+  private vehicleUnchanged(before: ExistingVehicle, next: Row, plate: string | null): boolean {
+    const key = this.keyOf(before.resident_id);
+    const storedPlate = key && before.plate_enc ? decrypt(key, Buffer.from(before.plate_enc)) : null;
+    return (
+      storedPlate === plate &&
+      sameValues(next, before, ["unit_id", "resident_id", "type", "colour", "brand", "parking_card"])
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { PassThrough, type Writable } from "node:stream";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { IdParams } from "../../../contracts/common.js";
+import { ExportQuery, ImportQuery, ImportResult } from "../../../contracts/registry.js";
+import { errors } from "../../platform/errors.js";
+import { assertReauthenticated, authOf } from "../../platform/http/request-context.js";
+import { exportRegistry, type SheetRows, writeTemplate, writeWorkbook, XLSX_TYPE } from "./export.service.js";
+import { importRegistry } from "./import.service.js";
+
+const MAX_FILE = 50 * 1024 * 1024;
+
+/** Streams a workbook as a download; a failure while writing ends the response. */
+function sendWorkbook(reply: FastifyReply, filename: string, write: (s: Writable) => Promise<void>) {
+  const stream = new PassThrough();
+  write(stream).catch((err) => stream.destroy(err));
+  return reply
+    .type(XLSX_TYPE)
+    .header("content-disposition", `attachment; filename="${filename}"`)
+    .send(stream);
+}
+
+export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["registry import"];
+  // The file is the body, as sent: an .xlsx workbook or a CSV sheet.
+  app.addContentTypeParser(
+    ["application/octet-stream", "text/csv", XLSX_TYPE],
+    { parseAs: "buffer", bodyLimit: MAX_FILE },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get(
+    "/registry/template.xlsx",
+    { schema: { tags }, config: { permission: ["import", "registry_import"] } },
+    async (_req, reply) => sendWorkbook(reply, "mau-nhap-du-lieu.xlsx", writeTemplate),
+  );
+
+  app.post(
+    "/buildings/:id/import",
+    {
+      bodyLimit: MAX_FILE,
+      schema: { tags, params: IdParams, querystring: ImportQuery, response: { 200: ImportResult } },
+      config: { permission: ["import", "registry_import"] },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw errors.rule("IMPORT_BODY_MISSING");
+      const source = req.body;
+      return req.run((ctx) => importRegistry(ctx, { buildingId: req.params.id, source, ...req.query }));
+    },
+  );
+
+  app.get(
+    "/buildings/:id/export.xlsx",
+    {
+      schema: { tags, params: IdParams, querystring: ExportQuery },
+      config: { permission: ["export", "registry_import"] },
+    },
+    async (req, reply) => {
+      if (req.query.withContacts) assertReauthenticated(authOf(req));
+      const rows: SheetRows = await req.run((ctx) =>
+        exportRegistry(ctx, req.params.id, req.query.withContacts),
+      );
+      return sendWorkbook(reply, `so-dang-ky-${req.params.id}.xlsx`, (s) => writeWorkbook(s, rows));
+    },
+  );
+};
