@@ -16,9 +16,9 @@ import {
   SHEETS,
   type SheetKey,
   sheetOf,
-} from "../src/server/modules/registry-import/import.columns.js";
-import { readRows } from "../src/server/modules/registry-import/import.read.js";
-import { type ImportResult, importRegistry } from "../src/server/modules/registry-import/import.service.js";
+} from "../src/server/modules/registry/import/import.columns.js";
+import { readRows } from "../src/server/modules/registry/import/import.read.js";
+import { type ImportResult, importRegistry } from "../src/server/modules/registry/import/import.service.js";
 import { systemActor } from "../src/server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../src/server/platform/context.js";
 import { Keyring } from "../src/server/platform/crypto/crypto.js";

@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { loadConfig } from "../server/config.js";
 import { isEmpty, seedDemo } from "../server/demo/seed.js";
 import { createAccount, parseContactOrFail } from "../server/modules/accounts/accounts.service.js";
-import { importRegistry, type Progress } from "../server/modules/registry-import/import.service.js";
+import { importRegistry, type Progress } from "../server/modules/registry/import/import.service.js";
 import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
 import { systemActor } from "../server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../server/platform/context.js";

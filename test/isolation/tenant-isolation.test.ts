@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
-import { householdMembers, residents } from "../../src/server/modules/residents/residents.table.js";
+import { householdMembers, residents } from "../../src/server/modules/registry/residents/residents.table.js";
+import { units } from "../../src/server/modules/registry/units/units.table.js";
 import { invitations, memberships } from "../../src/server/modules/staff/memberships.table.js";
-import { units } from "../../src/server/modules/units/units.table.js";
 import { auditLog } from "../../src/server/platform/audit/audit.table.js";
 import { startTestApp, type TestEnv } from "../helpers/app.js";
 import { newBuilding, newMember, newUnit, signIn } from "../helpers/builders.js";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Ctx } from "../../platform/context.js";
-import { queryRows } from "../../platform/db/client.js";
+import type { Ctx } from "../../../platform/context.js";
+import { queryRows } from "../../../platform/db/client.js";
 
 /** Ciphertexts and wrapped keys: Buffer from node-postgres, Uint8Array from PGlite. */
 export type Bytes = Uint8Array | null;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, Uuid } from "../../../contracts/common.js";
-import { Invitation } from "../../../contracts/organisation.js";
+import { IdParams, Uuid } from "../../../../contracts/common.js";
+import { Invitation } from "../../../../contracts/organisation.js";
 import {
   Household,
   HouseholdMember,
@@ -13,7 +13,7 @@ import {
   ResidentQuery,
   RevealBody,
   Revealed,
-} from "../../../contracts/registry.js";
+} from "../../../../contracts/registry.js";
 import * as service from "./residents.service.js";
 
 const MemberParams = z.object({ id: Uuid, memberId: Uuid });

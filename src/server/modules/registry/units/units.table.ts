@@ -13,8 +13,8 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { companyId, createdAt, id, tstz } from "../../platform/db/columns.js";
-import { buildings } from "../buildings/buildings.table.js";
+import { companyId, createdAt, id, tstz } from "../../../platform/db/columns.js";
+import { buildings } from "../../buildings/buildings.table.js";
 
 /** Units of a building: code as the building writes it, usable area, type, status, 2% maintenance fund. */
 export const units = pgTable(

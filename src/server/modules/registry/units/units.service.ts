@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { Page } from "../../../contracts/common.js";
-import type { FloorGrid, Unit, UnitBody, UnitPatch, UnitQuery } from "../../../contracts/registry.js";
-import { audit, diff } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
-import type { Ctx } from "../../platform/context.js";
-import { containing, pageOf } from "../../platform/db/paging.js";
-import { errors } from "../../platform/errors.js";
-import { loadBuilding } from "../buildings/buildings.service.js";
+import type { Page } from "../../../../contracts/common.js";
+import type { FloorGrid, Unit, UnitBody, UnitPatch, UnitQuery } from "../../../../contracts/registry.js";
+import { audit, diff } from "../../../platform/audit/audit.service.js";
+import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { containing, pageOf } from "../../../platform/db/paging.js";
+import { errors } from "../../../platform/errors.js";
+import { loadBuilding } from "../../buildings/buildings.service.js";
 import { units } from "./units.table.js";
 import "./units.policy.js";
 

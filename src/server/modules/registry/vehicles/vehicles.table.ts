@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { bytea, companyId, createdAt, id } from "../../platform/db/columns.js";
+import { bytea, companyId, createdAt, id } from "../../../platform/db/columns.js";
 import { residents } from "../residents/residents.table.js";
 import { units } from "../units/units.table.js";
 

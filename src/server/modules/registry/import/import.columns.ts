@@ -5,9 +5,9 @@ import {
   type UnitStatus,
   type UnitType,
   type VehicleType,
-} from "../../../contracts/registry.js";
-import { normaliseEmail, normalisePhone } from "../../platform/crypto/contact.js";
-import { searchText } from "../../platform/i18n/search.js";
+} from "../../../../contracts/registry.js";
+import { normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
+import { searchText } from "../../../platform/i18n/search.js";
 
 /** The three sheets of a registry workbook; a CSV file holds one of them. */
 export type SheetKey = "units" | "residents" | "vehicles";

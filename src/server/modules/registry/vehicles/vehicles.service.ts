@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Vehicle, VehicleBody, VehiclePatch, VehicleSearch } from "../../../contracts/registry.js";
-import { audit } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
-import type { Ctx } from "../../platform/context.js";
-import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
-import { errors } from "../../platform/errors.js";
+import type { Vehicle, VehicleBody, VehiclePatch, VehicleSearch } from "../../../../contracts/registry.js";
+import { audit } from "../../../platform/audit/audit.service.js";
+import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
+import { errors } from "../../../platform/errors.js";
 import { actsAsResident } from "../residents/residents.policy.js";
 import { authorizeHousehold, memberDataKey, residentDataKey } from "../residents/residents.service.js";
 import { units } from "../units/units.table.js";

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { bytea, companyId, createdAt, id, tstz } from "../../platform/db/columns.js";
+import { bytea, companyId, createdAt, id, tstz } from "../../../platform/db/columns.js";
 import { units } from "../units/units.table.js";
 
 /**

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
-import { newBuilding, newMember, newUnit, signIn } from "../../../../test/helpers/builders.js";
-import { Client } from "../../../../test/helpers/client.js";
+import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
+import { newBuilding, newMember, newUnit, signIn } from "../../../../../test/helpers/builders.js";
+import { Client } from "../../../../../test/helpers/client.js";
 
 let env: TestEnv;
 let companyId: string;

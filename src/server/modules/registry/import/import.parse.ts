@@ -1,5 +1,5 @@
-import type { Lang } from "../../../contracts/common.js";
-import { message } from "../../platform/i18n/messages.js";
+import type { Lang } from "../../../../contracts/common.js";
+import { message } from "../../../platform/i18n/messages.js";
 import {
   type Cell,
   CellError,

@@ -1,10 +1,10 @@
 import { PassThrough, type Writable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../contracts/common.js";
-import { ExportQuery, ImportQuery, ImportResult } from "../../../contracts/registry.js";
-import { errors } from "../../platform/errors.js";
-import { assertReauthenticated, authOf } from "../../platform/http/request-context.js";
+import { IdParams } from "../../../../contracts/common.js";
+import { ExportQuery, ImportQuery, ImportResult } from "../../../../contracts/registry.js";
+import { errors } from "../../../platform/errors.js";
+import { assertReauthenticated, authOf } from "../../../platform/http/request-context.js";
 import { exportRegistry, type SheetRows, writeTemplate, writeWorkbook, XLSX_TYPE } from "./export.service.js";
 import { importRegistry } from "./import.service.js";
 

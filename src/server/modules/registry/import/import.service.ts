@@ -1,8 +1,8 @@
-import { audit, bulkChanges } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../platform/authz/can.js";
-import type { Ctx } from "../../platform/context.js";
-import { errors } from "../../platform/errors.js";
-import { loadBuilding } from "../buildings/buildings.service.js";
+import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
+import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { errors } from "../../../platform/errors.js";
+import { loadBuilding } from "../../buildings/buildings.service.js";
 import { MEMBERS, RESIDENTS, type Row, type TableSpec, UNITS, upsertRows, VEHICLES } from "./import.apply.js";
 import type { SheetKey } from "./import.columns.js";
 import { ErrorReport, parseFile } from "./import.parse.js";

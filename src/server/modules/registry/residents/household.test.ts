@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
-import { newMember, newUnit, signIn } from "../../../../test/helpers/builders.js";
-import { Client } from "../../../../test/helpers/client.js";
+import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
+import { newMember, newUnit, signIn } from "../../../../../test/helpers/builders.js";
+import { Client } from "../../../../../test/helpers/client.js";
 
 /** Onboarding residents through invitations, and the owner keeping their household from the app. */
 let env: TestEnv;

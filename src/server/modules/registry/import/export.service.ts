@@ -1,12 +1,12 @@
 import type { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { audit, bulkChanges } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../platform/authz/can.js";
-import type { Ctx } from "../../platform/context.js";
-import { maskEmail, maskPhone } from "../../platform/crypto/contact.js";
-import { decrypt } from "../../platform/crypto/crypto.js";
-import { loadBuilding } from "../buildings/buildings.service.js";
+import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
+import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { maskEmail, maskPhone } from "../../../platform/crypto/contact.js";
+import { decrypt } from "../../../platform/crypto/crypto.js";
+import { loadBuilding } from "../../buildings/buildings.service.js";
 import { type Column, LABELS, SHEETS, type SheetKey } from "./import.columns.js";
 import { type Bytes, loadRegistry } from "./import.repo.js";
 import "./import.policy.js";

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Tx } from "../../platform/db/client.js";
+import type { Tx } from "../../../platform/db/client.js";
 
 type SqlType = "uuid" | "text" | "int" | "bigint" | "numeric" | "date" | "bytea";
 

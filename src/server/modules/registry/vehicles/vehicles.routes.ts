@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams } from "../../../contracts/common.js";
+import { IdParams } from "../../../../contracts/common.js";
 import {
   IsoDate,
   Vehicle,
@@ -8,7 +8,7 @@ import {
   VehicleList,
   VehiclePatch,
   VehicleSearch,
-} from "../../../contracts/registry.js";
+} from "../../../../contracts/registry.js";
 import * as service from "./vehicles.service.js";
 
 export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {

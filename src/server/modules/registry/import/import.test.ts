@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
-import { newBuilding, newMember, PASSWORD, signIn } from "../../../../test/helpers/builders.js";
-import { Client } from "../../../../test/helpers/client.js";
+import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
+import { newBuilding, newMember, PASSWORD, signIn } from "../../../../../test/helpers/builders.js";
+import { Client } from "../../../../../test/helpers/client.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Page } from "../../../contracts/common.js";
+import type { Page } from "../../../../contracts/common.js";
 import type {
   HouseholdMemberBody,
   PersonalField,
@@ -8,16 +8,16 @@ import type {
   ResidentListItem,
   ResidentPatch,
   ResidentQuery,
-} from "../../../contracts/registry.js";
-import { audit } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
-import type { Ctx } from "../../platform/context.js";
-import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../platform/crypto/contact.js";
-import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
-import { containing, pageOf } from "../../platform/db/paging.js";
-import { errors } from "../../platform/errors.js";
-import { searchText } from "../../platform/i18n/search.js";
-import { createInvitation, onInvitationAccepted } from "../staff/invitations.service.js";
+} from "../../../../contracts/registry.js";
+import { audit } from "../../../platform/audit/audit.service.js";
+import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
+import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
+import { containing, pageOf } from "../../../platform/db/paging.js";
+import { errors } from "../../../platform/errors.js";
+import { searchText } from "../../../platform/i18n/search.js";
+import { createInvitation, onInvitationAccepted } from "../../staff/invitations.service.js";
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
 import { actsAsResident } from "./residents.policy.js";

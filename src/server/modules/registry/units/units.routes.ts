@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../contracts/common.js";
-import { FloorGrid, Unit, UnitBody, UnitPage, UnitPatch, UnitQuery } from "../../../contracts/registry.js";
+import { IdParams } from "../../../../contracts/common.js";
+import { FloorGrid, Unit, UnitBody, UnitPage, UnitPatch, UnitQuery } from "../../../../contracts/registry.js";
 import * as service from "./units.service.js";
 
 export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
