@@ -39,3 +39,14 @@ export const errors = {
   locked: (retryAfterSeconds: number) =>
     new AppError(429, "ACCOUNT_LOCKED", { retryAfterSeconds }, { retryAfterSeconds }),
 };
+
+/**
+ * Unique constraints and the request field a clash on each belongs to, registered by the modules that own
+ * them, so that a 409 points the form at the field (`details.fields`).
+ */
+const conflictFields = new Map<string, string>();
+export function conflictOn(constraint: string, field: string): void {
+  conflictFields.set(constraint, field);
+}
+export const conflictField = (constraint: string | undefined) =>
+  constraint ? conflictFields.get(constraint) : undefined;

@@ -6,9 +6,11 @@ import { audit, diff } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
-import { errors } from "../../platform/errors.js";
+import { conflictOn, errors } from "../../platform/errors.js";
 import { buildings } from "./buildings.table.js";
 import "./buildings.policy.js";
+
+conflictOn("buildings_name", "name");
 
 type BuildingRow = typeof buildings.$inferSelect;
 

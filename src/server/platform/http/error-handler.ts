@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError } from "../errors.js";
+import { AppError, conflictField } from "../errors.js";
 import { fieldMessage } from "../i18n/fields.js";
 import { hasMessage, message } from "../i18n/messages.js";
 
@@ -45,8 +45,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(400, "VALIDATION_FAILED", {}, { fields });
     }
     const pg = pgCause(err);
-    if (pg?.code === "23505")
-      return send(409, "CONFLICT", { constraint: pg.constraint ?? "" }, { constraint: pg.constraint });
+    if (pg?.code === "23505") {
+      const field = conflictField(pg.constraint);
+      const fields = field ? { [field]: message(lang, "FIELD_TAKEN") } : undefined;
+      return send(
+        409,
+        "CONFLICT",
+        { constraint: pg.constraint ?? "" },
+        { constraint: pg.constraint, fields },
+      );
+    }
     if (pg?.code === "23503" || pg?.code === "23514")
       return send(422, "VALIDATION_FAILED", {}, { constraint: pg.constraint });
     if (pg?.code === "22P02" || pg?.code === "22003") return send(400, "VALIDATION_FAILED", {}, {});

@@ -42,6 +42,7 @@ const vi: Catalog = {
   VEHICLE_OWNER_NOT_MEMBER: "Chủ xe phải là thành viên hộ đang ở căn hộ này.",
   PLATE_INVALID: "Biển số không đúng định dạng cho loại xe này.",
   PLATE_REQUIRED: "Loại xe này cần biển số.",
+  FIELD_TAKEN: "Giá trị này đã có, không thể trùng.",
   FIELD_REQUIRED: "Bắt buộc nhập.",
   FIELD_INVALID: "Giá trị không hợp lệ.",
   IMPORT_INVALID:
@@ -100,6 +101,7 @@ const en: Catalog = {
   VEHICLE_OWNER_NOT_MEMBER: "The owner must be a current member of this unit's household.",
   PLATE_INVALID: "The plate does not have the format of this vehicle type.",
   PLATE_REQUIRED: "This vehicle type needs a plate.",
+  FIELD_TAKEN: "This value is already taken.",
   FIELD_REQUIRED: "Required.",
   FIELD_INVALID: "Invalid value.",
   IMPORT_INVALID: "The file has {count} errors; nothing was written. Fix the cells listed and import again.",

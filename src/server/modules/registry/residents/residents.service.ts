@@ -15,13 +15,16 @@ import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
-import { errors } from "../../../platform/errors.js";
+import { conflictOn, errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
 import { createInvitation, onInvitationAccepted } from "../../staff/invitations.service.js";
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
 import { actsAsResident } from "./residents.policy.js";
 import { householdMembers, personalDataReveals, residents } from "./residents.table.js";
+
+conflictOn("household_members_match", "fullName");
+conflictOn("household_members_active", "fullName");
 
 type ResidentRow = typeof residents.$inferSelect;
 type Field = z.infer<typeof PersonalField>;

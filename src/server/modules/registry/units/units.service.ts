@@ -6,10 +6,12 @@ import { audit, diff } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
-import { errors } from "../../../platform/errors.js";
+import { conflictOn, errors } from "../../../platform/errors.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { units } from "./units.table.js";
 import "./units.policy.js";
+
+conflictOn("units_code", "code");
 
 type UnitRow = typeof units.$inferSelect;
 

@@ -64,6 +64,7 @@ describe("units", () => {
     const dup = await manager.post("/api/v1/units", unit({ code: "A-05.02" }));
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe("CONFLICT");
+    expect(dup.body.error.details.fields.code).toBeTruthy();
     // The same code in another building is another unit.
     expect(
       (await admin.post("/api/v1/units", unit({ code: "A-05.02", buildingId: otherBuildingId }))).status,

@@ -5,13 +5,15 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
-import { errors } from "../../../platform/errors.js";
+import { conflictOn, errors } from "../../../platform/errors.js";
 import { actsAsResident } from "../residents/residents.policy.js";
 import { authorizeHousehold, memberDataKey, residentDataKey } from "../residents/residents.service.js";
 import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate, plateKindOf } from "./plates.js";
 import { vehicles } from "./vehicles.table.js";
 import "./vehicles.policy.js";
+
+conflictOn("vehicles_plate_active", "plate");
 
 type VehicleRow = typeof vehicles.$inferSelect;
 
