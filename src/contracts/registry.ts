@@ -222,3 +222,38 @@ export const ImportResult = z.object({
     }),
   ),
 });
+
+/** One field of personal data held about the person, with why it is held and how long. */
+export const HeldField = z.object({
+  field: z.string(),
+  value: z.string().nullable(),
+  purposes: z.array(z.object({ id: z.string(), name: z.string() })),
+  retention: z.string(),
+});
+/** What the company holds about the signed-in resident, and who has seen it (DESIGN §3 "my data"). */
+export const MyData = z.object({
+  purposesVersion: z.string(),
+  records: z.array(
+    z.object({
+      residentId: Uuid,
+      fields: z.array(HeldField),
+      households: z.array(
+        z.object({
+          unitCode: z.string(),
+          role: HouseholdRole,
+          movedInOn: z.string().nullable(),
+          movedOutOn: z.string().nullable(),
+        }),
+      ),
+      vehicles: z.array(
+        z.object({
+          type: VehicleType,
+          plate: z.string().nullable(),
+          parkingCard: z.string().nullable(),
+          status: VehicleStatus,
+        }),
+      ),
+      seenBy: z.array(z.object({ field: z.string(), role: z.string().nullable(), at: z.string() })),
+    }),
+  ),
+});

@@ -136,3 +136,23 @@ describe("the owner keeps the household", () => {
     expect([mine.status, mine.body.items?.length]).toEqual([200, 1]);
   });
 });
+
+describe("my data", () => {
+  it("lists every field held about the resident with its purposes, and who revealed what", async () => {
+    const [record] = (await manager.get("/api/v1/residents?q=dang thu ha")).body.items;
+    await manager.post(`/api/v1/residents/${record.id}/reveal`, { field: "email" });
+    const mine = await owner.get("/api/v1/my/data");
+    expect(mine.status).toBe(200);
+    const [me] = mine.body.records;
+    expect(me.fields.find((f: { field: string }) => f.field === "resident.email")).toMatchObject({
+      value: "thuha@example.vn",
+      purposes: expect.arrayContaining([expect.objectContaining({ id: "account_security" })]),
+    });
+    expect(me.households).toEqual([
+      { unitCode: "B-07.03", role: "owner", movedInOn: null, movedOutOn: null },
+    ]);
+    expect(me.vehicles.map((v: { plate: string }) => v.plate)).toEqual(["59-X3 456.78"]);
+    expect(me.seenBy).toEqual([expect.objectContaining({ field: "email", role: "building_manager" })]);
+    expect((await manager.get("/api/v1/my/data")).body.records).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import {
   HouseholdMember,
   HouseholdMemberBody,
   IsoDate,
+  MyData,
   Resident,
   ResidentPage,
   ResidentPatch,
@@ -14,6 +15,7 @@ import {
   RevealBody,
   Revealed,
 } from "../../../../contracts/registry.js";
+import { myData } from "./my-data.service.js";
 import * as service from "./residents.service.js";
 
 const MemberParams = z.object({ id: Uuid, memberId: Uuid });
@@ -75,6 +77,12 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await req.run((ctx) => service.inviteMember(ctx, req.params.id, req.params.memberId))),
+  );
+
+  app.get(
+    "/my/data",
+    { schema: { tags, response: { 200: MyData } }, config: { permission: ["read", "my_data"] } },
+    async (req) => req.run((ctx) => myData(ctx)),
   );
 
   app.get(
