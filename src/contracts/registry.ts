@@ -257,3 +257,20 @@ export const MyData = z.object({
     }),
   ),
 });
+
+export const AccessCardKind = z.enum(["access", "elevator"]);
+export const AccessCardBody = z.object({
+  kind: AccessCardKind,
+  number: z.string().trim().min(1).max(40),
+  issuedOn: IsoDate.optional(),
+});
+export const AccessCard = z.object({
+  id: Uuid,
+  unitId: Uuid,
+  residentId: Uuid,
+  kind: AccessCardKind,
+  number: z.string(),
+  issuedOn: z.string(),
+  deactivatedOn: z.string().nullable(),
+});
+export const AccessCardList = z.object({ items: z.array(AccessCard) });

@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
-import { householdMembers, residents } from "../../src/server/modules/registry/residents/residents.table.js";
+import {
+  accessCards,
+  householdMembers,
+  residents,
+} from "../../src/server/modules/registry/residents/residents.table.js";
 import { units } from "../../src/server/modules/registry/units/units.table.js";
 import { invitations, memberships } from "../../src/server/modules/staff/memberships.table.js";
 import { auditLog } from "../../src/server/platform/audit/audit.table.js";

@@ -41,6 +41,7 @@ definePolicy<HouseholdScope>("household", {
   invite: (actor, h) => residentRules.create(actor, h),
   register_vehicle: (actor, h) => residentRules.create(actor, h) || livesIn(actor, h),
   approve_vehicle: (actor, h) => residentRules.update(actor, h),
+  issue_card: (actor, h) => residentRules.update(actor, h),
 });
 
 /** Whether the actor acts as a resident (whose requests management approves) rather than as staff. */

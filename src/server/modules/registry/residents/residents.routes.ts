@@ -3,6 +3,9 @@ import { z } from "zod";
 import { IdParams, Uuid } from "../../../../contracts/common.js";
 import { Invitation } from "../../../../contracts/organisation.js";
 import {
+  AccessCard,
+  AccessCardBody,
+  AccessCardList,
   Household,
   HouseholdMember,
   HouseholdMemberBody,
@@ -15,6 +18,7 @@ import {
   RevealBody,
   Revealed,
 } from "../../../../contracts/registry.js";
+import * as cards from "./cards.service.js";
 import { myData } from "./my-data.service.js";
 import * as service from "./residents.service.js";
 
@@ -77,6 +81,39 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await req.run((ctx) => service.inviteMember(ctx, req.params.id, req.params.memberId))),
+  );
+
+  app.get(
+    "/units/:id/cards",
+    {
+      schema: { tags, params: IdParams, response: { 200: AccessCardList } },
+      config: { permission: ["read", "household"] },
+    },
+    async (req) => req.run((ctx) => cards.listCards(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/units/:id/household/:memberId/cards",
+    {
+      schema: { tags, params: MemberParams, body: AccessCardBody, response: { 201: AccessCard } },
+      config: { permission: ["issue_card", "household"] },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await req.run((ctx) => cards.issueCard(ctx, req.params.id, req.params.memberId, req.body))),
+  );
+
+  app.post(
+    "/cards/:id/deactivate",
+    {
+      schema: { tags, params: IdParams, body: z.object({ on: IsoDate }) },
+      config: { permission: ["issue_card", "household"] },
+    },
+    async (req, reply) => {
+      await req.run((ctx) => cards.deactivateCard(ctx, req.params.id, req.body.on));
+      return reply.status(204).send();
+    },
   );
 
   app.get(

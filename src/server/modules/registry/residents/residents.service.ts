@@ -21,7 +21,7 @@ import { createInvitation, onInvitationAccepted } from "../../staff/invitations.
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
 import { actsAsResident } from "./residents.policy.js";
-import { householdMembers, personalDataReveals, residents } from "./residents.table.js";
+import { accessCards, householdMembers, personalDataReveals, residents } from "./residents.table.js";
 
 conflictOn("household_members_match", "fullName");
 conflictOn("household_members_active", "fullName");
@@ -314,15 +314,29 @@ export async function moveOut(ctx: Ctx, unitId: string, memberId: string, on: st
     )
     .returning();
   if (!row) throw errors.notFound("resident");
+  // Moving out ends the person's access and elevator cards for this unit.
+  const cards = await ctx.tx
+    .update(accessCards)
+    .set({ deactivatedOn: on })
+    .where(
+      and(
+        eq(accessCards.companyId, ctx.companyId),
+        eq(accessCards.unitId, unitId),
+        eq(accessCards.residentId, row.residentId),
+        isNull(accessCards.deactivatedOn),
+      ),
+    )
+    .returning({ id: accessCards.id });
   await audit(ctx, {
     action: "household.move_out",
     entity: "household_member",
     entityId: memberId,
-    changes: { movedOutOn: [null, on] },
+    changes: { movedOutOn: [null, on], cardsDeactivated: cards.length },
   });
 }
 
-async function loadMember(ctx: Ctx, unitId: string, memberId: string) {
+/** A current member of the unit's household, with their registry record; 404 otherwise. */
+export async function loadMember(ctx: Ctx, unitId: string, memberId: string) {
   const [row] = await ctx.tx
     .select({ m: householdMembers, r: residents })
     .from(householdMembers)

@@ -98,3 +98,29 @@ export const personalDataReveals = pgTable(
     index("personal_data_reveals_resident").on(t.companyId, t.residentId),
   ],
 );
+
+/** Access and elevator cards issued to a resident for a unit; deactivated when they move out. */
+export const accessCards = pgTable(
+  "access_cards",
+  {
+    companyId: companyId(),
+    id: id(),
+    unitId: uuid("unit_id").notNull(),
+    residentId: uuid("resident_id").notNull(),
+    kind: text("kind").notNull(),
+    number: text("number").notNull(),
+    issuedOn: date("issued_on").notNull(),
+    deactivatedOn: date("deactivated_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({ columns: [t.companyId, t.unitId], foreignColumns: [units.companyId, units.id] }),
+    foreignKey({ columns: [t.companyId, t.residentId], foreignColumns: [residents.companyId, residents.id] }),
+    uniqueIndex("access_cards_number_active")
+      .on(t.companyId, t.kind, t.number)
+      .where(sql`${t.deactivatedOn} is null`),
+    index("access_cards_resident").on(t.companyId, t.residentId),
+    check("access_cards_kind", sql`${t.kind} in ('access', 'elevator')`),
+  ],
+);
