@@ -134,6 +134,7 @@ describe("row-level security, the second lock", () => {
         auditLog,
         residents,
         householdMembers,
+        accessCards,
       ]) {
         const rows = await tx.select().from(table);
         expect(rows.every((r) => r.companyId === companyA)).toBe(true);
