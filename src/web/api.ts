@@ -65,42 +65,91 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, "HTTP_ERROR", i18n.t("errors.generic"));
 }
 
-async function send<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLang() };
+/** What goes out: a JSON body, or raw bytes with their type (an uploaded file). */
+type Body = { json: unknown } | { raw: Blob; type: string } | undefined;
+
+async function request(method: Method, path: string, body: Body, query?: Query, accept = "application/json") {
+  const headers: Record<string, string> = { Accept: accept, "Accept-Language": currentLang() };
+  let payload: BodyInit | undefined;
   // Fastify refuses an empty body declared as JSON, so the type goes only with a body.
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (body && "json" in body) {
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body.json);
+  } else if (body) {
+    headers["Content-Type"] = body.type;
+    payload = body.raw;
+  }
   if (method !== "GET") headers["x-csrf-token"] = await csrfToken();
   let response: Response;
   try {
-    response = await fetch(url(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
-    });
+    response = await fetch(url(path, query), { method, headers, body: payload, credentials: "same-origin" });
   } catch {
     throw new ApiError(0, "NETWORK_ERROR", i18n.t("errors.network"));
   }
+  return response;
+}
+
+async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
-  let data: unknown = null;
   try {
-    data = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    // Not JSON (a proxy's error page): handled as a generic error below.
+    // Not JSON (a proxy's error page): handled as a generic error.
+    return null;
   }
+}
+
+async function send<T>(method: Method, path: string, body?: Body, query?: Query): Promise<T> {
+  const response = await request(method, path, body, query);
+  const data = await readJson(response);
   if (!response.ok) throw toApiError(response.status, data);
   return data as T;
 }
 
-async function call<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+/** A file the server sends, with the name it suggests. */
+export type Download = { blob: Blob; filename: string };
+
+function filenameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
+}
+
+async function fetchFile(path: string, query?: Query): Promise<Download> {
+  const response = await request("GET", path, undefined, query, "*/*");
+  if (!response.ok) throw toApiError(response.status, await readJson(response));
+  const fallback = path.split("/").at(-1) ?? "download";
+  return { blob: await response.blob(), filename: filenameOf(response, fallback) };
+}
+
+/** Runs a call once more after the person re-confirmed their password, if the server asked for it. */
+async function withReauth<T>(run: () => Promise<T>): Promise<T> {
   try {
-    return await send<T>(method, path, body, query);
+    return await run();
   } catch (error) {
     if (error instanceof ApiError && error.code === "REAUTH_REQUIRED" && (await reauthHandler?.())) {
-      return send<T>(method, path, body, query);
+      return run();
     }
     throw error;
   }
+}
+
+function call<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  return withReauth(() => send<T>(method, path, body === undefined ? undefined : { json: body }, query));
+}
+
+/** Saves a downloaded file through a temporary link, as the browser saves any download. */
+export function saveDownload({ blob, filename }: Download): void {
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = filename;
+  link.style.display = "none";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 /** The JSON API under /api/v1: CSRF header, language, errors as ApiError, re-confirmation when asked. */
@@ -109,4 +158,9 @@ export const api = {
   post: <T>(path: string, body?: unknown) => call<T>("POST", path, body),
   patch: <T>(path: string, body: unknown) => call<T>("PATCH", path, body),
   delete: <T = void>(path: string) => call<T>("DELETE", path),
+  /** Sends a file's bytes as the body, with its content type. */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+    withReauth(() => send<T>("POST", path, { raw: file, type: contentType }, query)),
+  /** Fetches a file (a workbook); save it with saveDownload. */
+  download: (path: string, query?: Query) => withReauth(() => fetchFile(path, query)),
 };

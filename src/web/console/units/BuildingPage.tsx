@@ -11,6 +11,7 @@ import { IconBuilding } from "../../components/icons.js";
 import { useCanManageUnits } from "../access.js";
 import { useBuilding } from "../buildings/buildings.js";
 import { FloorPlan } from "./FloorPlan.js";
+import { ExportMenu, ImportButton } from "./RegistryImport.js";
 import { UnitDrawer } from "./UnitDrawer.js";
 import { UnitFormModal } from "./UnitFormModal.js";
 import { StatusLegend } from "./UnitStatus.js";
@@ -81,7 +82,13 @@ function BuildingUnits({ building }: { building: Building }) {
             <StatusLegend counts={grid.data.counts} />
           )}
         </Stack>
-        {canManage && <Button onClick={() => create()}>{t("units.create")}</Button>}
+        {canManage && (
+          <Group gap="sm" align="flex-start">
+            <ImportButton building={building} />
+            <ExportMenu building={building} />
+            <Button onClick={() => create()}>{t("units.create")}</Button>
+          </Group>
+        )}
       </Group>
 
       <Tabs

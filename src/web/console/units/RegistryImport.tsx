@@ -1,0 +1,406 @@
+import { Alert, Button, Group, Input, Loader, Menu, Modal, Select, Stack, Table, Text } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { Building, ImportResult as ImportResultSchema } from "../../../contracts/index.js";
+import { ApiError, api, saveDownload } from "../../api.js";
+import { ConfirmModal } from "../../components/ConfirmModal.js";
+import { FormError } from "../../components/forms.js";
+import { BUILDINGS_PATH } from "../buildings/buildings.js";
+import { invalidateUnits } from "./units.js";
+import classes from "./units.module.css";
+
+/** What a check or an import answers (the server's ImportResult contract). */
+type ImportResult = z.infer<typeof ImportResultSchema>;
+type Sheet = keyof ImportResult["counts"];
+const SHEETS: Sheet[] = ["units", "residents", "vehicles"];
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** One bad cell, as the server reports it (422 IMPORT_INVALID). */
+type ImportError = { sheet: string; row: number; column: string; code: string; message: string };
+type Report = { count: number; errors: ImportError[] };
+
+function reportOf(error: unknown): Report | null {
+  if (!(error instanceof ApiError) || error.code !== "IMPORT_INVALID") return null;
+  const errors = Array.isArray(error.details.errors) ? (error.details.errors as ImportError[]) : [];
+  const count = typeof error.details.count === "number" ? error.details.count : errors.length;
+  return { count, errors };
+}
+
+const isCsv = (file: File) => file.name.toLowerCase().endsWith(".csv");
+const isAccepted = (file: File) => /\.(xlsx|csv)$/i.test(file.name);
+
+/** The counts of a check or an import: a row per kind of data, a column per kind of change. */
+function CountsTable({ result, label }: { result: ImportResult; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table withTableBorder withColumnBorders striped aria-label={label} className={classes.countsTable}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t("registryImport.kind")}</Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t("registryImport.create")}
+          </Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t("registryImport.update")}
+          </Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t("registryImport.unchanged")}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {SHEETS.map((sheet) => {
+          const counts = result.counts[sheet];
+          return (
+            <Table.Tr key={sheet}>
+              <Table.Th scope="row" fw={500}>
+                {t(`registryImport.sheets.${sheet}`)}
+              </Table.Th>
+              <Table.Td ta="right">{counts.create}</Table.Td>
+              <Table.Td ta="right">{counts.update}</Table.Td>
+              <Table.Td ta="right">{counts.unchanged}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function ErrorReport({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Alert
+        color="red"
+        variant="light"
+        role="alert"
+        title={t("registryImport.errorsTitle", { count: report.count })}
+      >
+        {report.count > report.errors.length && (
+          <Text size="sm">{t("registryImport.errorsShown", { shown: report.errors.length })}</Text>
+        )}
+        <Text size="sm">{t("registryImport.errorsFix")}</Text>
+      </Alert>
+      {report.errors.length > 0 && (
+        // Scrolls on its own; focusable so that it scrolls with the keyboard too.
+        <section
+          className={classes.errorScroll}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+          tabIndex={0}
+          aria-label={t("registryImport.errorTable")}
+        >
+          <Table striped withTableBorder stickyHeader aria-label={t("registryImport.errorTable")}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("registryImport.colSheet")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("registryImport.colRow")}
+                </Table.Th>
+                <Table.Th scope="col">{t("registryImport.colColumn")}</Table.Th>
+                <Table.Th scope="col">{t("registryImport.colError")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.errors.map((error, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the report is fixed once shown; a cell may have two errors
+                <Table.Tr key={index}>
+                  <Table.Td>{error.sheet}</Table.Td>
+                  <Table.Td ta="right">{error.row}</Table.Td>
+                  <Table.Td>{error.column}</Table.Td>
+                  <Table.Td>{error.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Imports a workbook (or one CSV sheet) into the building: a dry run first, showing what would change or
+ * every bad cell, then the import itself. The server writes nothing while any row has an error.
+ */
+function ImportModal({ building, onClose }: { building: Building; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [sheet, setSheet] = useState<Sheet>("units");
+  const outcome = useRef<HTMLDivElement>(null);
+
+  const template = useMutation({
+    mutationFn: async () => saveDownload(await api.download("/registry/template.xlsx")),
+  });
+  const run = useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
+      const csv = isCsv(file);
+      return api.upload<ImportResult>(
+        `${BUILDINGS_PATH}/${building.id}/import`,
+        file,
+        csv ? "text/csv" : XLSX_TYPE,
+        {
+          dryRun: String(dryRun),
+          format: csv ? "csv" : "xlsx",
+          sheet: csv ? sheet : undefined,
+        },
+      );
+    },
+    onSuccess: async (result) => {
+      if (!result.dryRun) await invalidateUnits(queryClient);
+    },
+  });
+
+  // Once a check or an import answers, move to what it says, so that keyboard and screen reader users
+  // land on the result (the buttons that follow it stay a Tab away).
+  const answered = run.isSuccess || run.isError;
+  useEffect(() => {
+    if (answered) outcome.current?.focus();
+  }, [answered]);
+
+  const choose = (chosen: File | null) => {
+    run.reset();
+    setFile(chosen);
+    setFileError(chosen && !isAccepted(chosen) ? t("registryImport.fileType") : null);
+  };
+
+  const check = (event?: FormEvent<HTMLFormElement>) => {
+    event?.preventDefault();
+    if (!file) return setFileError(t("registryImport.fileRequired"));
+    if (!isAccepted(file)) return setFileError(t("registryImport.fileType"));
+    run.mutate({ file, dryRun: true });
+  };
+
+  const result = run.data;
+  const report = reportOf(run.error);
+  const preview = result?.dryRun ? result : null;
+  const done = result && !result.dryRun ? result : null;
+  const changes = preview
+    ? SHEETS.some((s) => preview.counts[s].create + preview.counts[s].update > 0)
+    : false;
+  const pendingDry = run.isPending && run.variables.dryRun;
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("registryImport.title")}
+      centered
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      styles={{ title: { fontWeight: 700, fontSize: "var(--mantine-font-size-lg)" } }}
+    >
+      <form onSubmit={check} noValidate>
+        <Stack>
+          <Text size="sm">{t("registryImport.intro")}</Text>
+          <Group gap="xs">
+            <Button
+              variant="light"
+              size="compact-sm"
+              loading={template.isPending}
+              onClick={() => template.mutate()}
+            >
+              {t("registryImport.template")}
+            </Button>
+          </Group>
+          <FormError error={template.error} />
+
+          <Input.Wrapper
+            label={t("registryImport.file")}
+            description={t("registryImport.fileHint")}
+            error={fileError}
+            id={fileId}
+            labelProps={{ htmlFor: fileId }}
+          >
+            <input
+              id={fileId}
+              type="file"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className={classes.fileInput}
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? `${fileId}-error` : `${fileId}-description`}
+              disabled={run.isPending || Boolean(done)}
+              onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
+              data-autofocus
+            />
+          </Input.Wrapper>
+          {file && isCsv(file) && (
+            <Select
+              label={t("registryImport.sheet")}
+              description={t("registryImport.sheetHint")}
+              data={SHEETS.map((value) => ({ value, label: t(`registryImport.sheets.${value}`) }))}
+              value={sheet}
+              onChange={(value) => {
+                run.reset();
+                setSheet((value as Sheet | null) ?? "units");
+              }}
+              allowDeselect={false}
+              disabled={run.isPending || Boolean(done)}
+            />
+          )}
+
+          {run.isPending && (
+            <Group gap="sm" role="status">
+              <Loader size="sm" />
+              <Text size="sm">
+                {pendingDry ? t("registryImport.checking") : t("registryImport.importing")}
+              </Text>
+            </Group>
+          )}
+
+          <div ref={outcome} tabIndex={-1} className={classes.outcome}>
+            {preview && (
+              <Stack gap="xs">
+                <Alert color="teal" variant="light" title={t("registryImport.previewTitle")}>
+                  <Text size="sm">
+                    {changes ? t("registryImport.previewText") : t("registryImport.nothingToChange")}
+                  </Text>
+                </Alert>
+                <CountsTable result={preview} label={t("registryImport.previewTable")} />
+              </Stack>
+            )}
+            {done && (
+              <Stack gap="xs">
+                <Alert color="teal" variant="light" role="status" title={t("registryImport.doneTitle")}>
+                  {SHEETS.map((s) => (
+                    <Text size="sm" key={s}>
+                      {t("registryImport.doneLine", {
+                        kind: t(`registryImport.sheets.${s}`),
+                        ...done.counts[s],
+                      })}
+                    </Text>
+                  ))}
+                </Alert>
+              </Stack>
+            )}
+            {report ? <ErrorReport report={report} /> : <FormError error={run.error} />}
+          </div>
+
+          <Group justify="flex-end">
+            {done ? (
+              <Button onClick={onClose}>{t("common.close")}</Button>
+            ) : (
+              <>
+                <Button variant="default" onClick={onClose}>
+                  {t("common.cancel")}
+                </Button>
+                <Button
+                  type="submit"
+                  variant={preview ? "default" : "filled"}
+                  loading={pendingDry}
+                  disabled={run.isPending && !pendingDry}
+                >
+                  {t("registryImport.check")}
+                </Button>
+                {preview && file && (
+                  <Button
+                    loading={run.isPending && !pendingDry}
+                    disabled={!changes}
+                    onClick={() => run.mutate({ file, dryRun: false })}
+                  >
+                    {t("registryImport.submit")}
+                  </Button>
+                )}
+              </>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Puts focus back on a dialog's trigger once the dialog is gone (it unmounts rather than closing). */
+function useReturnFocus() {
+  const trigger = useRef<HTMLButtonElement>(null);
+  return { trigger, restore: () => requestAnimationFrame(() => trigger.current?.focus()) };
+}
+
+/** The import button and its dialog. */
+export function ImportButton({ building }: { building: Building }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const { trigger, restore } = useReturnFocus();
+  return (
+    <>
+      <Button ref={trigger} variant="default" onClick={() => setOpened(true)}>
+        {t("registryImport.importButton")}
+      </Button>
+      {opened && (
+        <ImportModal
+          building={building}
+          onClose={() => {
+            setOpened(false);
+            restore();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Export: the register with contacts partly hidden, or in full after a warning and the password. */
+export function ExportMenu({ building }: { building: Building }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const { trigger, restore } = useReturnFocus();
+  const masked = useMutation({ mutationFn: () => exportRegistry(building, false) });
+  return (
+    <Stack gap={4} align="flex-end">
+      <Menu position="bottom-end" shadow="md" width={300}>
+        <Menu.Target>
+          <Button
+            ref={trigger}
+            variant="default"
+            loading={masked.isPending}
+            title={t("registryImport.exportMenu")}
+          >
+            {t("registryImport.export")}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => masked.mutate()} aria-describedby={`${id}-masked`}>
+            <Text size="sm">{t("registryImport.exportMasked")}</Text>
+            <Text size="xs" c="dimmed" id={`${id}-masked`} aria-hidden>
+              {t("registryImport.exportMaskedHint")}
+            </Text>
+          </Menu.Item>
+          <Menu.Item onClick={() => setConfirming(true)} aria-describedby={`${id}-full`}>
+            <Text size="sm">{t("registryImport.exportFull")}</Text>
+            <Text size="xs" c="dimmed" id={`${id}-full`} aria-hidden>
+              {t("registryImport.exportFullHint")}
+            </Text>
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <FormError error={masked.error} />
+      {confirming && (
+        <ConfirmModal
+          title={t("registryImport.exportFull")}
+          confirmLabel={t("registryImport.exportFullSubmit")}
+          onClose={() => {
+            setConfirming(false);
+            restore();
+          }}
+          onConfirm={() => exportRegistry(building, true)}
+        >
+          {t("registryImport.exportFullConfirm")}
+        </ConfirmModal>
+      )}
+    </Stack>
+  );
+}
+
+/** Downloads the building's register; with contacts, the server asks for the password first. */
+async function exportRegistry(building: Building, withContacts: boolean): Promise<void> {
+  const file = await api.download(`${BUILDINGS_PATH}/${building.id}/export.xlsx`, {
+    withContacts: withContacts ? "true" : undefined,
+  });
+  saveDownload(file);
+}
