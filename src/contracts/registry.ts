@@ -274,3 +274,34 @@ export const AccessCard = z.object({
   deactivatedOn: z.string().nullable(),
 });
 export const AccessCardList = z.object({ items: z.array(AccessCard) });
+
+/** An owner asks management to change the unit's recorded area or its owner; it applies on approval. */
+export const ChangeRequestBody = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("area"), areaM2: AreaM2, note: z.string().trim().max(500).optional() }),
+  z.object({
+    kind: z.literal("ownership"),
+    newOwnerName: z.string().trim().min(1).max(120),
+    /** Email or phone of the new owner, for their invitation to the app. */
+    newOwnerContact: z.string().trim().max(254).optional(),
+    transferOn: IsoDate,
+    note: z.string().trim().max(500).optional(),
+  }),
+]);
+export const ChangeRequest = z.object({
+  id: Uuid,
+  unitId: Uuid,
+  unitCode: z.string(),
+  kind: z.enum(["area", "ownership"]),
+  status: z.enum(["pending", "approved", "rejected"]),
+  proposedAreaM2: z.number().nullable(),
+  currentAreaM2: z.number(),
+  newOwnerName: z.string().nullable(),
+  transferOn: z.string().nullable(),
+  note: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type ChangeRequest = z.infer<typeof ChangeRequest>;
+export const ChangeRequestList = z.object({ items: z.array(ChangeRequest) });
+export const DecisionBody = z.object({ note: z.string().trim().max(500).optional() });

@@ -135,6 +135,7 @@ describe("row-level security, the second lock", () => {
         residents,
         householdMembers,
         accessCards,
+        changeRequests,
       ]) {
         const rows = await tx.select().from(table);
         expect(rows.every((r) => r.companyId === companyA)).toBe(true);

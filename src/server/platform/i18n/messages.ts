@@ -43,6 +43,7 @@ const vi: Catalog = {
   PLATE_INVALID: "Biển số không đúng định dạng cho loại xe này.",
   PLATE_REQUIRED: "Loại xe này cần biển số.",
   FIELD_TAKEN: "Giá trị này đã có, không thể trùng.",
+  CHANGE_REQUEST_NOT_PENDING: "Yêu cầu này đã được xử lý.",
   FIELD_REQUIRED: "Bắt buộc nhập.",
   FIELD_INVALID: "Giá trị không hợp lệ.",
   IMPORT_INVALID:
@@ -102,6 +103,7 @@ const en: Catalog = {
   PLATE_INVALID: "The plate does not have the format of this vehicle type.",
   PLATE_REQUIRED: "This vehicle type needs a plate.",
   FIELD_TAKEN: "This value is already taken.",
+  CHANGE_REQUEST_NOT_PENDING: "This request has already been decided.",
   FIELD_REQUIRED: "Required.",
   FIELD_INVALID: "Invalid value.",
   IMPORT_INVALID: "The file has {count} errors; nothing was written. Fix the cells listed and import again.",

@@ -6,6 +6,10 @@ import {
   AccessCard,
   AccessCardBody,
   AccessCardList,
+  ChangeRequest,
+  ChangeRequestBody,
+  ChangeRequestList,
+  DecisionBody,
   Household,
   HouseholdMember,
   HouseholdMemberBody,
@@ -19,6 +23,7 @@ import {
   Revealed,
 } from "../../../../contracts/registry.js";
 import * as cards from "./cards.service.js";
+import * as changes from "./change-requests.service.js";
 import { myData } from "./my-data.service.js";
 import * as service from "./residents.service.js";
 
@@ -114,6 +119,52 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       await req.run((ctx) => cards.deactivateCard(ctx, req.params.id, req.body.on));
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    "/units/:id/change-requests",
+    {
+      schema: { tags, params: IdParams, body: ChangeRequestBody, response: { 201: ChangeRequest } },
+      config: { permission: ["request_change", "household"] },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => changes.requestChange(ctx, req.params.id, req.body))),
+  );
+
+  app.get(
+    "/units/:id/change-requests",
+    {
+      schema: { tags, params: IdParams, response: { 200: ChangeRequestList } },
+      config: { permission: ["read", "household"] },
+    },
+    async (req) => req.run((ctx) => changes.listUnitRequests(ctx, req.params.id)),
+  );
+
+  app.get(
+    "/change-requests",
+    {
+      schema: { tags, response: { 200: ChangeRequestList } },
+      config: { permission: ["decide_change", "household"] },
+    },
+    async (req) => req.run((ctx) => changes.listPending(ctx)),
+  );
+
+  app.post(
+    "/change-requests/:id/approve",
+    {
+      schema: { tags, params: IdParams, body: DecisionBody, response: { 200: ChangeRequest } },
+      config: { permission: ["decide_change", "household"] },
+    },
+    async (req) => req.run((ctx) => changes.approve(ctx, req.params.id, req.body.note)),
+  );
+
+  app.post(
+    "/change-requests/:id/reject",
+    {
+      schema: { tags, params: IdParams, body: DecisionBody, response: { 200: ChangeRequest } },
+      config: { permission: ["decide_change", "household"] },
+    },
+    async (req) => req.run((ctx) => changes.reject(ctx, req.params.id, req.body.note)),
   );
 
   app.get(

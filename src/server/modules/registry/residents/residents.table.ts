@@ -4,6 +4,7 @@ import {
   date,
   foreignKey,
   index,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -122,5 +123,38 @@ export const accessCards = pgTable(
       .where(sql`${t.deactivatedOn} is null`),
     index("access_cards_resident").on(t.companyId, t.residentId),
     check("access_cards_kind", sql`${t.kind} in ('access', 'elevator')`),
+  ],
+);
+
+/**
+ * An owner's request to change what management records about the unit — its area, or its owner — which
+ * takes effect only when management approves it.
+ */
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    companyId: companyId(),
+    id: id(),
+    unitId: uuid("unit_id").notNull(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull().default("pending"),
+    requestedBy: uuid("requested_by"),
+    proposedAreaM2: numeric("proposed_area_m2", { precision: 10, scale: 2 }),
+    newOwnerName: text("new_owner_name"),
+    /** The new owner's email or phone, encrypted with the system key until approval creates their record. */
+    newOwnerContactEnc: bytea("new_owner_contact_enc"),
+    transferOn: date("transfer_on"),
+    note: text("note"),
+    decidedBy: uuid("decided_by"),
+    decidedAt: tstz("decided_at"),
+    decisionNote: text("decision_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({ columns: [t.companyId, t.unitId], foreignColumns: [units.companyId, units.id] }),
+    index("change_requests_status").on(t.companyId, t.status),
+    check("change_requests_kind", sql`${t.kind} in ('area', 'ownership')`),
+    check("change_requests_status_check", sql`${t.status} in ('pending', 'approved', 'rejected')`),
   ],
 );
