@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
 import {
   accessCards,
+  changeRequests,
   householdMembers,
   residents,
 } from "../../src/server/modules/registry/residents/residents.table.js";
