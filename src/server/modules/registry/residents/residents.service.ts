@@ -20,6 +20,8 @@ import { searchText } from "../../../platform/i18n/search.js";
 import { createInvitation, onInvitationAccepted } from "../../staff/invitations.service.js";
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
+import { formatPlate, normalisePlate } from "../vehicles/plates.js";
+import { vehicles } from "../vehicles/vehicles.table.js";
 import { actsAsResident } from "./residents.policy.js";
 import { accessCards, householdMembers, personalDataReveals, residents } from "./residents.table.js";
 
@@ -479,7 +481,7 @@ export async function reveal(ctx: Ctx, id: string, field: Field) {
 
 /**
  * Residents of the buildings the actor covers. `q` is matched as an exact phone or email (through the
- * blind index), else against the name without diacritics and the unit code.
+ * blind index), else against the name without diacritics, the unit code and an exact plate.
  */
 export async function listResidents(
   ctx: Ctx,
@@ -570,5 +572,27 @@ function matchQuery(ctx: Ctx, q: string): SQL {
       and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
     )
     .where(and(eq(householdMembers.companyId, ctx.companyId), ilike(units.code, containing(q.trim()))));
-  return or(ilike(residents.nameSearch, containing(searchText(q))), inArray(residents.id, byUnit)) as SQL;
+  // A plate is looked up through its blind index, as written in either format.
+  const plate = formatPlate(q, "car") ?? formatPlate(q, "motorbike");
+  const byPlate = plate
+    ? [
+        inArray(
+          residents.id,
+          ctx.tx
+            .select({ residentId: vehicles.residentId })
+            .from(vehicles)
+            .where(
+              and(
+                eq(vehicles.companyId, ctx.companyId),
+                eq(vehicles.plateBidx, ctx.platform.keyring.blindIndex("plate", normalisePlate(plate))),
+              ),
+            ),
+        ),
+      ]
+    : [];
+  return or(
+    ilike(residents.nameSearch, containing(searchText(q))),
+    inArray(residents.id, byUnit),
+    ...byPlate,
+  ) as SQL;
 }

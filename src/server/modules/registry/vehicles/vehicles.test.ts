@@ -95,6 +95,9 @@ describe("vehicles", () => {
       expect(text).not.toContain(plate);
     const found = await manager.get(`/api/v1/vehicles?plate=${encodeURIComponent("51A 123.45")}`);
     expect(found.body.items.map((v: { plate: string }) => v.plate)).toEqual(["51A-123.45"]);
+    // The console's one search box finds the owner by plate too.
+    const owners = await manager.get(`/api/v1/residents?q=${encodeURIComponent("51a12345")}`);
+    expect(owners.body.items.map((r: { fullName: string }) => r.fullName)).toEqual(["Phạm Văn Bình"]);
   });
 
   it("refuses a plate already active in the building, and frees it once deactivated", async () => {
