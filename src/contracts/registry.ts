@@ -305,3 +305,15 @@ export const ChangeRequest = z.object({
 export type ChangeRequest = z.infer<typeof ChangeRequest>;
 export const ChangeRequestList = z.object({ items: z.array(ChangeRequest) });
 export const DecisionBody = z.object({ note: z.string().trim().max(500).optional() });
+
+export const HouseholdFlagBody = z.object({ note: z.string().trim().min(3).max(500) });
+export const HouseholdFlag = z.object({
+  id: Uuid,
+  unitId: Uuid,
+  note: z.string(),
+  raisedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export const HouseholdFlagList = z.object({ items: z.array(HouseholdFlag) });
+export const ResolveFlagBody = z.object({ resolution: z.string().trim().max(500).optional() });

@@ -4,6 +4,7 @@ import { buildings } from "../../src/server/modules/buildings/buildings.table.js
 import {
   accessCards,
   changeRequests,
+  householdFlags,
   householdMembers,
   residents,
 } from "../../src/server/modules/registry/residents/residents.table.js";
@@ -137,6 +138,7 @@ describe("row-level security, the second lock", () => {
         householdMembers,
         accessCards,
         changeRequests,
+        householdFlags,
       ]) {
         const rows = await tx.select().from(table);
         expect(rows.every((r) => r.companyId === companyA)).toBe(true);

@@ -156,3 +156,27 @@ describe("my data", () => {
     expect((await manager.get("/api/v1/my/data")).body.records).toEqual([]);
   });
 });
+
+describe("management flags a problem in the member list", () => {
+  it("is raised by management, seen by the owner, and resolved by the owner", async () => {
+    expect(
+      (await owner.post(`/api/v1/units/${unitId}/household/flags`, { note: "Thiếu ngày sinh của con" }))
+        .status,
+    ).toBe(403);
+    const flag = await manager.post(`/api/v1/units/${unitId}/household/flags`, {
+      note: "Thiếu ngày sinh của con",
+    });
+    expect(flag.status).toBe(201);
+    const seen = await owner.get(`/api/v1/units/${unitId}/household/flags`);
+    expect(seen.body.items).toEqual([
+      expect.objectContaining({ note: "Thiếu ngày sinh của con", resolvedAt: null }),
+    ]);
+    const resolved = await owner.post(`/api/v1/household-flags/${flag.body.id}/resolve`, {
+      resolution: "Đã bổ sung",
+    });
+    expect(resolved.body).toMatchObject({ resolution: "Đã bổ sung" });
+    expect(resolved.body.resolvedAt).not.toBeNull();
+    expect((await owner.post(`/api/v1/household-flags/${flag.body.id}/resolve`, {})).status).toBe(404);
+    expect((await owner.get(`/api/v1/units/${otherUnitId}/household/flags`)).status).toBe(404);
+  });
+});

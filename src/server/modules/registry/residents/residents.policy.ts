@@ -42,6 +42,7 @@ definePolicy<HouseholdScope>("household", {
   register_vehicle: (actor, h) => residentRules.create(actor, h) || livesIn(actor, h),
   approve_vehicle: (actor, h) => residentRules.update(actor, h),
   issue_card: (actor, h) => residentRules.update(actor, h),
+  flag: (actor, h) => residentRules.update(actor, h),
   request_change: (actor, h) => livesIn(actor, h) && (!h || h.isOwner),
   decide_change: (actor, h) => residentRules.update(actor, h),
 });

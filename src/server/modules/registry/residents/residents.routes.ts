@@ -11,6 +11,9 @@ import {
   ChangeRequestList,
   DecisionBody,
   Household,
+  HouseholdFlag,
+  HouseholdFlagBody,
+  HouseholdFlagList,
   HouseholdMember,
   HouseholdMemberBody,
   IsoDate,
@@ -19,11 +22,13 @@ import {
   ResidentPage,
   ResidentPatch,
   ResidentQuery,
+  ResolveFlagBody,
   RevealBody,
   Revealed,
 } from "../../../../contracts/registry.js";
 import * as cards from "./cards.service.js";
 import * as changes from "./change-requests.service.js";
+import * as flags from "./flags.service.js";
 import { myData } from "./my-data.service.js";
 import * as service from "./residents.service.js";
 
@@ -165,6 +170,34 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: ["decide_change", "household"] },
     },
     async (req) => req.run((ctx) => changes.reject(ctx, req.params.id, req.body.note)),
+  );
+
+  app.get(
+    "/units/:id/household/flags",
+    {
+      schema: { tags, params: IdParams, response: { 200: HouseholdFlagList } },
+      config: { permission: ["read", "household"] },
+    },
+    async (req) => req.run((ctx) => flags.listFlags(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/units/:id/household/flags",
+    {
+      schema: { tags, params: IdParams, body: HouseholdFlagBody, response: { 201: HouseholdFlag } },
+      config: { permission: ["flag", "household"] },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => flags.raiseFlag(ctx, req.params.id, req.body.note))),
+  );
+
+  app.post(
+    "/household-flags/:id/resolve",
+    {
+      schema: { tags, params: IdParams, body: ResolveFlagBody, response: { 200: HouseholdFlag } },
+      config: { permission: ["change", "household"] },
+    },
+    async (req) => req.run((ctx) => flags.resolveFlag(ctx, req.params.id, req.body.resolution)),
   );
 
   app.get(

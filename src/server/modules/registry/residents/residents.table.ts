@@ -158,3 +158,24 @@ export const changeRequests = pgTable(
     check("change_requests_status_check", sql`${t.status} in ('pending', 'approved', 'rejected')`),
   ],
 );
+
+/** A problem management sees in an owner's member list; the owner (who keeps the list) resolves it. */
+export const householdFlags = pgTable(
+  "household_flags",
+  {
+    companyId: companyId(),
+    id: id(),
+    unitId: uuid("unit_id").notNull(),
+    note: text("note").notNull(),
+    raisedBy: uuid("raised_by"),
+    raisedAt: tstz("raised_at").notNull().defaultNow(),
+    resolvedBy: uuid("resolved_by"),
+    resolvedAt: tstz("resolved_at"),
+    resolution: text("resolution"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    foreignKey({ columns: [t.companyId, t.unitId], foreignColumns: [units.companyId, units.id] }),
+    index("household_flags_unit").on(t.companyId, t.unitId),
+  ],
+);
