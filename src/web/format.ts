@@ -78,6 +78,14 @@ export function formatNumber(value: number, lang: string, maximumFractionDigits 
   return numberFormat(lang, maximumFractionDigits).format(value);
 }
 
+/** An area typed with a comma or a dot, more than 0, at most two decimals; null when it is not one. */
+export function parseArea(text: string): number | null {
+  const value = text.trim().replace(",", ".");
+  if (!/^\d{1,6}(\.\d{1,2})?$/.test(value)) return null;
+  const area = Number(value);
+  return area > 0 && area <= 100_000 ? area : null;
+}
+
 /** Area in m²: "72,3 m²". */
 export function formatArea(m2: number, lang: string): string {
   return `${formatNumber(m2, lang)} m²`;

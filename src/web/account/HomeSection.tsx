@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
 import { Section } from "./Section.js";
 
-/** For residents: the way to their household and vehicles. */
+/** For residents: the way to their household, vehicles and the data held about them. */
 export function HomeSection() {
   const { t } = useTranslation();
   if (useSignedInMe().current?.role !== "resident") return null;
@@ -16,6 +16,9 @@ export function HomeSection() {
         </Button>
         <Button component={Link} to="/app/vehicles" variant="light">
           {t("vehicles.title")}
+        </Button>
+        <Button component={Link} to="/app/my-data" variant="light">
+          {t("myData.link")}
         </Button>
       </Group>
     </Section>

@@ -2,6 +2,7 @@ import { Alert, Stack, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/Pages.js";
+import { ChangeRequestsSection } from "../registry/changeRequests.js";
 import { HouseholdPanel } from "../registry/HouseholdPanel.js";
 import { VehiclesPanel } from "../registry/VehiclesPanel.js";
 import { useMyUnits } from "./units.js";
@@ -31,13 +32,21 @@ function ByUnit({ title, render }: { title: string; render: (unitId: string) => 
   );
 }
 
-/** The resident's household: the owner adds, corrects and moves out household members. */
+/**
+ * The resident's household: the owner adds, corrects and moves out household members, and asks the
+ * management to change the unit's area or owner.
+ */
 export function HouseholdPage() {
   const { t } = useTranslation();
   return (
     <ByUnit
       title={t("household.title")}
-      render={(unitId) => <HouseholdPanel unitId={unitId} mode="resident" canEdit={false} />}
+      render={(unitId) => (
+        <>
+          <HouseholdPanel unitId={unitId} mode="resident" canEdit={false} />
+          <ChangeRequestsSection unitId={unitId} />
+        </>
+      )}
     />
   );
 }

@@ -10,6 +10,7 @@ import { IconHome, IconMessage, IconReceipt, IconServices, IconUser } from "../c
 import { HomePage } from "./HomePage.js";
 
 const HouseholdPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.HouseholdPage })));
+const MyDataPage = lazy(() => import("./MyDataPage.js").then((m) => ({ default: m.MyDataPage })));
 const VehiclesPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.VehiclesPage })));
 
 type Section = "home" | "invoices" | "services" | "tickets";
@@ -58,6 +59,7 @@ export default function ResidentArea() {
         )}
         <Route path="household" element={<HouseholdPage />} />
         <Route path="vehicles" element={<VehiclesPage />} />
+        <Route path="my-data" element={<MyDataPage />} />
       </AreaRoutes>
     </AreaShell>
   );

@@ -19,7 +19,8 @@ import {
   type Vehicle,
   type VehicleList,
 } from "../../registry/registry.js";
-import { useCanApproveVehicles } from "../access.js";
+import { useCanApproveVehicles, useCanEditRegistry } from "../access.js";
+import { ChangeRequestQueue } from "./ChangeRequestQueue.js";
 
 /**
  * Vehicles residents registered in the app, waiting for the management's approval. The queue holds the
@@ -137,6 +138,7 @@ export function ResidentsPage() {
   const { t } = useTranslation();
   const words = useRegistryWords();
   const canApprove = useCanApproveVehicles();
+  const canDecideChanges = useCanEditRegistry();
   const residents = usePagedList<ResidentListItem>(RESIDENTS_PATH);
 
   const columns: Column<ResidentListItem>[] = [
@@ -166,7 +168,10 @@ export function ResidentsPage() {
     <Stack gap="lg">
       <div>
         <PageHeader title={t("residents.title")} />
-        {canApprove && <PendingVehicles />}
+        <Stack gap="md">
+          {canApprove && <PendingVehicles />}
+          {canDecideChanges && <ChangeRequestQueue />}
+        </Stack>
       </div>
       <PagedTable
         list={residents}

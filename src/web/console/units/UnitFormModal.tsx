@@ -6,7 +6,7 @@ import type { Building, Unit } from "../../../contracts/index.js";
 import { ApiError, api } from "../../api.js";
 import { FormModal } from "../../components/FormModal.js";
 import { required, showFieldErrors } from "../../components/forms.js";
-import { formatDay, parseDay } from "../../format.js";
+import { formatDay, parseArea, parseDay } from "../../format.js";
 import {
   invalidateUnits,
   UNIT_STATUSES,
@@ -16,14 +16,6 @@ import {
   type UnitType,
   useUnitWords,
 } from "./units.js";
-
-/** An area typed with a comma or a dot, more than 0, at most two decimals; null when it is not one. */
-export function parseArea(text: string): number | null {
-  const value = text.trim().replace(",", ".");
-  if (!/^\d{1,6}(\.\d{1,2})?$/.test(value)) return null;
-  const area = Number(value);
-  return area > 0 && area <= 100_000 ? area : null;
-}
 
 type Values = {
   code: string;

@@ -1,0 +1,182 @@
+import { Button, Center, Group, Loader, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api.js";
+import { FormModal } from "../../components/FormModal.js";
+import { FormError, showFieldErrors } from "../../components/forms.js";
+import { formatDateTime, formatDay } from "../../format.js";
+import {
+  CHANGE_REQUESTS_PATH,
+  type ChangeRequest,
+  type ChangeRequestList,
+  changeQueueKey,
+  invalidateChangeRequests,
+  useChangeWords,
+} from "../../registry/changeRequests.js";
+import { invalidateHousehold } from "../../registry/registry.js";
+import { invalidateUnits } from "../units/units.js";
+
+type Decision = { request: ChangeRequest; verdict: "approve" | "reject" };
+
+/** Approves or rejects a request, with a note for the owner; approving refreshes units and households. */
+function DecisionModal({ decision, onClose }: { decision: Decision; onClose: () => void }) {
+  const { t } = useTranslation();
+  const words = useChangeWords();
+  const queryClient = useQueryClient();
+  const { request, verdict } = decision;
+  const form = useForm({ initialValues: { note: "" } });
+  const decide = useMutation({
+    mutationFn: (note: string) =>
+      api.post<ChangeRequest>(`${CHANGE_REQUESTS_PATH}/${request.id}/${verdict}`, {
+        note: note.trim() || undefined,
+      }),
+    onSuccess: async () => {
+      await Promise.all([
+        invalidateChangeRequests(queryClient),
+        verdict === "approve" && invalidateUnits(queryClient),
+        verdict === "approve" && invalidateHousehold(queryClient),
+      ]);
+      onClose();
+    },
+    onError: (error) => showFieldErrors(form, error),
+  });
+  const code = request.unitCode;
+  const text =
+    verdict === "reject"
+      ? t("changeRequests.rejectText", { kind: words.kind(request.kind).toLowerCase(), code })
+      : request.kind === "area"
+        ? t("changeRequests.approveArea", {
+            code,
+            current: words.area(request.currentAreaM2),
+            proposed: request.proposedAreaM2 === null ? "—" : words.area(request.proposedAreaM2),
+          })
+        : t("changeRequests.approveOwnership", {
+            code,
+            name: request.newOwnerName ?? "—",
+            date: request.transferOn ? formatDay(request.transferOn) : "—",
+          });
+  return (
+    <FormModal
+      title={verdict === "approve" ? t("changeRequests.approveTitle") : t("changeRequests.rejectTitle")}
+      onClose={onClose}
+      onSubmit={form.onSubmit((values) => decide.mutate(values.note))}
+      submitLabel={verdict === "approve" ? t("changeRequests.approve") : t("changeRequests.reject")}
+      pending={decide.isPending}
+      error={decide.error}
+      danger={verdict === "reject"}
+    >
+      <Text>{text}</Text>
+      {request.note && (
+        <Text size="sm" c="dimmed">
+          {t("changeRequests.noteLine", { note: request.note })}
+        </Text>
+      )}
+      <Textarea
+        label={verdict === "approve" ? t("changeRequests.approveNote") : t("changeRequests.rejectNote")}
+        autosize
+        minRows={2}
+        data-autofocus
+        {...form.getInputProps("note")}
+      />
+    </FormModal>
+  );
+}
+
+/** Owners' requests to change a unit's area or owner, pending in the buildings the staff member covers. */
+export function ChangeRequestQueue() {
+  const { t } = useTranslation();
+  const words = useChangeWords();
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const queue = useQuery({
+    queryKey: changeQueueKey,
+    queryFn: () => api.get<ChangeRequestList>(CHANGE_REQUESTS_PATH),
+  });
+
+  let body: ReactNode;
+  if (queue.isPending) {
+    body = (
+      <Center py="lg">
+        <Loader aria-label={t("common.loading")} />
+      </Center>
+    );
+  } else if (queue.isError) {
+    body = <FormError error={queue.error} />;
+  } else if (queue.data.items.length === 0) {
+    body = (
+      <Text c="dimmed" size="sm">
+        {t("changeRequests.queueEmpty")}
+      </Text>
+    );
+  } else {
+    body = (
+      <Table.ScrollContainer minWidth={640}>
+        <Table aria-label={t("changeRequests.queueTitle")} striped verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("changeRequests.unit")}</Table.Th>
+              <Table.Th scope="col">{t("changeRequests.kind")}</Table.Th>
+              <Table.Th scope="col">{t("changeRequests.change")}</Table.Th>
+              <Table.Th scope="col">{t("changeRequests.sentAt")}</Table.Th>
+              <Table.Th scope="col">{t("common.actions")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {queue.data.items.map((request) => {
+              const named = { kind: words.kind(request.kind).toLowerCase(), code: request.unitCode };
+              return (
+                <Table.Tr key={request.id}>
+                  <Table.Td>{request.unitCode}</Table.Td>
+                  <Table.Td>{words.kind(request.kind)}</Table.Td>
+                  <Table.Td>
+                    {words.change(request)}
+                    {request.note && (
+                      <Text size="sm" c="dimmed">
+                        {t("changeRequests.noteLine", { note: request.note })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(request.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="xs"
+                        onClick={() => setDecision({ request, verdict: "approve" })}
+                        aria-label={t("changeRequests.approveNamed", named)}
+                      >
+                        {t("changeRequests.approve")}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setDecision({ request, verdict: "reject" })}
+                        aria-label={t("changeRequests.rejectNamed", named)}
+                      >
+                        {t("changeRequests.reject")}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="pending-changes">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="pending-changes">
+          {t("changeRequests.queueTitle")}
+          {queue.data && queue.data.items.length > 0 && ` (${queue.data.items.length})`}
+        </Title>
+        {body}
+      </Stack>
+      {decision && <DecisionModal decision={decision} onClose={() => setDecision(null)} />}
+    </Paper>
+  );
+}
