@@ -134,10 +134,10 @@ async function loadResident(ctx: Ctx, id: string, action: string): Promise<Resid
 }
 
 /** The resident record and household role the signed-in resident holds in a unit, if any. */
-async function ownMembership(ctx: Ctx, unitId: string) {
-  if (!ctx.actor.accountId) return null;
-  const [row] = await ctx.tx
-    .select({ residentId: residents.id, role: householdMembers.role })
+/** Current members of the unit's household (with their registry records) that also match `which`. */
+function currentMembers(ctx: Ctx, unitId: string, which: SQL) {
+  return ctx.tx
+    .select({ m: householdMembers, r: residents })
     .from(householdMembers)
     .innerJoin(
       residents,
@@ -147,11 +147,16 @@ async function ownMembership(ctx: Ctx, unitId: string) {
       and(
         eq(householdMembers.companyId, ctx.companyId),
         eq(householdMembers.unitId, unitId),
-        eq(residents.accountId, ctx.actor.accountId),
         isNull(householdMembers.movedOutOn),
+        which,
       ),
     );
-  return row ?? null;
+}
+
+async function ownMembership(ctx: Ctx, unitId: string) {
+  if (!ctx.actor.accountId) return null;
+  const [row] = await currentMembers(ctx, unitId, eq(residents.accountId, ctx.actor.accountId));
+  return row ? { residentId: row.r.id, role: row.m.role } : null;
 }
 
 /**
@@ -270,22 +275,8 @@ export async function addHouseholdMember(
  * (their vehicles' plates) that must become unreadable with the rest of their data when it is erased.
  */
 export async function memberDataKey(ctx: Ctx, unitId: string, residentId: string): Promise<Buffer> {
-  const [row] = await ctx.tx
-    .select({ dataKey: residents.dataKey })
-    .from(householdMembers)
-    .innerJoin(
-      residents,
-      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
-    )
-    .where(
-      and(
-        eq(householdMembers.companyId, ctx.companyId),
-        eq(householdMembers.unitId, unitId),
-        eq(householdMembers.residentId, residentId),
-        isNull(householdMembers.movedOutOn),
-      ),
-    );
-  const key = row ? keyOf(ctx, row) : null;
+  const [row] = await currentMembers(ctx, unitId, eq(householdMembers.residentId, residentId));
+  const key = row ? keyOf(ctx, row.r) : null;
   if (!key) throw errors.validation({ residentId: "VEHICLE_OWNER_NOT_MEMBER" });
   return key;
 }
@@ -339,21 +330,7 @@ export async function moveOut(ctx: Ctx, unitId: string, memberId: string, on: st
 
 /** A current member of the unit's household, with their registry record; 404 otherwise. */
 export async function loadMember(ctx: Ctx, unitId: string, memberId: string) {
-  const [row] = await ctx.tx
-    .select({ m: householdMembers, r: residents })
-    .from(householdMembers)
-    .innerJoin(
-      residents,
-      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
-    )
-    .where(
-      and(
-        eq(householdMembers.companyId, ctx.companyId),
-        eq(householdMembers.unitId, unitId),
-        eq(householdMembers.id, memberId),
-        isNull(householdMembers.movedOutOn),
-      ),
-    );
+  const [row] = await currentMembers(ctx, unitId, eq(householdMembers.id, memberId));
   if (!row) throw errors.notFound("resident");
   return { ...row.m, resident: row.r };
 }
