@@ -104,7 +104,16 @@ describe("the owner keeps the household", () => {
       (await owner.post(`/api/v1/units/${otherUnitId}/household`, { role: "member", fullName: "Z" })).status,
     ).toBe(404);
     expect((await owner.get("/api/v1/residents")).status).toBe(403);
+    // The owner invites the members they keep, not owners or tenants.
     expect((await owner.post(`/api/v1/units/${unitId}/household/${ownerMemberId}/invite`)).status).toBe(403);
+    const daughter = await owner.post(`/api/v1/units/${unitId}/household`, {
+      role: "member",
+      fullName: "Lê Thu Trang",
+      email: "thutrang@example.vn",
+    });
+    const invited = await owner.post(`/api/v1/units/${unitId}/household/${daughter.body.id}/invite`);
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ role: "resident", contact: "th***@example.vn" });
   });
 
   it("registers a motorbike that waits for management, which approves it with a parking card", async () => {

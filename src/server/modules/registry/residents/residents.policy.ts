@@ -38,7 +38,7 @@ definePolicy<HouseholdScope>("household", {
   read: (actor, h) => residentRules.read(actor, h) || livesIn(actor, h),
   add: (actor, h) => residentRules.create(actor, h) || (livesIn(actor, h) && (!h || h.isOwner)),
   change: (actor, h) => residentRules.update(actor, h) || (livesIn(actor, h) && (!h || h.isOwner)),
-  invite: (actor, h) => residentRules.create(actor, h),
+  invite: (actor, h) => residentRules.create(actor, h) || (livesIn(actor, h) && (!h || h.isOwner)),
   register_vehicle: (actor, h) => residentRules.create(actor, h) || livesIn(actor, h),
   approve_vehicle: (actor, h) => residentRules.update(actor, h),
   issue_card: (actor, h) => residentRules.update(actor, h),

@@ -373,11 +373,13 @@ export async function updateMember(
 
 /**
  * Invites a household member to the resident app through the invitation mechanism, by email when the
- * registry has one, else by SMS; accepting links their account to this registry record.
+ * registry has one, else by SMS; accepting links their account to this registry record. Staff invite anyone
+ * in the household; the owner invites the members they keep.
  */
 export async function inviteMember(ctx: Ctx, unitId: string, memberId: string) {
   await authorizeHousehold(ctx, unitId, "invite");
   const member = await loadMember(ctx, unitId, memberId);
+  assertResidentMayTouch(ctx, member.role);
   const key = keyOf(ctx, member.resident);
   const contact = open(key, member.resident.emailEnc) ?? open(key, member.resident.phoneEnc);
   if (!contact) throw errors.rule("RESIDENT_NO_CONTACT");
