@@ -4,27 +4,27 @@ import { Link } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
 import { IconHome } from "../components/icons.js";
 import { PageHeader } from "../components/Pages.js";
-import { useMyUnits } from "./units.js";
+import { UnitSwitcher } from "./UnitSwitcher.js";
+import { useChosenUnit } from "./units.js";
 
 /** Trang chủ: the person's unit(s) with their household and vehicles; dues and news will come here. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const units = useMyUnits();
+  const { units, chosen, choose } = useChosenUnit();
   return (
     <Stack maw={720} mx="auto" gap="md">
       <PageHeader title={t("resident.home.title", { name: me.account.displayName })} />
-      {units.length > 0 && (
+      <UnitSwitcher units={units} chosen={chosen} choose={choose} />
+      {chosen && (
         <Paper component="section" withBorder p="md" radius="md" aria-labelledby="my-units">
           <Stack gap="sm">
             <Title order={2} size="h4" id="my-units">
               {t("resident.home.units")}
             </Title>
-            {units.map((unit) => (
-              <Text key={unit.unitId} fw={700} size="lg">
-                {unit.label}
-              </Text>
-            ))}
+            <Text fw={700} size="lg">
+              {chosen.label}
+            </Text>
             <Group gap="sm" grow>
               <Button component={Link} to="/app/household" variant="light">
                 {t("resident.home.householdLink")}

@@ -1,33 +1,31 @@
-import { Alert, Stack, Title } from "@mantine/core";
+import { Alert, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/Pages.js";
 import { ChangeRequestsSection } from "../registry/changeRequests.js";
+import { HouseholdFlagsAlert } from "../registry/flags.js";
 import { HouseholdPanel } from "../registry/HouseholdPanel.js";
 import { VehiclesPanel } from "../registry/VehiclesPanel.js";
-import { useMyUnits } from "./units.js";
+import { UnitSwitcher } from "./UnitSwitcher.js";
+import { useChosenUnit } from "./units.js";
 
 function ByUnit({ title, render }: { title: string; render: (unitId: string) => ReactNode }) {
   const { t } = useTranslation();
-  const units = useMyUnits();
+  const { units, chosen, choose } = useChosenUnit();
   return (
     <Stack maw={720} mx="auto" gap="xs">
       <PageHeader title={title} />
+      <UnitSwitcher units={units} chosen={chosen} choose={choose} />
       {units.length === 0 && (
         <Alert color="blue" variant="light">
           {t("household.noUnits")}
         </Alert>
       )}
-      {units.map((unit) => (
-        <Stack key={unit.unitId} gap="sm" component="section" aria-label={unit.label}>
-          {units.length > 1 && (
-            <Title order={2} size="h4">
-              {unit.label}
-            </Title>
-          )}
-          {render(unit.unitId)}
+      {chosen && (
+        <Stack key={chosen.unitId} gap="sm" component="section" aria-label={chosen.label}>
+          {render(chosen.unitId)}
         </Stack>
-      ))}
+      )}
     </Stack>
   );
 }
@@ -43,6 +41,7 @@ export function HouseholdPage() {
       title={t("household.title")}
       render={(unitId) => (
         <>
+          <HouseholdFlagsAlert unitId={unitId} />
           <HouseholdPanel unitId={unitId} mode="resident" canEdit={false} />
           <ChangeRequestsSection unitId={unitId} />
         </>

@@ -1,11 +1,14 @@
 import { useQueries } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { useSignedInMe } from "../auth/session.js";
 import { type Household, householdPath } from "../registry/registry.js";
 
+export type MyUnit = { unitId: string; code: string | null; label: string };
+
 /** The signed-in resident's units with their codes, read from the units' households. */
-export function useMyUnits(): { unitId: string; label: string }[] {
+export function useMyUnits(): MyUnit[] {
   const { t } = useTranslation();
   const unitIds = useSignedInMe().current?.unitIds ?? [];
   const households = useQueries({
@@ -15,7 +18,37 @@ export function useMyUnits(): { unitId: string; label: string }[] {
     })),
   });
   return unitIds.map((unitId, index) => {
-    const code = households[index]?.data?.unitCode;
-    return { unitId, label: code ? t("household.unit", { code }) : t("household.yourUnit") };
+    const code = households[index]?.data?.unitCode ?? null;
+    return { unitId, code, label: code ? t("household.unit", { code }) : t("household.yourUnit") };
   });
+}
+
+const STORAGE_KEY = "cc.resident.unit";
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The unit the resident chose to look at (remembered in the browser), the first one by default. */
+export function useChosenUnit(): {
+  units: MyUnit[];
+  chosen: MyUnit | undefined;
+  choose: (unitId: string) => void;
+} {
+  const units = useMyUnits();
+  const [stored, setStored] = useState(readStored);
+  const chosen = units.find((unit) => unit.unitId === stored) ?? units[0];
+  const choose = (unitId: string) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, unitId);
+    } catch {
+      // Storage unavailable (private mode): the choice lasts for this page only.
+    }
+    setStored(unitId);
+  };
+  return { units, chosen, choose };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Unit } from "../../../contracts/index.js";
 import { FormError } from "../../components/forms.js";
 import { formatDate, formatDay } from "../../format.js";
+import { HouseholdFlagsStaff } from "../../registry/flags.js";
 import { HouseholdPanel } from "../../registry/HouseholdPanel.js";
 import { VehiclesPanel } from "../../registry/VehiclesPanel.js";
 import { useCanApproveVehicles, useCanEditRegistry, useSeesRegistry } from "../access.js";
@@ -109,7 +110,10 @@ export function UnitDrawer({ unitId, canManage, onClose, onEdit, onDelete }: Pro
         </Tabs.List>
         <Tabs.Panel value="info">{body}</Tabs.Panel>
         <Tabs.Panel value="household">
-          <HouseholdPanel unitId={unitId} mode="staff" canEdit={canEditRegistry} />
+          <Stack gap="sm">
+            <HouseholdFlagsStaff unitId={unitId} canEdit={canEditRegistry} />
+            <HouseholdPanel unitId={unitId} mode="staff" canEdit={canEditRegistry} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="vehicles">
           <VehiclesPanel unitId={unitId} mode="staff" canEdit={canEditRegistry} canApprove={canApprove} />
