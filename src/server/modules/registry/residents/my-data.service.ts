@@ -6,7 +6,7 @@ import { decrypt } from "../../../platform/crypto/crypto.js";
 import { describeField, PURPOSES_VERSION } from "../../../platform/privacy/purposes.js";
 import { units } from "../units/units.table.js";
 import { vehicles } from "../vehicles/vehicles.table.js";
-import { householdMembers, personalDataReveals, residents } from "./residents.table.js";
+import { householdMembers, memberUnit, personalDataReveals, residents } from "./residents.table.js";
 
 type ResidentRow = typeof residents.$inferSelect;
 
@@ -28,10 +28,7 @@ export async function myData(ctx: Ctx): Promise<z.infer<typeof MyData>> {
     ctx.tx
       .select({ residentId: householdMembers.residentId, unitCode: units.code, m: householdMembers })
       .from(householdMembers)
-      .innerJoin(
-        units,
-        and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
-      )
+      .innerJoin(units, memberUnit)
       .where(and(eq(householdMembers.companyId, ctx.companyId), inArray(householdMembers.residentId, ids)))
       .orderBy(asc(householdMembers.createdAt)),
     ctx.tx

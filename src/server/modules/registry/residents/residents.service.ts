@@ -23,7 +23,14 @@ import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate } from "../vehicles/plates.js";
 import { vehicles } from "../vehicles/vehicles.table.js";
 import { actsAsResident } from "./residents.policy.js";
-import { accessCards, householdMembers, personalDataReveals, residents } from "./residents.table.js";
+import {
+  accessCards,
+  householdMembers,
+  memberResident,
+  memberUnit,
+  personalDataReveals,
+  residents,
+} from "./residents.table.js";
 
 conflictOn("household_members_match", "fullName");
 conflictOn("household_members_active", "fullName");
@@ -115,10 +122,7 @@ async function scopeOf(ctx: Ctx, residentId: string) {
   const rows = await ctx.tx
     .selectDistinct({ buildingId: units.buildingId })
     .from(householdMembers)
-    .innerJoin(
-      units,
-      and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
-    )
+    .innerJoin(units, memberUnit)
     .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, residentId)));
   return { buildingIds: rows.map((r) => r.buildingId) };
 }
@@ -133,16 +137,12 @@ async function loadResident(ctx: Ctx, id: string, action: string): Promise<Resid
   return row;
 }
 
-/** The resident record and household role the signed-in resident holds in a unit, if any. */
 /** Current members of the unit's household (with their registry records) that also match `which`. */
 function currentMembers(ctx: Ctx, unitId: string, which: SQL) {
   return ctx.tx
     .select({ m: householdMembers, r: residents })
     .from(householdMembers)
-    .innerJoin(
-      residents,
-      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
-    )
+    .innerJoin(residents, memberResident)
     .where(
       and(
         eq(householdMembers.companyId, ctx.companyId),
@@ -153,6 +153,7 @@ function currentMembers(ctx: Ctx, unitId: string, which: SQL) {
     );
 }
 
+/** The resident record and household role the signed-in resident holds in a unit, if any. */
 async function ownMembership(ctx: Ctx, unitId: string) {
   if (!ctx.actor.accountId) return null;
   const [row] = await currentMembers(ctx, unitId, eq(residents.accountId, ctx.actor.accountId));
@@ -185,10 +186,7 @@ export async function getHousehold(ctx: Ctx, unitId: string) {
   const rows = await ctx.tx
     .select({ m: householdMembers, r: residents })
     .from(householdMembers)
-    .innerJoin(
-      residents,
-      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
-    )
+    .innerJoin(residents, memberResident)
     .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.unitId, unitId)))
     .orderBy(
       sql`${householdMembers.movedOutOn} is not null`,
@@ -469,10 +467,7 @@ export async function listResidents(
   const memberUnits = ctx.tx
     .select({ residentId: householdMembers.residentId })
     .from(householdMembers)
-    .innerJoin(
-      units,
-      and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
-    )
+    .innerJoin(units, memberUnit)
     .where(
       and(
         eq(householdMembers.companyId, ctx.companyId),
@@ -510,10 +505,7 @@ export async function listResidents(
           role: householdMembers.role,
         })
         .from(householdMembers)
-        .innerJoin(
-          units,
-          and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
-        )
+        .innerJoin(units, memberUnit)
         .where(
           and(
             eq(householdMembers.companyId, ctx.companyId),
@@ -546,10 +538,7 @@ function matchQuery(ctx: Ctx, q: string): SQL {
   const byUnit = ctx.tx
     .select({ residentId: householdMembers.residentId })
     .from(householdMembers)
-    .innerJoin(
-      units,
-      and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId)),
-    )
+    .innerJoin(units, memberUnit)
     .where(and(eq(householdMembers.companyId, ctx.companyId), ilike(units.code, containing(q.trim()))));
   // A plate is looked up through its blind index, as written in either format.
   const plate = formatPlate(q, "car") ?? formatPlate(q, "motorbike");

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
   check,
   date,
@@ -178,4 +178,14 @@ export const householdFlags = pgTable(
     foreignKey({ columns: [t.companyId, t.unitId], foreignColumns: [units.companyId, units.id] }),
     index("household_flags_unit").on(t.companyId, t.unitId),
   ],
+);
+
+/** Join conditions from a household membership to its unit and to its resident record (same company). */
+export const memberUnit = and(
+  eq(units.companyId, householdMembers.companyId),
+  eq(units.id, householdMembers.unitId),
+);
+export const memberResident = and(
+  eq(residents.companyId, householdMembers.companyId),
+  eq(residents.id, householdMembers.residentId),
 );
