@@ -1,11 +1,11 @@
-import { Button, Center, Group, Loader, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Button, Group, Table, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.js";
 import { FormModal } from "../../components/FormModal.js";
-import { FormError, showFieldErrors } from "../../components/forms.js";
+import { showFieldErrors } from "../../components/forms.js";
 import { formatDateTime, formatDay } from "../../format.js";
 import {
   CHANGE_REQUESTS_PATH,
@@ -17,6 +17,7 @@ import {
 } from "../../registry/changeRequests.js";
 import { invalidateHousehold } from "../../registry/registry.js";
 import { invalidateUnits } from "../units/units.js";
+import { QueueSection } from "./QueueSection.js";
 
 type Decision = { request: ChangeRequest; verdict: "approve" | "reject" };
 
@@ -94,89 +95,62 @@ export function ChangeRequestQueue() {
     queryFn: () => api.get<ChangeRequestList>(CHANGE_REQUESTS_PATH),
   });
 
-  let body: ReactNode;
-  if (queue.isPending) {
-    body = (
-      <Center py="lg">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  } else if (queue.isError) {
-    body = <FormError error={queue.error} />;
-  } else if (queue.data.items.length === 0) {
-    body = (
-      <Text c="dimmed" size="sm">
-        {t("changeRequests.queueEmpty")}
-      </Text>
-    );
-  } else {
-    body = (
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label={t("changeRequests.queueTitle")} striped verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("changeRequests.unit")}</Table.Th>
-              <Table.Th scope="col">{t("changeRequests.kind")}</Table.Th>
-              <Table.Th scope="col">{t("changeRequests.change")}</Table.Th>
-              <Table.Th scope="col">{t("changeRequests.sentAt")}</Table.Th>
-              <Table.Th scope="col">{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {queue.data.items.map((request) => {
-              const named = { kind: words.kind(request.kind).toLowerCase(), code: request.unitCode };
-              return (
-                <Table.Tr key={request.id}>
-                  <Table.Td>{request.unitCode}</Table.Td>
-                  <Table.Td>{words.kind(request.kind)}</Table.Td>
-                  <Table.Td>
-                    {words.change(request)}
-                    {request.note && (
-                      <Text size="sm" c="dimmed">
-                        {t("changeRequests.noteLine", { note: request.note })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(request.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="xs"
-                        onClick={() => setDecision({ request, verdict: "approve" })}
-                        aria-label={t("changeRequests.approveNamed", named)}
-                      >
-                        {t("changeRequests.approve")}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setDecision({ request, verdict: "reject" })}
-                        aria-label={t("changeRequests.rejectNamed", named)}
-                      >
-                        {t("changeRequests.reject")}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
-
   return (
-    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="pending-changes">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="pending-changes">
-          {t("changeRequests.queueTitle")}
-          {queue.data && queue.data.items.length > 0 && ` (${queue.data.items.length})`}
-        </Title>
-        {body}
-      </Stack>
+    <QueueSection
+      id="pending-changes"
+      title={t("changeRequests.queueTitle")}
+      empty={t("changeRequests.queueEmpty")}
+      query={queue}
+      minWidth={640}
+      head={
+        <Table.Tr>
+          <Table.Th scope="col">{t("changeRequests.unit")}</Table.Th>
+          <Table.Th scope="col">{t("changeRequests.kind")}</Table.Th>
+          <Table.Th scope="col">{t("changeRequests.change")}</Table.Th>
+          <Table.Th scope="col">{t("changeRequests.sentAt")}</Table.Th>
+          <Table.Th scope="col">{t("common.actions")}</Table.Th>
+        </Table.Tr>
+      }
+      row={(request) => {
+        const named = { kind: words.kind(request.kind).toLowerCase(), code: request.unitCode };
+        return (
+          <Table.Tr key={request.id}>
+            <Table.Td>{request.unitCode}</Table.Td>
+            <Table.Td>{words.kind(request.kind)}</Table.Td>
+            <Table.Td>
+              {words.change(request)}
+              {request.note && (
+                <Text size="sm" c="dimmed">
+                  {t("changeRequests.noteLine", { note: request.note })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDateTime(request.createdAt)}</Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="xs"
+                  onClick={() => setDecision({ request, verdict: "approve" })}
+                  aria-label={t("changeRequests.approveNamed", named)}
+                >
+                  {t("changeRequests.approve")}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setDecision({ request, verdict: "reject" })}
+                  aria-label={t("changeRequests.rejectNamed", named)}
+                >
+                  {t("changeRequests.reject")}
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        );
+      }}
+    >
       {decision && <DecisionModal decision={decision} onClose={() => setDecision(null)} />}
-    </Paper>
+    </QueueSection>
   );
 }

@@ -1,9 +1,8 @@
-import { Button, Center, EmptyState, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, EmptyState, Stack, Table, Text } from "@mantine/core";
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.js";
-import { FormError } from "../../components/forms.js";
 import { IconUsers } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
 import { PageHeader } from "../../components/Pages.js";
@@ -21,6 +20,7 @@ import {
 } from "../../registry/registry.js";
 import { useCanApproveVehicles, useCanEditRegistry } from "../access.js";
 import { ChangeRequestQueue } from "./ChangeRequestQueue.js";
+import { QueueSection } from "./QueueSection.js";
 
 /**
  * Vehicles residents registered in the app, waiting for the management's approval. The queue holds the
@@ -48,77 +48,50 @@ function PendingVehicles() {
   }
   const ownerName = (vehicle: Vehicle) => names.get(vehicle.residentId) ?? "…";
 
-  let body: ReactNode;
-  if (queue.isPending) {
-    body = (
-      <Center py="lg">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  } else if (queue.isError) {
-    body = <FormError error={queue.error} />;
-  } else if (queue.data.items.length === 0) {
-    body = (
-      <Text c="dimmed" size="sm">
-        {t("vehicles.pendingEmptyTitle")}. {t("vehicles.pendingEmpty")}
-      </Text>
-    );
-  } else {
-    body = (
-      <Table.ScrollContainer minWidth={560}>
-        <Table aria-label={t("vehicles.pendingTitle")} striped verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("vehicles.unit")}</Table.Th>
-              <Table.Th scope="col">{t("vehicles.owner")}</Table.Th>
-              <Table.Th scope="col">{t("vehicles.type")}</Table.Th>
-              <Table.Th scope="col">{t("vehicles.plate")}</Table.Th>
-              <Table.Th scope="col">{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {queue.data.items.map((vehicle) => {
-              const plate = words.plate(vehicle);
-              return (
-                <Table.Tr key={vehicle.id}>
-                  <Table.Td>{vehicle.unitCode}</Table.Td>
-                  <Table.Td>{ownerName(vehicle)}</Table.Td>
-                  <Table.Td>
-                    {words.vehicleType(vehicle.type)}
-                    {(vehicle.brand || vehicle.colour) && (
-                      <Text size="sm" c="dimmed">
-                        {[vehicle.brand, vehicle.colour].filter(Boolean).join(", ")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ff="monospace">{plate}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      onClick={() => setApproving(vehicle)}
-                      aria-label={t("vehicles.approveNamed", { plate })}
-                    >
-                      {t("vehicles.approve")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
-
   return (
-    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="pending-vehicles">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="pending-vehicles">
-          {t("vehicles.pendingTitle")}
-          {queue.data && queue.data.items.length > 0 && ` (${queue.data.items.length})`}
-        </Title>
-        {body}
-      </Stack>
+    <QueueSection
+      id="pending-vehicles"
+      title={t("vehicles.pendingTitle")}
+      empty={`${t("vehicles.pendingEmptyTitle")}. ${t("vehicles.pendingEmpty")}`}
+      query={queue}
+      minWidth={560}
+      head={
+        <Table.Tr>
+          <Table.Th scope="col">{t("vehicles.unit")}</Table.Th>
+          <Table.Th scope="col">{t("vehicles.owner")}</Table.Th>
+          <Table.Th scope="col">{t("vehicles.type")}</Table.Th>
+          <Table.Th scope="col">{t("vehicles.plate")}</Table.Th>
+          <Table.Th scope="col">{t("common.actions")}</Table.Th>
+        </Table.Tr>
+      }
+      row={(vehicle) => {
+        const plate = words.plate(vehicle);
+        return (
+          <Table.Tr key={vehicle.id}>
+            <Table.Td>{vehicle.unitCode}</Table.Td>
+            <Table.Td>{ownerName(vehicle)}</Table.Td>
+            <Table.Td>
+              {words.vehicleType(vehicle.type)}
+              {(vehicle.brand || vehicle.colour) && (
+                <Text size="sm" c="dimmed">
+                  {[vehicle.brand, vehicle.colour].filter(Boolean).join(", ")}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td ff="monospace">{plate}</Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                onClick={() => setApproving(vehicle)}
+                aria-label={t("vehicles.approveNamed", { plate })}
+              >
+                {t("vehicles.approve")}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        );
+      }}
+    >
       {approving && (
         <ApproveVehicleModal
           vehicle={approving}
@@ -129,7 +102,7 @@ function PendingVehicles() {
           onClose={() => setApproving(null)}
         />
       )}
-    </Paper>
+    </QueueSection>
   );
 }
 
