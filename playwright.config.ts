@@ -38,7 +38,6 @@ export default defineConfig({
       DATA_DIR: ".tmp/e2e-data",
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       LOG_LEVEL: "warn",
-      JOBS: "0",
       SIGN_IN_PER_MINUTE: "1000",
     },
   },

@@ -13,6 +13,7 @@ import type { Platform } from "../src/server/platform/context.js";
 import { Keyring } from "../src/server/platform/crypto/crypto.js";
 import { type Database, openPglite, openPostgres, PLATFORM_SCOPE } from "../src/server/platform/db/client.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
+import { TaskQueue } from "../src/server/platform/jobs/tasks.js";
 import { createLogger } from "../src/server/platform/log/logger.js";
 import { Messenger } from "../src/server/platform/messaging/messenger.js";
 import { postgresAnswers, result, withScratchDatabase } from "./common.js";
@@ -31,6 +32,7 @@ async function prepare(db: Database): Promise<string> {
     config,
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, createLogger("warn")),
+    tasks: new TaskQueue(),
     forgetSessions: () => {},
   };
   await seedDemo(db, platform);

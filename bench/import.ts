@@ -29,6 +29,7 @@ import {
   PLATFORM_SCOPE,
 } from "../src/server/platform/db/client.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
+import { TaskQueue } from "../src/server/platform/jobs/tasks.js";
 import { createLogger } from "../src/server/platform/log/logger.js";
 import { Messenger } from "../src/server/platform/messaging/messenger.js";
 import { postgresAnswers, result, rssMb, withScratchDatabase } from "./common.js";
@@ -117,6 +118,7 @@ function platformFor(): Platform {
     config,
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, createLogger("warn")),
+    tasks: new TaskQueue(),
     forgetSessions: () => {},
   };
 }

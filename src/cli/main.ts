@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { loadConfig } from "../server/config.js";
 import { isEmpty, seedDemo } from "../server/demo/seed.js";
 import { createAccount, parseContactOrFail } from "../server/modules/accounts/accounts.service.js";
+import { decodeVietQr, VietQrError } from "../server/modules/billing/core/vietqr.js";
 import { importRegistry, type Progress } from "../server/modules/registry/import/import.service.js";
 import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
 import { systemActor } from "../server/platform/authz/actor.js";
@@ -15,6 +16,7 @@ import { migrate } from "../server/platform/db/migrate.js";
 import { openDatabase } from "../server/platform/db/open.js";
 import { AppError } from "../server/platform/errors.js";
 import { message } from "../server/platform/i18n/messages.js";
+import { TaskQueue } from "../server/platform/jobs/tasks.js";
 import { createLogger } from "../server/platform/log/logger.js";
 import { Messenger } from "../server/platform/messaging/messenger.js";
 
@@ -27,6 +29,7 @@ async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise
       config,
       keyring: new Keyring(config.masterKey),
       messenger: new Messenger(config, createLogger("warn")),
+      tasks: new TaskQueue(),
       forgetSessions: () => {},
     };
     return await fn(db, platform);
@@ -211,6 +214,21 @@ program
       }
     }),
   );
+
+program
+  .command("vietqr")
+  .command("decode")
+  .argument("<payload>", "the text a VietQR code holds")
+  .description("check a VietQR payload (CRC, structure, fields) and print what it says; opens no database")
+  .action((payload: string) => {
+    try {
+      console.log(JSON.stringify(decodeVietQr(payload.trim()), null, 2));
+    } catch (err) {
+      if (!(err instanceof VietQrError)) throw err;
+      console.error(`error: ${err.code}: ${err.message}`);
+      process.exitCode = 1;
+    }
+  });
 
 program.parseAsync().catch((err) => {
   console.error(err instanceof Error ? err.message : err);

@@ -223,6 +223,21 @@ export const ImportResult = z.object({
   ),
 });
 
+export const BulkInvitationBody = z.object({
+  /** Only these units of the building (e.g. the ones just imported); all of them when absent. */
+  unitIds: z.array(Uuid).min(1).max(20_000).optional(),
+});
+/** What a bulk invitation did: how many were queued, and why the others were not invited. */
+export const BulkInvitationResult = z.object({
+  queued: z.number().int(),
+  alreadyLinked: z.number().int(),
+  alreadyInvited: z.number().int(),
+  noContact: z.number().int(),
+  /** Family members sharing a phone or email with someone invited (one invitation between them). */
+  sharedContact: z.number().int(),
+});
+export type BulkInvitationResult = z.infer<typeof BulkInvitationResult>;
+
 /** One field of personal data held about the person, with why it is held and how long. */
 export const HeldField = z.object({
   field: z.string(),

@@ -36,6 +36,7 @@ import { registerMetrics } from "./platform/http/metrics.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { message } from "./platform/i18n/messages.js";
+import { TaskQueue } from "./platform/jobs/tasks.js";
 import { Messenger } from "./platform/messaging/messenger.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
 
@@ -69,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     config,
     keyring: new Keyring(config.masterKey),
     messenger,
+    tasks: new TaskQueue(),
     forgetSessions: sessions.forget,
   };
   const accessLog = new AccessLogWriter(db, opts.logger);

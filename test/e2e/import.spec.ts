@@ -55,6 +55,21 @@ test("a manager imports a workbook: errors write nothing, a good file lands in t
   await expect(preview.getByRole("row", { name: /Căn hộ/ })).toContainText("3");
   await dialog.getByRole("button", { name: "Nhập dữ liệu" }).click();
   await expect(dialog.getByRole("status").filter({ hasText: "Đã nhập dữ liệu" })).toBeVisible();
+
+  // The new owner is invited to the app along with everyone else not yet on it, by SMS in the background.
+  await dialog.getByRole("button", { name: "Mời cư dân vào ứng dụng" }).click();
+  await expect(dialog.getByRole("status").filter({ hasText: /Đang gửi \d+ lời mời/ })).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        const { items } = (await (await page.request.get("/dev/outbox.json")).json()) as {
+          items: { text: string }[];
+        };
+        return items.some((m) => m.text.includes("Huỳnh Gia Bảo") && m.text.includes("/invite/"));
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   await dialog.getByRole("button", { name: "Đóng" }).last().click();
 
   await expect(floor20.getByRole("button")).toHaveCount(11);

@@ -2,6 +2,7 @@ import { afterAll } from "vitest";
 import { type App, buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
 import type { Database } from "../../src/server/platform/db/client.js";
+import { startJobs } from "../../src/server/platform/jobs/boss.js";
 import { createLogger } from "../../src/server/platform/log/logger.js";
 import type { SmsGateway } from "../../src/server/platform/messaging/sms.js";
 import { freshDatabase } from "./db.js";
@@ -43,9 +44,18 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
       ...overrides,
     },
   );
-  const app: App = await buildApp({ config, db, logger: createLogger("silent"), sms });
+  const app: App = await buildApp({
+    config,
+    db,
+    logger: createLogger(process.env.TEST_LOG ?? "silent"),
+    sms,
+  });
   await app.ready();
+  // Background tasks run through pg-boss on the test's own database when a file asks for them.
+  const boss = config.jobs ? await startJobs(db, app.platform, createLogger("silent"), url) : null;
   afterAll(async () => {
+    await boss?.stop({ graceful: false, wait: true });
+    app.platform.tasks.stop();
     await app.close();
     await smtp.close();
     await drop();

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Actor } from "./authz/actor.js";
 import type { Keyring } from "./crypto/crypto.js";
 import type { Tx } from "./db/client.js";
+import type { TaskQueue } from "./jobs/tasks.js";
 import type { Messenger } from "./messaging/messenger.js";
 
 /** Long-lived services a request or job may use; built once per app. */
@@ -10,6 +11,8 @@ export type Platform = {
   config: Config;
   keyring: Keyring;
   messenger: Messenger;
+  /** Background work for a company, queued in the caller's transaction. */
+  tasks: TaskQueue;
   /** Drops cached session state after a change (revocation, role change). */
   forgetSessions: (sessionIds?: readonly string[]) => void;
 };

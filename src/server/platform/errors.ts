@@ -34,6 +34,8 @@ export const errors = {
   conflict: (constraint: string) => new AppError(409, "CONFLICT", { constraint }, { constraint }),
   /** A rule of the domain refuses the request (422). */
   rule: (code: string, params: Record<string, unknown> = {}) => new AppError(422, code, params, params),
+  /** A part the request needs is switched off or down (background jobs, a channel): 503. */
+  unavailable: (code: string) => new AppError(503, code),
   rateLimited: (retryAfterSeconds: number) =>
     new AppError(429, "RATE_LIMITED", { retryAfterSeconds }, { retryAfterSeconds }),
   locked: (retryAfterSeconds: number) =>

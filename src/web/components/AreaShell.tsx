@@ -20,6 +20,8 @@ type Props = {
   nav?: NavItem[];
   /** Bottom tab bar (resident app). */
   tabs?: NavItem[];
+  /** More context beside the role switcher (the resident's unit switcher). */
+  context?: ReactNode;
   children: ReactNode;
 };
 
@@ -59,12 +61,12 @@ function Tab({ item }: { item: NavItem }) {
 }
 
 /** The frame of every signed-in area: header (brand, context, language, user menu), navigation, content. */
-export function AreaShell({ nav, tabs, children }: Props) {
+export function AreaShell({ nav, tabs, context, children }: Props) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const home = me.current ? AREA_HOME[me.current.area] : "/";
-  const contextRow = me.contexts.length > 1;
+  const contextRow = me.contexts.length > 1 || (me.current?.unitIds.length ?? 0) > 1;
 
   return (
     <AppShell
@@ -89,6 +91,7 @@ export function AreaShell({ nav, tabs, children }: Props) {
         </div>
         <div className={classes.context}>
           <ContextSwitcher />
+          {context}
         </div>
         <LanguageSwitch compact />
         <UserMenu />

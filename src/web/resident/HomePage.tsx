@@ -4,18 +4,16 @@ import { Link } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
 import { IconHome } from "../components/icons.js";
 import { PageHeader } from "../components/Pages.js";
-import { UnitSwitcher } from "./UnitSwitcher.js";
 import { useChosenUnit } from "./units.js";
 
 /** Trang chủ: the person's unit(s) with their household and vehicles; dues and news will come here. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const { units, chosen, choose } = useChosenUnit();
+  const { chosen } = useChosenUnit();
   return (
     <Stack maw={720} mx="auto" gap="md">
       <PageHeader title={t("resident.home.title", { name: me.account.displayName })} />
-      <UnitSwitcher units={units} chosen={chosen} choose={choose} />
       {chosen && (
         <Paper component="section" withBorder p="md" radius="md" aria-labelledby="my-units">
           <Stack gap="sm">

@@ -6,16 +6,14 @@ import { ChangeRequestsSection } from "../registry/changeRequests.js";
 import { HouseholdFlagsAlert } from "../registry/flags.js";
 import { HouseholdPanel } from "../registry/HouseholdPanel.js";
 import { VehiclesPanel } from "../registry/VehiclesPanel.js";
-import { UnitSwitcher } from "./UnitSwitcher.js";
 import { useChosenUnit } from "./units.js";
 
 function ByUnit({ title, render }: { title: string; render: (unitId: string) => ReactNode }) {
   const { t } = useTranslation();
-  const { units, chosen, choose } = useChosenUnit();
+  const { units, chosen } = useChosenUnit();
   return (
     <Stack maw={720} mx="auto" gap="xs">
       <PageHeader title={title} />
-      <UnitSwitcher units={units} chosen={chosen} choose={choose} />
       {units.length === 0 && (
         <Alert color="blue" variant="light">
           {t("household.noUnits")}

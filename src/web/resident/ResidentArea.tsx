@@ -8,6 +8,8 @@ import { EmptyPage } from "../components/EmptyPage.js";
 import { IconHome, IconMessage, IconReceipt, IconServices, IconUser } from "../components/icons.js";
 
 import { HomePage } from "./HomePage.js";
+import { UnitSwitcher } from "./UnitSwitcher.js";
+import { ChosenUnitProvider } from "./units.js";
 
 const HouseholdPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.HouseholdPage })));
 const MyDataPage = lazy(() => import("./MyDataPage.js").then((m) => ({ default: m.MyDataPage })));
@@ -48,19 +50,21 @@ export default function ResidentArea() {
     { to: "/app/account", label: t("header.account"), icon: <IconUser size={22} /> },
   ];
   return (
-    <AreaShell tabs={tabs}>
-      <AreaRoutes>
-        {SECTIONS.map(({ section, path, Icon }) =>
-          path ? (
-            <Route key={section} path={path} element={<SectionPage section={section} Icon={Icon} />} />
-          ) : (
-            <Route key={section} index element={<HomePage />} />
-          ),
-        )}
-        <Route path="household" element={<HouseholdPage />} />
-        <Route path="vehicles" element={<VehiclesPage />} />
-        <Route path="my-data" element={<MyDataPage />} />
-      </AreaRoutes>
-    </AreaShell>
+    <ChosenUnitProvider>
+      <AreaShell tabs={tabs} context={<UnitSwitcher />}>
+        <AreaRoutes>
+          {SECTIONS.map(({ section, path, Icon }) =>
+            path ? (
+              <Route key={section} path={path} element={<SectionPage section={section} Icon={Icon} />} />
+            ) : (
+              <Route key={section} index element={<HomePage />} />
+            ),
+          )}
+          <Route path="household" element={<HouseholdPage />} />
+          <Route path="vehicles" element={<VehiclesPage />} />
+          <Route path="my-data" element={<MyDataPage />} />
+        </AreaRoutes>
+      </AreaShell>
+    </ChosenUnitProvider>
   );
 }

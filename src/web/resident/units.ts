@@ -1,5 +1,5 @@
 import { useQueries } from "@tanstack/react-query";
-import { useState } from "react";
+import { createContext, createElement, type ReactNode, useContext, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { useSignedInMe } from "../auth/session.js";
@@ -33,12 +33,15 @@ function readStored(): string | null {
   }
 }
 
-/** The unit the resident chose to look at (remembered in the browser), the first one by default. */
-export function useChosenUnit(): {
-  units: MyUnit[];
-  chosen: MyUnit | undefined;
-  choose: (unitId: string) => void;
-} {
+type ChosenUnit = { units: MyUnit[]; chosen: MyUnit | undefined; choose: (unitId: string) => void };
+
+const ChosenUnitContext = createContext<ChosenUnit | null>(null);
+
+/**
+ * Holds the unit the resident chose to look at (remembered in the browser, the first one by default) for
+ * the header's switcher and every page of the resident app.
+ */
+export function ChosenUnitProvider({ children }: { children: ReactNode }) {
   const units = useMyUnits();
   const [stored, setStored] = useState(readStored);
   const chosen = units.find((unit) => unit.unitId === stored) ?? units[0];
@@ -50,5 +53,12 @@ export function useChosenUnit(): {
     }
     setStored(unitId);
   };
-  return { units, chosen, choose };
+  return createElement(ChosenUnitContext.Provider, { value: { units, chosen, choose } }, children);
+}
+
+/** The resident's units and the one being looked at (inside the resident app's ChosenUnitProvider). */
+export function useChosenUnit(): ChosenUnit {
+  const value = useContext(ChosenUnitContext);
+  if (!value) throw new Error("useChosenUnit outside ChosenUnitProvider");
+  return value;
 }

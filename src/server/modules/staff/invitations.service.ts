@@ -71,6 +71,8 @@ export type InvitationInput = {
   unitIds?: string[];
   /** The registry record of a resident being invited, linked to the account on acceptance. */
   residentId?: string;
+  /** Part of a bulk invitation, which is audited once as a whole. */
+  bulk?: boolean;
 };
 
 /** Work another module does when one of its invitations is accepted, in the same transaction. */
@@ -109,16 +111,17 @@ export async function createInvitation(ctx: Ctx, input: InvitationInput) {
     })
     .returning();
   if (!row) throw new Error("insert returned nothing");
-  await audit(ctx, {
-    action: "invitation.create",
-    entity: "invitation",
-    entityId: row.id,
-    changes: {
-      role: [null, input.role],
-      contact: [null, maskContact(contact)],
-      buildingIds: [null, row.buildingIds],
-    },
-  });
+  if (!input.bulk)
+    await audit(ctx, {
+      action: "invitation.create",
+      entity: "invitation",
+      entityId: row.id,
+      changes: {
+        role: [null, input.role],
+        contact: [null, maskContact(contact)],
+        buildingIds: [null, row.buildingIds],
+      },
+    });
   const [company] = await ctx.tx
     .select({ name: companies.name })
     .from(companies)

@@ -31,6 +31,13 @@ export async function startJobs(
     : new PgBoss({ connectionString: databaseUrl, max: 2 });
   boss.on("error", (err) => log.error({ err }, "pg-boss error"));
   await boss.start();
+  // Tasks are queued inside request transactions, which run as app_user.
+  await db.ownerSql.exec(
+    `GRANT USAGE ON SCHEMA pgboss TO app_user;
+     GRANT SELECT ON pgboss.queue TO app_user;
+     GRANT INSERT, SELECT (id) ON pgboss.job TO app_user;`,
+  );
+  await platform.tasks.start(boss, db, platform, log);
 
   const jobs: Array<{ name: string; cron: string; run: () => Promise<unknown> }> = [
     { name: "access-log-purge", cron: "30 3 * * *", run: () => purgeAccessLogs(db, platform) },

@@ -3,7 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Building, ImportResult as ImportResultSchema } from "../../../contracts/index.js";
+import type {
+  Building,
+  BulkInvitationResult,
+  ImportResult as ImportResultSchema,
+} from "../../../contracts/index.js";
 import { ApiError, api, saveDownload } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
@@ -117,6 +121,35 @@ function ErrorReport({ report }: { report: Report }) {
           </Table>
         </section>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * Invites the building's residents who have no account yet to the app; the server sends the invitations in
+ * the background and says who was left out and why.
+ */
+function InviteResidents({ building }: { building: Building }) {
+  const { t } = useTranslation();
+  const invite = useMutation({
+    mutationFn: () => api.post<BulkInvitationResult>(`${BUILDINGS_PATH}/${building.id}/invitations`, {}),
+  });
+  const result = invite.data;
+  return (
+    <Stack gap="xs">
+      {result ? (
+        <Alert color="teal" variant="light" role="status" title={t("registryImport.invitedTitle", result)}>
+          <Text size="sm">{t("registryImport.invitedSkipped", result)}</Text>
+        </Alert>
+      ) : (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">{t("registryImport.inviteHint")}</Text>
+          <Button variant="light" loading={invite.isPending} onClick={() => invite.mutate()}>
+            {t("registryImport.invite")}
+          </Button>
+        </Group>
+      )}
+      <FormError error={invite.error} />
     </Stack>
   );
 }
@@ -276,6 +309,7 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
                     </Text>
                   ))}
                 </Alert>
+                <InviteResidents building={building} />
               </Stack>
             )}
             {report ? <ErrorReport report={report} /> : <FormError error={run.error} />}

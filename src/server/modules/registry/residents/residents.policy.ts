@@ -21,6 +21,7 @@ export const residentRules = {
   reveal: (actor: Actor, r?: ResidentScope) => SEES.includes(actor.role ?? "") && reaches(actor, r),
   create: (actor: Actor, r?: ResidentScope) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
   update: (actor: Actor, r?: ResidentScope) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
+  invite: (actor: Actor, r?: ResidentScope) => EDITS.includes(actor.role ?? "") && reaches(actor, r),
 };
 
 definePolicy<ResidentScope>("resident", residentRules);

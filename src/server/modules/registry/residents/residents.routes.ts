@@ -6,6 +6,8 @@ import {
   AccessCard,
   AccessCardBody,
   AccessCardList,
+  BulkInvitationBody,
+  BulkInvitationResult,
   ChangeRequest,
   ChangeRequestBody,
   ChangeRequestList,
@@ -26,6 +28,7 @@ import {
   RevealBody,
   Revealed,
 } from "../../../../contracts/registry.js";
+import { inviteBuildingResidents } from "./bulk-invite.service.js";
 import * as cards from "./cards.service.js";
 import * as changes from "./change-requests.service.js";
 import * as flags from "./flags.service.js";
@@ -91,6 +94,18 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await req.run((ctx) => service.inviteMember(ctx, req.params.id, req.params.memberId))),
+  );
+
+  app.post(
+    "/buildings/:id/invitations",
+    {
+      schema: { tags, params: IdParams, body: BulkInvitationBody, response: { 202: BulkInvitationResult } },
+      config: { permission: ["invite", "resident"] },
+    },
+    async (req, reply) =>
+      reply
+        .status(202)
+        .send(await req.run((ctx) => inviteBuildingResidents(ctx, req.params.id, req.body.unitIds))),
   );
 
   app.get(

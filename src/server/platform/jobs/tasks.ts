@@ -1,0 +1,101 @@
+import type PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import type { Lang } from "../../../contracts/common.js";
+import type { Actor } from "../authz/actor.js";
+import type { Ctx, Platform } from "../context.js";
+import type { Database, Tx } from "../db/client.js";
+import { errors } from "../errors.js";
+
+/** Runs `fn` in one transaction of the task's company; work queued with ctx.afterCommit runs after it. */
+export type TaskRun = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
+
+/**
+ * Background work done for one company (bulk invitations, billing runs, recurring charges). A handler may
+ * open several transactions through `run` to work in chunks; each must be safe to repeat, because a job
+ * that fails midway is retried from the start.
+ */
+export type TaskHandler<T> = (run: TaskRun, data: T) => Promise<unknown>;
+
+export type Task<T> = { readonly name: string; readonly handler: TaskHandler<T> };
+
+/** Who asked for the work: the worker acts in their company, as them, in their language. */
+type Envelope<T> = { companyId: string; actor: Actor; lang: Lang; requestId: string; data: T };
+
+const tasks = new Map<string, Task<never>>();
+
+/** Declares a task; modules call this at load time, the worker registers every declared task. */
+export function defineTask<T>(name: string, handler: TaskHandler<T>): Task<T> {
+  const task = { name, handler };
+  tasks.set(name, task as Task<never>);
+  return task;
+}
+
+type RawClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** The driver's own client under a Drizzle transaction (pg's PoolClient or PGlite's transaction). */
+const rawClient = (tx: Tx) => (tx as unknown as { session: { client: RawClient } }).session.client;
+
+/**
+ * The queue of tasks, backed by pg-boss once the jobs are started (`startJobs`). Enqueuing writes the job
+ * in the caller's transaction, so it exists exactly when the work that asked for it committed.
+ */
+export class TaskQueue {
+  private boss: PgBoss | null = null;
+
+  async enqueue<T>(ctx: Ctx, task: Task<T>, data: T): Promise<string> {
+    if (!this.boss) throw errors.unavailable("JOBS_UNAVAILABLE");
+    const envelope: Envelope<T> = {
+      companyId: ctx.companyId,
+      actor: ctx.actor,
+      lang: ctx.lang,
+      requestId: ctx.requestId,
+      data,
+    };
+    const client = rawClient(ctx.tx);
+    const id = await this.boss.send(task.name, envelope, {
+      retryLimit: 3,
+      retryBackoff: true,
+      db: { executeSql: (text, values) => client.query(text, values) },
+    });
+    if (!id) throw new Error(`task ${task.name} was not queued`);
+    return id;
+  }
+
+  /** Creates each declared task's queue and works it. */
+  async start(boss: PgBoss, db: Database, platform: Platform, log: Logger): Promise<void> {
+    this.boss = boss;
+    for (const task of tasks.values()) {
+      await boss.createQueue(task.name);
+      await boss.work<Envelope<never>>(task.name, async ([job]) => {
+        if (!job) return;
+        const result = await task.handler(runIn(db, platform, log, job.data), job.data.data);
+        log.info({ task: task.name, jobId: job.id, result }, "task done");
+      });
+    }
+  }
+
+  stop(): void {
+    this.boss = null;
+  }
+}
+
+function runIn(db: Database, platform: Platform, log: Logger, envelope: Envelope<unknown>): TaskRun {
+  return async (fn) => {
+    const after: Array<() => Promise<void>> = [];
+    const result = await db.transaction(envelope.companyId, (tx) =>
+      fn({
+        companyId: envelope.companyId,
+        actor: envelope.actor,
+        lang: envelope.lang,
+        requestId: envelope.requestId,
+        tx,
+        platform,
+        afterCommit: (f) => after.push(f),
+      }),
+    );
+    for (const f of after) {
+      await f().catch((err) => log.error({ err }, "after-commit work failed"));
+    }
+    return result;
+  };
+}
