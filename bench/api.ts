@@ -33,6 +33,7 @@ async function prepare(db: Database): Promise<string> {
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, createLogger("warn")),
     tasks: new TaskQueue(),
+    gateway: null,
     forgetSessions: () => {},
   };
   await seedDemo(db, platform);

@@ -119,6 +119,7 @@ function platformFor(): Platform {
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, createLogger("warn")),
     tasks: new TaskQueue(),
+    gateway: null,
     forgetSessions: () => {},
   };
 }

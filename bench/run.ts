@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: runs one benchmark, which prints RESULT lines (DESIGN §4).
 const benches: Record<string, () => Promise<void>> = {
   api: () => import("./api.js").then((m) => m.run()),
+  billing: () => import("./billing.js").then((m) => m.run()),
   import: () => import("./import.js").then((m) => m.run()),
 };
 

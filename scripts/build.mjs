@@ -12,6 +12,8 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
+  // Dependencies stay in node_modules: pdfkit reads its data files relative to its own module, and the
+  // fee-notice font is resolved from node_modules at run time (createRequire(import.meta.url).resolve).
   packages: "external",
   sourcemap: true,
   logLevel: "warning",

@@ -30,6 +30,7 @@ async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise
       keyring: new Keyring(config.masterKey),
       messenger: new Messenger(config, createLogger("warn")),
       tasks: new TaskQueue(),
+      gateway: null,
       forgetSessions: () => {},
     };
     return await fn(db, platform);

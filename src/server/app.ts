@@ -17,6 +17,10 @@ import type { Config } from "./config.js";
 import { authRoutes } from "./modules/accounts/auth.routes.js";
 import { meRoutes } from "./modules/accounts/me.routes.js";
 import { SessionResolver } from "./modules/accounts/sessions.service.js";
+import { billingRoutes } from "./modules/billing/billing.routes.js";
+import { bankFeedRoutes } from "./modules/billing/payments/bank-feed.routes.js";
+import { setUpGateway } from "./modules/billing/payments/gateway/setup.js";
+import { onlinePaymentRoutes } from "./modules/billing/payments/online.routes.js";
 import { buildingRoutes } from "./modules/buildings/buildings.routes.js";
 import { companyRoutes } from "./modules/companies/companies.routes.js";
 import { registryImportRoutes } from "./modules/registry/import/import.routes.js";
@@ -71,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     keyring: new Keyring(config.masterKey),
     messenger,
     tasks: new TaskQueue(),
+    gateway: null,
     forgetSessions: sessions.forget,
   };
   const accessLog = new AccessLogWriter(db, opts.logger);
@@ -129,9 +134,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(residentRoutes);
       await api.register(vehicleRoutes);
       await api.register(registryImportRoutes);
+      await api.register(billingRoutes);
+      await api.register(bankFeedRoutes, { platform });
+      await api.register(onlinePaymentRoutes, { platform });
     },
     { prefix: "/api/v1" },
   );
+  platform.gateway = await setUpGateway(app, config);
   if (messenger.outbox) await app.register(outboxRoutes, { outbox: messenger.outbox });
 
   const hasWeb = existsSync(path.join(webDistDir, "index.html"));

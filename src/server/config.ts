@@ -39,6 +39,14 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** The bank-feed service's webhook: an API key (`Authorization: Apikey …`), an HMAC secret, or both. */
+  BANK_FEED_API_KEY: z.string().min(16).optional(),
+  BANK_FEED_HMAC_SECRET: z.string().min(16).optional(),
+  /** VNPAY merchant terminal and secret; without them the demo and tests use the local sandbox gateway. */
+  VNPAY_TMN_CODE: z.string().min(4).max(20).optional(),
+  VNPAY_HASH_SECRET: z.string().min(16).optional(),
+  /** VNPAY's payment page (its sandbox unless given). */
+  VNPAY_PAYMENT_URL: z.url().optional(),
 });
 
 export type Config = {
@@ -61,8 +69,18 @@ export type Config = {
   rateLimitPerMinute: number;
   signInPerMinute: number;
   metricsToken: string | undefined;
+  bankFeed: { apiKey?: string; hmacSecret?: string };
+  /** The card/e-wallet gateway: VNPAY, the local sandbox (demo and tests), or none. */
+  gateway:
+    | { kind: "vnpay"; tmnCode: string; hashSecret: string; paymentUrl?: string }
+    | { kind: "sandbox"; tmnCode: string; hashSecret: string }
+    | null;
   version: string;
 };
+
+export const DEMO_BANK_FEED_KEY = "demo-bank-feed-key-2026";
+/** The local sandbox gateway's shared secret: it only ever talks to this same server. */
+const SANDBOX_GATEWAY_SECRET = "chungcu-local-sandbox-gateway-secret";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -86,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const smsKeys = [e.SMS_GATEWAY_URL, e.SMS_API_KEY, e.SMS_SECRET_KEY].filter(Boolean).length;
   if (smsKeys > 0 && smsKeys < 3)
     problems.push("SMS_GATEWAY_URL, SMS_API_KEY and SMS_SECRET_KEY must be set together");
+  if (Boolean(e.VNPAY_TMN_CODE) !== Boolean(e.VNPAY_HASH_SECRET))
+    problems.push("VNPAY_TMN_CODE and VNPAY_HASH_SECRET must be set together");
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -121,6 +141,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
     metricsToken: e.METRICS_TOKEN,
+    // The demo's sandbox bank feed signs with a known key, so transfers can be tried by hand.
+    bankFeed: {
+      apiKey: e.BANK_FEED_API_KEY ?? (demo ? DEMO_BANK_FEED_KEY : undefined),
+      hmacSecret: e.BANK_FEED_HMAC_SECRET,
+    },
+    gateway:
+      e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET
+        ? {
+            kind: "vnpay",
+            tmnCode: e.VNPAY_TMN_CODE,
+            hashSecret: e.VNPAY_HASH_SECRET,
+            paymentUrl: e.VNPAY_PAYMENT_URL,
+          }
+        : demo || e.NODE_ENV === "test"
+          ? { kind: "sandbox", tmnCode: "CHUNGCU1", hashSecret: SANDBOX_GATEWAY_SECRET }
+          : null,
     version: process.env.npm_package_version ?? "0.1.0",
     ...overrides,
   };

@@ -52,7 +52,9 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
   });
   await app.ready();
   // Background tasks run through pg-boss on the test's own database when a file asks for them.
-  const boss = config.jobs ? await startJobs(db, app.platform, createLogger("silent"), url) : null;
+  const boss = config.jobs
+    ? await startJobs(db, app.platform, createLogger(process.env.TEST_LOG ?? "silent"), url)
+    : null;
   afterAll(async () => {
     await boss?.stop({ graceful: false, wait: true });
     app.platform.tasks.stop();

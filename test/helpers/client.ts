@@ -52,8 +52,15 @@ export class Client {
     return { status: res.statusCode, body: parsed as T, headers: res.headers as Res["headers"] };
   }
 
-  get = <T = any>(url: string) => this.request<T>("GET", url);
+  /** GET, with the query's defined values appended to the url. */
+  get = <T = any>(url: string, query?: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams(
+      Object.entries(query ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+    ).toString();
+    return this.request<T>("GET", params ? `${url}?${params}` : url);
+  };
   post = <T = any>(url: string, body: unknown = {}) => this.request<T>("POST", url, body);
+  put = <T = any>(url: string, body: unknown) => this.request<T>("PUT", url, body);
   patch = <T = any>(url: string, body: unknown) => this.request<T>("PATCH", url, body);
   delete = <T = any>(url: string) => this.request<T>("DELETE", url);
 }

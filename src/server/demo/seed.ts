@@ -11,6 +11,7 @@ import { audit, bulkChanges } from "../platform/audit/audit.service.js";
 import { systemActor } from "../platform/authz/actor.js";
 import type { Ctx, Platform } from "../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../platform/db/client.js";
+import { seedDemoBilling } from "./billing.seed.js";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -148,7 +149,7 @@ export async function seedDemo(db: Database, platform: Platform): Promise<void> 
   });
 
   const companyId = accountIds.get("company") as string;
-  await db.transaction(companyId, async (tx) => {
+  const { buildingId, homeUnitId } = await db.transaction(companyId, async (tx) => {
     const [building] = await tx
       .insert(buildings)
       .values({
@@ -213,5 +214,7 @@ export async function seedDemo(db: Database, platform: Platform): Promise<void> 
         { units: inserted.length },
       ),
     });
+    return { buildingId: building.id, homeUnitId: homeUnit?.id as string };
   });
+  await seedDemoBilling(db, platform, companyId, buildingId, homeUnitId);
 }

@@ -1,5 +1,6 @@
 import type { Lang } from "../../contracts/common.js";
 import type { Config } from "../config.js";
+import type { PaymentGateway } from "../modules/billing/payments/gateway/gateway.js";
 import type { Actor } from "./authz/actor.js";
 import type { Keyring } from "./crypto/crypto.js";
 import type { Tx } from "./db/client.js";
@@ -11,6 +12,8 @@ export type Platform = {
   config: Config;
   keyring: Keyring;
   messenger: Messenger;
+  /** The card/e-wallet payment gateway, when one is configured. */
+  gateway: PaymentGateway | null;
   /** Background work for a company, queued in the caller's transaction. */
   tasks: TaskQueue;
   /** Drops cached session state after a change (revocation, role change). */

@@ -20,6 +20,13 @@ export type Entity =
   | "unit"
   | "resident"
   | "vehicle"
+  | "fee_rule"
+  | "meter_reading"
+  | "billing_run"
+  | "invoice"
+  | "payment"
+  | "bank_account"
+  | "bank_transfer"
   | "resource";
 
 export const errors = {

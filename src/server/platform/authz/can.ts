@@ -54,6 +54,7 @@ const notFoundFor = (kind: string) =>
       "unit",
       "resident",
       "vehicle",
+      "invoice",
     ].includes(kind)
       ? kind
       : "resource") as Parameters<typeof errors.notFound>[0],

@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit and the migration snapshot.
 export * from "../../modules/accounts/accounts.table.js";
+export * from "../../modules/billing/billing.table.js";
 export * from "../../modules/buildings/buildings.table.js";
 export * from "../../modules/companies/companies.table.js";
 export * from "../../modules/registry/residents/residents.table.js";

@@ -19,7 +19,8 @@ export type TaskHandler<T> = (run: TaskRun, data: T) => Promise<unknown>;
 export type Task<T> = { readonly name: string; readonly handler: TaskHandler<T> };
 
 /** Who asked for the work: the worker acts in their company, as them, in their language. */
-type Envelope<T> = { companyId: string; actor: Actor; lang: Lang; requestId: string; data: T };
+export type Requester = { companyId: string; actor: Actor; lang: Lang; requestId: string };
+type Envelope<T> = Requester & { data: T };
 
 const tasks = new Map<string, Task<never>>();
 
@@ -68,8 +69,13 @@ export class TaskQueue {
       await boss.createQueue(task.name);
       await boss.work<Envelope<never>>(task.name, async ([job]) => {
         if (!job) return;
-        const result = await task.handler(runIn(db, platform, log, job.data), job.data.data);
-        log.info({ task: task.name, jobId: job.id, result }, "task done");
+        try {
+          const result = await task.handler(runFor(db, platform, log, job.data), job.data.data);
+          log.info({ task: task.name, jobId: job.id, result }, "task done");
+        } catch (err) {
+          log.error({ err, task: task.name, jobId: job.id }, "task failed (pg-boss retries it)");
+          throw err;
+        }
       });
     }
   }
@@ -79,7 +85,8 @@ export class TaskQueue {
   }
 }
 
-function runIn(db: Database, platform: Platform, log: Logger, envelope: Envelope<unknown>): TaskRun {
+/** A TaskRun in the requester's company: the worker's, and the CLI's for work it does in the foreground. */
+export function runFor(db: Database, platform: Platform, log: Logger, envelope: Requester): TaskRun {
   return async (fn) => {
     const after: Array<() => Promise<void>> = [];
     const result = await db.transaction(envelope.companyId, (tx) =>

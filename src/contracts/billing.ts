@@ -1,0 +1,274 @@
+import { z } from "zod";
+import { PageQuery, page, Uuid } from "./common.js";
+import { IsoDate, UnitType, VehicleType } from "./registry.js";
+
+/** Money: whole đồng, non-negative, below 2^53. */
+export const Vnd = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A billing period: a calendar month in Asia/Ho_Chi_Minh. */
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+/** A percentage with at most two decimals (VAT, surcharges). */
+const Percent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { message: "at most two decimal places" });
+
+export const FeeRuleKind = z.enum(["area", "vehicle", "fixed", "electricity", "water"]);
+
+const FeeRuleFields = z.object({
+  buildingId: Uuid,
+  kind: FeeRuleKind,
+  name: z.string().trim().min(1).max(120),
+  /** Area and fixed fees: only units of this type (all types when absent). */
+  unitType: UnitType.nullable().optional(),
+  /** Vehicle fees: the vehicle type charged. */
+  vehicleType: VehicleType.nullable().optional(),
+  /** VND per m² per month (area), per vehicle per month, or per unit per month (fixed). */
+  price: Vnd.nullable().optional(),
+  /** Vehicle fees: the price of the second and later vehicles of the type in one unit. */
+  priceNext: Vnd.nullable().optional(),
+  /** Metered fees: the tariff's code (e.g. evn-household). */
+  tariffCode: z.string().trim().min(1).max(60).nullable().optional(),
+  surchargePercent: Percent.nullable().optional(),
+  surchargeName: z.string().trim().min(1).max(120).nullable().optional(),
+  vatRate: Percent.default(0),
+  /** Collected on behalf of the utility (thu hộ). */
+  onBehalf: z.boolean().default(false),
+  validFrom: IsoDate,
+  validTo: IsoDate.nullable().optional(),
+});
+
+const metered = (kind: string) => kind === "electricity" || kind === "water";
+
+/** A fee rule as sent by the console; which fields it needs depends on its kind. */
+export const FeeRuleBody = FeeRuleFields.superRefine((r, ctx) => {
+  const need = (path: string, ok: boolean) => {
+    if (!ok) ctx.addIssue({ code: "custom", path: [path], message: "required for this kind of fee" });
+  };
+  if (metered(r.kind)) {
+    need("tariffCode", Boolean(r.tariffCode));
+    if (r.price != null)
+      ctx.addIssue({ code: "custom", path: ["price"], message: "metered fees use the tariff" });
+  } else need("price", r.price != null);
+  if (r.kind === "vehicle") need("vehicleType", Boolean(r.vehicleType));
+  if (r.surchargePercent != null) need("surchargeName", Boolean(r.surchargeName));
+  if (r.validTo && r.validTo < r.validFrom) {
+    ctx.addIssue({ code: "custom", path: ["validTo"], message: "before validFrom" });
+  }
+});
+export type FeeRuleBody = z.infer<typeof FeeRuleBody>;
+
+export const Warning = z.object({ code: z.string(), message: z.string() });
+export const FeeRule = FeeRuleFields.extend({
+  id: Uuid,
+  unitType: UnitType.nullable(),
+  vehicleType: VehicleType.nullable(),
+  price: Vnd.nullable(),
+  priceNext: Vnd.nullable(),
+  tariffCode: z.string().nullable(),
+  surchargePercent: z.number().nullable(),
+  surchargeName: z.string().nullable(),
+  validTo: IsoDate.nullable(),
+  /** Things to look at (a management fee outside the province's price frame). */
+  warnings: z.array(Warning),
+});
+export type FeeRule = z.infer<typeof FeeRule>;
+export const FeeRuleList = z.object({ items: z.array(FeeRule) });
+export const BuildingQuery = z.object({ buildingId: Uuid });
+
+/** What a rule change would do to next month's notices, computed without saving it. */
+export const FeeRulePreview = z.object({
+  period: Period,
+  units: z.number().int(),
+  changedUnits: z.number().int(),
+  totalBefore: Vnd,
+  totalAfter: Vnd,
+  sample: z.array(z.object({ unitCode: z.string(), before: Vnd, after: Vnd })),
+  warnings: z.array(Warning),
+});
+export const FeeRulePreviewBody = z.object({ rule: FeeRuleBody, replaces: Uuid.optional() });
+
+export const Tariff = z.object({
+  id: Uuid,
+  code: z.string(),
+  kind: z.enum(["electricity", "water"]),
+  name: z.string(),
+  basis: z.enum(["household", "person"]),
+  bands: z.array(z.object({ upTo: z.number().int().nullable(), price: Vnd })),
+  validFrom: IsoDate,
+});
+export const TariffList = z.object({ items: z.array(Tariff) });
+
+export const BillingSettingsBody = z.object({
+  feeFrameMin: Vnd.nullable(),
+  feeFrameMax: Vnd.nullable(),
+  dueDays: z.number().int().min(0).max(90),
+});
+export const BillingSettings = BillingSettingsBody.extend({ buildingId: Uuid });
+
+export const BankAccountBody = z.object({
+  buildingId: Uuid,
+  bankBin: z.string().regex(/^\d{6}$/),
+  accountNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{4,19}$/),
+  accountName: z.string().trim().min(1).max(120),
+});
+export const BankAccount = BankAccountBody.extend({ id: Uuid, bankName: z.string().nullable() });
+export const BankAccountList = z.object({ items: z.array(BankAccount) });
+
+export const MeterKind = z.enum(["electricity", "water"]);
+export const ReadingBody = z.object({
+  unitId: Uuid,
+  kind: MeterKind,
+  period: Period,
+  reading: z.number().int().min(0).max(1e12),
+  /** The previous reading; taken from last period's when absent. */
+  previous: z.number().int().min(0).max(1e12).optional(),
+  readOn: IsoDate,
+  /** Accept a consumption far above the unit's usual (after checking the meter). */
+  confirmUnusual: z.boolean().default(false),
+});
+export const Reading = z.object({
+  id: Uuid,
+  unitId: Uuid,
+  unitCode: z.string(),
+  kind: MeterKind,
+  period: Period,
+  previous: z.number().int(),
+  reading: z.number().int(),
+  consumption: z.number().int(),
+  readOn: IsoDate,
+});
+export const ReadingQuery = PageQuery.extend({
+  buildingId: Uuid,
+  period: Period,
+  kind: MeterKind.optional(),
+});
+export const ReadingPage = page(Reading);
+/** Units with a metered fee but no reading yet for the period, listed before a run. */
+export const MissingReadings = z.object({
+  period: Period,
+  items: z.array(z.object({ unitId: Uuid, unitCode: z.string(), kind: MeterKind })),
+});
+
+export const RunBody = z.object({ buildingId: Uuid, period: Period });
+export const BillingRun = z.object({
+  id: Uuid,
+  buildingId: Uuid,
+  period: Period,
+  status: z.enum(["running", "done", "failed"]),
+  units: z.number().int(),
+  done: z.number().int(),
+  created: z.number().int(),
+  redrafted: z.number().int(),
+  changedAfterIssue: z.number().int(),
+  invoices: z.number().int(),
+  total: Vnd,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const IssueResult = z.object({ issued: z.number().int(), firstNumber: z.string().nullable() });
+
+export const InvoiceStatus = z.enum(["draft", "issued", "partially_paid", "paid", "void"]);
+export const InvoiceLine = z.object({
+  lineNo: z.number().int(),
+  kind: z.string(),
+  description: z.string(),
+  quantity: z.string(),
+  unitLabel: z.string(),
+  unitPrice: z.number().int(),
+  days: z.number().int(),
+  periodDays: z.number().int(),
+  amount: z.number().int(),
+  vatRate: z.number(),
+  vat: z.number().int(),
+  onBehalf: z.boolean(),
+});
+export const InvoiceSummary = z.object({
+  id: Uuid,
+  code: z.string(),
+  number: z.string().nullable(),
+  buildingId: Uuid,
+  unitId: Uuid,
+  unitCode: z.string(),
+  period: Period,
+  status: InvoiceStatus,
+  billTo: z.string().nullable(),
+  total: z.number().int(),
+  paid: z.number().int(),
+  balance: z.number().int(),
+  dueOn: IsoDate.nullable(),
+  issuedAt: z.string().nullable(),
+});
+export const InvoiceQuery = PageQuery.extend({
+  buildingId: Uuid.optional(),
+  unitId: Uuid.optional(),
+  period: Period.optional(),
+  status: InvoiceStatus.optional(),
+  q: z.string().trim().max(40).optional(),
+});
+export const InvoicePage = page(InvoiceSummary);
+export const Invoice = InvoiceSummary.extend({
+  areaM2: z.string(),
+  subtotal: z.number().int(),
+  vatTotal: z.number().int(),
+  amountInWords: z.string(),
+  lines: z.array(InvoiceLine),
+  payments: z.array(
+    z.object({ id: Uuid, method: z.string(), amount: z.number().int(), receivedAt: z.string() }),
+  ),
+  /** How to pay by bank transfer: the building's account and the VietQR payload for the balance. */
+  transfer: z
+    .object({
+      bankBin: z.string(),
+      bankName: z.string().nullable(),
+      accountNumber: z.string(),
+      accountName: z.string(),
+      amount: z.number().int(),
+      memo: z.string(),
+      qrPayload: z.string(),
+    })
+    .nullable(),
+});
+
+export const PaymentMethod = z.enum(["bank_transfer", "cash", "card", "auto_debit"]);
+export const CashPaymentBody = z.object({
+  invoiceId: Uuid,
+  amount: Vnd.min(1),
+  note: z.string().trim().max(200).optional(),
+});
+export const Payment = z.object({
+  id: Uuid,
+  unitId: Uuid,
+  method: PaymentMethod,
+  amount: z.number().int(),
+  receiptNumber: z.string().nullable(),
+  receivedAt: z.string(),
+  allocated: z.number().int(),
+  credit: z.number().int(),
+});
+
+export const BankTransferStatus = z.enum(["matched", "unmatched", "ignored"]);
+export const BankTransfer = z.object({
+  id: Uuid,
+  provider: z.string(),
+  externalId: z.string(),
+  gateway: z.string(),
+  accountNumber: z.string(),
+  amount: z.number().int(),
+  memo: z.string(),
+  occurredAt: z.string(),
+  status: BankTransferStatus,
+  invoiceId: Uuid.nullable(),
+});
+export const BankTransferQuery = PageQuery.extend({ status: BankTransferStatus.optional() });
+export const BankTransferPage = page(BankTransfer);
+export const MatchTransferBody = z.object({ invoiceId: Uuid });
+
+export type Invoice = z.infer<typeof Invoice>;
+export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
+export type Reading = z.infer<typeof Reading>;
+export type Tariff = z.infer<typeof Tariff>;
+export type BankAccount = z.infer<typeof BankAccount>;

@@ -1,0 +1,131 @@
+import { sql } from "drizzle-orm";
+import { invoices } from "../modules/billing/billing.table.js";
+import { issueInvoices } from "../modules/billing/invoices/invoices.service.js";
+import { recordPayment } from "../modules/billing/payments/payments.service.js";
+import { addBankAccount, createRule, saveSettings } from "../modules/billing/rules/rules.service.js";
+import { executeRun } from "../modules/billing/runs/runs.service.js";
+import { systemActor } from "../platform/authz/actor.js";
+import type { Ctx, Platform } from "../platform/context.js";
+import type { Database } from "../platform/db/client.js";
+import { runFor } from "../platform/jobs/tasks.js";
+import { createLogger } from "../platform/log/logger.js";
+
+/** The months before this one, as YYYY-MM in Asia/Ho_Chi_Minh (oldest first). */
+function pastPeriods(n: number, now = new Date()): string[] {
+  const local = new Date(now.getTime() + 7 * 3600_000);
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - (n - i), 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+  });
+}
+
+/**
+ * The demo building's billing: the accountant's fee rules and bank account, meter readings for the last two
+ * months, both months billed and issued; the older month paid by everyone, the last one by about half (the
+ * demo resident's notice is still due, so the app shows its QR).
+ */
+export async function seedDemoBilling(
+  db: Database,
+  platform: Platform,
+  companyId: string,
+  buildingId: string,
+  /** The unit whose last notice stays due (the demo resident's). */
+  unpaidUnitId: string,
+) {
+  const requester = {
+    companyId,
+    actor: { ...systemActor, role: "company_admin" as const },
+    lang: "vi" as const,
+    requestId: "seed-demo",
+  };
+  const run = runFor(db, platform, createLogger("warn"), requester);
+  const [older, last] = pastPeriods(2) as [string, string];
+  await run(async (ctx: Ctx) => {
+    await saveSettings(ctx, buildingId, { feeFrameMin: 5000, feeFrameMax: 16500, dueDays: 15 });
+    await addBankAccount(ctx, {
+      buildingId,
+      bankBin: "970436",
+      accountNumber: "1023456789",
+      accountName: "CONG TY QUAN LY DEMO",
+    });
+    const base = { buildingId, validFrom: "2025-01-01", onBehalf: false };
+    await createRule(ctx, {
+      ...base,
+      kind: "area",
+      name: "Phí quản lý",
+      unitType: "apartment",
+      price: 15000,
+      vatRate: 10,
+    });
+    await createRule(ctx, {
+      ...base,
+      kind: "vehicle",
+      name: "Phí gửi xe máy",
+      vehicleType: "motorbike",
+      price: 120000,
+      priceNext: 150000,
+      vatRate: 10,
+    });
+    await createRule(ctx, {
+      ...base,
+      kind: "vehicle",
+      name: "Phí gửi ô tô",
+      vehicleType: "car",
+      price: 1200000,
+      vatRate: 10,
+    });
+    await createRule(ctx, {
+      ...base,
+      kind: "electricity",
+      name: "Tiền điện",
+      tariffCode: "evn-household",
+      vatRate: 8,
+      onBehalf: true,
+    });
+    await createRule(ctx, {
+      ...base,
+      kind: "water",
+      name: "Tiền nước",
+      tariffCode: "hcmc-water-household",
+      vatRate: 5,
+      onBehalf: true,
+      surchargePercent: 10,
+      surchargeName: "Phí bảo vệ môi trường nước thải",
+    });
+    // Readings for occupied units: two months in a row, each unit's meter moving on from the last.
+    for (const [i, period] of [older, last].entries()) {
+      await ctx.tx.execute(sql`
+        insert into meter_readings (company_id, building_id, unit_id, kind, period, previous, reading, read_on)
+        select ${companyId}, ${buildingId}, u.id, k.kind, ${period},
+               k.start + ${i} * k.step, k.start + (${i} + 1) * k.step + abs(hashtext(u.id::text || ${period})) % k.spread,
+               (${period} || '-28')::date
+          from units u cross join (values ('electricity', 12000, 180, 160), ('water', 800, 14, 10)) k(kind, start, step, spread)
+         where u.company_id = ${companyId} and u.building_id = ${buildingId} and u.status = 'occupied'`);
+    }
+  });
+  for (const period of [older, last]) {
+    await executeRun(run, { buildingId, period });
+    await run((ctx) => issueInvoices(ctx, buildingId, period));
+    await run(async (ctx) => {
+      const due = await ctx.tx
+        .select({ id: invoices.id, unitId: invoices.unitId, total: invoices.total, code: invoices.code })
+        .from(invoices)
+        .where(
+          sql`${invoices.companyId} = ${companyId} and ${invoices.period} = ${period} and ${invoices.total} > 0
+              and (${period} = ${older} or ${invoices.unitId} <> ${unpaidUnitId})`,
+        )
+        .orderBy(invoices.code);
+      const paying = due.filter((_, i) => period === older || i % 2 === 0);
+      for (const inv of paying) {
+        await recordPayment(ctx, {
+          buildingId,
+          unitId: inv.unitId,
+          method: "bank_transfer",
+          amount: inv.total,
+          reference: `demo:${inv.code}`,
+          invoiceId: inv.id,
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,217 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  BankAccount,
+  BankAccountBody,
+  BankAccountList,
+  BankTransferPage,
+  BankTransferQuery,
+  BillingRun,
+  BillingSettings,
+  BillingSettingsBody,
+  BuildingQuery,
+  CashPaymentBody,
+  FeeRule,
+  FeeRuleBody,
+  FeeRuleList,
+  Invoice,
+  InvoicePage,
+  InvoiceQuery,
+  IssueResult,
+  MatchTransferBody,
+  MissingReadings,
+  Payment,
+  Period,
+  Reading,
+  ReadingBody,
+  ReadingPage,
+  ReadingQuery,
+  RunBody,
+  TariffList,
+} from "../../../contracts/billing.js";
+import { IdParams } from "../../../contracts/common.js";
+import * as invoices from "./invoices/invoices.service.js";
+import { renderNotice } from "./invoices/notice.pdf.js";
+import * as payments from "./payments/payments.service.js";
+import * as readings from "./readings/readings.service.js";
+import * as rules from "./rules/rules.service.js";
+import * as runs from "./runs/runs.service.js";
+
+const runDto = (r: runs.BillingRunRow): z.infer<typeof BillingRun> => ({
+  id: r.id,
+  buildingId: r.buildingId,
+  period: r.period,
+  status: r.status as "running" | "done" | "failed",
+  units: r.units,
+  done: r.done,
+  created: r.created,
+  redrafted: r.redrafted,
+  changedAfterIssue: r.changedAfterIssue,
+  invoices: r.invoices,
+  total: r.total,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
+/** Fee rules, tariffs, bank accounts, readings, runs, notices and payments (DESIGN §2 Billing). */
+export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["billing"];
+  const reads = { permission: ["read", "billing"] as const };
+  const configures = { permission: ["configure", "billing"] as const };
+
+  app.get(
+    "/fee-rules",
+    { schema: { tags, querystring: BuildingQuery, response: { 200: FeeRuleList } }, config: reads },
+    async (req) => req.run((ctx) => rules.listRules(ctx, req.query.buildingId)),
+  );
+  app.post(
+    "/fee-rules",
+    { schema: { tags, body: FeeRuleBody, response: { 201: FeeRule } }, config: configures },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => rules.createRule(ctx, req.body))),
+  );
+  app.put(
+    "/fee-rules/:id",
+    { schema: { tags, params: IdParams, body: FeeRuleBody, response: { 200: FeeRule } }, config: configures },
+    async (req) => req.run((ctx) => rules.updateRule(ctx, req.params.id, req.body)),
+  );
+  app.delete(
+    "/fee-rules/:id",
+    { schema: { tags, params: IdParams }, config: configures },
+    async (req, reply) => {
+      await req.run((ctx) => rules.deleteRule(ctx, req.params.id));
+      return reply.status(204).send();
+    },
+  );
+  app.get("/tariffs", { schema: { tags, response: { 200: TariffList } }, config: reads }, async (req) =>
+    req.run((ctx) => rules.listTariffs(ctx)),
+  );
+  app.get(
+    "/buildings/:id/billing-settings",
+    { schema: { tags, params: IdParams, response: { 200: BillingSettings } }, config: reads },
+    async (req) => req.run((ctx) => rules.getSettings(ctx, req.params.id)),
+  );
+  app.put(
+    "/buildings/:id/billing-settings",
+    {
+      schema: { tags, params: IdParams, body: BillingSettingsBody, response: { 200: BillingSettings } },
+      config: configures,
+    },
+    async (req) => req.run((ctx) => rules.saveSettings(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    "/bank-accounts",
+    { schema: { tags, querystring: BuildingQuery, response: { 200: BankAccountList } }, config: reads },
+    async (req) => req.run((ctx) => rules.listBankAccounts(ctx, req.query.buildingId)),
+  );
+  app.post(
+    "/bank-accounts",
+    { schema: { tags, body: BankAccountBody, response: { 201: BankAccount } }, config: configures },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => rules.addBankAccount(ctx, req.body))),
+  );
+
+  app.post(
+    "/meter-readings",
+    {
+      schema: { tags, body: ReadingBody, response: { 201: Reading } },
+      config: { permission: ["record_reading", "billing"] },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => readings.recordReading(ctx, req.body))),
+  );
+  app.get(
+    "/meter-readings",
+    { schema: { tags, querystring: ReadingQuery, response: { 200: ReadingPage } }, config: reads },
+    async (req) => req.run((ctx) => readings.listReadings(ctx, req.query)),
+  );
+  app.get(
+    "/buildings/:id/missing-readings",
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.object({ period: Period }),
+        response: { 200: MissingReadings },
+      },
+      config: reads,
+    },
+    async (req) => req.run((ctx) => readings.missingReadings(ctx, req.params.id, req.query.period)),
+  );
+
+  app.post(
+    "/billing-runs",
+    {
+      schema: { tags, body: RunBody, response: { 202: BillingRun } },
+      config: { permission: ["run", "billing"] },
+    },
+    async (req, reply) =>
+      reply.status(202).send(runDto(await req.run((ctx) => runs.startRun(ctx, req.body)))),
+  );
+  app.get(
+    "/billing-runs/:id",
+    { schema: { tags, params: IdParams, response: { 200: BillingRun } }, config: reads },
+    async (req) => runDto(await req.run((ctx) => runs.getRun(ctx, req.params.id))),
+  );
+  app.post(
+    "/invoices/issue",
+    {
+      schema: { tags, body: RunBody, response: { 200: IssueResult } },
+      config: { permission: ["issue", "billing"] },
+    },
+    async (req) => req.run((ctx) => invoices.issueInvoices(ctx, req.body.buildingId, req.body.period)),
+  );
+
+  app.get(
+    "/invoices",
+    {
+      schema: { tags, querystring: InvoiceQuery, response: { 200: InvoicePage } },
+      config: { permission: ["read", "invoice"] },
+    },
+    async (req) => req.run((ctx) => invoices.listInvoices(ctx, req.query)),
+  );
+  app.get(
+    "/invoices/:id",
+    {
+      schema: { tags, params: IdParams, response: { 200: Invoice } },
+      config: { permission: ["read", "invoice"] },
+    },
+    async (req) => req.run((ctx) => invoices.getInvoice(ctx, req.params.id)),
+  );
+  app.get(
+    "/invoices/:id/pdf",
+    { schema: { tags, params: IdParams }, config: { permission: ["read", "invoice"] } },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => invoices.noticeDocument(ctx, req.params.id));
+      const pdf = await renderNotice(doc);
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="${doc.code}.pdf"`)
+        .header("cache-control", "private, no-store")
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    "/payments/cash",
+    {
+      schema: { tags, body: CashPaymentBody, response: { 201: Payment } },
+      config: { permission: ["take_payment", "billing"] },
+    },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => payments.recordCash(ctx, req.body))),
+  );
+  app.get(
+    "/bank-transfers",
+    {
+      schema: { tags, querystring: BankTransferQuery, response: { 200: BankTransferPage } },
+      config: { permission: ["take_payment", "billing"] },
+    },
+    async (req) => req.run((ctx) => payments.listTransfers(ctx, req.query)),
+  );
+  app.post(
+    "/bank-transfers/:id/match",
+    {
+      schema: { tags, params: IdParams, body: MatchTransferBody },
+      config: { permission: ["take_payment", "billing"] },
+    },
+    async (req) => req.run((ctx) => payments.matchTransfer(ctx, req.params.id, req.body.invoiceId)),
+  );
+};

@@ -1,0 +1,496 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, TEST_MASTER_KEY, type TestEnv } from "../../../../test/helpers/app.js";
+import { newMember, signIn } from "../../../../test/helpers/builders.js";
+import type { Client } from "../../../../test/helpers/client.js";
+import { DEMO_BANK_FEED_KEY } from "../../config.js";
+import { runFor, type TaskRun } from "../../platform/jobs/tasks.js";
+import { createLogger } from "../../platform/log/logger.js";
+import { lineAmount, vatOf } from "./core/money.js";
+import { tieredCharge } from "./core/tiers.js";
+import { decodeVietQr } from "./core/vietqr.js";
+import { signBankFeed } from "./payments/bank-feed/sepay.js";
+import { executeRun } from "./runs/runs.service.js";
+
+/** A month for a building, end to end: fee rules → readings → run → issue → QR → bank transfer → paid. */
+let env: TestEnv;
+let companyId: string;
+let buildingId: string;
+let admin: Client;
+let accountant: Client;
+let unitIds: Record<string, string>;
+const HMAC_SECRET = "test-hmac-secret-0123456789";
+const PERIOD = "2026-11";
+
+const EVN_2025 = [1984, 2050, 2380, 2998, 3350, 3460].map((price, i) => ({
+  upTo: [50, 100, 200, 300, 400, null][i] ?? null,
+  price,
+}));
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await env.db.owner.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+function post(client: Client, path: string, body: unknown, status = 201) {
+  return client.post(`/api/v1${path}`, body).then((r) => {
+    if (r.status !== status) throw new Error(`${path} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  });
+}
+
+/** Runs the month to the end through the background task and returns the finished run. */
+async function runMonth(client: Client) {
+  const started = await post(client, "/billing-runs", { buildingId, period: PERIOD }, 202);
+  let run = started;
+  await expect
+    .poll(
+      async () => {
+        run = (await client.get(`/api/v1/billing-runs/${started.id}`)).body;
+        return run.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("done");
+  return run;
+}
+
+async function invoiceOf(client: Client, code: string) {
+  const list = await client.get("/api/v1/invoices", { buildingId, period: PERIOD, q: code });
+  const id = list.body.items[0]?.id as string;
+  return (await client.get(`/api/v1/invoices/${id}`)).body;
+}
+
+function sepay(id: number, amount: number, content: string) {
+  return {
+    id,
+    gateway: "Vietcombank",
+    transactionDate: "2026-12-02 09:15:00",
+    accountNumber: "0011001234567",
+    subAccount: null,
+    code: null,
+    content,
+    transferType: "in",
+    transferAmount: amount,
+    accumulated: 0,
+    referenceCode: `FT${id}`,
+    description: "",
+  };
+}
+
+function notify(
+  body: unknown,
+  headers: Record<string, string> = { authorization: `Apikey ${DEMO_BANK_FEED_KEY}` },
+) {
+  return env.app.inject({
+    method: "POST",
+    url: "/api/v1/bank-feed/sepay",
+    headers: { "content-type": "application/json", ...headers },
+    payload: JSON.stringify(body),
+  });
+}
+
+beforeAll(async () => {
+  env = await startTestApp({
+    jobs: true,
+    signInPerMinute: 1000,
+    bankFeed: { apiKey: DEMO_BANK_FEED_KEY, hmacSecret: HMAC_SECRET },
+  });
+  const owner = await newMember(env, "company_admin");
+  companyId = owner.companyId;
+  admin = await signIn(env, owner);
+  buildingId = (
+    await post(admin, "/buildings", {
+      name: "Chung cư Sông Hồng",
+      address: "12 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội",
+      blocks: [{ name: "A", floors: 5 }],
+    })
+  ).id;
+  accountant = await signIn(
+    env,
+    await newMember(env, "accountant", { companyId, buildingIds: [buildingId] }),
+  );
+  unitIds = {};
+  for (const [code, areaM2, type, handoverDate] of [
+    ["A-01.01", 75.5, "apartment", "2020-01-01"],
+    ["A-01.02", 100, "apartment", "2020-01-01"],
+    ["A-01.03", 50, "shophouse", "2026-11-16"],
+  ] as const) {
+    const unit = await post(admin, "/units", {
+      buildingId,
+      code,
+      block: "A",
+      floor: 1,
+      areaM2,
+      type,
+      status: "occupied",
+      handoverDate,
+    });
+    unitIds[code] = unit.id;
+  }
+  await post(admin, `/units/${unitIds["A-01.01"]}/household`, {
+    role: "owner",
+    fullName: "Nguyễn Thị Hằng",
+    phone: "0912345678",
+  });
+  const household = (await admin.get(`/api/v1/units/${unitIds["A-01.01"]}/household`)).body;
+  const residentId = household.members[0].resident.id as string;
+  for (const plate of ["29-X1 111.11", "29-X1 222.22"]) {
+    await post(admin, `/units/${unitIds["A-01.01"]}/vehicles`, {
+      residentId,
+      type: "motorbike",
+      plate,
+      activeFrom: "2026-01-01",
+    });
+  }
+});
+
+describe("fee rules, bank account and readings", () => {
+  it("refuses what is wrong, warns about a fee outside the province's frame", async () => {
+    const resident = await signIn(
+      env,
+      await newMember(env, "resident", { companyId, unitIds: [unitIds["A-01.01"] as string] }),
+    );
+    expect((await resident.get("/api/v1/fee-rules", { buildingId })).status).toBe(403);
+    const bad = await admin.post("/api/v1/fee-rules", {
+      buildingId,
+      kind: "vehicle",
+      name: "Gửi xe máy",
+      validFrom: "2026-01-01",
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.details.fields)).toEqual(
+      expect.arrayContaining(["price", "vehicleType"]),
+    );
+
+    await admin.put(`/api/v1/buildings/${buildingId}/billing-settings`, {
+      feeFrameMin: 5000,
+      feeFrameMax: 16500,
+      dueDays: 10,
+    });
+    await post(admin, "/bank-accounts", {
+      buildingId,
+      bankBin: "970436",
+      accountNumber: "0011001234567",
+      accountName: "CONG TY QUAN LY SONG HONG",
+    });
+    const rules = [
+      { kind: "area", name: "Phí quản lý", unitType: "apartment", price: 12000, vatRate: 10 },
+      { kind: "area", name: "Phí quản lý mặt bằng", unitType: "shophouse", price: 20000, vatRate: 10 },
+      {
+        kind: "vehicle",
+        name: "Phí gửi xe máy",
+        vehicleType: "motorbike",
+        price: 120000,
+        priceNext: 150000,
+        vatRate: 10,
+      },
+      { kind: "electricity", name: "Tiền điện", tariffCode: "evn-household", vatRate: 8, onBehalf: true },
+      {
+        kind: "water",
+        name: "Tiền nước",
+        tariffCode: "hcmc-water-household",
+        vatRate: 5,
+        onBehalf: true,
+        surchargePercent: 10,
+        surchargeName: "Phí bảo vệ môi trường nước thải",
+      },
+    ];
+    const created = [];
+    for (const rule of rules)
+      created.push(await post(admin, "/fee-rules", { buildingId, validFrom: "2025-01-01", ...rule }));
+    expect(created[0].warnings).toEqual([]);
+    expect(created[1].warnings[0].code).toBe("FEE_OUTSIDE_FRAME");
+    expect(created[1].warnings[0].message).toContain("khung giá");
+  });
+
+  it("records readings, refusing one below the previous, and lists the units still to read", async () => {
+    const reading = (unit: string, kind: string, previous: number, value: number) =>
+      admin.post("/api/v1/meter-readings", {
+        unitId: unitIds[unit],
+        kind,
+        period: PERIOD,
+        previous,
+        reading: value,
+        readOn: "2026-11-30",
+      });
+    const lower = await reading("A-01.01", "electricity", 1000, 900);
+    expect(lower.status).toBe(422);
+    expect(lower.body.error.code).toBe("READING_BELOW_PREVIOUS");
+    expect((await reading("A-01.01", "electricity", 1000, 1250)).status).toBe(201);
+    expect((await reading("A-01.01", "water", 100, 118)).status).toBe(201);
+    const missing = await admin.get(`/api/v1/buildings/${buildingId}/missing-readings`, { period: PERIOD });
+    expect(
+      missing.body.items.map((m: { unitCode: string; kind: string }) => `${m.unitCode} ${m.kind}`),
+    ).toEqual(["A-01.02 electricity", "A-01.02 water", "A-01.03 electricity", "A-01.03 water"]);
+  });
+});
+
+describe("the billing run", () => {
+  it("drafts one notice per unit with lines computed as the billing math says", async () => {
+    const run = await runMonth(accountant);
+    expect(run).toMatchObject({ status: "done", units: 3, created: 3, invoices: 3 });
+
+    const a = await invoiceOf(accountant, "A-01.01");
+    expect(a.status).toBe("draft");
+    expect(a.billTo).toBe("Nguyễn Thị Hằng");
+    const electricity = tieredCharge(250, EVN_2025);
+    const water = tieredCharge(18, [
+      { upTo: 4, price: 6700 },
+      { upTo: 6, price: 12900 },
+      { upTo: null, price: 14400 },
+    ]);
+    const expected = [
+      { description: "Phí quản lý", amount: lineAmount("75.50", 12000), rate: 10 },
+      ...electricity.lines.map((l) => ({
+        description: `Tiền điện bậc ${l.band}`,
+        amount: l.amount,
+        rate: 8,
+      })),
+      { description: "Phí gửi xe máy", amount: 120000, rate: 10 },
+      { description: "Phí gửi xe máy (xe thứ 2)", amount: 150000, rate: 10 },
+      ...water.lines.map((l) => ({ description: `Tiền nước bậc ${l.band}`, amount: l.amount, rate: 5 })),
+      { description: "Phí bảo vệ môi trường nước thải", amount: 22540, rate: 0 },
+    ];
+    expect(electricity.amount).toBe(589600);
+    expect(water.amount).toBe(225400);
+    const got = a.lines.map((l: { description: string; amount: number; vatRate: number; vat: number }) => ({
+      description: l.description,
+      amount: l.amount,
+      rate: l.vatRate,
+      vat: l.vat,
+    }));
+    expect(got).toEqual(
+      expect.arrayContaining(expected.map((e) => ({ ...e, vat: vatOf(e.amount, e.rate) }))),
+    );
+    expect(got).toHaveLength(expected.length);
+    const subtotal = expected.reduce((s, e) => s + e.amount, 0);
+    const vat = expected.reduce((s, e) => s + vatOf(e.amount, e.rate), 0);
+    expect(a).toMatchObject({ subtotal, vatTotal: vat, total: subtotal + vat });
+    expect(a.lines.filter((l: { onBehalf: boolean }) => l.onBehalf)).toHaveLength(
+      electricity.lines.length + water.lines.length + 1,
+    );
+
+    // Handed over on 16/11: the shophouse pays 15 of November's 30 days.
+    const c = await invoiceOf(accountant, "A-01.03");
+    expect(c.lines).toEqual([
+      expect.objectContaining({
+        description: "Phí quản lý mặt bằng",
+        days: 15,
+        periodDays: 30,
+        amount: 500000,
+        vat: 50000,
+      }),
+    ]);
+  });
+
+  it("changes nothing when run again, and redrafts a draft after a corrected reading", async () => {
+    const again = await runMonth(accountant);
+    expect(again).toMatchObject({ created: 0, redrafted: 0, invoices: 3 });
+    const fixed = await admin.post("/api/v1/meter-readings", {
+      unitId: unitIds["A-01.01"],
+      kind: "electricity",
+      period: PERIOD,
+      previous: 1000,
+      reading: 1240,
+      readOn: "2026-11-30",
+    });
+    expect(fixed.status).toBe(201);
+    const redone = await runMonth(accountant);
+    expect(redone).toMatchObject({ created: 0, redrafted: 1, invoices: 3 });
+    const a = await invoiceOf(accountant, "A-01.01");
+    const kwh = a.lines
+      .filter((l: { kind: string }) => l.kind === "electricity")
+      .reduce((s: number, l: { quantity: string }) => s + Number(l.quantity), 0);
+    expect(kwh).toBe(240);
+  });
+
+  it("run killed midway and run again leaves exactly one notice per unit", async () => {
+    const requester = {
+      companyId,
+      actor: {
+        accountId: null,
+        platformAdmin: false,
+        membershipId: null,
+        role: "company_admin" as const,
+        buildingIds: [],
+        unitIds: [],
+      },
+      lang: "vi" as const,
+      requestId: "test",
+    };
+    const period = "2026-10";
+    const run = runFor(env.db, env.app.platform, createLogger("silent"), requester);
+    let calls = 0;
+    const dying: TaskRun = (fn) => {
+      calls += 1;
+      if (calls === 3) throw new Error("killed");
+      return run(fn);
+    };
+    await expect(executeRun(dying, { buildingId, period }, undefined, 1)).rejects.toThrow("killed");
+    const partial = await rows<{ n: number }>(
+      sql`select count(*)::int as n from invoices where company_id = ${companyId} and period = ${period}`,
+    );
+    // Units are chunked by id; whichever chunks committed before the kill stay, the rest are missing.
+    expect(partial[0]?.n).toBeLessThan(2);
+    const done = await executeRun(run, { buildingId, period }, undefined, 1);
+    expect(done).toMatchObject({ status: "done", invoices: 2 });
+    const perUnit = await rows<{ n: number }>(
+      sql`select count(*)::int as n from invoices where company_id = ${companyId} and period = ${period} group by unit_id`,
+    );
+    expect(perUnit.map((r) => r.n)).toEqual([1, 1]);
+  });
+});
+
+describe("issue, pay by transfer, cash, unmatched", () => {
+  it("issues gap-free numbers in unit order with a VietQR for the balance and a PDF", async () => {
+    const issued = await post(accountant, "/invoices/issue", { buildingId, period: PERIOD }, 200);
+    expect(issued).toEqual({ issued: 3, firstNumber: expect.stringMatching(/^\d{4}\/000001$/) });
+    const list = await accountant.get("/api/v1/invoices", { buildingId, period: PERIOD });
+    expect(
+      list.body.items.map((i: { unitCode: string; number: string }) => [i.unitCode, i.number.slice(5)]),
+    ).toEqual([
+      ["A-01.01", "000001"],
+      ["A-01.02", "000002"],
+      ["A-01.03", "000003"],
+    ]);
+    const a = await invoiceOf(accountant, "A-01.01");
+    const qr = decodeVietQr(a.transfer.qrPayload);
+    expect(qr).toMatchObject({
+      bankBin: "970436",
+      account: "0011001234567",
+      amount: a.total,
+      purpose: a.code,
+      kind: "dynamic",
+    });
+    const pdf = await accountant.get(`/api/v1/invoices/${a.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+  });
+
+  it("the resident sees only their unit's notices", async () => {
+    const resident = await signIn(
+      env,
+      await newMember(env, "resident", { companyId, unitIds: [unitIds["A-01.01"] as string] }),
+    );
+    const mine = await resident.get("/api/v1/invoices");
+    expect(mine.body.items.map((i: { unitCode: string }) => i.unitCode)).toEqual(["A-01.01"]);
+    const other = (await accountant.get("/api/v1/invoices", { buildingId, q: "A-01.02" })).body.items[0];
+    expect((await resident.get(`/api/v1/invoices/${other.id}`)).status).toBe(404);
+    expect((await resident.get(`/api/v1/invoices/${other.id}/pdf`)).status).toBe(404);
+  });
+
+  it("credits a transfer once however often the bank feed repeats it, partial then over-payment", async () => {
+    const a = await invoiceOf(accountant, "A-01.01");
+    const mangled = `CT DEN:0123 NGUYEN THI HANG chuyen tien ${a.code.slice(0, 4).toLowerCase()} ${a.code.slice(4)} phi thang 11`;
+    const replays = await Promise.all(Array.from({ length: 20 }, () => notify(sepay(5001, 500000, mangled))));
+    expect(replays.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+    expect(replays[0]?.json()).toEqual({ success: true });
+    const partly = await invoiceOf(accountant, "A-01.01");
+    expect(partly).toMatchObject({ status: "partially_paid", paid: 500000, balance: a.total - 500000 });
+    expect(decodeVietQr(partly.transfer.qrPayload).amount).toBe(a.total - 500000);
+
+    await notify(sepay(5002, a.total - 500000 + 100000, `${a.code} thanh toan`));
+    const paid = await invoiceOf(accountant, "A-01.01");
+    expect(paid).toMatchObject({ status: "paid", paid: a.total, balance: 0, transfer: null });
+    const payments = await rows<{ n: number; credit: string }>(
+      sql`select count(*)::int as n, sum(p.amount) - (select sum(amount) from payment_allocations where company_id = ${companyId}) as credit
+            from payments p where p.company_id = ${companyId}`,
+    );
+    expect(payments[0]).toMatchObject({ n: 2 });
+    expect(Number(payments[0]?.credit)).toBe(100000);
+  });
+
+  it("authenticates the feed by HMAC over timestamp and body, refusing stale or wrong signatures", async () => {
+    const body = JSON.stringify(sepay(6001, 1000, "khong co ma"));
+    const now = Math.floor(Date.now() / 1000);
+    const send = (headers: Record<string, string>) =>
+      env.app.inject({
+        method: "POST",
+        url: "/api/v1/bank-feed/sepay",
+        headers: { "content-type": "application/json", ...headers },
+        payload: body,
+      });
+    expect((await send(signBankFeed(body, HMAC_SECRET, now - 600))).statusCode).toBe(401);
+    expect((await send(signBankFeed(body, "another-secret-0123456789", now))).statusCode).toBe(401);
+    expect((await notify(JSON.parse(body), { authorization: "Apikey wrong-key" })).statusCode).toBe(401);
+    const ok = await send(signBankFeed(body, HMAC_SECRET, now));
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it("keeps unmatched transfers for an accountant to match by hand", async () => {
+    const queue = await accountant.get("/api/v1/bank-transfers", { status: "unmatched" });
+    expect(queue.body.items).toHaveLength(1);
+    const b = await invoiceOf(accountant, "A-01.02");
+    const matched = await accountant.post(`/api/v1/bank-transfers/${queue.body.items[0].id}/match`, {
+      invoiceId: b.id,
+    });
+    expect(matched.status).toBe(200);
+    expect((await invoiceOf(accountant, "A-01.02")).paid).toBe(1000);
+    const twice = await accountant.post(`/api/v1/bank-transfers/${queue.body.items[0].id}/match`, {
+      invoiceId: b.id,
+    });
+    expect(twice.body.error.code).toBe("TRANSFER_ALREADY_MATCHED");
+  });
+
+  it("takes cash at the office with a numbered receipt", async () => {
+    const c = await invoiceOf(accountant, "A-01.03");
+    const cash = await post(accountant, "/payments/cash", { invoiceId: c.id, amount: c.total });
+    expect(cash).toMatchObject({
+      method: "cash",
+      allocated: c.total,
+      credit: 0,
+      receiptNumber: expect.stringMatching(/^PT\d{4}\/000001$/),
+    });
+    expect((await invoiceOf(accountant, "A-01.03")).status).toBe("paid");
+  });
+
+  it("writes one audit entry per run and per issue, not one per notice", async () => {
+    const entries = await rows<{ action: string; n: number }>(
+      sql`select action, count(*)::int as n from audit_log where company_id = ${companyId}
+           and action in ('billing.run', 'invoice.issue') group by action order by action`,
+    );
+    expect(entries).toEqual([
+      { action: "billing.run", n: 4 },
+      { action: "invoice.issue", n: 1 },
+    ]);
+  });
+});
+
+describe("another company", () => {
+  it("cannot see or touch any of this building's billing", async () => {
+    const stranger = await signIn(env, await newMember(env, "company_admin"));
+    const a = await invoiceOf(accountant, "A-01.01");
+    const rule = (await admin.get("/api/v1/fee-rules", { buildingId })).body.items[0];
+    const run = await rows<{ id: string }>(
+      sql`select id from billing_runs where company_id = ${companyId} limit 1`,
+    );
+    const transfer = await rows<{ id: string }>(
+      sql`select id from bank_transfers where company_id = ${companyId} limit 1`,
+    );
+    const checks = await Promise.all([
+      stranger.get(`/api/v1/invoices/${a.id}`),
+      stranger.get(`/api/v1/invoices/${a.id}/pdf`),
+      stranger.get("/api/v1/invoices", { buildingId }),
+      stranger.get("/api/v1/fee-rules", { buildingId }),
+      stranger.put(`/api/v1/fee-rules/${rule.id}`, { ...rule, warnings: undefined, id: undefined, price: 1 }),
+      stranger.delete(`/api/v1/fee-rules/${rule.id}`),
+      stranger.get(`/api/v1/billing-runs/${run[0]?.id}`),
+      stranger.post("/api/v1/billing-runs", { buildingId, period: PERIOD }),
+      stranger.post("/api/v1/invoices/issue", { buildingId, period: PERIOD }),
+      stranger.get("/api/v1/bank-accounts", { buildingId }),
+      stranger.get(`/api/v1/buildings/${buildingId}/billing-settings`),
+      stranger.post("/api/v1/payments/cash", { invoiceId: a.id, amount: 1000 }),
+      stranger.post(`/api/v1/bank-transfers/${transfer[0]?.id}/match`, { invoiceId: a.id }),
+      stranger.post("/api/v1/meter-readings", {
+        unitId: unitIds["A-01.01"],
+        kind: "water",
+        period: PERIOD,
+        reading: 1,
+        readOn: "2026-11-30",
+      }),
+    ]);
+    expect(checks.map((r, i) => `${i}:${r.status}`)).toEqual(checks.map((_, i) => `${i}:404`));
+    expect((await stranger.get("/api/v1/bank-transfers")).body.items).toEqual([]);
+    expect(TEST_MASTER_KEY).toBeTruthy();
+  });
+});

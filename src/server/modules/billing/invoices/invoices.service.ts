@@ -1,0 +1,301 @@
+import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Invoice, InvoiceLine, InvoiceQuery, InvoiceSummary } from "../../../../contracts/billing.js";
+import type { Page } from "../../../../contracts/common.js";
+import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
+import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { pageOf } from "../../../platform/db/paging.js";
+import { errors } from "../../../platform/errors.js";
+import { buildings } from "../../buildings/buildings.table.js";
+import { companies } from "../../companies/companies.table.js";
+import { units } from "../../registry/units/units.table.js";
+import {
+  bankAccounts,
+  buildingBilling,
+  invoiceLines,
+  invoices,
+  paymentAllocations,
+  payments,
+} from "../billing.table.js";
+import "../billing.policy.js";
+import { bankByBin } from "../core/banks.js";
+import { encodeVietQr } from "../core/vietqr.js";
+import { vndInWords } from "../core/words.js";
+import { queueAutopay } from "../payments/online.service.js";
+import { applyCredit, nextNumber } from "../payments/payments.service.js";
+import { billingBuilding } from "../rules/rules.service.js";
+import type { FeeNoticeDoc } from "./notice.pdf.js";
+
+type Row = typeof invoices.$inferSelect;
+
+const summary = (r: Row, unitCode: string): z.infer<typeof InvoiceSummary> => ({
+  id: r.id,
+  code: r.code,
+  number: r.number,
+  buildingId: r.buildingId,
+  unitId: r.unitId,
+  unitCode,
+  period: r.period,
+  status: r.status as Invoice["status"],
+  billTo: r.billTo,
+  total: r.total,
+  paid: r.paid,
+  balance: r.total - r.paid,
+  dueOn: r.dueOn,
+  issuedAt: r.issuedAt?.toISOString() ?? null,
+});
+
+const unitJoin = and(eq(units.companyId, invoices.companyId), eq(units.id, invoices.unitId));
+
+/**
+ * Notices: staff see their buildings' (filtered by building, unit, period, status, code or unit code);
+ * residents see the issued notices of their own units.
+ */
+export async function listInvoices(ctx: Ctx, q: z.infer<typeof InvoiceQuery>): Promise<Page<InvoiceSummary>> {
+  const resident = ctx.actor.role === "resident";
+  const filters: (SQL | undefined)[] = [eq(invoices.companyId, ctx.companyId)];
+  if (resident) {
+    if (q.unitId && !ctx.actor.unitIds.includes(q.unitId)) throw errors.notFound("unit");
+    const own = q.unitId ? [q.unitId] : [...ctx.actor.unitIds];
+    if (own.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    filters.push(inArray(invoices.unitId, own), sql`${invoices.status} <> 'draft'`);
+  } else {
+    if (!q.buildingId) throw errors.validation({ buildingId: "required" });
+    await billingBuilding(ctx, q.buildingId, "read");
+    filters.push(eq(invoices.buildingId, q.buildingId), q.unitId ? eq(invoices.unitId, q.unitId) : undefined);
+  }
+  if (q.period) filters.push(eq(invoices.period, q.period));
+  if (q.status) filters.push(eq(invoices.status, q.status));
+  if (q.q) {
+    const term = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
+    filters.push(
+      sql`(${ilike(invoices.code, term)} or ${ilike(units.code, term)} or ${ilike(invoices.number, term)})`,
+    );
+  }
+  const where = and(...filters);
+  return pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select({ i: invoices, code: units.code })
+          .from(invoices)
+          .innerJoin(units, unitJoin)
+          .where(where)
+          .orderBy(desc(invoices.period), asc(units.code))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(invoices).innerJoin(units, unitJoin).where(where),
+    },
+    (row) => summary(row.i, row.code),
+  );
+}
+
+/** The notice, if the actor may see it (a resident: their unit's, once issued); 404 otherwise. */
+export async function loadInvoice(ctx: Ctx, id: string, action = "read") {
+  const [row] = await ctx.tx
+    .select({ i: invoices, code: units.code })
+    .from(invoices)
+    .innerJoin(units, unitJoin)
+    .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, id)));
+  if (!row || (ctx.actor.role === "resident" && row.i.status === "draft")) throw errors.notFound("invoice");
+  authorizeVisible(
+    ctx.actor,
+    action,
+    subject("invoice", { buildingId: row.i.buildingId, unitId: row.i.unitId }),
+  );
+  return row;
+}
+
+/** The building's account residents pay into (the newest one). */
+export async function receivingAccount(ctx: Ctx, buildingId: string) {
+  const [account] = await ctx.tx
+    .select()
+    .from(bankAccounts)
+    .where(
+      and(
+        eq(bankAccounts.companyId, ctx.companyId),
+        eq(bankAccounts.buildingId, buildingId),
+        eq(bankAccounts.isDefault, true),
+      ),
+    )
+    .limit(1);
+  return account ?? null;
+}
+
+export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
+  const { i, code } = await loadInvoice(ctx, id);
+  const lines = await ctx.tx
+    .select()
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.companyId, ctx.companyId), eq(invoiceLines.invoiceId, id)))
+    .orderBy(asc(invoiceLines.lineNo));
+  const paid = await ctx.tx
+    .select({
+      id: payments.id,
+      method: payments.method,
+      amount: paymentAllocations.amount,
+      at: payments.receivedAt,
+    })
+    .from(paymentAllocations)
+    .innerJoin(
+      payments,
+      and(
+        eq(payments.companyId, paymentAllocations.companyId),
+        eq(payments.id, paymentAllocations.paymentId),
+      ),
+    )
+    .where(and(eq(paymentAllocations.companyId, ctx.companyId), eq(paymentAllocations.invoiceId, id)))
+    .orderBy(asc(payments.receivedAt));
+  const balance = i.total - i.paid;
+  const account = await receivingAccount(ctx, i.buildingId);
+  return {
+    ...summary(i, code),
+    areaM2: i.areaM2,
+    subtotal: i.subtotal,
+    vatTotal: i.vatTotal,
+    amountInWords: vndInWords(i.total),
+    lines: lines.map(
+      (l): z.infer<typeof InvoiceLine> => ({
+        lineNo: l.lineNo,
+        kind: l.kind,
+        description: l.description,
+        quantity: l.quantity,
+        unitLabel: l.unitLabel,
+        unitPrice: l.unitPrice,
+        days: l.days,
+        periodDays: l.periodDays,
+        amount: l.amount,
+        vatRate: Number(l.vatRate),
+        vat: l.vat,
+        onBehalf: l.onBehalf,
+      }),
+    ),
+    payments: paid.map((p) => ({
+      id: p.id,
+      method: p.method,
+      amount: p.amount,
+      receivedAt: p.at.toISOString(),
+    })),
+    transfer:
+      account && balance > 0 && i.status !== "draft" && i.status !== "void"
+        ? {
+            bankBin: account.bankBin,
+            bankName: bankByBin(account.bankBin)?.shortName ?? null,
+            accountNumber: account.accountNumber,
+            accountName: account.accountName,
+            amount: balance,
+            memo: i.code,
+            qrPayload: encodeVietQr({
+              bankBin: account.bankBin,
+              account: account.accountNumber,
+              amount: balance,
+              purpose: i.code,
+            }),
+          }
+        : null,
+  };
+}
+
+/** What the PDF prints for a notice (the caller has loaded it with the actor's rights). */
+export async function noticeDocument(ctx: Ctx, id: string): Promise<FeeNoticeDoc> {
+  const invoice = await getInvoice(ctx, id);
+  const [place] = await ctx.tx
+    .select({ company: companies.name, building: buildings.name, address: buildings.address })
+    .from(buildings)
+    .innerJoin(companies, eq(companies.id, buildings.companyId))
+    .where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, invoice.buildingId)));
+  const account = await receivingAccount(ctx, invoice.buildingId);
+  return {
+    company: { name: place?.company ?? "", address: null, phone: null, taxCode: null },
+    building: { name: place?.building ?? "", address: place?.address ?? null },
+    unit: { code: invoice.unitCode, areaM2: invoice.areaM2 },
+    billTo: invoice.billTo,
+    number: invoice.number,
+    code: invoice.code,
+    period: invoice.period,
+    issuedOn: invoice.issuedAt ? invoice.issuedAt.slice(0, 10) : null,
+    dueOn: invoice.dueOn ?? invoice.period.concat("-28"),
+    lines: invoice.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unit: l.unitLabel,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      vatRate: l.vatRate,
+      vat: l.vat,
+      onBehalf: l.onBehalf,
+    })),
+    subtotal: invoice.subtotal,
+    vatTotal: invoice.vatTotal,
+    total: invoice.total,
+    paid: invoice.paid,
+    amountDue: invoice.balance,
+    amountInWords: invoice.amountInWords,
+    bank: account
+      ? {
+          bankName: bankByBin(account.bankBin)?.name ?? account.bankBin,
+          accountNumber: account.accountNumber,
+          accountName: account.accountName,
+        }
+      : null,
+    qrPayload: invoice.transfer?.qrPayload ?? null,
+  };
+}
+
+/** Today in the business time zone, as YYYY-MM-DD. */
+const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Issues a building's drafts for a period: each gets its gap-free number (per company and year, reserved
+ * at once and given in unit order), the issue date and the due date; a unit's credit pays what it can.
+ * One audit entry for the batch.
+ */
+export async function issueInvoices(ctx: Ctx, buildingId: string, period: string) {
+  await billingBuilding(ctx, buildingId, "issue");
+  const drafts = await queryRows<{ id: string }>(
+    ctx.tx,
+    sql`select i.id from invoices i
+         where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and i.period = ${period}
+           and i.status = 'draft'
+         for update`,
+  );
+  if (drafts.length === 0) return { issued: 0, firstNumber: null };
+  const today = todayInVietnam();
+  const year = Number(today.slice(0, 4));
+  const first = await nextNumber(ctx, "notice", year, drafts.length);
+  const [settings] = await ctx.tx
+    .select({ dueDays: buildingBilling.dueDays })
+    .from(buildingBilling)
+    .where(and(eq(buildingBilling.companyId, ctx.companyId), eq(buildingBilling.buildingId, buildingId)));
+  const dueDays = settings?.dueDays ?? 15;
+  await ctx.tx.execute(
+    sql`update invoices i
+           set number = ${`${year}/`} || lpad((${first} + n.rn - 1)::text, 6, '0'),
+               status = case when i.total = 0 then 'paid' else 'issued' end,
+               issued_at = now(), due_on = ${today}::date + ${dueDays}::int
+          from (select i2.id, row_number() over (order by u.block, u.floor, u.code) as rn
+                  from invoices i2 join units u on u.company_id = i2.company_id and u.id = i2.unit_id
+                 where i2.company_id = ${ctx.companyId} and i2.building_id = ${buildingId}
+                   and i2.period = ${period} and i2.status = 'draft') n
+         where i.company_id = ${ctx.companyId} and i.id = n.id`,
+  );
+  const ids = drafts.map((d) => d.id);
+  const credited = await applyCredit(ctx, buildingId, ids);
+  const autopay = await queueAutopay(ctx, ids);
+  await audit(ctx, {
+    action: "invoice.issue",
+    entity: "building",
+    entityId: buildingId,
+    changes: bulkChanges(ids, {
+      year,
+      firstNumber: first,
+      lastNumber: first + ids.length - 1,
+      credited,
+      autopay,
+    }),
+  });
+  return { issued: ids.length, firstNumber: `${year}/${String(first).padStart(6, "0")}` };
+}

@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import type { FastifyPluginAsync } from "fastify";
+import type { Platform } from "../../../platform/context.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { enterCompany } from "../../../platform/db/scope.js";
+import { AppError, errors } from "../../../platform/errors.js";
+import { BANK_FEED_ACK, type BankTransfer, parseSepayWebhook, verifyBankFeed } from "./bank-feed/sepay.js";
+import { receiveTransfer } from "./payments.service.js";
+
+function parse(raw: Buffer): BankTransfer {
+  try {
+    return parseSepayWebhook(JSON.parse(raw.toString("utf8")));
+  } catch {
+    throw errors.validation({ body: "a SePay transaction" });
+  }
+}
+
+/**
+ * The bank-feed webhook (SePay-shaped): authenticated by API key or by an HMAC over timestamp and raw body,
+ * routed to the company that owns the receiving account, idempotent by the feed's transaction id. It answers
+ * `{"success": true}` once the transfer is stored, so the feed stops retrying.
+ */
+export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
+  // The signature covers the body exactly as sent: keep the bytes, parse them here.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+
+  app.post(
+    "/bank-feed/sepay",
+    { config: { auth: "public", csrf: false }, schema: { tags: ["billing"], hide: false } },
+    async (req) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.from("");
+      const check = verifyBankFeed(req.headers, raw, platform.config.bankFeed);
+      if (!check.ok)
+        throw new AppError(401, "BANK_FEED_REFUSED", { reason: check.reason }, { reason: check.reason });
+      const transfer = parse(raw);
+      const result = await req.run(async (ctx) => {
+        const owners = await queryRows<{ company_id: string }>(
+          ctx.tx,
+          sql`select company_id from app_bank_account_companies(${transfer.accountNumber})`,
+        );
+        const [owner] = owners;
+        if (!owner || owners.length > 1) return { status: "unrouted" as const };
+        return receiveTransfer(await enterCompany(ctx, owner.company_id), transfer);
+      });
+      if (result.status === "unrouted") {
+        req.log.warn(
+          { account: transfer.accountNumber.slice(-4) },
+          "bank transfer to an account no company owns",
+        );
+      }
+      return BANK_FEED_ACK;
+    },
+  );
+};

@@ -1,0 +1,291 @@
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { BankTransferQuery, CashPaymentBody } from "../../../../contracts/billing.js";
+import { audit } from "../../../platform/audit/audit.service.js";
+import { authorize, authorizeVisible, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { pageOf } from "../../../platform/db/paging.js";
+import { errors } from "../../../platform/errors.js";
+import { bankTransfers, invoices, paymentAllocations, payments } from "../billing.table.js";
+import "../billing.policy.js";
+import type { BankTransfer } from "./bank-feed/sepay.js";
+import { findInvoiceCodes } from "./memo.js";
+
+type Method = "bank_transfer" | "cash" | "card" | "auto_debit";
+
+export type PaymentInput = {
+  buildingId: string;
+  unitId: string;
+  method: Method;
+  amount: number;
+  /** The outside id (bank transaction, gateway transaction): the same reference is recorded once. */
+  reference: string | null;
+  /** The notice the payer meant; paid first, then the unit's oldest open notices. */
+  invoiceId?: string;
+  receivedAt?: Date;
+  note?: string;
+  receiptNumber?: string;
+};
+
+/** The next gap-free number of a series for this company and year (in the caller's transaction). */
+export async function nextNumber(ctx: Ctx, series: "notice" | "receipt", year: number, n = 1) {
+  const [row] = await queryRows<{ last: number }>(
+    ctx.tx,
+    sql`insert into document_counters (company_id, series, year, last) values (${ctx.companyId}, ${series}, ${year}, ${n})
+        on conflict (company_id, series, year) do update set last = document_counters.last + excluded.last
+        returning last`,
+  );
+  return (row?.last ?? n) - n + 1;
+}
+
+/**
+ * Spreads `amount` of a payment over the unit's open notices (the one meant first, then oldest first),
+ * updating what each has been paid and its status. Returns what was allocated; the rest is the unit's credit.
+ */
+async function allocate(ctx: Ctx, paymentId: string, unitId: string, amount: number, first?: string) {
+  const open = await queryRows<{ id: string; balance: string }>(
+    ctx.tx,
+    sql`select id, total - paid as balance from invoices
+         where company_id = ${ctx.companyId} and unit_id = ${unitId}
+           and status in ('issued', 'partially_paid') and total > paid
+         order by (id = ${first ?? null}::uuid) desc nulls last, period, created_at
+         for update`,
+  );
+  let left = amount;
+  for (const invoice of open) {
+    if (left === 0) break;
+    const part = Math.min(left, Number(invoice.balance));
+    left -= part;
+    await ctx.tx
+      .insert(paymentAllocations)
+      .values({ companyId: ctx.companyId, paymentId, invoiceId: invoice.id, amount: part });
+    await ctx.tx.execute(
+      sql`update invoices set paid = paid + ${part},
+                 status = case when paid + ${part} >= total then 'paid' else 'partially_paid' end
+           where company_id = ${ctx.companyId} and id = ${invoice.id}`,
+    );
+  }
+  return amount - left;
+}
+
+/**
+ * Records money received for a unit and settles its notices with it; over-payment stays as credit for the
+ * next notice. Idempotent by (method, reference): a repeated bank or gateway notification changes nothing.
+ */
+export async function recordPayment(ctx: Ctx, input: PaymentInput) {
+  const [row] = await ctx.tx
+    .insert(payments)
+    .values({
+      companyId: ctx.companyId,
+      buildingId: input.buildingId,
+      unitId: input.unitId,
+      method: input.method,
+      amount: input.amount,
+      reference: input.reference,
+      receiptNumber: input.receiptNumber ?? null,
+      note: input.note ?? null,
+      receivedAt: input.receivedAt ?? new Date(),
+      recordedBy: ctx.actor.accountId,
+    })
+    .onConflictDoNothing({ target: [payments.companyId, payments.method, payments.reference] })
+    .returning();
+  if (!row) return { payment: null, allocated: 0, credit: 0, duplicate: true };
+  const allocated = await allocate(ctx, row.id, input.unitId, input.amount, input.invoiceId);
+  await audit(ctx, {
+    action: "payment.record",
+    entity: "payment",
+    entityId: row.id,
+    changes: {
+      method: [null, input.method],
+      amount: [null, input.amount],
+      allocated: [null, allocated],
+      unitId: [null, input.unitId],
+    },
+  });
+  return { payment: row, allocated, credit: input.amount - allocated, duplicate: false };
+}
+
+/** Pays newly issued notices from what their units have paid beyond earlier notices. */
+export async function applyCredit(ctx: Ctx, buildingId: string, invoiceIds: string[]) {
+  if (invoiceIds.length === 0) return 0;
+  const credits = await queryRows<{ id: string; unit_id: string; remainder: string }>(
+    ctx.tx,
+    sql`select p.id, p.unit_id, p.amount - coalesce(sum(a.amount), 0) as remainder
+          from payments p
+          left join payment_allocations a on a.company_id = p.company_id and a.payment_id = p.id
+         where p.company_id = ${ctx.companyId} and p.building_id = ${buildingId}
+           and p.unit_id in (select unit_id from invoices where company_id = ${ctx.companyId} and id in ${invoiceIds})
+         group by p.company_id, p.id
+        having p.amount - coalesce(sum(a.amount), 0) > 0
+         order by p.received_at`,
+  );
+  let total = 0;
+  for (const c of credits) total += await allocate(ctx, c.id, c.unit_id, Number(c.remainder));
+  return total;
+}
+
+/** Cash at the office: recorded by an accountant against a notice, with a numbered receipt (phiếu thu). */
+export async function recordCash(ctx: Ctx, body: z.infer<typeof CashPaymentBody>) {
+  const [invoice] = await ctx.tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, body.invoiceId)));
+  if (!invoice) throw errors.notFound("invoice");
+  authorizeVisible(ctx.actor, "take_payment", subject("billing", { buildingId: invoice.buildingId }));
+  if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
+  const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  const receipt = `PT${year}/${String(await nextNumber(ctx, "receipt", year)).padStart(6, "0")}`;
+  const result = await recordPayment(ctx, {
+    buildingId: invoice.buildingId,
+    unitId: invoice.unitId,
+    method: "cash",
+    amount: body.amount,
+    reference: receipt,
+    receiptNumber: receipt,
+    invoiceId: invoice.id,
+    note: body.note,
+  });
+  if (!result.payment) throw new Error("cash payment not recorded");
+  return paymentDto(result.payment, result.allocated);
+}
+
+const paymentDto = (p: typeof payments.$inferSelect, allocated: number) => ({
+  id: p.id,
+  unitId: p.unitId,
+  method: p.method as Method,
+  amount: p.amount,
+  receiptNumber: p.receiptNumber,
+  receivedAt: p.receivedAt.toISOString(),
+  allocated,
+  credit: p.amount - allocated,
+});
+
+/** The notice a transfer's memo names, in this company (codes are unique across the installation). */
+async function invoiceForMemo(ctx: Ctx, memo: string) {
+  const codes = findInvoiceCodes(memo);
+  if (codes.length === 0) return null;
+  const [row] = await ctx.tx
+    .select({ id: invoices.id, unitId: invoices.unitId, buildingId: invoices.buildingId })
+    .from(invoices)
+    .where(and(eq(invoices.companyId, ctx.companyId), inArray(invoices.code, codes)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * A transfer reported by the bank feed: kept once per feed transaction id, matched to a notice by the code in
+ * its memo and recorded as a payment; otherwise it waits for an accountant. Money going out is kept, ignored.
+ */
+export async function receiveTransfer(ctx: Ctx, t: BankTransfer) {
+  const [row] = await ctx.tx
+    .insert(bankTransfers)
+    .values({
+      companyId: ctx.companyId,
+      provider: t.provider,
+      externalId: t.externalId,
+      gateway: t.gateway,
+      accountNumber: t.accountNumber,
+      amount: t.amount,
+      memo: t.memo,
+      bankReference: t.bankReference,
+      occurredAt: t.occurredAt,
+      status: t.direction === "in" ? "unmatched" : "ignored",
+    })
+    .onConflictDoNothing({
+      target: [bankTransfers.companyId, bankTransfers.provider, bankTransfers.externalId],
+    })
+    .returning();
+  if (!row) return { status: "duplicate" as const };
+  if (row.status === "ignored" || t.amount <= 0) return { status: row.status };
+  const invoice = await invoiceForMemo(ctx, t.memo);
+  if (!invoice) {
+    await audit(ctx, { action: "bank_transfer.unmatched", entity: "bank_transfer", entityId: row.id });
+    return { status: "unmatched" as const };
+  }
+  await settleTransfer(ctx, row, invoice);
+  return { status: "matched" as const };
+}
+
+async function settleTransfer(
+  ctx: Ctx,
+  transfer: typeof bankTransfers.$inferSelect,
+  invoice: { id: string; unitId: string; buildingId: string },
+) {
+  const result = await recordPayment(ctx, {
+    buildingId: invoice.buildingId,
+    unitId: invoice.unitId,
+    method: "bank_transfer",
+    amount: transfer.amount,
+    reference: `${transfer.provider}:${transfer.externalId}`,
+    invoiceId: invoice.id,
+    receivedAt: transfer.occurredAt,
+  });
+  await ctx.tx
+    .update(bankTransfers)
+    .set({ status: "matched", invoiceId: invoice.id, paymentId: result.payment?.id ?? null })
+    .where(and(eq(bankTransfers.companyId, ctx.companyId), eq(bankTransfers.id, transfer.id)));
+}
+
+export async function listTransfers(ctx: Ctx, q: z.infer<typeof BankTransferQuery>) {
+  authorize(ctx.actor, "take_payment", "billing");
+  const where = and(
+    eq(bankTransfers.companyId, ctx.companyId),
+    q.status ? eq(bankTransfers.status, q.status) : undefined,
+  );
+  return pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select()
+          .from(bankTransfers)
+          .where(where)
+          .orderBy(desc(bankTransfers.occurredAt), asc(bankTransfers.id))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(bankTransfers).where(where),
+    },
+    (t) => ({
+      id: t.id,
+      provider: t.provider,
+      externalId: t.externalId,
+      gateway: t.gateway,
+      accountNumber: t.accountNumber,
+      amount: t.amount,
+      memo: t.memo,
+      occurredAt: t.occurredAt.toISOString(),
+      status: t.status as "matched" | "unmatched" | "ignored",
+      invoiceId: t.invoiceId,
+    }),
+  );
+}
+
+/** An accountant matches a waiting transfer to the notice it pays. */
+export async function matchTransfer(ctx: Ctx, transferId: string, invoiceId: string) {
+  const [transfer] = await ctx.tx
+    .select()
+    .from(bankTransfers)
+    .where(and(eq(bankTransfers.companyId, ctx.companyId), eq(bankTransfers.id, transferId)))
+    .for("update");
+  if (!transfer) throw errors.notFound("bank_transfer");
+  const [invoice] = await ctx.tx
+    .select({
+      id: invoices.id,
+      unitId: invoices.unitId,
+      buildingId: invoices.buildingId,
+      status: invoices.status,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, invoiceId)));
+  if (!invoice) throw errors.notFound("invoice");
+  authorizeVisible(ctx.actor, "take_payment", subject("billing", { buildingId: invoice.buildingId }));
+  if (transfer.status !== "unmatched") throw errors.rule("TRANSFER_ALREADY_MATCHED");
+  if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
+  await settleTransfer(ctx, transfer, invoice);
+  await ctx.tx
+    .update(bankTransfers)
+    .set({ resolvedBy: ctx.actor.accountId })
+    .where(and(eq(bankTransfers.companyId, ctx.companyId), eq(bankTransfers.id, transferId)));
+  return { id: transferId, status: "matched" as const, invoiceId };
+}

@@ -1,0 +1,165 @@
+import { type SQL, sql } from "drizzle-orm";
+
+/** A billing period: the calendar month `YYYY-MM` in Asia/Ho_Chi_Minh, as dates [start, end). */
+export type PeriodBounds = { period: string; start: string; end: string; days: number };
+
+export function periodBounds(period: string): PeriodBounds {
+  const match = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!match) throw new RangeError(`period must be YYYY-MM, got ${period}`);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) throw new RangeError(`period must be YYYY-MM, got ${period}`);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
+  return { period, start: `${period}-01`, end: `${next}-01`, days };
+}
+
+export type ChargeScope = {
+  companyId: string;
+  buildingId: string;
+  bounds: PeriodBounds;
+  /** The units to charge: an id range of the building's units (the run works in chunks). */
+  fromUnit: string;
+  toUnit: string;
+};
+
+/**
+ * Every line of every notice for the units in scope, as one set-based query. Columns: unit_id, line_no,
+ * kind, fee_rule_id, description, quantity, unit_label, unit_price, days, period_days, amount, vat_rate, vat,
+ * on_behalf. The rules, in the order lines appear:
+ * - area: the unit's area × price per m², prorated by the days the rule was valid and the unit handed over;
+ * - fixed: one per unit, prorated the same way;
+ * - vehicle: one line per vehicle active in the month, ranked within the unit per type by when it started
+ *   (the second and later at `price_next`), prorated by its active days;
+ * - electricity, water: the period's reading through the tariff's bands; a tariff change inside the month
+ *   splits consumption by days (cumulative rounding, so the parts add up) and prorates each part's band
+ *   limits by its days; water limits are per registered person when the tariff says so; a surcharge
+ *   (wastewater fee) is a percentage of the metered amount, without VAT;
+ * - amount = round(quantity × unit_price × days / period_days) and vat = round(amount × vat_rate / 100),
+ *   half away from zero (PostgreSQL's round(numeric), the same as core/money.ts).
+ */
+export function chargeLines(s: ChargeScope): SQL {
+  const { companyId: c, buildingId: b, bounds } = s;
+  return sql`
+with p as (select ${bounds.start}::date as d0, ${bounds.end}::date as d1, ${bounds.days}::int as pd),
+u as (
+  select u.id, u.type, u.area_m2, greatest(p.d0, coalesce(u.handover_date, p.d0)) as since
+    from units u, p
+   where u.company_id = ${c} and u.building_id = ${b} and u.id between ${s.fromUnit} and ${s.toUnit}
+),
+r as (
+  select f.* from fee_rules f, p
+   where f.company_id = ${c} and f.building_id = ${b} and f.valid_from < p.d1
+     and (f.valid_to is null or f.valid_to >= p.d0)
+),
+per_unit as (
+  select u.id as unit_id, case r.kind when 'area' then 1 else 2 end as grp, 0 as sub, r.id as rule_id, r.kind,
+         r.name as description,
+         case r.kind when 'area' then u.area_m2 else 1 end::numeric as quantity,
+         case r.kind when 'area' then 'm²' else 'căn' end as unit_label, r.price as unit_price,
+         least(p.d1, coalesce(r.valid_to + 1, p.d1)) - greatest(u.since, r.valid_from) as days,
+         r.vat_rate, r.on_behalf
+    from u join r on r.kind in ('area', 'fixed') and (r.unit_type is null or r.unit_type = u.type), p
+),
+veh as (
+  select v.unit_id, v.type,
+         row_number() over (partition by v.unit_id, v.type order by v.active_from nulls first, v.created_at, v.id) as rank,
+         greatest(p.d0, coalesce(v.active_from, p.d0)) as v_from, least(p.d1, coalesce(v.active_to + 1, p.d1)) as v_to
+    from vehicles v, p
+   where v.company_id = ${c} and v.building_id = ${b} and v.unit_id between ${s.fromUnit} and ${s.toUnit}
+     and v.status <> 'pending' and (v.active_from is null or v.active_from < p.d1)
+     and (v.active_to is null or v.active_to >= p.d0) and (v.status = 'active' or v.active_to is not null)
+),
+per_vehicle as (
+  select veh.unit_id, 3 as grp, veh.rank::int as sub, r.id, r.kind,
+         r.name || case when veh.rank > 1 then ' (xe thứ ' || veh.rank || ')' else '' end,
+         1::numeric, 'xe',
+         case when veh.rank > 1 then coalesce(r.price_next, r.price) else r.price end,
+         least(veh.v_to, coalesce(r.valid_to + 1, p.d1)) - greatest(veh.v_from, r.valid_from),
+         r.vat_rate, r.on_behalf
+    from veh join r on r.kind = 'vehicle' and r.vehicle_type = veh.type, p
+),
+reading as (
+  select m.unit_id, m.kind, m.reading - m.previous as consumption
+    from meter_readings m
+   where m.company_id = ${c} and m.building_id = ${b} and m.period = ${bounds.period}
+     and m.unit_id between ${s.fromUnit} and ${s.toUnit}
+),
+persons as (
+  select hm.unit_id, count(*)::int as n
+    from household_members hm, p
+   where hm.company_id = ${c} and hm.unit_id in (select unit_id from reading)
+     and (hm.moved_in_on is null or hm.moved_in_on < p.d1) and (hm.moved_out_on is null or hm.moved_out_on >= p.d0)
+   group by hm.unit_id
+),
+versions as (
+  select t.code, t.basis, t.bands, t.valid_from,
+         lead(t.valid_from) over (partition by t.code order by t.valid_from) as next_from
+    from tariffs t
+),
+seg as (
+  select r.id as rule_id, r.kind, r.name, r.vat_rate, r.on_behalf, v.basis, v.bands,
+         greatest(p.d0, v.valid_from) as s_from, least(p.d1, coalesce(v.next_from, p.d1)) as s_to
+    from r join versions v on v.code = r.tariff_code, p
+   where r.kind in ('electricity', 'water') and v.valid_from < p.d1 and (v.next_from is null or v.next_from > p.d0)
+),
+seg_days as (
+  select rd.unit_id, rd.consumption, s.*, (s.s_to - s.s_from) as days, coalesce(pe.n, 1) as persons,
+         sum(s.s_to - s.s_from) over w as elapsed,
+         sum(s.s_to - s.s_from) over (partition by rd.unit_id, s.rule_id) as total_days,
+         row_number() over w as seg_no,
+         count(*) over (partition by rd.unit_id, s.rule_id) as seg_count
+    from reading rd join seg s on s.kind = rd.kind left join persons pe on pe.unit_id = rd.unit_id
+  window w as (partition by rd.unit_id, s.rule_id order by s.s_from)
+),
+seg_part as (
+  select sd.*,
+         round(sd.consumption::numeric * sd.elapsed / sd.total_days)
+           - round(sd.consumption::numeric * (sd.elapsed - sd.days) / sd.total_days) as part
+    from seg_days sd
+),
+band as (
+  select sp.unit_id, sp.rule_id, sp.kind, sp.name, sp.vat_rate, sp.on_behalf, sp.seg_no, sp.seg_count, sp.s_from,
+         sp.part, bb.ord, (bb.e->>'price')::bigint as price,
+         round((bb.e->>'upTo')::numeric * (case when sp.basis = 'person' then sp.persons else 1 end) * sp.days / p.pd)
+           as upper_limit
+    from seg_part sp cross join lateral jsonb_array_elements(sp.bands) with ordinality as bb(e, ord), p
+),
+band_qty as (
+  select band.*,
+         greatest(0, least(part, coalesce(upper_limit, part))
+           - coalesce(max(upper_limit) over (partition by unit_id, rule_id, seg_no order by ord
+                                             rows between unbounded preceding and 1 preceding), 0)) as qty
+    from band
+),
+metered as (
+  select bq.unit_id, 4 as grp, (bq.seg_no * 100 + bq.ord)::int as sub, bq.rule_id, bq.kind,
+         bq.name || ' bậc ' || bq.ord
+           || case when bq.seg_count > 1 then ' (từ ' || to_char(bq.s_from, 'DD/MM') || ')' else '' end,
+         bq.qty::numeric, case bq.kind when 'electricity' then 'kWh' else 'm³' end, bq.price, p.pd,
+         bq.vat_rate, bq.on_behalf
+    from band_qty bq, p
+   where bq.qty > 0
+),
+surcharge as (
+  select bq.unit_id, 5 as grp, 0 as sub, r.id, 'surcharge', r.surcharge_name, r.surcharge_percent / 100,
+         '%', sum(bq.qty * bq.price)::bigint, p.pd, 0::numeric, r.on_behalf
+    from band_qty bq join r on r.id = bq.rule_id, p
+   where r.surcharge_percent is not null and bq.qty > 0
+   group by bq.unit_id, r.id, r.surcharge_name, r.surcharge_percent, r.on_behalf, p.pd
+),
+lines as (
+  select * from per_unit union all select * from per_vehicle union all select * from metered
+  union all select * from surcharge
+)
+select l.unit_id,
+       row_number() over (partition by l.unit_id order by l.grp, l.description, l.sub, l.rule_id)::int as line_no,
+       l.kind, l.rule_id as fee_rule_id, l.description, l.quantity::numeric(14, 4) as quantity, l.unit_label,
+       l.unit_price, l.days::int as days, p.pd as period_days,
+       round(l.quantity::numeric(14, 4) * l.unit_price * l.days / p.pd)::bigint as amount,
+       l.vat_rate::numeric(5, 2) as vat_rate,
+       round(round(l.quantity::numeric(14, 4) * l.unit_price * l.days / p.pd) * l.vat_rate / 100)::bigint as vat,
+       l.on_behalf
+  from lines l, p
+ where l.days > 0`;
+}

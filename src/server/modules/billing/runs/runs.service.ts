@@ -1,0 +1,291 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
+import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import type { Ctx } from "../../../platform/context.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { errors } from "../../../platform/errors.js";
+import { defineTask, type TaskRun } from "../../../platform/jobs/tasks.js";
+import { loadBuilding } from "../../buildings/buildings.service.js";
+import { units } from "../../registry/units/units.table.js";
+import { billingRuns } from "../billing.table.js";
+import "../billing.policy.js";
+import { chargeLines, type PeriodBounds, periodBounds } from "./charges.sql.js";
+
+/** Units per transaction: a killed run loses at most one chunk, which the re-run redoes. */
+export const RUN_CHUNK = 5000;
+
+export type RunInput = { buildingId: string; period: string };
+export type RunProgress = { done: number; total: number };
+type ChunkCounts = { created: number; redrafted: number; changedAfterIssue: number };
+
+export type BillingRunRow = typeof billingRuns.$inferSelect;
+
+function boundsOrFail(period: string): PeriodBounds {
+  try {
+    return periodBounds(period);
+  } catch {
+    throw errors.validation({ period: "YYYY-MM" });
+  }
+}
+
+/** The run's row (created on the first run of the period, reset to running on a re-run). */
+async function openRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {
+  const building = await loadBuilding(ctx, input.buildingId);
+  authorizeVisible(ctx.actor, "run", subject("billing", { buildingId: building.id }));
+  const [row] = await ctx.tx
+    .insert(billingRuns)
+    .values({
+      companyId: ctx.companyId,
+      buildingId: building.id,
+      period: input.period,
+      units: building.unitCount,
+      startedBy: ctx.actor.accountId,
+    })
+    .onConflictDoUpdate({
+      target: [billingRuns.companyId, billingRuns.buildingId, billingRuns.period],
+      set: {
+        status: "running",
+        units: building.unitCount,
+        done: 0,
+        created: 0,
+        redrafted: 0,
+        changedAfterIssue: 0,
+        startedBy: ctx.actor.accountId,
+        startedAt: new Date(),
+        finishedAt: null,
+      },
+    })
+    .returning();
+  if (!row) throw new Error("billing run row");
+  return row;
+}
+
+/** The building's units cut into id ranges of RUN_CHUNK. */
+async function chunks(ctx: Ctx, buildingId: string, size: number): Promise<[string, string][]> {
+  const ids = await ctx.tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.companyId, ctx.companyId), eq(units.buildingId, buildingId)))
+    .orderBy(asc(units.id));
+  const ranges: [string, string][] = [];
+  for (let i = 0; i < ids.length; i += size) {
+    const last = ids[Math.min(i + size, ids.length) - 1];
+    const first = ids[i];
+    if (first && last) ranges.push([first.id, last.id]);
+  }
+  return ranges;
+}
+
+const LINE_FIELDS = [
+  "line_no",
+  "kind",
+  "fee_rule_id",
+  "description",
+  "quantity",
+  "unit_label",
+  "unit_price",
+  "days",
+  "period_days",
+  "amount",
+  "vat_rate",
+  "vat",
+  "on_behalf",
+];
+const LINE_COLUMNS = sql.raw(LINE_FIELDS.join(", "));
+const FRESH_LINE = sql.raw(LINE_FIELDS.map((f) => `rl.${f}`).join(", "));
+const lineDigest = (alias: string) =>
+  sql.raw(
+    `md5(string_agg(concat_ws('|', ${LINE_FIELDS.map((f) => `${alias}.${f}`).join(", ")}), E'\\n' order by ${alias}.line_no))`,
+  );
+
+/**
+ * Bills one chunk of units in the caller's transaction: computes every line into a temporary table, creates
+ * the notices missing for the period with their lines, recomputes drafts whose lines changed (after a
+ * corrected reading or rule), and counts issued notices that would now differ (left as they are).
+ */
+async function billChunk(
+  ctx: Ctx,
+  run: BillingRunRow,
+  bounds: PeriodBounds,
+  range: [string, string],
+  size: number,
+) {
+  const scope = {
+    companyId: ctx.companyId,
+    buildingId: run.buildingId,
+    bounds,
+    fromUnit: range[0],
+    toUnit: range[1],
+  };
+  await ctx.tx.execute(sql`create temp table run_lines on commit drop as ${chargeLines(scope)}`);
+  const [created] = await queryRows<{ n: number }>(
+    ctx.tx,
+    sql`with heads as (
+          select unit_id, sum(amount)::bigint as subtotal, sum(vat)::bigint as vat from run_lines group by unit_id
+        ),
+        ins as (
+          insert into invoices (company_id, building_id, unit_id, period, area_m2, bill_to, subtotal, vat_total, total, run_id)
+          select ${ctx.companyId}, ${run.buildingId}, h.unit_id, ${bounds.period}, u.area_m2, o.names,
+                 h.subtotal, h.vat, h.subtotal + h.vat, ${run.id}
+            from heads h
+            join units u on u.company_id = ${ctx.companyId} and u.id = h.unit_id
+            left join lateral (
+              select string_agg(r.full_name, ', ' order by r.full_name) as names
+                from household_members hm
+                join residents r on r.company_id = hm.company_id and r.id = hm.resident_id
+               where hm.company_id = ${ctx.companyId} and hm.unit_id = h.unit_id and hm.role = 'owner'
+                 and hm.moved_out_on is null
+            ) o on true
+          on conflict (company_id, unit_id, period) where kind = 'monthly' do nothing
+          returning id, unit_id
+        ),
+        lines as (
+          insert into invoice_lines (company_id, invoice_id, ${LINE_COLUMNS})
+          select ${ctx.companyId}, ins.id, ${FRESH_LINE} from run_lines rl join ins on ins.unit_id = rl.unit_id
+          returning 1
+        )
+        select (select count(*)::int from ins) as n, (select count(*) from lines) as lines`,
+  );
+  // Notices created above carry created_at = now() (the transaction's start): only older ones are compared.
+  const changed = await queryRows<{ id: string; status: string }>(
+    ctx.tx,
+    sql`with fresh as (select rl.unit_id, ${lineDigest("rl")} as digest from run_lines rl group by rl.unit_id),
+        cur as (
+          select i.id, i.unit_id, i.status, ${lineDigest("l")} as digest
+            from invoices i
+            left join invoice_lines l on l.company_id = i.company_id and l.invoice_id = i.id
+           where i.company_id = ${ctx.companyId} and i.building_id = ${run.buildingId} and i.kind = 'monthly'
+             and i.period = ${bounds.period} and i.unit_id between ${range[0]} and ${range[1]}
+             and i.created_at < now() and i.status <> 'void'
+           group by i.id, i.unit_id, i.status
+        )
+        select cur.id, cur.status from cur join fresh on fresh.unit_id = cur.unit_id
+         where cur.digest is distinct from fresh.digest`,
+  );
+  const drafts = changed.filter((c) => c.status === "draft").map((c) => c.id);
+  if (drafts.length > 0) await redraft(ctx, drafts);
+  const counts: ChunkCounts = {
+    created: created?.n ?? 0,
+    redrafted: drafts.length,
+    changedAfterIssue: changed.length - drafts.length,
+  };
+  await ctx.tx
+    .update(billingRuns)
+    .set({
+      done: sql`least(${billingRuns.done} + ${size}, ${billingRuns.units})`,
+      created: sql`${billingRuns.created} + ${counts.created}`,
+      redrafted: sql`${billingRuns.redrafted} + ${counts.redrafted}`,
+      changedAfterIssue: sql`${billingRuns.changedAfterIssue} + ${counts.changedAfterIssue}`,
+    })
+    .where(and(eq(billingRuns.companyId, ctx.companyId), eq(billingRuns.id, run.id)));
+  return counts;
+}
+
+/** Replaces a draft's lines and totals with the ones computed now. */
+async function redraft(ctx: Ctx, ids: string[]) {
+  await ctx.tx.execute(
+    sql`delete from invoice_lines where company_id = ${ctx.companyId} and invoice_id in ${ids}`,
+  );
+  await ctx.tx.execute(
+    sql`insert into invoice_lines (company_id, invoice_id, ${LINE_COLUMNS})
+        select ${ctx.companyId}, i.id, ${FRESH_LINE}
+          from run_lines rl join invoices i on i.company_id = ${ctx.companyId} and i.unit_id = rl.unit_id
+         where i.id in ${ids}`,
+  );
+  await ctx.tx.execute(
+    sql`update invoices i set subtotal = t.subtotal, vat_total = t.vat, total = t.subtotal + t.vat
+          from (select l.invoice_id, sum(l.amount)::bigint as subtotal, sum(l.vat)::bigint as vat
+                  from invoice_lines l where l.company_id = ${ctx.companyId} and l.invoice_id in ${ids}
+                 group by l.invoice_id) t
+         where i.company_id = ${ctx.companyId} and i.id = t.invoice_id`,
+  );
+}
+
+/** Closes the run: its totals, and one audit entry for the whole run (counts and a digest of the notices). */
+async function closeRun(ctx: Ctx, run: BillingRunRow) {
+  const notices = await queryRows<{ id: string; total: string }>(
+    ctx.tx,
+    sql`select id, total from invoices
+         where company_id = ${ctx.companyId} and building_id = ${run.buildingId} and period = ${run.period}
+           and kind = 'monthly' and status <> 'void'`,
+  );
+  const total = notices.reduce((sum, n) => sum + Number(n.total), 0);
+  const [done] = await ctx.tx
+    .update(billingRuns)
+    .set({ status: "done", done: run.units, invoices: notices.length, total, finishedAt: new Date() })
+    .where(and(eq(billingRuns.companyId, ctx.companyId), eq(billingRuns.id, run.id)))
+    .returning();
+  if (!done) throw errors.notFound("billing_run");
+  await audit(ctx, {
+    action: "billing.run",
+    entity: "billing_run",
+    entityId: run.id,
+    changes: bulkChanges(
+      notices.map((n) => n.id),
+      {
+        created: done.created,
+        redrafted: done.redrafted,
+        changedAfterIssue: done.changedAfterIssue,
+        total,
+      },
+    ),
+  });
+  return done;
+}
+
+/**
+ * Bills a building for a month, chunk by chunk, each chunk in its own transaction: one notice per unit
+ * with lines for its area, vehicles, fixed fees and metered consumption as of that period. Running it again
+ * creates only what is missing and recomputes drafts; a run killed midway and run again leaves exactly one
+ * notice per unit.
+ */
+export async function executeRun(
+  run: TaskRun,
+  input: RunInput,
+  onProgress?: (p: RunProgress) => void,
+  chunkSize = RUN_CHUNK,
+) {
+  const bounds = boundsOrFail(input.period);
+  const { row, ranges } = await run(async (ctx) => {
+    const row = await openRun(ctx, input);
+    return { row, ranges: await chunks(ctx, row.buildingId, chunkSize) };
+  });
+  let done = 0;
+  try {
+    for (const range of ranges) {
+      await run((ctx) => billChunk(ctx, row, bounds, range, chunkSize));
+      done = Math.min(done + chunkSize, row.units);
+      onProgress?.({ done, total: row.units });
+    }
+  } catch (err) {
+    // The console shows the run as failed; running it again picks up from what committed.
+    await run((ctx) =>
+      ctx.tx
+        .update(billingRuns)
+        .set({ status: "failed", finishedAt: new Date() })
+        .where(and(eq(billingRuns.companyId, ctx.companyId), eq(billingRuns.id, row.id))),
+    ).catch(() => {});
+    throw err;
+  }
+  return run((ctx) => closeRun(ctx, row));
+}
+
+const billingRunTask = defineTask<RunInput>("billing.run", (run, input) => executeRun(run, input));
+
+/** Starts a run in the background (console, schedule); its row shows the progress. */
+export async function startRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {
+  boundsOrFail(input.period);
+  const row = await openRun(ctx, input);
+  await ctx.platform.tasks.enqueue(ctx, billingRunTask, input);
+  return row;
+}
+
+export async function getRun(ctx: Ctx, id: string): Promise<BillingRunRow> {
+  const [row] = await ctx.tx
+    .select()
+    .from(billingRuns)
+    .where(and(eq(billingRuns.companyId, ctx.companyId), eq(billingRuns.id, id)));
+  if (!row) throw errors.notFound("billing_run");
+  authorizeVisible(ctx.actor, "read", subject("billing", { buildingId: row.buildingId }));
+  return row;
+}
