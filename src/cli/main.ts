@@ -5,7 +5,10 @@ import { Command } from "commander";
 import { loadConfig } from "../server/config.js";
 import { isEmpty, seedDemo } from "../server/demo/seed.js";
 import { createAccount, parseContactOrFail } from "../server/modules/accounts/accounts.service.js";
+import { formatVnd } from "../server/modules/billing/core/money.js";
 import { decodeVietQr, VietQrError } from "../server/modules/billing/core/vietqr.js";
+import { issueInvoices } from "../server/modules/billing/invoices/invoices.service.js";
+import { executeRun } from "../server/modules/billing/runs/runs.service.js";
 import { importRegistry, type Progress } from "../server/modules/registry/import/import.service.js";
 import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
 import { systemActor } from "../server/platform/authz/actor.js";
@@ -16,7 +19,7 @@ import { migrate } from "../server/platform/db/migrate.js";
 import { openDatabase } from "../server/platform/db/open.js";
 import { AppError } from "../server/platform/errors.js";
 import { message } from "../server/platform/i18n/messages.js";
-import { TaskQueue } from "../server/platform/jobs/tasks.js";
+import { runFor, TaskQueue } from "../server/platform/jobs/tasks.js";
 import { createLogger } from "../server/platform/log/logger.js";
 import { Messenger } from "../server/platform/messaging/messenger.js";
 
@@ -151,12 +154,7 @@ program
     withDatabase(async (db, platform) => {
       if (!["units", "residents", "vehicles", "all"].includes(sheet))
         throw new Error(`unknown sheet ${sheet}`);
-      const rows = await db.ownerSql.query<{ company_id: string }>(
-        "select company_id from buildings where id::text = $1",
-        [opts.building],
-      );
-      const companyId = rows.rows[0]?.company_id;
-      if (!companyId) throw new Error(`no building ${opts.building}`);
+      const companyId = await companyOfBuilding(db, opts.building);
       // The operator acts with a company admin's rights; the audit entry names no account.
       const actor = { ...systemActor, role: "company_admin" as const };
       const progress = importProgress();
@@ -185,6 +183,60 @@ program
         }[];
         for (const e of found) console.error(`${e.sheet} row ${e.row}, ${e.column}: ${e.message}`);
         console.error(message("en", err.code, err.params));
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+/** The company owning a building (the operator names buildings by id). */
+async function companyOfBuilding(db: Database, buildingId: string): Promise<string> {
+  const rows = await db.ownerSql.query<{ company_id: string }>(
+    "select company_id from buildings where id::text = $1",
+    [buildingId],
+  );
+  const companyId = rows.rows[0]?.company_id;
+  if (!companyId) throw new Error(`no building ${buildingId}`);
+  return companyId;
+}
+
+const billing = program.command("billing").description("monthly billing");
+billing
+  .command("run")
+  .requiredOption("--building <id>", "the building to bill")
+  .requiredOption("--period <YYYY-MM>", "the month")
+  .option("--issue", "issue the drafts once the run is done (numbers them)")
+  .description("bill a building for a month: one draft fee notice per unit; running it again changes nothing")
+  .action((opts: { building: string; period: string; issue?: boolean }) =>
+    withDatabase(async (db, platform) => {
+      const companyId = await companyOfBuilding(db, opts.building);
+      const requester = {
+        companyId,
+        actor: { ...systemActor, role: "company_admin" as const },
+        lang: "vi" as const,
+        requestId: "cli",
+      };
+      const run = runFor(db, platform, createLogger("warn"), requester);
+      const bar = new SingleBar({ format: "billing {bar} {value}/{total} units", clearOnComplete: true });
+      let started = false;
+      try {
+        const done = await executeRun(run, { buildingId: opts.building, period: opts.period }, (p) => {
+          if (!stdout.isTTY) return;
+          if (!started) bar.start(p.total, 0);
+          started = true;
+          bar.update(p.done);
+        });
+        if (started) bar.stop();
+        console.log(
+          `${opts.period}: ${done.invoices} notices (${done.created} new, ${done.redrafted} redrafted, ${done.changedAfterIssue} issued ones would now differ), total ${formatVnd(done.total)}`,
+        );
+        if (opts.issue) {
+          const issued = await run((ctx) => issueInvoices(ctx, opts.building, opts.period));
+          console.log(`issued ${issued.issued}${issued.firstNumber ? ` from ${issued.firstNumber}` : ""}`);
+        }
+      } catch (err) {
+        if (started) bar.stop();
+        if (!(err instanceof AppError)) throw err;
+        console.error(message("en", err.code, { ...err.params, entity: "building" }));
         process.exitCode = 1;
       }
     }),

@@ -103,6 +103,10 @@ export const BillingSettingsBody = z.object({
   feeFrameMin: Vnd.nullable(),
   feeFrameMax: Vnd.nullable(),
   dueDays: z.number().int().min(0).max(90),
+  /** Late fee: percent of what was overdue when a month starts, charged on that month's notice. */
+  lateFeePercent: Percent.nullable().default(null),
+  /** Days between reminders of an overdue notice; none when null. */
+  reminderDays: z.number().int().min(1).max(60).nullable().default(7),
 });
 export const BillingSettings = BillingSettingsBody.extend({ buildingId: Uuid });
 
@@ -272,3 +276,70 @@ export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
 export type Reading = z.infer<typeof Reading>;
 export type Tariff = z.infer<typeof Tariff>;
 export type BankAccount = z.infer<typeof BankAccount>;
+
+const Buckets = {
+  notDue: z.number().int(),
+  d0to30: z.number().int(),
+  d31to60: z.number().int(),
+  d61to90: z.number().int(),
+  over90: z.number().int(),
+  balance: z.number().int(),
+};
+export const DebtQuery = PageQuery.extend({ buildingId: Uuid });
+/** Debt ageing: what is owed by how long it is overdue, in total and per unit (largest first). */
+export const Ageing = z.object({
+  asOf: IsoDate,
+  totals: z.object(Buckets),
+  units: page(
+    z.object({
+      ...Buckets,
+      unitId: Uuid,
+      unitCode: z.string(),
+      billTo: z.string().nullable(),
+      oldestDueOn: IsoDate,
+      notices: z.number().int(),
+    }),
+  ),
+});
+export const Statement = z.object({
+  unitId: Uuid,
+  unitCode: z.string(),
+  lines: z.array(
+    z.object({
+      at: z.string(),
+      kind: z.enum(["notice", "payment"]),
+      reference: z.string(),
+      debit: z.number().int(),
+      credit: z.number().int(),
+      balance: z.number().int(),
+    }),
+  ),
+  /** What the unit owes now; negative when it has credit. */
+  balance: z.number().int(),
+});
+export const DashboardQuery = z.object({
+  buildingId: Uuid,
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});
+export const BillingDashboard = z.object({
+  months: z.array(
+    z.object({
+      period: Period,
+      billed: z.number().int(),
+      collected: z.number().int(),
+      notices: z.number().int(),
+    }),
+  ),
+  /** Collected ÷ billed over the months shown (null when nothing was billed). */
+  collectionRate: z.number().nullable(),
+  outstanding: z.number().int(),
+  overdue: z.number().int(),
+  topDebtors: z.array(
+    z.object({
+      unitId: Uuid,
+      unitCode: z.string(),
+      billTo: z.string().nullable(),
+      balance: z.number().int(),
+    }),
+  ),
+});

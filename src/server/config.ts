@@ -42,6 +42,9 @@ const EnvSchema = z.object({
   /** The bank-feed service's webhook: an API key (`Authorization: Apikey …`), an HMAC secret, or both. */
   BANK_FEED_API_KEY: z.string().min(16).optional(),
   BANK_FEED_HMAC_SECRET: z.string().min(16).optional(),
+  /** The bank feed's API (SePay user API token), to re-pull transactions a webhook may have missed. */
+  BANK_FEED_API_TOKEN: z.string().min(8).optional(),
+  BANK_FEED_API_URL: z.url().optional(),
   /** VNPAY merchant terminal and secret; without them the demo and tests use the local sandbox gateway. */
   VNPAY_TMN_CODE: z.string().min(4).max(20).optional(),
   VNPAY_HASH_SECRET: z.string().min(16).optional(),
@@ -69,7 +72,7 @@ export type Config = {
   rateLimitPerMinute: number;
   signInPerMinute: number;
   metricsToken: string | undefined;
-  bankFeed: { apiKey?: string; hmacSecret?: string };
+  bankFeed: { apiKey?: string; hmacSecret?: string; apiToken?: string; apiUrl?: string };
   /** The card/e-wallet gateway: VNPAY, the local sandbox (demo and tests), or none. */
   gateway:
     | { kind: "vnpay"; tmnCode: string; hashSecret: string; paymentUrl?: string }
@@ -145,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bankFeed: {
       apiKey: e.BANK_FEED_API_KEY ?? (demo ? DEMO_BANK_FEED_KEY : undefined),
       hmacSecret: e.BANK_FEED_HMAC_SECRET,
+      apiToken: e.BANK_FEED_API_TOKEN,
+      apiUrl: e.BANK_FEED_API_URL,
     },
     gateway:
       e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET

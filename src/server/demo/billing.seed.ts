@@ -41,7 +41,13 @@ export async function seedDemoBilling(
   const run = runFor(db, platform, createLogger("warn"), requester);
   const [older, last] = pastPeriods(2) as [string, string];
   await run(async (ctx: Ctx) => {
-    await saveSettings(ctx, buildingId, { feeFrameMin: 5000, feeFrameMax: 16500, dueDays: 15 });
+    await saveSettings(ctx, buildingId, {
+      feeFrameMin: 5000,
+      feeFrameMax: 16500,
+      dueDays: 15,
+      lateFeePercent: null,
+      reminderDays: 7,
+    });
     await addBankAccount(ctx, {
       buildingId,
       bankBin: "970436",

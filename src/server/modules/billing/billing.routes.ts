@@ -1,16 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  Ageing,
   BankAccount,
   BankAccountBody,
   BankAccountList,
   BankTransferPage,
   BankTransferQuery,
+  BillingDashboard,
   BillingRun,
   BillingSettings,
   BillingSettingsBody,
   BuildingQuery,
   CashPaymentBody,
+  DashboardQuery,
+  DebtQuery,
   FeeRule,
   FeeRuleBody,
   FeeRuleList,
@@ -27,9 +31,11 @@ import {
   ReadingPage,
   ReadingQuery,
   RunBody,
+  Statement,
   TariffList,
 } from "../../../contracts/billing.js";
 import { IdParams } from "../../../contracts/common.js";
+import * as debts from "./debts/debts.service.js";
 import * as invoices from "./invoices/invoices.service.js";
 import { renderNotice } from "./invoices/notice.pdf.js";
 import * as payments from "./payments/payments.service.js";
@@ -188,6 +194,25 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("cache-control", "private, no-store")
         .send(pdf);
     },
+  );
+
+  app.get(
+    "/debts",
+    { schema: { tags, querystring: DebtQuery, response: { 200: Ageing } }, config: reads },
+    async (req) => req.run((ctx) => debts.ageing(ctx, req.query.buildingId, req.query)),
+  );
+  app.get(
+    "/units/:id/statement",
+    {
+      schema: { tags, params: IdParams, response: { 200: Statement } },
+      config: { permission: ["read", "invoice"] },
+    },
+    async (req) => req.run((ctx) => debts.statement(ctx, req.params.id)),
+  );
+  app.get(
+    "/billing/dashboard",
+    { schema: { tags, querystring: DashboardQuery, response: { 200: BillingDashboard } }, config: reads },
+    async (req) => req.run((ctx) => debts.dashboard(ctx, req.query.buildingId, req.query.months)),
   );
 
   app.post(

@@ -61,6 +61,10 @@ export const buildingBilling = pgTable(
     feeFrameMax: vnd("fee_frame_max"),
     /** Days from issue to the due date. */
     dueDays: integer("due_days").notNull().default(15),
+    /** A late fee: this percent of what was overdue at the start of a month, on that month's notice. */
+    lateFeePercent: rate("late_fee_percent"),
+    /** Days between reminders of an overdue notice (none when null). */
+    reminderDays: integer("reminder_days").default(7),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -415,5 +419,22 @@ export const autopayMandates = pgTable(
     index("autopay_mandates_lookup").on(t.txnRef),
     uniqueIndex("autopay_mandates_active").on(t.companyId, t.unitId).where(sql`${t.status} = 'active'`),
     check("autopay_mandates_status", sql`${t.status} in ('pending', 'active', 'cancelled')`),
+  ],
+);
+
+/** Reminders sent about overdue notices (so each is reminded at the configured pace, not daily). */
+export const debtReminders = pgTable(
+  "debt_reminders",
+  {
+    companyId: companyId(),
+    id: id(),
+    invoiceId: uuid("invoice_id").notNull(),
+    channel: text("channel").notNull(),
+    sentAt: tstz("sent_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index("debt_reminders_invoice").on(t.companyId, t.invoiceId, t.sentAt),
+    check("debt_reminders_channel", sql`${t.channel} in ('email', 'sms')`),
   ],
 );

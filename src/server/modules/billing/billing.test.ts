@@ -9,8 +9,10 @@ import { createLogger } from "../../platform/log/logger.js";
 import { lineAmount, vatOf } from "./core/money.js";
 import { tieredCharge } from "./core/tiers.js";
 import { decodeVietQr } from "./core/vietqr.js";
-import { signBankFeed } from "./payments/bank-feed/sepay.js";
+import { SandboxBankFeed, signBankFeed } from "./payments/bank-feed/sepay.js";
+import { reconcileBankFeed } from "./payments/reconcile.js";
 import { executeRun } from "./runs/runs.service.js";
+import { runScheduledBilling } from "./runs/schedule.js";
 
 /** A month for a building, end to end: fee rules → readings → run → issue → QR → bank transfer → paid. */
 let env: TestEnv;
@@ -492,5 +494,41 @@ describe("another company", () => {
     expect(checks.map((r, i) => `${i}:${r.status}`)).toEqual(checks.map((_, i) => `${i}:404`));
     expect((await stranger.get("/api/v1/bank-transfers")).body.items).toEqual([]);
     expect(TEST_MASTER_KEY).toBeTruthy();
+  });
+});
+
+describe("scheduled work", () => {
+  it("picks up a transfer the webhook missed when it re-pulls the bank feed, once", async () => {
+    const b = await invoiceOf(accountant, "A-01.02");
+    const feed = new SandboxBankFeed();
+    feed.push({
+      accountNumber: "0011001234567",
+      amount: b.balance,
+      memo: `TT ${b.code}`,
+      occurredAt: new Date(),
+    });
+    feed.push({
+      accountNumber: "9999999999",
+      amount: 5000,
+      memo: "someone else's account",
+      occurredAt: new Date(),
+    });
+    const first = await reconcileBankFeed(env.db, env.app.platform, feed);
+    expect(first).toEqual({ seen: 2, matched: 1, unrouted: 1 });
+    expect((await invoiceOf(accountant, "A-01.02")).status).toBe("paid");
+    expect(await reconcileBankFeed(env.db, env.app.platform, feed)).toEqual({
+      seen: 2,
+      duplicate: 1,
+      unrouted: 1,
+    });
+  });
+
+  it("drafts last month for every building with fee rules on the 1st", async () => {
+    const report = await runScheduledBilling(env.db, env.app.platform, createLogger("silent"), "2026-12");
+    expect(report).toEqual({ period: "2026-12", buildings: 1, failed: 0 });
+    const drafts = await rows<{ n: number }>(
+      sql`select count(*)::int as n from invoices where company_id = ${companyId} and period = '2026-12' and status = 'draft'`,
+    );
+    expect(drafts[0]?.n).toBe(3);
   });
 });

@@ -1,7 +1,12 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
+import type { Config } from "../../config.js";
 import { sessions } from "../../modules/accounts/accounts.table.js";
+import { sendDebtReminders } from "../../modules/billing/debts/debts.service.js";
+import { SepayApiFeed } from "../../modules/billing/payments/bank-feed/sepay.js";
+import { reconcileBankFeed } from "../../modules/billing/payments/reconcile.js";
+import { runScheduledBilling } from "../../modules/billing/runs/schedule.js";
 import { purgeAccessLogs } from "../accesslog/purge.js";
 import type { Platform } from "../context.js";
 import { type Database, PLATFORM_SCOPE } from "../db/client.js";
@@ -42,7 +47,17 @@ export async function startJobs(
   const jobs: Array<{ name: string; cron: string; run: () => Promise<unknown> }> = [
     { name: "access-log-purge", cron: "30 3 * * *", run: () => purgeAccessLogs(db, platform) },
     { name: "session-cleanup", cron: "15 4 * * *", run: () => deleteDeadSessions(db) },
+    { name: "billing-monthly", cron: "0 1 1 * *", run: () => runScheduledBilling(db, platform, log) },
+    { name: "debt-reminders", cron: "0 9 * * *", run: () => sendDebtReminders(db, platform, log) },
   ];
+  const feed = bankFeedOf(platform.config);
+  if (feed) {
+    jobs.push({
+      name: "bank-feed-reconcile",
+      cron: "*/15 * * * *",
+      run: () => reconcileBankFeed(db, platform, feed, log),
+    });
+  }
   for (const job of jobs) {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, {}, { tz: TZ });
@@ -69,4 +84,11 @@ export async function deleteDeadSessions(db: Database): Promise<number> {
       .returning({ id: sessions.id }),
   );
   return rows.length;
+}
+
+/** The bank feed's API for re-pulling transactions, when a token is configured. */
+function bankFeedOf(config: Config) {
+  return config.bankFeed.apiToken
+    ? new SepayApiFeed({ token: config.bankFeed.apiToken, baseUrl: config.bankFeed.apiUrl })
+    : null;
 }

@@ -20,7 +20,11 @@ describe("scheduled jobs (pg-boss)", () => {
     const boss = await startJobs(env.db, env.app.platform, createLogger("silent"), env.url);
     try {
       const schedules = await boss.getSchedules();
-      expect(schedules.map((s) => s.name).sort()).toEqual(["access-log-purge", "session-cleanup"]);
+      expect(schedules.map((s) => s.name).sort()).toEqual([
+        "access-log-purge",
+        "billing-monthly",
+        "session-cleanup",
+      ]);
       const id = await boss.send("access-log-purge", {});
       expect(id).toBeTruthy();
       await expect

@@ -1,11 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { FastifyPluginAsync } from "fastify";
 import type { Platform } from "../../../platform/context.js";
-import { queryRows } from "../../../platform/db/client.js";
-import { enterCompany } from "../../../platform/db/scope.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { BANK_FEED_ACK, type BankTransfer, parseSepayWebhook, verifyBankFeed } from "./bank-feed/sepay.js";
-import { receiveTransfer } from "./payments.service.js";
+import { routeTransfer } from "./payments.service.js";
 
 function parse(raw: Buffer): BankTransfer {
   try {
@@ -34,15 +31,7 @@ export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
       if (!check.ok)
         throw new AppError(401, "BANK_FEED_REFUSED", { reason: check.reason }, { reason: check.reason });
       const transfer = parse(raw);
-      const result = await req.run(async (ctx) => {
-        const owners = await queryRows<{ company_id: string }>(
-          ctx.tx,
-          sql`select company_id from app_bank_account_companies(${transfer.accountNumber})`,
-        );
-        const [owner] = owners;
-        if (!owner || owners.length > 1) return { status: "unrouted" as const };
-        return receiveTransfer(await enterCompany(ctx, owner.company_id), transfer);
-      });
+      const result = await req.run((ctx) => routeTransfer(ctx, transfer));
       if (result.status === "unrouted") {
         req.log.warn(
           { account: transfer.accountNumber.slice(-4) },

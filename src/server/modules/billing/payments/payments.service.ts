@@ -6,6 +6,7 @@ import { authorize, authorizeVisible, subject } from "../../../platform/authz/ca
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
+import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
 import { bankTransfers, invoices, paymentAllocations, payments } from "../billing.table.js";
 import "../billing.policy.js";
@@ -259,6 +260,20 @@ export async function listTransfers(ctx: Ctx, q: z.infer<typeof BankTransferQuer
       invoiceId: t.invoiceId,
     }),
   );
+}
+
+/**
+ * A transfer as the bank feed reports it, outside any company: stored and matched in the company that owns
+ * the receiving account (through a SECURITY DEFINER lookup), or "unrouted" when none or several do.
+ */
+export async function routeTransfer(ctx: Ctx, t: BankTransfer) {
+  const owners = await queryRows<{ company_id: string }>(
+    ctx.tx,
+    sql`select company_id from app_bank_account_companies(${t.accountNumber})`,
+  );
+  const [owner] = owners;
+  if (!owner || owners.length > 1) return { status: "unrouted" as const };
+  return receiveTransfer(await enterCompany(ctx, owner.company_id), t);
 }
 
 /** An accountant matches a waiting transfer to the notice it pays. */

@@ -42,6 +42,8 @@ export async function getSettings(ctx: Ctx, buildingId: string): Promise<Setting
     feeFrameMin: row?.feeFrameMin ?? null,
     feeFrameMax: row?.feeFrameMax ?? null,
     dueDays: row?.dueDays ?? 15,
+    lateFeePercent: row?.lateFeePercent == null ? null : Number(row.lateFeePercent),
+    reminderDays: row ? row.reminderDays : 7,
   };
 }
 
@@ -51,12 +53,16 @@ export async function saveSettings(ctx: Ctx, buildingId: string, body: Settings)
     throw errors.validation({ feeFrameMax: "≥ feeFrameMin" });
   }
   const before = await getSettings(ctx, buildingId);
+  const values = {
+    ...body,
+    lateFeePercent: body.lateFeePercent == null ? null : String(body.lateFeePercent),
+  };
   await ctx.tx
     .insert(buildingBilling)
-    .values({ companyId: ctx.companyId, buildingId, ...body })
+    .values({ companyId: ctx.companyId, buildingId, ...values })
     .onConflictDoUpdate({
       target: [buildingBilling.companyId, buildingBilling.buildingId],
-      set: { ...body, updatedAt: new Date() },
+      set: { ...values, updatedAt: new Date() },
     });
   await audit(ctx, {
     action: "billing.settings",

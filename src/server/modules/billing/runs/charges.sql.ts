@@ -35,6 +35,8 @@ export type ChargeScope = {
  *   splits consumption by days (cumulative rounding, so the parts add up) and prorates each part's band
  *   limits by its days; water limits are per registered person when the tariff says so; a surcharge
  *   (wastewater fee) is a percentage of the metered amount, without VAT;
+ * - late fee (when the building sets one): a percentage of what earlier notices still owed past their due
+ *   date when the month began, without VAT;
  * - amount = round(quantity × unit_price × days / period_days) and vat = round(amount × vat_rate / 100),
  *   half away from zero (PostgreSQL's round(numeric), the same as core/money.ts).
  */
@@ -148,9 +150,19 @@ surcharge as (
    where r.surcharge_percent is not null and bq.qty > 0
    group by bq.unit_id, r.id, r.surcharge_name, r.surcharge_percent, r.on_behalf, p.pd
 ),
+late as (
+  select i.unit_id, 6 as grp, 0 as sub, null::uuid, 'late_fee', 'Phí chậm nộp', bb.late_fee_percent / 100, '%',
+         sum(i.total - i.paid)::bigint, p.pd, 0::numeric, false
+    from invoices i
+    join building_billing bb on bb.company_id = i.company_id and bb.building_id = i.building_id, p
+   where i.company_id = ${c} and i.building_id = ${b} and i.unit_id between ${s.fromUnit} and ${s.toUnit}
+     and bb.late_fee_percent > 0 and i.status in ('issued', 'partially_paid') and i.due_on < p.d0
+     and i.period < ${bounds.period}
+   group by i.unit_id, bb.late_fee_percent, p.pd
+),
 lines as (
   select * from per_unit union all select * from per_vehicle union all select * from metered
-  union all select * from surcharge
+  union all select * from surcharge union all select * from late
 )
 select l.unit_id,
        row_number() over (partition by l.unit_id order by l.grp, l.description, l.sub, l.rule_id)::int as line_no,

@@ -1,0 +1,244 @@
+import { sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { PageQuery } from "../../../../contracts/common.js";
+import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
+import { systemActor } from "../../../platform/authz/actor.js";
+import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import type { Ctx, Platform } from "../../../platform/context.js";
+import { decrypt } from "../../../platform/crypto/crypto.js";
+import { type Database, queryRows } from "../../../platform/db/client.js";
+import { unitRef } from "../../registry/units/units.service.js";
+import { formatVnd } from "../core/money.js";
+import { billingBuilding } from "../rules/rules.service.js";
+
+/** Today in the business time zone (YYYY-MM-DD): what "overdue" is measured against. */
+export const todayInVietnam = (now = new Date()) =>
+  new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+const OPEN = sql.raw(`i.status in ('issued', 'partially_paid') and i.total > i.paid`);
+
+type Buckets = { notDue: number; d0to30: number; d31to60: number; d61to90: number; over90: number };
+const bucketSql = sql.raw(`
+  coalesce(sum(i.total - i.paid) filter (where d.days <= 0), 0)::bigint as "notDue",
+  coalesce(sum(i.total - i.paid) filter (where d.days between 1 and 30), 0)::bigint as "d0to30",
+  coalesce(sum(i.total - i.paid) filter (where d.days between 31 and 60), 0)::bigint as "d31to60",
+  coalesce(sum(i.total - i.paid) filter (where d.days between 61 and 90), 0)::bigint as "d61to90",
+  coalesce(sum(i.total - i.paid) filter (where d.days > 90), 0)::bigint as "over90",
+  coalesce(sum(i.total - i.paid), 0)::bigint as balance`);
+
+const numbers = <T extends Record<string, unknown>>(row: T) =>
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v]),
+  ) as T;
+
+/**
+ * Debt ageing of a building: what is owed by how long it is overdue (not yet due, 0–30, 31–60, 61–90 and
+ * more than 90 days), in total and per unit, the largest debts first.
+ */
+export async function ageing(ctx: Ctx, buildingId: string, q: PageQuery) {
+  await billingBuilding(ctx, buildingId, "read");
+  const today = todayInVietnam();
+  const from = sql`from invoices i cross join lateral (select (${today}::date - i.due_on) as days) d
+                   where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and ${OPEN}`;
+  const [totals] = await queryRows<Buckets & { balance: number }>(ctx.tx, sql`select ${bucketSql} ${from}`);
+  const units = await queryRows<
+    Buckets & {
+      unitId: string;
+      unitCode: string;
+      billTo: string | null;
+      balance: number;
+      oldestDueOn: string;
+      notices: number;
+    }
+  >(
+    ctx.tx,
+    sql`select i.unit_id as "unitId", u.code as "unitCode", max(i.bill_to) as "billTo", ${bucketSql},
+               min(i.due_on)::text as "oldestDueOn", count(*)::int as notices
+          from invoices i join units u on u.company_id = i.company_id and u.id = i.unit_id
+          cross join lateral (select (${today}::date - i.due_on) as days) d
+         where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and ${OPEN}
+         group by i.unit_id, u.code
+         order by balance desc, u.code
+         limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    ctx.tx,
+    sql`select count(distinct i.unit_id)::int as n ${from}`,
+  );
+  return {
+    asOf: today,
+    totals: numbers(totals ?? { notDue: 0, d0to30: 0, d31to60: 0, d61to90: 0, over90: 0, balance: 0 }),
+    units: { items: units.map(numbers), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize },
+  };
+}
+
+/**
+ * A unit's statement of account: its notices (debit) and payments (credit) in date order with the running
+ * balance; a negative balance is the unit's credit.
+ */
+export async function statement(ctx: Ctx, unitId: string) {
+  const unit = await unitRef(ctx, unitId);
+  authorizeVisible(ctx.actor, "read", subject("invoice", { buildingId: unit.buildingId, unitId }));
+  const entries = await queryRows<{
+    at: string;
+    kind: "notice" | "payment";
+    reference: string;
+    debit: string;
+    credit: string;
+  }>(
+    ctx.tx,
+    sql`select * from (
+          select i.issued_at as at, 'notice' as kind, coalesce(i.number, i.code) || ' (' || i.period || ')' as reference,
+                 i.total as debit, 0::bigint as credit
+            from invoices i
+           where i.company_id = ${ctx.companyId} and i.unit_id = ${unitId} and i.status not in ('draft', 'void')
+          union all
+          select p.received_at, 'payment', coalesce(p.receipt_number, p.method), 0::bigint, p.amount
+            from payments p where p.company_id = ${ctx.companyId} and p.unit_id = ${unitId}
+        ) e order by at, kind desc`,
+  );
+  let balance = 0;
+  const lines = entries.map((e) => {
+    balance += Number(e.debit) - Number(e.credit);
+    return {
+      at: new Date(e.at).toISOString(),
+      kind: e.kind,
+      reference: e.reference,
+      debit: Number(e.debit),
+      credit: Number(e.credit),
+      balance,
+    };
+  });
+  return { unitId, unitCode: unit.code, lines, balance };
+}
+
+/**
+ * The building's collection over the last months: billed and collected per period (collected = what the
+ * period's notices have been paid so far), the collection rate, what is outstanding, and the top debtors.
+ */
+export async function dashboard(ctx: Ctx, buildingId: string, months = 12) {
+  await billingBuilding(ctx, buildingId, "read");
+  const periods = await queryRows<{ period: string; billed: string; collected: string; notices: number }>(
+    ctx.tx,
+    sql`select i.period, sum(i.total)::bigint as billed, sum(i.paid)::bigint as collected, count(*)::int as notices
+          from invoices i
+         where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and i.status not in ('draft', 'void')
+         group by i.period order by i.period desc limit ${months}`,
+  );
+  const byPeriod = periods.reverse().map((p) => ({
+    period: p.period,
+    billed: Number(p.billed),
+    collected: Number(p.collected),
+    notices: p.notices,
+  }));
+  const billed = byPeriod.reduce((s, p) => s + p.billed, 0);
+  const collected = byPeriod.reduce((s, p) => s + p.collected, 0);
+  const debts = await ageing(ctx, buildingId, { page: 1, pageSize: 10 });
+  return {
+    months: byPeriod,
+    collectionRate: billed === 0 ? null : Math.round((collected / billed) * 1000) / 1000,
+    outstanding: debts.totals.balance,
+    overdue: debts.totals.balance - debts.totals.notDue,
+    topDebtors: debts.units.items.map((u) => ({
+      unitId: u.unitId,
+      unitCode: u.unitCode,
+      billTo: u.billTo,
+      balance: u.balance,
+    })),
+  };
+}
+
+type Overdue = {
+  id: string;
+  code: string;
+  period: string;
+  unit_code: string;
+  balance: string;
+  due_on: string;
+  data_key: Buffer | Uint8Array | null;
+  email_enc: Buffer | Uint8Array | null;
+  phone_enc: Buffer | Uint8Array | null;
+};
+
+const buf = (v: Buffer | Uint8Array | null) => (v ? Buffer.from(v) : null);
+
+/** One company's overdue notices not reminded within the building's pace, reminded now (to the owners). */
+async function remindCompany(ctx: Ctx, today: string) {
+  const due = await queryRows<Overdue>(
+    ctx.tx,
+    sql`select distinct on (i.id, r.id) i.id, i.code, i.period, u.code as unit_code, (i.total - i.paid)::text as balance,
+               i.due_on::text, r.data_key, r.email_enc, r.phone_enc
+          from invoices i
+          join units u on u.company_id = i.company_id and u.id = i.unit_id
+          join building_billing bb on bb.company_id = i.company_id and bb.building_id = i.building_id
+          join household_members hm on hm.company_id = i.company_id and hm.unit_id = i.unit_id
+                                    and hm.role = 'owner' and hm.moved_out_on is null
+          join residents r on r.company_id = hm.company_id and r.id = hm.resident_id
+         where i.company_id = ${ctx.companyId} and ${OPEN} and i.due_on < ${today}::date
+           and bb.reminder_days is not null
+           and not exists (select 1 from debt_reminders d where d.company_id = i.company_id and d.invoice_id = i.id
+                             and d.sent_at > now() - make_interval(days => bb.reminder_days))
+         order by i.id, r.id`,
+  );
+  const reminded = new Set<string>();
+  for (const row of due) {
+    const key = row.data_key ? ctx.platform.keyring.unwrap(buf(row.data_key) as Buffer) : null;
+    const email = key && row.email_enc ? decrypt(key, buf(row.email_enc) as Buffer) : null;
+    const phone = key && row.phone_enc ? decrypt(key, buf(row.phone_enc) as Buffer) : null;
+    const to = email ?? phone;
+    if (!to) continue;
+    const channel = email ? ("email" as const) : ("sms" as const);
+    const text = `Căn hộ ${row.unit_code}: thông báo phí ${row.code} kỳ ${row.period} còn ${formatVnd(Number(row.balance))}, đã quá hạn ${row.due_on.split("-").reverse().join("/")}. Vui lòng thanh toán (chuyển khoản với nội dung ${row.code}) hoặc liên hệ Ban quản lý.`;
+    await ctx.tx.execute(
+      sql`insert into debt_reminders (company_id, invoice_id, channel) values (${ctx.companyId}, ${row.id}, ${channel})`,
+    );
+    ctx.afterCommit(() =>
+      ctx.platform.messenger.send(
+        channel === "email"
+          ? { channel, to, subject: `Nhắc nộp phí căn hộ ${row.unit_code}`, text }
+          : { channel, to, text },
+      ),
+    );
+    reminded.add(row.id);
+  }
+  if (reminded.size > 0) {
+    await audit(ctx, {
+      action: "debt.remind",
+      entity: "invoice",
+      changes: bulkChanges([...reminded], { messages: due.length }),
+    });
+  }
+  return reminded.size;
+}
+
+/**
+ * The daily reminder job: for each company with overdue notices, reminds the owners by email (SMS when they
+ * have no email) at the pace the building sets, and records each reminder.
+ */
+export async function sendDebtReminders(db: Database, platform: Platform, log: Logger, now = new Date()) {
+  const today = todayInVietnam(now);
+  const { rows } = await db.ownerSql.query<{ company_id: string }>(
+    "select distinct company_id from invoices where status in ('issued', 'partially_paid') and total > paid and due_on < $1::date",
+    [today],
+  );
+  let total = 0;
+  for (const { company_id: companyId } of rows) {
+    const after: Array<() => Promise<void>> = [];
+    total += await db.transaction(companyId, (tx) =>
+      remindCompany(
+        {
+          companyId,
+          actor: systemActor,
+          lang: "vi",
+          requestId: "job:debt-reminders",
+          tx,
+          platform,
+          afterCommit: (f) => after.push(f),
+        },
+        today,
+      ),
+    );
+    for (const f of after) await f().catch((err) => log.error({ err }, "reminder not sent"));
+  }
+  return { companies: rows.length, reminded: total };
+}
