@@ -151,6 +151,23 @@ export const ReadingQuery = PageQuery.extend({
   kind: MeterKind.optional(),
 });
 export const ReadingPage = page(Reading);
+const flag = z
+  .enum(["true", "false"])
+  .default("false")
+  .transform((v) => v === "true");
+export const ReadingsImportQuery = z.object({
+  period: Period,
+  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  dryRun: flag,
+  /** Accept consumptions far above the units' usual (after checking them in the dry run). */
+  confirmUnusual: flag,
+});
+export const ReadingsImportResult = z.object({
+  dryRun: z.boolean(),
+  readings: z.number().int(),
+  /** Readings created or changed (an unchanged re-import changes none). */
+  changed: z.number().int().optional(),
+});
 /** Units with a metered fee but no reading yet for the period, listed before a run. */
 export const MissingReadings = z.object({
   period: Period,

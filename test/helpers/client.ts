@@ -4,6 +4,8 @@ export type Res<T = any> = {
   status: number;
   body: T;
   headers: Record<string, string | string[] | undefined>;
+  /** The body's bytes (downloads). */
+  raw: Buffer;
 };
 
 /**
@@ -49,7 +51,12 @@ export class Client {
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {}
-    return { status: res.statusCode, body: parsed as T, headers: res.headers as Res["headers"] };
+    return {
+      status: res.statusCode,
+      body: parsed as T,
+      headers: res.headers as Res["headers"],
+      raw: res.rawPayload,
+    };
   }
 
   /** GET, with the query's defined values appended to the url. */

@@ -25,6 +25,7 @@ definePolicy<BillingScope>("billing", {
   read: (actor, s) => has(actor, READS, s),
   configure: (actor, s) => has(actor, KEEPS, s),
   record_reading: (actor, s) => has(actor, READS_METERS, s),
+  read_readings: (actor, s) => has(actor, READS_METERS, s) || has(actor, READS, s),
   run: (actor, s) => has(actor, RUNS, s),
   issue: (actor, s) => has(actor, RUNS, s),
   take_payment: (actor, s) => has(actor, KEEPS, s),

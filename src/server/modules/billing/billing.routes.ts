@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -30,18 +31,25 @@ import {
   ReadingBody,
   ReadingPage,
   ReadingQuery,
+  ReadingsImportQuery,
+  ReadingsImportResult,
   RunBody,
   Statement,
   TariffList,
 } from "../../../contracts/billing.js";
 import { IdParams } from "../../../contracts/common.js";
+import { errors } from "../../platform/errors.js";
+import { XLSX_TYPE } from "../registry/import/export.service.js";
 import * as debts from "./debts/debts.service.js";
 import * as invoices from "./invoices/invoices.service.js";
 import { renderNotice } from "./invoices/notice.pdf.js";
 import * as payments from "./payments/payments.service.js";
+import * as readingsImport from "./readings/readings.import.js";
 import * as readings from "./readings/readings.service.js";
 import * as rules from "./rules/rules.service.js";
 import * as runs from "./runs/runs.service.js";
+
+const MAX_FILE = 20 * 1024 * 1024;
 
 const runDto = (r: runs.BillingRunRow): z.infer<typeof BillingRun> => ({
   id: r.id,
@@ -126,8 +134,51 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     "/meter-readings",
-    { schema: { tags, querystring: ReadingQuery, response: { 200: ReadingPage } }, config: reads },
+    {
+      schema: { tags, querystring: ReadingQuery, response: { 200: ReadingPage } },
+      config: { permission: ["read_readings", "billing"] },
+    },
     async (req) => req.run((ctx) => readings.listReadings(ctx, req.query)),
+  );
+  // A readings file is the body, as sent: an .xlsx workbook or a CSV sheet.
+  app.addContentTypeParser(
+    ["application/octet-stream", "text/csv", XLSX_TYPE],
+    { parseAs: "buffer", bodyLimit: MAX_FILE },
+    (_req, body, done) => done(null, body),
+  );
+  app.get(
+    "/buildings/:id/meter-readings/template.xlsx",
+    {
+      schema: { tags, params: IdParams, querystring: z.object({ period: Period }) },
+      config: { permission: ["record_reading", "billing"] },
+    },
+    async (req, reply) => {
+      const rows = await req.run((ctx) => readingsImport.templateRows(ctx, req.params.id, req.query.period));
+      const stream = new PassThrough();
+      readingsImport.writeReadingsTemplate(rows, stream).catch((err) => stream.destroy(err));
+      return reply
+        .type(XLSX_TYPE)
+        .header("content-disposition", `attachment; filename="chi-so-cong-to-${req.query.period}.xlsx"`)
+        .send(stream);
+    },
+  );
+  app.post(
+    "/buildings/:id/meter-readings/import",
+    {
+      bodyLimit: MAX_FILE,
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: ReadingsImportQuery,
+        response: { 200: ReadingsImportResult },
+      },
+      config: { permission: ["record_reading", "billing"] },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw errors.rule("IMPORT_BODY_MISSING");
+      const source = req.body;
+      return req.run((ctx) => readingsImport.importReadings(ctx, req.params.id, { source, ...req.query }));
+    },
   );
   app.get(
     "/buildings/:id/missing-readings",
@@ -138,7 +189,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ period: Period }),
         response: { 200: MissingReadings },
       },
-      config: reads,
+      config: { permission: ["read_readings", "billing"] },
     },
     async (req) => req.run((ctx) => readings.missingReadings(ctx, req.params.id, req.query.period)),
   );

@@ -33,6 +33,14 @@ export const entryHash = (prevHash: string, e: HashedFields) => sha256(prevHash 
 /** Transactions that have written an audit entry; a state-changing request without one gets a generic entry. */
 export const auditedTransactions = new WeakSet<object>();
 
+/**
+ * Says that the request changed nothing worth an entry (a repeated delivery of something already recorded),
+ * so it gets no generic one.
+ */
+export function nothingToAudit(ctx: Ctx): void {
+  auditedTransactions.add(ctx.tx);
+}
+
 /** Appends one entry to the company's hash chain, inside the caller's transaction. */
 export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   const { tx, companyId } = ctx;

@@ -24,7 +24,11 @@ export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
 
   app.post(
     "/bank-feed/sepay",
-    { config: { auth: "public", csrf: false }, schema: { tags: ["billing"], hide: false } },
+    {
+      // The feed delivers bursts (and retries); its requests are authenticated before anything is done.
+      config: { auth: "public", csrf: false, rateLimit: { max: 6000, timeWindow: "1 minute" } },
+      schema: { tags: ["billing"] },
+    },
     async (req) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.from("");
       const check = verifyBankFeed(req.headers, raw, platform.config.bankFeed);

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { BankTransferQuery, CashPaymentBody } from "../../../../contracts/billing.js";
-import { audit } from "../../../platform/audit/audit.service.js";
+import { audit, nothingToAudit } from "../../../platform/audit/audit.service.js";
 import { authorize, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
@@ -197,7 +197,10 @@ export async function receiveTransfer(ctx: Ctx, t: BankTransfer) {
       target: [bankTransfers.companyId, bankTransfers.provider, bankTransfers.externalId],
     })
     .returning();
-  if (!row) return { status: "duplicate" as const };
+  if (!row) {
+    nothingToAudit(ctx);
+    return { status: "duplicate" as const };
+  }
   if (row.status === "ignored" || t.amount <= 0) return { status: row.status };
   const invoice = await invoiceForMemo(ctx, t.memo);
   if (!invoice) {

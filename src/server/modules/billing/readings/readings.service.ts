@@ -110,7 +110,7 @@ export async function recordReading(ctx: Ctx, body: Body): Promise<Reading> {
 }
 
 export async function listReadings(ctx: Ctx, q: z.infer<typeof ReadingQuery>): Promise<Page<Reading>> {
-  await billingBuilding(ctx, q.buildingId, "read");
+  await billingBuilding(ctx, q.buildingId, "read_readings");
   const where = and(
     eq(meterReadings.companyId, ctx.companyId),
     eq(meterReadings.buildingId, q.buildingId),
@@ -138,7 +138,7 @@ export async function listReadings(ctx: Ctx, q: z.infer<typeof ReadingQuery>): P
 
 /** Units billed by a meter (a metered fee valid in the period) that have no reading for it yet. */
 export async function missingReadings(ctx: Ctx, buildingId: string, period: string) {
-  await billingBuilding(ctx, buildingId, "read");
+  await billingBuilding(ctx, buildingId, "read_readings");
   const bounds = periodBounds(period);
   const items = await queryRows<{ unitId: string; unitCode: string; kind: "electricity" | "water" }>(
     ctx.tx,
