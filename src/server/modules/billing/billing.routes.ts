@@ -19,6 +19,8 @@ import {
   FeeRule,
   FeeRuleBody,
   FeeRuleList,
+  FeeRulePreview,
+  FeeRulePreviewBody,
   Invoice,
   InvoicePage,
   InvoiceQuery,
@@ -82,6 +84,14 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
     "/fee-rules",
     { schema: { tags, body: FeeRuleBody, response: { 201: FeeRule } }, config: configures },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => rules.createRule(ctx, req.body))),
+  );
+  app.post(
+    "/fee-rules/preview",
+    {
+      schema: { tags, body: FeeRulePreviewBody, response: { 200: FeeRulePreview } },
+      config: configures,
+    },
+    async (req) => req.run((ctx) => rules.previewRule(ctx, req.body.rule, req.body.replaces)),
   );
   app.put(
     "/fee-rules/:id",

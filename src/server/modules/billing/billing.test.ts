@@ -227,6 +227,30 @@ describe("fee rules, bank account and readings", () => {
   });
 });
 
+describe("previewing a rule change", () => {
+  it("shows what next month's notices would become, saving nothing", async () => {
+    const rules = (await admin.get("/api/v1/fee-rules", { buildingId })).body.items;
+    const fee = rules.find((r: { name: string }) => r.name === "Phí quản lý");
+    const { id, warnings, ...body } = fee;
+    const preview = await post(
+      admin,
+      "/fee-rules/preview",
+      { rule: { ...body, price: 13000 }, replaces: id },
+      200,
+    );
+    expect(preview).toMatchObject({ units: 3, changedUnits: 2, warnings: [] });
+    expect(preview.sample).toEqual([
+      { unitCode: "A-01.02", before: expect.any(Number), after: expect.any(Number) },
+      { unitCode: "A-01.01", before: expect.any(Number), after: expect.any(Number) },
+    ]);
+    expect(preview.sample[0].after - preview.sample[0].before).toBe(110000);
+    expect(preview.sample[1].after - preview.sample[1].before).toBe(83050);
+    expect(preview.totalAfter - preview.totalBefore).toBe(193050);
+    const unchanged = (await admin.get("/api/v1/fee-rules", { buildingId })).body.items;
+    expect(unchanged.find((r: { id: string }) => r.id === id).price).toBe(12000);
+  });
+});
+
 describe("the billing run", () => {
   it("drafts one notice per unit with lines computed as the billing math says", async () => {
     const run = await runMonth(accountant);

@@ -8,7 +8,7 @@ import type {
   FeeRuleBody,
   Tariff,
 } from "../../../../contracts/billing.js";
-import { audit, diff } from "../../../platform/audit/audit.service.js";
+import { audit, diff, nothingToAudit } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
@@ -18,6 +18,7 @@ import { loadBuilding } from "../../buildings/buildings.service.js";
 import { bankAccounts, buildingBilling, feeRules, tariffs } from "../billing.table.js";
 import "../billing.policy.js";
 import { bankByBin } from "../core/banks.js";
+import { chargeLines, periodBounds } from "../runs/charges.sql.js";
 
 conflictOn("bank_accounts_number", "accountNumber");
 
@@ -263,4 +264,88 @@ export async function addBankAccount(ctx: Ctx, body: z.infer<typeof BankAccountB
     changes: diff(null, body),
   });
   return accountDto(row);
+}
+
+/** Next month, as YYYY-MM in Asia/Ho_Chi_Minh: the notices a rule change would affect first. */
+function nextPeriod(now = new Date()): string {
+  const local = new Date(now.getTime() + 7 * 3600_000);
+  const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+async function unitTotals(ctx: Ctx, buildingId: string, period: string) {
+  const lines = chargeLines({
+    companyId: ctx.companyId,
+    buildingId,
+    bounds: periodBounds(period),
+    fromUnit: "00000000-0000-0000-0000-000000000000",
+    toUnit: "ffffffff-ffff-ffff-ffff-ffffffffffff",
+  });
+  const rows = await queryRows<{ code: string; total: string }>(
+    ctx.tx,
+    sql`select u.code, sum(l.amount + l.vat)::text as total
+          from (${lines}) l join units u on u.company_id = ${ctx.companyId} and u.id = l.unit_id
+         group by u.code`,
+  );
+  return new Map(rows.map((r) => [r.code, Number(r.total)]));
+}
+
+class PreviewDone extends Error {}
+
+/**
+ * What a new or changed rule would do to next month's notices, computed by applying it inside a savepoint
+ * that is always rolled back: units affected, totals before and after, the largest changes first.
+ */
+export async function previewRule(ctx: Ctx, rule: FeeRuleBody, replaces?: string) {
+  await billingBuilding(ctx, rule.buildingId, "configure");
+  await assertTariff(ctx, rule);
+  if (replaces) {
+    const old = await loadRule(ctx, replaces, "configure");
+    if (old.buildingId !== rule.buildingId) throw errors.validation({ buildingId: "cannot move a rule" });
+  }
+  const period = nextPeriod();
+  const before = await unitTotals(ctx, rule.buildingId, period);
+  let after = new Map<string, number>();
+  await ctx.tx
+    .transaction(async (sp) => {
+      const inner = { ...ctx, tx: sp as unknown as Ctx["tx"] };
+      if (replaces) {
+        await sp
+          .update(feeRules)
+          .set(columns(rule))
+          .where(and(eq(feeRules.companyId, ctx.companyId), eq(feeRules.id, replaces)));
+      } else {
+        await sp
+          .insert(feeRules)
+          .values({ companyId: ctx.companyId, buildingId: rule.buildingId, ...columns(rule) });
+      }
+      after = await unitTotals(inner, rule.buildingId, period);
+      throw new PreviewDone();
+    })
+    .catch((err) => {
+      if (!(err instanceof PreviewDone)) throw err;
+    });
+  nothingToAudit(ctx);
+  const codes = new Set([...before.keys(), ...after.keys()]);
+  const changes = [...codes]
+    .map((unitCode) => ({ unitCode, before: before.get(unitCode) ?? 0, after: after.get(unitCode) ?? 0 }))
+    .filter((c) => c.before !== c.after)
+    .sort(
+      (a, b) =>
+        Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || a.unitCode.localeCompare(b.unitCode),
+    );
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0);
+  return {
+    period,
+    units: codes.size,
+    changedUnits: changes.length,
+    totalBefore: sum(before),
+    totalAfter: sum(after),
+    sample: changes.slice(0, 20),
+    warnings: warningsFor(
+      ctx,
+      { kind: rule.kind, price: rule.price ?? null },
+      await getSettings(ctx, rule.buildingId),
+    ),
+  };
 }
