@@ -290,8 +290,6 @@ async function unitTotals(ctx: Ctx, buildingId: string, period: string) {
   return new Map(rows.map((r) => [r.code, Number(r.total)]));
 }
 
-class PreviewDone extends Error {}
-
 /**
  * What a new or changed rule would do to next month's notices, computed by applying it inside a savepoint
  * that is always rolled back: units affected, totals before and after, the largest changes first.
@@ -305,26 +303,25 @@ export async function previewRule(ctx: Ctx, rule: FeeRuleBody, replaces?: string
   }
   const period = nextPeriod();
   const before = await unitTotals(ctx, rule.buildingId, period);
-  let after = new Map<string, number>();
-  await ctx.tx
-    .transaction(async (sp) => {
-      const inner = { ...ctx, tx: sp as unknown as Ctx["tx"] };
-      if (replaces) {
-        await sp
-          .update(feeRules)
-          .set(columns(rule))
-          .where(and(eq(feeRules.companyId, ctx.companyId), eq(feeRules.id, replaces)));
-      } else {
-        await sp
-          .insert(feeRules)
-          .values({ companyId: ctx.companyId, buildingId: rule.buildingId, ...columns(rule) });
-      }
-      after = await unitTotals(inner, rule.buildingId, period);
-      throw new PreviewDone();
-    })
-    .catch((err) => {
-      if (!(err instanceof PreviewDone)) throw err;
-    });
+  // A plain savepoint: ctx.tx is not always a Drizzle transaction object (on PostgreSQL it is the handle of a
+  // connection with a transaction open), so its nested transaction() would not nest.
+  await ctx.tx.execute(sql`savepoint rule_preview`);
+  let after: Map<string, number>;
+  try {
+    if (replaces) {
+      await ctx.tx
+        .update(feeRules)
+        .set(columns(rule))
+        .where(and(eq(feeRules.companyId, ctx.companyId), eq(feeRules.id, replaces)));
+    } else {
+      await ctx.tx
+        .insert(feeRules)
+        .values({ companyId: ctx.companyId, buildingId: rule.buildingId, ...columns(rule) });
+    }
+    after = await unitTotals(ctx, rule.buildingId, period);
+  } finally {
+    await ctx.tx.execute(sql`rollback to savepoint rule_preview`);
+  }
   nothingToAudit(ctx);
   const codes = new Set([...before.keys(), ...after.keys()]);
   const changes = [...codes]
