@@ -23,6 +23,7 @@ describe("scheduled jobs (pg-boss)", () => {
       expect(schedules.map((s) => s.name).sort()).toEqual([
         "access-log-purge",
         "billing-monthly",
+        "debt-reminders",
         "session-cleanup",
       ]);
       const id = await boss.send("access-log-purge", {});
