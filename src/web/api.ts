@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Query = Record<string, string | number | undefined>;
 
 /** Asks the person to confirm their password; resolves true once the server has accepted it. */
@@ -156,6 +156,7 @@ export function saveDownload({ blob, filename }: Download): void {
 export const api = {
   get: <T>(path: string, query?: Query) => call<T>("GET", path, undefined, query),
   post: <T>(path: string, body?: unknown) => call<T>("POST", path, body),
+  put: <T>(path: string, body: unknown) => call<T>("PUT", path, body),
   patch: <T>(path: string, body: unknown) => call<T>("PATCH", path, body),
   delete: <T = void>(path: string) => call<T>("DELETE", path),
   /** Sends a file's bytes as the body, with its content type. */

@@ -1,14 +1,17 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Lang } from "../contracts/index.js";
-import en from "./locales/en.json";
 import vi from "./locales/vi.json";
 
+/**
+ * English is its own chunk, fetched when first chosen: Vietnamese is the default, and keeping the other
+ * language's texts out of the first load keeps it within the budget (DESIGN §7).
+ */
+const loadEnglish = () => import("./locales/en.json").then((m) => m.default satisfies typeof vi);
+type English = Awaited<ReturnType<typeof loadEnglish>>;
+
 // Each locale must have every key of the other: a missing translation fails the type-check.
-const resources = {
-  vi: { translation: vi satisfies typeof en },
-  en: { translation: en satisfies typeof vi },
-};
+const resources = { vi: { translation: vi satisfies English } };
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -33,10 +36,20 @@ export function currentLang(): Lang {
   return isLang(i18n.language) ? i18n.language : "vi";
 }
 
-/** Switches the UI language and remembers it in this browser. */
+/** Loads the language's texts if they are not loaded yet, then switches to it. */
+async function switchTo(lang: Lang): Promise<void> {
+  if (!i18n.hasResourceBundle(lang, "translation")) {
+    i18n.addResourceBundle(lang, "translation", await loadEnglish());
+  }
+  if (lang !== i18n.language) await i18n.changeLanguage(lang);
+}
+
+/** Switches the UI language (once its texts are loaded) and remembers it in this browser. */
 export function setLang(lang: Lang): void {
   localStorage.setItem(STORAGE_KEY, lang);
-  if (lang !== i18n.language) void i18n.changeLanguage(lang);
+  void switchTo(lang).catch(() => {
+    // Offline before English was ever loaded: the page stays in Vietnamese.
+  });
 }
 
 i18n.on("languageChanged", (lang) => {
@@ -45,10 +58,13 @@ i18n.on("languageChanged", (lang) => {
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: storedLang() ?? "vi",
+  lng: "vi",
   fallbackLng: "vi",
   initAsync: false,
   interpolation: { escapeValue: false },
 });
+
+/** Settles once the language this browser chose is ready; the app renders after it, so English never flashes. */
+export const languageReady: Promise<void> = switchTo(storedLang() ?? "vi").catch(() => {});
 
 export { i18n };

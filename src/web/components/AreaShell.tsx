@@ -1,6 +1,6 @@
 import { AppShell, Burger, NavLink, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { type ReactNode, Suspense } from "react";
+import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useMatch } from "react-router";
 import { AREA_HOME, useSignedInMe } from "../auth/session.js";
@@ -13,7 +13,8 @@ import { PageLoader } from "./Pages.js";
 import { ReauthModal } from "./ReauthModal.js";
 import { UserMenu } from "./UserMenu.js";
 
-export type NavItem = { to: string; label: string; icon: ReactNode; end?: boolean };
+/** A navigation entry; with `children`, a group of pages under `to` that opens and closes (side navigation). */
+export type NavItem = { to: string; label: string; icon?: ReactNode; end?: boolean; children?: NavItem[] };
 
 type Props = {
   /** Side navigation (console): collapses behind a burger on phones. */
@@ -42,6 +43,32 @@ function SideLink({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
       aria-current={active ? "page" : undefined}
       onClick={onNavigate}
     />
+  );
+}
+
+/** A group of pages (billing): a button that shows or hides its links, open while one of them is shown. */
+function SideGroup({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+  const active = useActive(item);
+  const [opened, setOpened] = useState(active);
+  useEffect(() => {
+    if (active) setOpened(true);
+  }, [active]);
+  return (
+    <NavLink
+      component="button"
+      type="button"
+      label={item.label}
+      leftSection={item.icon}
+      opened={opened}
+      onChange={setOpened}
+      aria-expanded={opened}
+      active={active && !opened}
+      variant="light"
+    >
+      {item.children?.map((child) => (
+        <SideLink key={child.to} item={child} onNavigate={onNavigate} />
+      ))}
+    </NavLink>
   );
 }
 
@@ -98,9 +125,13 @@ export function AreaShell({ nav, tabs, context, children }: Props) {
       </AppShell.Header>
       {nav && (
         <AppShell.Navbar p="sm" component="nav" aria-label={t("header.navigation")}>
-          {nav.map((item) => (
-            <SideLink key={item.to} item={item} onNavigate={close} />
-          ))}
+          {nav.map((item) =>
+            item.children ? (
+              <SideGroup key={item.to} item={item} onNavigate={close} />
+            ) : (
+              <SideLink key={item.to} item={item} onNavigate={close} />
+            ),
+          )}
         </AppShell.Navbar>
       )}
       <AppShell.Main>

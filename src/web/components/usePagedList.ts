@@ -12,16 +12,23 @@ export type ListFilters = Record<string, string | number | undefined>;
 /**
  * One server-paginated, searchable list. Its query key starts with the API path, so
  * invalidating that path refreshes every page of it. Changing the search or the filters
- * or the sort order goes back to the first page.
+ * or the sort order goes back to the first page. `scope` holds parameters the page is about
+ * (a building, a period) rather than filters the person set: they do not make an empty list
+ * read as "nothing matches the filters".
  */
-export function usePagedList<T>(path: string, filters: ListFilters = {}, sort?: string) {
-  const filterKey = JSON.stringify([filters, sort]);
+export function usePagedList<T>(
+  path: string,
+  filters: ListFilters = {},
+  sort?: string,
+  scope: ListFilters = {},
+) {
+  const filterKey = JSON.stringify([filters, sort, scope]);
   const [paging, setPaging] = useState({ page: 1, filterKey });
   const page = paging.filterKey === filterKey ? paging.page : 1;
   const setPage = (value: number) => setPaging({ page: value, filterKey });
   const [search, setSearchValue] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
-  const params = { ...filters, sort, page, pageSize: PAGE_SIZE, q };
+  const params = { ...scope, ...filters, sort, page, pageSize: PAGE_SIZE, q };
   const query = useQuery({
     queryKey: [path, params],
     queryFn: () => api.get<Page<T>>(path, params),

@@ -32,3 +32,33 @@ export function useCanApproveVehicles(): boolean {
   const r = useRole();
   return r === "company_admin" || r === "building_manager";
 }
+
+/** What the current role may do in billing (the server's billing policy decides again on every call). */
+export type BillingAccess = {
+  /** Sees fee rules, readings, runs and notices: company admin, accountant, building manager, owners' board. */
+  reads: boolean;
+  /** Sets fee rules, billing settings and bank accounts: company admin and accountant. */
+  configures: boolean;
+  /** Records meter readings: company admin, accountant, building manager and technician. */
+  recordsReadings: boolean;
+  /** Lists readings and the units still to read: those who record them, and the owners' board. */
+  readsReadings: boolean;
+  /** Runs the month's billing and issues notices: company admin, accountant, building manager. */
+  runs: boolean;
+  /** Takes cash and matches bank transfers: company admin and accountant. */
+  takesPayments: boolean;
+};
+
+export function useBillingAccess(): BillingAccess {
+  const r = useRole();
+  const admin = r === "company_admin";
+  return {
+    reads: admin || r === "accountant" || r === "building_manager" || r === "owners_board",
+    configures: admin || r === "accountant",
+    recordsReadings: admin || r === "accountant" || r === "building_manager" || r === "technician",
+    readsReadings:
+      admin || r === "accountant" || r === "building_manager" || r === "technician" || r === "owners_board",
+    runs: admin || r === "accountant" || r === "building_manager",
+    takesPayments: admin || r === "accountant",
+  };
+}

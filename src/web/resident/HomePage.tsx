@@ -4,16 +4,21 @@ import { Link } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
 import { IconHome } from "../components/icons.js";
 import { PageHeader } from "../components/Pages.js";
+import { AmountDue } from "./AmountDue.js";
+import { useAmountDue } from "./invoices.js";
 import { useChosenUnit } from "./units.js";
 
-/** Trang chủ: the person's unit(s) with their household and vehicles; dues and news will come here. */
+/** Trang chủ: what the chosen unit owes (with a link to pay it), the unit(s) with household and vehicles. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const { chosen } = useChosenUnit();
+  const due = useAmountDue(chosen?.unitId);
+  const owes = (due.data?.due ?? 0) > 0;
   return (
     <Stack maw={720} mx="auto" gap="md">
       <PageHeader title={t("resident.home.title", { name: me.account.displayName })} />
+      {chosen && <AmountDue key={chosen.unitId} unitId={chosen.unitId} />}
       {chosen && (
         <Paper component="section" withBorder p="md" radius="md" aria-labelledby="my-units">
           <Stack gap="sm">
@@ -34,13 +39,15 @@ export function HomePage() {
           </Stack>
         </Paper>
       )}
-      <EmptyState
-        icon={<IconHome size={32} />}
-        variant="light"
-        title={t("resident.home.emptyTitle")}
-        description={t("resident.home.empty")}
-        py="xl"
-      />
+      {!owes && (
+        <EmptyState
+          icon={<IconHome size={32} />}
+          variant="light"
+          title={t("resident.home.emptyTitle")}
+          description={t("resident.home.empty")}
+          py="xl"
+        />
+      )}
     </Stack>
   );
 }

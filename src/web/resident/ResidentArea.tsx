@@ -14,10 +14,12 @@ import { ChosenUnitProvider } from "./units.js";
 const HouseholdPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.HouseholdPage })));
 const MyDataPage = lazy(() => import("./MyDataPage.js").then((m) => ({ default: m.MyDataPage })));
 const VehiclesPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.VehiclesPage })));
+const InvoicesPage = lazy(() => import("./InvoicesPage.js").then((m) => ({ default: m.InvoicesPage })));
+const InvoicePage = lazy(() => import("./InvoicePage.js").then((m) => ({ default: m.InvoicePage })));
 
 type Section = "home" | "invoices" | "services" | "tickets";
 
-/** The resident app's tabs besides the account; each says what will appear there. */
+/** The resident app's tabs besides the account; those not built yet say what will appear there. */
 const SECTIONS: { section: Section; path: string; Icon: ComponentType<{ size?: number }> }[] = [
   { section: "home", path: "", Icon: IconHome },
   { section: "invoices", path: "invoices", Icon: IconReceipt },
@@ -53,13 +55,14 @@ export default function ResidentArea() {
     <ChosenUnitProvider>
       <AreaShell tabs={tabs} context={<UnitSwitcher />}>
         <AreaRoutes>
-          {SECTIONS.map(({ section, path, Icon }) =>
-            path ? (
+          {SECTIONS.map(({ section, path, Icon }) => {
+            if (!path) return <Route key={section} index element={<HomePage />} />;
+            if (section === "invoices") return <Route key={section} path={path} element={<InvoicesPage />} />;
+            return (
               <Route key={section} path={path} element={<SectionPage section={section} Icon={Icon} />} />
-            ) : (
-              <Route key={section} index element={<HomePage />} />
-            ),
-          )}
+            );
+          })}
+          <Route path="invoices/:id" element={<InvoicePage />} />
           <Route path="household" element={<HouseholdPage />} />
           <Route path="vehicles" element={<VehiclesPage />} />
           <Route path="my-data" element={<MyDataPage />} />

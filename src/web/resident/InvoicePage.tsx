@@ -1,0 +1,198 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { type Invoice, isOpen, useBillingWords, useInvoice } from "../billing/billing.js";
+import { copyText } from "../billing/copy.js";
+import {
+  InvoiceLinesTable,
+  InvoicePayments,
+  InvoiceStatusBadges,
+  InvoiceTotals,
+  PdfButton,
+} from "../billing/InvoiceParts.js";
+import { VietQr } from "../billing/VietQr.js";
+import { FormError } from "../components/forms.js";
+import { formatDay } from "../format.js";
+
+type Transfer = NonNullable<Invoice["transfer"]>;
+
+function Field({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text
+        component="dd"
+        m={0}
+        fw={600}
+        ff={mono ? "monospace" : undefined}
+        style={{ wordBreak: "break-word" }}
+      >
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** How to pay by bank transfer: the VietQR code to scan, and the same details to type or paste. */
+function TransferCard({ invoice, transfer }: { invoice: Invoice; transfer: Transfer }) {
+  const { t } = useTranslation();
+  const words = useBillingWords();
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const bank = transfer.bankName ?? transfer.bankBin;
+  const details = [
+    `${t("billing.bank")}: ${bank}`,
+    `${t("billing.accountNumber")}: ${transfer.accountNumber}`,
+    `${t("billing.accountName")}: ${transfer.accountName}`,
+    `${t("billing.amount")}: ${transfer.amount}`,
+    `${t("billing.memo")}: ${transfer.memo}`,
+  ].join("\n");
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="pay-by-transfer">
+      <Stack gap="md">
+        <Title order={2} size="h4" id="pay-by-transfer">
+          {t("billing.resident.transferTitle")}
+        </Title>
+        <Center>
+          <VietQr
+            payload={transfer.qrPayload}
+            label={t("billing.resident.qrLabel", {
+              amount: words.vnd(transfer.amount),
+              bank,
+              code: invoice.code,
+            })}
+          />
+        </Center>
+        <Text size="sm" ta="center">
+          {t("billing.resident.qrHint")}
+        </Text>
+        <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm" m={0}>
+          <Field label={t("billing.bank")}>{bank}</Field>
+          <Field label={t("billing.accountNumber")} mono>
+            {transfer.accountNumber}
+          </Field>
+          <Field label={t("billing.accountName")}>{transfer.accountName}</Field>
+          <Field label={t("billing.amount")}>{words.vnd(transfer.amount)}</Field>
+          <Field label={t("billing.memo")} mono>
+            {transfer.memo}
+          </Field>
+        </SimpleGrid>
+        <Text size="sm" c="dimmed">
+          {t("billing.resident.memoHint")}
+        </Text>
+        <Stack gap={4}>
+          <Button variant="light" onClick={async () => setCopied(await copyText(details))}>
+            {t("billing.resident.copy")}
+          </Button>
+          <Text size="sm" role="status" c={copied === false ? "red.9" : "teal.9"} ta="center">
+            {copied === null ? "" : copied ? t("billing.resident.copied") : t("billing.resident.copyFailed")}
+          </Text>
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Notice({ invoice }: { invoice: Invoice }) {
+  const { t } = useTranslation();
+  const words = useBillingWords();
+  const open = isOpen(invoice);
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {t("billing.resident.noticeTitle", { period: words.period(invoice.period) })}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t("billing.resident.noticeMeta", { unit: invoice.unitCode, code: invoice.code })}
+          {invoice.number && ` · ${t("billing.resident.numberShort", { number: invoice.number })}`}
+        </Text>
+      </div>
+      <Paper withBorder p="md" radius="md" bg={open ? "blue.0" : undefined}>
+        <Stack gap={6}>
+          <InvoiceStatusBadges invoice={invoice} />
+          <Text size="sm" c="dimmed">
+            {open ? t("billing.resident.due") : t("billing.total")}
+          </Text>
+          <Text fz={32} fw={700} lh={1.2}>
+            {words.vnd(open ? invoice.balance : invoice.total)}
+          </Text>
+          {open && invoice.dueOn && (
+            <Text size="sm">{t("billing.resident.dueBy", { date: formatDay(invoice.dueOn) })}</Text>
+          )}
+          {invoice.status === "paid" && (
+            <Text size="sm" c="teal.9">
+              {t("billing.resident.paidInFull")}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+      {invoice.transfer ? (
+        <TransferCard invoice={invoice} transfer={invoice.transfer} />
+      ) : (
+        open && (
+          <Alert color="blue" variant="light">
+            {t("billing.resident.noTransfer")}
+          </Alert>
+        )
+      )}
+      <Paper component="section" withBorder p="md" radius="md" aria-labelledby="notice-lines">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="notice-lines">
+            {t("billing.lines")}
+          </Title>
+          <InvoiceLinesTable invoice={invoice} compact />
+          <InvoiceTotals invoice={invoice} />
+        </Stack>
+      </Paper>
+      <Paper component="section" withBorder p="md" radius="md" aria-labelledby="notice-payments">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="notice-payments">
+            {t("billing.payments")}
+          </Title>
+          <InvoicePayments invoice={invoice} />
+        </Stack>
+      </Paper>
+      <Group>
+        <PdfButton invoice={invoice} />
+      </Group>
+    </Stack>
+  );
+}
+
+/** One fee notice for the resident: what is due, the VietQR to pay it, its lines and payments, its PDF. */
+export function InvoicePage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const invoice = useInvoice(id);
+  return (
+    <Stack maw={720} mx="auto" gap="sm">
+      <Anchor component={Link} to="/app/invoices" size="sm">
+        ← {t("billing.resident.back")}
+      </Anchor>
+      {invoice.isPending ? (
+        <Center mih="40vh">
+          <Loader aria-label={t("common.loading")} />
+        </Center>
+      ) : invoice.isError ? (
+        <FormError error={invoice.error} />
+      ) : (
+        <Notice invoice={invoice.data} />
+      )}
+    </Stack>
+  );
+}
