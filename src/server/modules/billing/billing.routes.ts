@@ -214,6 +214,17 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(202).send(runDto(await req.run((ctx) => runs.startRun(ctx, req.body)))),
   );
   app.get(
+    "/billing-runs",
+    {
+      schema: { tags, querystring: RunBody, response: { 200: z.object({ run: BillingRun.nullable() }) } },
+      config: reads,
+    },
+    async (req) => {
+      const row = await req.run((ctx) => runs.findRun(ctx, req.query.buildingId, req.query.period));
+      return { run: row ? runDto(row) : null };
+    },
+  );
+  app.get(
     "/billing-runs/:id",
     { schema: { tags, params: IdParams, response: { 200: BillingRun } }, config: reads },
     async (req) => runDto(await req.run((ctx) => runs.getRun(ctx, req.params.id))),

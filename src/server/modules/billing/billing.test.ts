@@ -275,7 +275,7 @@ describe("the billing run", () => {
       { description: "Phí gửi xe máy", amount: 120000, rate: 10 },
       { description: "Phí gửi xe máy (xe thứ 2)", amount: 150000, rate: 10 },
       ...water.lines.map((l) => ({ description: `Tiền nước bậc ${l.band}`, amount: l.amount, rate: 5 })),
-      { description: "Phí bảo vệ môi trường nước thải", amount: 22540, rate: 0 },
+      { description: "Phí bảo vệ môi trường nước thải (10% tiền nước)", amount: 22540, rate: 0 },
     ];
     expect(electricity.amount).toBe(589600);
     expect(water.amount).toBe(225400);

@@ -176,7 +176,12 @@ describe("debts", () => {
     const notice = (await admin.get(`/api/v1/invoices/${(await noticeOf("C-01.01", "2026-11")).id}`)).body;
     expect(notice.lines).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: "late_fee", description: "Phí chậm nộp", amount: 20000, vat: 0 }),
+        expect.objectContaining({
+          kind: "late_fee",
+          description: "Phí chậm nộp (2% số nợ quá hạn)",
+          amount: 20000,
+          vat: 0,
+        }),
       ]),
     );
     const paidUp = (await admin.get(`/api/v1/invoices/${(await noticeOf("C-01.02", "2026-11")).id}`)).body;

@@ -79,7 +79,8 @@ function warningsFor(ctx: Ctx, rule: Pick<RuleRow, "kind" | "price">, settings: 
   if (rule.kind !== "area" || rule.price === null) return [];
   const { feeFrameMin: min, feeFrameMax: max } = settings;
   if ((min !== null && rule.price < min) || (max !== null && rule.price > max)) {
-    const params = { price: rule.price, min: min ?? "—", max: max ?? "—" };
+    const n = (v: number | null) => (v === null ? "—" : new Intl.NumberFormat("vi-VN").format(v));
+    const params = { price: n(rule.price), min: n(min), max: n(max) };
     return [{ code: "FEE_OUTSIDE_FRAME", message: message(ctx.lang, "FEE_OUTSIDE_FRAME", params) }];
   }
   return [];

@@ -144,15 +144,19 @@ metered as (
    where bq.qty > 0
 ),
 surcharge as (
-  select bq.unit_id, 5 as grp, 0 as sub, r.id, 'surcharge', r.surcharge_name, r.surcharge_percent / 100,
-         '%', sum(bq.qty * bq.price)::bigint, p.pd, 0::numeric, r.on_behalf
+  select bq.unit_id, 5 as grp, 0 as sub, r.id, 'surcharge',
+         r.surcharge_name || ' (' || replace(trim_scale(r.surcharge_percent)::text, '.', ',') || '% '
+           || lower(r.name) || ')',
+         1::numeric, 'lần', round(sum(bq.qty * bq.price) * r.surcharge_percent / 100)::bigint, p.pd, 0::numeric,
+         r.on_behalf
     from band_qty bq join r on r.id = bq.rule_id, p
    where r.surcharge_percent is not null and bq.qty > 0
-   group by bq.unit_id, r.id, r.surcharge_name, r.surcharge_percent, r.on_behalf, p.pd
+   group by bq.unit_id, r.id, r.name, r.surcharge_name, r.surcharge_percent, r.on_behalf, p.pd
 ),
 late as (
-  select i.unit_id, 6 as grp, 0 as sub, null::uuid, 'late_fee', 'Phí chậm nộp', bb.late_fee_percent / 100, '%',
-         sum(i.total - i.paid)::bigint, p.pd, 0::numeric, false
+  select i.unit_id, 6 as grp, 0 as sub, null::uuid, 'late_fee',
+         'Phí chậm nộp (' || replace(trim_scale(bb.late_fee_percent)::text, '.', ',') || '% số nợ quá hạn)',
+         1::numeric, 'lần', round(sum(i.total - i.paid) * bb.late_fee_percent / 100)::bigint, p.pd, 0::numeric, false
     from invoices i
     join building_billing bb on bb.company_id = i.company_id and bb.building_id = i.building_id, p
    where i.company_id = ${c} and i.building_id = ${b} and i.unit_id between ${s.fromUnit} and ${s.toUnit}

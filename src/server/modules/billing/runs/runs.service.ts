@@ -289,3 +289,20 @@ export async function getRun(ctx: Ctx, id: string): Promise<BillingRunRow> {
   authorizeVisible(ctx.actor, "read", subject("billing", { buildingId: row.buildingId }));
   return row;
 }
+
+/** The run of a building and period, if there has been one (the console shows its summary). */
+export async function findRun(ctx: Ctx, buildingId: string, period: string): Promise<BillingRunRow | null> {
+  const building = await loadBuilding(ctx, buildingId);
+  authorizeVisible(ctx.actor, "read", subject("billing", { buildingId: building.id }));
+  const [row] = await ctx.tx
+    .select()
+    .from(billingRuns)
+    .where(
+      and(
+        eq(billingRuns.companyId, ctx.companyId),
+        eq(billingRuns.buildingId, buildingId),
+        eq(billingRuns.period, period),
+      ),
+    );
+  return row ?? null;
+}
