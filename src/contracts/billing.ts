@@ -209,6 +209,8 @@ export const InvoiceLine = z.object({
 });
 export const InvoiceSummary = z.object({
   id: Uuid,
+  /** A month's notice, or an adjustment of an issued one (negative: a credit note). */
+  kind: z.enum(["monthly", "adjustment"]),
   code: z.string(),
   number: z.string().nullable(),
   buildingId: Uuid,
@@ -254,7 +256,7 @@ export const Invoice = InvoiceSummary.extend({
     .nullable(),
 });
 
-export const PaymentMethod = z.enum(["bank_transfer", "cash", "card", "auto_debit"]);
+export const PaymentMethod = z.enum(["bank_transfer", "cash", "card", "auto_debit", "credit_note"]);
 export const CashPaymentBody = z.object({
   invoiceId: Uuid,
   amount: Vnd.min(1),

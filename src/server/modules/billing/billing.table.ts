@@ -307,7 +307,10 @@ export const payments = pgTable(
     unique("payments_reference").on(t.companyId, t.method, t.reference),
     index("payments_unit").on(t.companyId, t.unitId),
     foreignKey({ columns: [t.companyId, t.unitId], foreignColumns: [units.companyId, units.id] }),
-    check("payments_method", sql`${t.method} in ('bank_transfer', 'cash', 'card', 'auto_debit')`),
+    check(
+      "payments_method",
+      sql`${t.method} in ('bank_transfer', 'cash', 'card', 'auto_debit', 'credit_note')`,
+    ),
     check("payments_amount", sql`${t.amount} > 0`),
   ],
 );

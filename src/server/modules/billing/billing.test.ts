@@ -566,3 +566,43 @@ describe("scheduled work", () => {
     expect(drafts[0]?.n).toBe(3);
   });
 });
+
+describe("corrections after issue", () => {
+  it("drafts an adjustment notice instead of editing an issued one, and an issued credit note settles debt", async () => {
+    const before = await invoiceOf(accountant, "A-01.01");
+    expect(before.status).toBe("paid");
+    const fixed = await admin.post("/api/v1/meter-readings", {
+      unitId: unitIds["A-01.01"],
+      kind: "electricity",
+      period: PERIOD,
+      previous: 1000,
+      reading: 1230,
+      readOn: "2026-11-30",
+    });
+    expect(fixed.status).toBe(201);
+    const run = await runMonth(accountant);
+    expect(run).toMatchObject({ created: 0, redrafted: 0, changedAfterIssue: 1 });
+    expect(await runMonth(accountant)).toMatchObject({ changedAfterIssue: 0 });
+
+    const after = await invoiceOf(accountant, "A-01.01");
+    expect(after).toMatchObject({ total: before.total, status: "paid" });
+    const list = await accountant.get("/api/v1/invoices", { buildingId, period: PERIOD, q: "A-01.01" });
+    const adjustment = list.body.items.find((i: { kind: string }) => i.kind === "adjustment");
+    expect(adjustment).toMatchObject({ status: "draft", total: -(29980 + 2399) });
+    const detail = (await accountant.get(`/api/v1/invoices/${adjustment.id}`)).body;
+    expect(detail.lines).toEqual([
+      expect.objectContaining({
+        kind: "electricity",
+        description: "Tiền điện bậc 4",
+        amount: -29980,
+        vat: -2399,
+      }),
+    ]);
+
+    await post(accountant, "/invoices/issue", { buildingId, period: PERIOD }, 200);
+    const issued = (await accountant.get(`/api/v1/invoices/${adjustment.id}`)).body;
+    expect(issued).toMatchObject({ status: "paid", number: expect.stringMatching(/\/000004$/) });
+    const statement = (await accountant.get(`/api/v1/units/${unitIds["A-01.01"]}/statement`)).body;
+    expect(statement.balance).toBe(-100000 - 32379);
+  });
+});

@@ -95,6 +95,7 @@ export async function statement(ctx: Ctx, unitId: string) {
           union all
           select p.received_at, 'payment', coalesce(p.receipt_number, p.method), 0::bigint, p.amount
             from payments p where p.company_id = ${ctx.companyId} and p.unit_id = ${unitId}
+             and p.method <> 'credit_note' -- already on the statement as the adjustment notice itself
         ) e order by at, kind desc`,
   );
   let balance = 0;

@@ -24,7 +24,7 @@ import { bankByBin } from "../core/banks.js";
 import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";
 import { queueAutopay } from "../payments/online.service.js";
-import { applyCredit, nextNumber } from "../payments/payments.service.js";
+import { applyCredit, nextNumber, recordPayment } from "../payments/payments.service.js";
 import { billingBuilding } from "../rules/rules.service.js";
 import type { FeeNoticeDoc } from "./notice.pdf.js";
 
@@ -32,6 +32,7 @@ type Row = typeof invoices.$inferSelect;
 
 const summary = (r: Row, unitCode: string): z.infer<typeof InvoiceSummary> => ({
   id: r.id,
+  kind: r.kind as "monthly" | "adjustment",
   code: r.code,
   number: r.number,
   buildingId: r.buildingId,
@@ -245,6 +246,29 @@ export async function noticeDocument(ctx: Ctx, id: string): Promise<FeeNoticeDoc
   };
 }
 
+/** An issued adjustment that lowers what was charged is a credit note: its amount settles open notices. */
+async function creditNotes(ctx: Ctx, ids: string[]) {
+  const notes = await ctx.tx
+    .select({
+      id: invoices.id,
+      code: invoices.code,
+      unitId: invoices.unitId,
+      buildingId: invoices.buildingId,
+      total: invoices.total,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.companyId, ctx.companyId), inArray(invoices.id, ids), sql`${invoices.total} < 0`));
+  for (const note of notes) {
+    await recordPayment(ctx, {
+      buildingId: note.buildingId,
+      unitId: note.unitId,
+      method: "credit_note",
+      amount: -note.total,
+      reference: note.code,
+    });
+  }
+}
+
 /** Today in the business time zone, as YYYY-MM-DD. */
 const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -274,7 +298,7 @@ export async function issueInvoices(ctx: Ctx, buildingId: string, period: string
   await ctx.tx.execute(
     sql`update invoices i
            set number = ${`${year}/`} || lpad((${first} + n.rn - 1)::text, 6, '0'),
-               status = case when i.total = 0 then 'paid' else 'issued' end,
+               status = case when i.total <= 0 then 'paid' else 'issued' end,
                issued_at = now(), due_on = ${today}::date + ${dueDays}::int
           from (select i2.id, row_number() over (order by u.block, u.floor, u.code) as rn
                   from invoices i2 join units u on u.company_id = i2.company_id and u.id = i2.unit_id
@@ -283,6 +307,7 @@ export async function issueInvoices(ctx: Ctx, buildingId: string, period: string
          where i.company_id = ${ctx.companyId} and i.id = n.id`,
   );
   const ids = drafts.map((d) => d.id);
+  await creditNotes(ctx, ids);
   const credited = await applyCredit(ctx, buildingId, ids);
   const autopay = await queueAutopay(ctx, ids);
   await audit(ctx, {

@@ -13,7 +13,7 @@ import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 import { findInvoiceCodes } from "./memo.js";
 
-type Method = "bank_transfer" | "cash" | "card" | "auto_debit";
+type Method = "bank_transfer" | "cash" | "card" | "auto_debit" | "credit_note";
 
 export type PaymentInput = {
   buildingId: string;

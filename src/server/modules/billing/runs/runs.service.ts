@@ -101,7 +101,7 @@ const lineDigest = (alias: string) =>
 /**
  * Bills one chunk of units in the caller's transaction: computes every line into a temporary table, creates
  * the notices missing for the period with their lines, recomputes drafts whose lines changed (after a
- * corrected reading or rule), and counts issued notices that would now differ (left as they are).
+ * corrected reading or rule), and drafts adjustment notices for issued ones that would now differ.
  */
 async function billChunk(
   ctx: Ctx,
@@ -164,10 +164,12 @@ async function billChunk(
   );
   const drafts = changed.filter((c) => c.status === "draft").map((c) => c.id);
   if (drafts.length > 0) await redraft(ctx, drafts);
+  const issued = changed.filter((c) => c.status !== "draft").map((c) => c.id);
+  const adjusted = issued.length > 0 ? await adjust(ctx, run, bounds, issued) : 0;
   const counts: ChunkCounts = {
     created: created?.n ?? 0,
     redrafted: drafts.length,
-    changedAfterIssue: changed.length - drafts.length,
+    changedAfterIssue: adjusted,
   };
   await ctx.tx
     .update(billingRuns)
@@ -179,6 +181,98 @@ async function billChunk(
     })
     .where(and(eq(billingRuns.companyId, ctx.companyId), eq(billingRuns.id, run.id)));
   return counts;
+}
+
+/**
+ * Issued notices are never edited: when one would now come out differently (a corrected reading, a rule changed
+ * after issue), a draft adjustment notice carries the difference, line by line (a fee's amount and VAT now minus
+ * what the notice and its issued adjustments charged), to be reviewed and issued like any other; a negative one
+ * is a credit note. A draft adjustment is recomputed on each run. Returns how many notices needed one.
+ */
+async function adjust(ctx: Ctx, run: BillingRunRow, bounds: PeriodBounds, originals: string[]) {
+  const c = ctx.companyId;
+  await ctx.tx.execute(sql`
+    create temp table run_adjustments on commit drop as
+    with orig as (
+      select i.id, i.unit_id from invoices i where i.company_id = ${c} and i.id in ${originals}
+    ),
+    charged as (
+      select o.id as original, l.kind, l.fee_rule_id, l.description, l.vat_rate, l.on_behalf,
+             sum(l.amount) as amount, sum(l.vat) as vat
+        from orig o
+        join invoices i on i.company_id = ${c}
+                       and (i.id = o.id or (i.adjusts = o.id and i.status not in ('void', 'draft')))
+        join invoice_lines l on l.company_id = i.company_id and l.invoice_id = i.id
+       group by o.id, l.kind, l.fee_rule_id, l.description, l.vat_rate, l.on_behalf
+    ),
+    fresh as (
+      select o.id as original, rl.kind, rl.fee_rule_id, rl.description, rl.vat_rate, rl.on_behalf,
+             sum(rl.amount) as amount, sum(rl.vat) as vat
+        from orig o join run_lines rl on rl.unit_id = o.unit_id
+       group by o.id, rl.kind, rl.fee_rule_id, rl.description, rl.vat_rate, rl.on_behalf
+    )
+    select coalesce(f.original, ch.original) as original, coalesce(f.kind, ch.kind) as kind,
+           coalesce(f.fee_rule_id, ch.fee_rule_id) as fee_rule_id, coalesce(f.description, ch.description) as description,
+           coalesce(f.vat_rate, ch.vat_rate) as vat_rate, coalesce(f.on_behalf, ch.on_behalf) as on_behalf,
+           (coalesce(f.amount, 0) - coalesce(ch.amount, 0))::bigint as amount,
+           (coalesce(f.vat, 0) - coalesce(ch.vat, 0))::bigint as vat
+      from fresh f
+      full join charged ch on ch.original = f.original and ch.kind = f.kind
+                          and ch.fee_rule_id is not distinct from f.fee_rule_id and ch.description = f.description
+                          and ch.vat_rate = f.vat_rate and ch.on_behalf = f.on_behalf
+     where coalesce(f.amount, 0) <> coalesce(ch.amount, 0) or coalesce(f.vat, 0) <> coalesce(ch.vat, 0)`);
+  // A draft adjustment that already says exactly this stays as it is; others are replaced (or dropped).
+  const stale = await queryRows<{ original: string }>(
+    ctx.tx,
+    sql`with drafted as (
+          select d.adjusts as original, l.kind, l.fee_rule_id, l.description, l.vat_rate, l.on_behalf, l.amount, l.vat
+            from invoices d join invoice_lines l on l.company_id = d.company_id and l.invoice_id = d.id
+           where d.company_id = ${c} and d.kind = 'adjustment' and d.status = 'draft' and d.adjusts in ${originals}
+        ),
+        wanted as (
+          select original, kind, fee_rule_id, description, vat_rate, on_behalf, amount, vat from run_adjustments
+        )
+        select distinct original from ((select * from wanted except select * from drafted)
+                                       union all (select * from drafted except select * from wanted)) x`,
+  );
+  const replace = stale.map((r) => r.original);
+  if (replace.length === 0) {
+    await ctx.tx.execute(sql`drop table run_adjustments`);
+    return 0;
+  }
+  await ctx.tx.execute(
+    sql`delete from invoice_lines where company_id = ${c} and invoice_id in (
+          select id from invoices where company_id = ${c} and kind = 'adjustment' and status = 'draft' and adjusts in ${replace})`,
+  );
+  await ctx.tx.execute(
+    sql`delete from invoices where company_id = ${c} and kind = 'adjustment' and status = 'draft' and adjusts in ${replace}`,
+  );
+  const [made] = await queryRows<{ n: number }>(
+    ctx.tx,
+    sql`with heads as (
+          select original, sum(amount)::bigint as subtotal, sum(vat)::bigint as vat from run_adjustments
+           where original in ${replace} group by original
+        ),
+        ins as (
+          insert into invoices (company_id, building_id, unit_id, period, kind, adjusts, area_m2, bill_to, subtotal,
+                                vat_total, total, run_id)
+          select ${c}, i.building_id, i.unit_id, i.period, 'adjustment', i.id, i.area_m2, i.bill_to, h.subtotal, h.vat,
+                 h.subtotal + h.vat, ${run.id}
+            from heads h join invoices i on i.company_id = ${c} and i.id = h.original
+          returning id, adjusts
+        ),
+        lines as (
+          insert into invoice_lines (company_id, invoice_id, ${LINE_COLUMNS})
+          select ${c}, ins.id,
+                 row_number() over (partition by ins.id order by a.kind, a.description)::int, a.kind, a.fee_rule_id,
+                 a.description, 1, 'lần', a.amount, ${bounds.days}, ${bounds.days}, a.amount, a.vat_rate, a.vat, a.on_behalf
+            from run_adjustments a join ins on ins.adjusts = a.original
+          returning 1
+        )
+        select (select count(*)::int from ins) as n, (select count(*) from lines) as lines`,
+  );
+  await ctx.tx.execute(sql`drop table run_adjustments`);
+  return made?.n ?? 0;
 }
 
 /** Replaces a draft's lines and totals with the ones computed now. */
