@@ -85,7 +85,8 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg,png}"],
         navigateFallback: "/index.html",
         // The API and the demo outbox are always live: never served from the cache.
-        navigateFallbackDenylist: [/^\/api\//, /^\/dev\//],
+        // The local sandbox gateway stands in for another site: its pages come from the server, not the app.
+        navigateFallbackDenylist: [/^\/api\//, /^\/dev\//, /^\/sandbox\//],
         cleanupOutdatedCaches: true,
       },
     }),

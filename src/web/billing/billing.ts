@@ -108,7 +108,7 @@ export function useBillingWords() {
     meterUnit: (kind: MeterKind) => t(`billing.meterUnits.${kind}`),
     status: (status: InvoiceStatus) => t(`billing.statuses.${status}`),
     method: (method: string) =>
-      (["bank_transfer", "cash", "card", "auto_debit"] as const).some((m) => m === method)
+      (["bank_transfer", "cash", "card", "auto_debit", "credit_note"] as const).some((m) => m === method)
         ? t(`billing.methods.${method as PaymentMethod}`)
         : method,
     percent: (value: number) => `${formatNumber(value, lang)}%`,

@@ -16,16 +16,21 @@ const FeeRulesPage = lazy(() => import("./billing/FeeRulesPage.js"));
 const ReadingsPage = lazy(() => import("./billing/ReadingsPage.js"));
 const NoticesPage = lazy(() => import("./billing/NoticesPage.js"));
 const TransfersPage = lazy(() => import("./billing/TransfersPage.js"));
+// The overview brings the charts library: only those who open it download it.
+const CollectionPage = lazy(() => import("./billing/CollectionPage.js"));
+const DebtsPage = lazy(() => import("./billing/DebtsPage.js"));
 
 /** The billing pages the current role may open, in the order the navigation lists them. */
 function useBillingNav(): NavItem[] {
   const { t } = useTranslation();
   const access = useBillingAccess();
   const pages: NavItem[] = [];
+  if (access.reads) pages.push({ to: "/console/billing/dashboard", label: t("nav.billingDashboard") });
   if (access.reads) pages.push({ to: "/console/billing/fees", label: t("nav.billingFees") });
   if (access.recordsReadings)
     pages.push({ to: "/console/billing/readings", label: t("nav.billingReadings") });
   if (access.reads) pages.push({ to: "/console/billing/notices", label: t("nav.billingNotices") });
+  if (access.reads) pages.push({ to: "/console/billing/debts", label: t("nav.billingDebts") });
   if (access.takesPayments)
     pages.push({ to: "/console/billing/transfers", label: t("nav.billingTransfers") });
   return pages;
@@ -59,9 +64,11 @@ export default function ConsoleArea() {
         <Route path="buildings/:id" element={<BuildingPage />} />
         {seesRegistry && <Route path="residents" element={<ResidentsPage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}
+        {access.reads && <Route path="billing/dashboard" element={<CollectionPage />} />}
         {access.reads && <Route path="billing/fees" element={<FeeRulesPage />} />}
         {access.recordsReadings && <Route path="billing/readings" element={<ReadingsPage />} />}
         {access.reads && <Route path="billing/notices" element={<NoticesPage />} />}
+        {access.reads && <Route path="billing/debts" element={<DebtsPage />} />}
         {access.takesPayments && <Route path="billing/transfers" element={<TransfersPage />} />}
         {isAdmin && <Route path="staff" element={<StaffPage />} />}
       </AreaRoutes>

@@ -8,8 +8,10 @@ import { api } from "../api.js";
 import { useSignedInMe } from "../auth/session.js";
 import { IconBuilding, IconUsers } from "../components/icons.js";
 import { useContextLabel } from "../components/roles.js";
-import { useIsCompanyAdmin } from "./access.js";
-import { BUILDINGS_PATH } from "./buildings/buildings.js";
+import { useBillingAccess, useIsCompanyAdmin } from "./access.js";
+import { CollectionKpis, useBillingDashboard } from "./billing/collection.js";
+import { billingLink, rememberedBuilding } from "./billing/scope.js";
+import { BUILDINGS_PATH, useAllBuildings } from "./buildings/buildings.js";
 import { STAFF_PATH } from "./staff/staff.js";
 
 /** How many rows a list has, asked for with the smallest page. */
@@ -54,6 +56,28 @@ function CountCard({ label, count, to, linkLabel, empty }: CardProps) {
   );
 }
 
+/** The collection KPIs of the building last chosen on a billing page (or the first one), for those who read billing. */
+function CollectionSummary() {
+  const { t } = useTranslation();
+  const buildings = useAllBuildings();
+  const items = buildings.data?.items ?? [];
+  const wanted = rememberedBuilding();
+  const building = items.find((b) => b.id === wanted) ?? items[0];
+  const dashboard = useBillingDashboard(building?.id);
+  if (!building || dashboard.isError) return null;
+  return (
+    <Stack gap="xs" maw={1000} component="section" aria-labelledby="dashboard-collection">
+      <Title order={2} size="h4" id="dashboard-collection">
+        {t("billing.collection.dashboardTitle", { building: building.name })}
+      </Title>
+      <CollectionKpis data={dashboard.data} />
+      <Anchor component={Link} to={billingLink("dashboard", building.id)} size="sm">
+        {t("billing.collection.toDashboard")}
+      </Anchor>
+    </Stack>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
@@ -61,6 +85,7 @@ export function DashboardPage() {
   const isAdmin = useIsCompanyAdmin();
   const buildings = useCount(BUILDINGS_PATH);
   const staff = useCount(STAFF_PATH, isAdmin);
+  const billing = useBillingAccess();
 
   return (
     <Stack>
@@ -118,6 +143,7 @@ export function DashboardPage() {
           />
         )}
       </SimpleGrid>
+      {billing.reads && <CollectionSummary />}
     </Stack>
   );
 }

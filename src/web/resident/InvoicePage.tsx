@@ -11,9 +11,9 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { type Invoice, isOpen, useBillingWords, useInvoice } from "../billing/billing.js";
 import { copyText } from "../billing/copy.js";
 import {
@@ -26,6 +26,7 @@ import {
 import { VietQr } from "../billing/VietQr.js";
 import { FormError } from "../components/forms.js";
 import { formatDay } from "../format.js";
+import { PaymentOutcome, PayOnlineButton } from "./online.js";
 
 type Transfer = NonNullable<Invoice["transfer"]>;
 
@@ -141,6 +142,7 @@ function Notice({ invoice }: { invoice: Invoice }) {
           )}
         </Stack>
       </Paper>
+      {open && <PayOnlineButton invoiceId={invoice.id} />}
       {invoice.transfer ? (
         <TransferCard invoice={invoice} transfer={invoice.transfer} />
       ) : (
@@ -179,11 +181,18 @@ export function InvoicePage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const invoice = useInvoice(id);
+  const outcome = useSearchParams()[0].get("payment");
+  const { refetch } = invoice;
+  // Back from the gateway: its IPN has already recorded the payment, so the notice is read again.
+  useEffect(() => {
+    if (outcome === "paid") void refetch();
+  }, [outcome, refetch]);
   return (
     <Stack maw={720} mx="auto" gap="sm">
       <Anchor component={Link} to="/app/invoices" size="sm">
         ← {t("billing.resident.back")}
       </Anchor>
+      <PaymentOutcome />
       {invoice.isPending ? (
         <Center mih="40vh">
           <Loader aria-label={t("common.loading")} />

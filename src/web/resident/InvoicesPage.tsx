@@ -21,6 +21,7 @@ import { PageHeader } from "../components/Pages.js";
 import { usePagedList } from "../components/usePagedList.js";
 import { formatDay } from "../format.js";
 import { AmountDue } from "./AmountDue.js";
+import { AutopayCard, PaymentOutcome } from "./online.js";
 import { useChosenUnit } from "./units.js";
 
 function InvoiceCard({ invoice }: { invoice: InvoiceSummary }) {
@@ -81,6 +82,7 @@ function UnitInvoices({ unitId }: { unitId: string }) {
   return (
     <Stack gap="sm">
       <AmountDue unitId={unitId} withList={false} />
+      <AutopayCard unitId={unitId} />
       <Title order={2} size="h4" mt="sm" id="notices-list">
         {t("billing.resident.notices")}
       </Title>
@@ -111,6 +113,7 @@ export function InvoicesPage() {
   return (
     <Stack maw={720} mx="auto" gap="xs">
       <PageHeader title={t("resident.invoices.title")} />
+      <PaymentOutcome />
       {units.length === 0 && (
         <Alert color="blue" variant="light">
           {t("household.noUnits")}

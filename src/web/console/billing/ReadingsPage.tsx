@@ -41,6 +41,7 @@ import { usePagedList } from "../../components/usePagedList.js";
 import { formatDay, parseDay, today } from "../../format.js";
 import { type BillingAccess, useBillingAccess } from "../access.js";
 import { useFloorGrid } from "../units/units.js";
+import { ReadingsImportButton } from "./ReadingsImport.js";
 import { Section, SectionLoader, WARNING_STYLES } from "./Section.js";
 import { BillingPage, type BillingScope, billingLink } from "./scope.js";
 
@@ -573,7 +574,11 @@ function Readings({ scope }: { scope: BillingScope }) {
 export default function ReadingsPage() {
   const { t } = useTranslation();
   return (
-    <BillingPage title={t("billing.readingsTitle")} withPeriod>
+    <BillingPage
+      title={t("billing.readingsTitle")}
+      withPeriod
+      action={(scope) => <ReadingsImportButton scope={scope} />}
+    >
       {(scope) => <Readings scope={scope} />}
     </BillingPage>
   );

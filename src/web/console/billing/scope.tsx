@@ -158,7 +158,7 @@ export function BillingPage({ title, withPeriod = false, action, children }: Pro
     // What was open (a run, a notice) belongs to the building and period it was opened for.
     setBuilding: (id) => {
       store(id);
-      update({ building: id, run: null, invoice: null });
+      update({ building: id, run: null, invoice: null, unit: null });
     },
     setPeriod: (value) => update({ period: value, run: null, invoice: null }),
   };

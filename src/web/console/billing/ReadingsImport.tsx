@@ -1,0 +1,291 @@
+import { Alert, Button, Checkbox, Group, Input, Loader, Modal, Stack, Table, Text } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { ReadingsImportResult } from "../../../contracts/index.js";
+import { ApiError, api, saveDownload } from "../../api.js";
+import { missingReadingsPath, READINGS_PATH, useBillingWords } from "../../billing/billing.js";
+import { FormError } from "../../components/forms.js";
+import classes from "../units/units.module.css";
+import type { BillingScope } from "./scope.js";
+
+type Result = z.infer<typeof ReadingsImportResult>;
+type ImportError = { sheet: string; row: number; column: string; code: string; message: string };
+type Report = { count: number; errors: ImportError[]; onlyUnusual: boolean };
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const isCsv = (file: File) => file.name.toLowerCase().endsWith(".csv");
+const isAccepted = (file: File) => /\.(xlsx|csv)$/i.test(file.name);
+
+function reportOf(error: unknown): Report | null {
+  if (!(error instanceof ApiError) || error.code !== "IMPORT_INVALID") return null;
+  const errors = Array.isArray(error.details.errors) ? (error.details.errors as ImportError[]) : [];
+  const count = typeof error.details.count === "number" ? error.details.count : errors.length;
+  const onlyUnusual = errors.length > 0 && errors.every((e) => e.code === "READING_UNUSUAL");
+  return { count, errors, onlyUnusual };
+}
+
+function ErrorTable({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  return (
+    <section
+      className={classes.errorScroll}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      aria-label={t("billing.readingsImport.errorTable")}
+    >
+      <Table striped withTableBorder stickyHeader aria-label={t("billing.readingsImport.errorTable")}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("billing.readingsImport.colSheet")}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t("billing.readingsImport.colRow")}
+            </Table.Th>
+            <Table.Th scope="col">{t("billing.readingsImport.colColumn")}</Table.Th>
+            <Table.Th scope="col">{t("billing.readingsImport.colError")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.errors.map((error, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the report is fixed once shown; a cell may have two errors
+            <Table.Tr key={index}>
+              <Table.Td>{error.sheet}</Table.Td>
+              <Table.Td ta="right">{error.row}</Table.Td>
+              <Table.Td>{error.column}</Table.Td>
+              <Table.Td>{error.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+}
+
+type Run = { file: File; dryRun: boolean; confirmUnusual: boolean };
+
+/** The dialog: template, file, a check that saves nothing, then saving the readings. */
+function ImportModal({ scope, onClose }: { scope: BillingScope; onClose: () => void }) {
+  const { t } = useTranslation();
+  const words = useBillingWords();
+  const queryClient = useQueryClient();
+  const fileId = useId();
+  const buildingId = scope.building.id;
+  const base = `/buildings/${buildingId}/meter-readings`;
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [confirmUnusual, setConfirmUnusual] = useState(false);
+  const outcome = useRef<HTMLDivElement>(null);
+
+  const template = useMutation({
+    mutationFn: async () =>
+      saveDownload(await api.download(`${base}/template.xlsx`, { period: scope.period })),
+  });
+  const run = useMutation({
+    mutationFn: ({ file, dryRun, confirmUnusual }: Run) => {
+      const csv = isCsv(file);
+      return api.upload<Result>(`${base}/import`, file, csv ? "text/csv" : XLSX_TYPE, {
+        period: scope.period,
+        format: csv ? "csv" : "xlsx",
+        dryRun: String(dryRun),
+        confirmUnusual: String(confirmUnusual),
+      });
+    },
+    onSuccess: async (result) => {
+      if (result.dryRun) return;
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: [READINGS_PATH] }),
+        queryClient.invalidateQueries({ queryKey: [missingReadingsPath(buildingId)] }),
+      ]);
+    },
+  });
+
+  const answered = run.isSuccess || run.isError;
+  useEffect(() => {
+    if (answered) outcome.current?.focus();
+  }, [answered]);
+
+  const choose = (chosen: File | null) => {
+    run.reset();
+    setConfirmUnusual(false);
+    setFile(chosen);
+    setFileError(chosen && !isAccepted(chosen) ? t("billing.readingsImport.fileType") : null);
+  };
+  const check = (event?: FormEvent<HTMLFormElement>, confirm = confirmUnusual) => {
+    event?.preventDefault();
+    if (!file) return setFileError(t("billing.readingsImport.fileRequired"));
+    if (!isAccepted(file)) return setFileError(t("billing.readingsImport.fileType"));
+    run.mutate({ file, dryRun: true, confirmUnusual: confirm });
+  };
+
+  const result = run.data;
+  const report = reportOf(run.error);
+  const preview = result?.dryRun ? result : null;
+  const done = result && !result.dryRun ? result : null;
+  const pendingDry = run.isPending && run.variables.dryRun;
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("billing.readingsImport.title", { period: words.period(scope.period) })}
+      centered
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      styles={{ title: { fontWeight: 700, fontSize: "var(--mantine-font-size-lg)" } }}
+    >
+      <form onSubmit={check} noValidate>
+        <Stack>
+          <Text size="sm">{t("billing.readingsImport.intro")}</Text>
+          <Group gap="xs">
+            <Button
+              variant="light"
+              size="compact-sm"
+              loading={template.isPending}
+              onClick={() => template.mutate()}
+            >
+              {t("billing.readingsImport.template")}
+            </Button>
+          </Group>
+          <FormError error={template.error} />
+          <Input.Wrapper
+            label={t("billing.readingsImport.file")}
+            description={t("billing.readingsImport.fileHint")}
+            error={fileError}
+            id={fileId}
+            labelProps={{ htmlFor: fileId }}
+          >
+            <input
+              id={fileId}
+              type="file"
+              accept={`.xlsx,.csv,text/csv,${XLSX_TYPE}`}
+              className={classes.fileInput}
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? `${fileId}-error` : `${fileId}-description`}
+              disabled={run.isPending || Boolean(done)}
+              onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
+              data-autofocus
+            />
+          </Input.Wrapper>
+
+          {run.isPending && (
+            <Group gap="sm" role="status">
+              <Loader size="sm" />
+              <Text size="sm">
+                {pendingDry ? t("billing.readingsImport.checking") : t("billing.readingsImport.saving")}
+              </Text>
+            </Group>
+          )}
+
+          <div ref={outcome} tabIndex={-1} className={classes.outcome}>
+            {preview && (
+              <Alert
+                color="teal"
+                variant="light"
+                role="status"
+                title={t("billing.readingsImport.preview", { count: preview.readings })}
+              >
+                {preview.readings === 0 && <Text size="sm">{t("billing.readingsImport.previewNone")}</Text>}
+              </Alert>
+            )}
+            {done && (
+              <Alert
+                color="teal"
+                variant="light"
+                role="status"
+                title={t("billing.readingsImport.done", { count: done.readings })}
+              >
+                {done.changed !== undefined && (
+                  <Text size="sm">{t("billing.readingsImport.doneChanged", { changed: done.changed })}</Text>
+                )}
+              </Alert>
+            )}
+            {report ? (
+              <Stack gap="xs">
+                <Alert
+                  color={report.onlyUnusual ? "yellow" : "red"}
+                  variant="light"
+                  role="alert"
+                  title={t("billing.readingsImport.errorsTitle", { count: report.count })}
+                  styles={{ title: { color: "var(--mantine-color-dark-7)" } }}
+                >
+                  <Text size="sm">
+                    {report.onlyUnusual
+                      ? t("billing.readingsImport.unusualOnly")
+                      : t("billing.readingsImport.errorsFix")}
+                  </Text>
+                </Alert>
+                {report.errors.length > 0 && <ErrorTable report={report} />}
+                {report.onlyUnusual && (
+                  <Checkbox
+                    label={t("billing.readingsImport.confirmUnusual")}
+                    checked={confirmUnusual}
+                    onChange={(event) => {
+                      const checked = event.currentTarget.checked;
+                      setConfirmUnusual(checked);
+                      if (checked) check(undefined, true);
+                    }}
+                  />
+                )}
+              </Stack>
+            ) : (
+              <FormError error={run.error} />
+            )}
+          </div>
+
+          <Group justify="flex-end">
+            {done ? (
+              <Button onClick={onClose}>{t("common.close")}</Button>
+            ) : (
+              <>
+                <Button variant="default" onClick={onClose}>
+                  {t("common.cancel")}
+                </Button>
+                <Button
+                  type="submit"
+                  variant={preview ? "default" : "filled"}
+                  loading={pendingDry}
+                  disabled={run.isPending && !pendingDry}
+                >
+                  {t("billing.readingsImport.check")}
+                </Button>
+                {preview && file && (
+                  <Button
+                    loading={run.isPending && !pendingDry}
+                    disabled={preview.readings === 0}
+                    onClick={() => run.mutate({ file, dryRun: false, confirmUnusual })}
+                  >
+                    {t("billing.readingsImport.submit")}
+                  </Button>
+                )}
+              </>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** "Nhập từ Excel" beside the readings page's heading (on a desktop), and its dialog. */
+export function ReadingsImportButton({ scope }: { scope: BillingScope }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <Button ref={trigger} variant="default" visibleFrom="sm" onClick={() => setOpened(true)}>
+        {t("billing.readingsImport.button")}
+      </Button>
+      {opened && (
+        <ImportModal
+          scope={scope}
+          onClose={() => {
+            setOpened(false);
+            requestAnimationFrame(() => trigger.current?.focus());
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { signIn } from "./helpers.js";
+
+// The month's billing end to end on the demo (the last two months billed and issued; the demo resident's unit
+// A-12.05 owes the last one): the accountant bills and issues this month, the resident pays a notice through the
+// sandbox card gateway, and the billing overview shows the money collected. Each test stands alone and can be
+// retried on the same server: a test that needs an open notice bills this month first when none is left.
+
+const BUILDING = "Chung cư Demo Riverside";
+
+/** This month (YYYY-MM) in Asia/Ho_Chi_Minh, as the server bills it. */
+function thisPeriod(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** As the accountant: Tính phí for this month, wait for the summary, then issue the drafts. */
+async function billAndIssue(page: Page): Promise<void> {
+  await page.goto(`/console/billing/notices?period=${thisPeriod()}`);
+  await expect(page.getByRole("heading", { name: "Tính phí & thông báo", level: 1 })).toBeVisible();
+  await page.getByLabel("Toà nhà", { exact: true }).selectOption({ label: BUILDING });
+  await page.getByRole("button", { name: "Tính phí", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Số thông báo" })).toBeVisible({ timeout: 30_000 });
+  const issue = page.getByRole("button", { name: "Phát hành", exact: true });
+  if (await issue.isEnabled()) {
+    await issue.click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Phát hành" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: "Đã phát hành" }).first()).toBeVisible();
+  }
+}
+
+async function asResident(browser: Browser) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await signIn(page, "resident@demo.chungcu.vn");
+  await expect(page).toHaveURL(/\/app/);
+  return { context, page };
+}
+
+/** As the resident: the first open notice on Hoá đơn, or null when everything is paid. */
+async function openUnpaidNotice(page: Page): Promise<boolean> {
+  await page.goto("/app/invoices");
+  await expect(page.getByRole("heading", { name: "Hoá đơn", level: 1 })).toBeVisible();
+  const notices = page.getByRole("list", { name: "Các thông báo phí" });
+  await expect(notices.or(page.getByText("Chưa có thông báo phí"))).toBeVisible();
+  const pay = page.getByRole("link", { name: "Xem & thanh toán" });
+  if (!(await pay.isVisible())) return false;
+  await pay.click();
+  await expect(page).toHaveURL(/\/app\/invoices\/[0-9a-f-]{36}$/);
+  return true;
+}
+
+/** On an open notice: pay it through the sandbox gateway and come back to it paid. */
+async function payOnline(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Thanh toán bằng thẻ / ví" }).click();
+  await expect(page).toHaveURL(/\/sandbox\/vnpay\//);
+  await page.getByRole("button", { name: /^Thanh toán/ }).click();
+  await expect(page).toHaveURL(/\/app\/invoices\/[0-9a-f-]{36}\?payment=paid/);
+  await expect(page.getByRole("status").filter({ hasText: "Thanh toán thành công" })).toBeVisible();
+  await expect(page.getByText("Đã thanh toán").first()).toBeVisible();
+}
+
+test("the accountant bills this month and issues the notices", async ({ page }) => {
+  await signIn(page, "accountant@demo.chungcu.vn");
+  await expect(page).toHaveURL(/\/console/);
+  await billAndIssue(page);
+  const notices = page.getByRole("table", { name: /^Thông báo phí/ });
+  await expect(notices.getByRole("row").nth(1)).toBeVisible();
+  await expect(notices).not.toContainText("Chưa có");
+});
+
+test("a resident pays a notice by card through the gateway", async ({ browser }) => {
+  const { context, page } = await asResident(browser);
+  if (!(await openUnpaidNotice(page))) {
+    const accountant = await browser.newPage();
+    await signIn(accountant, "accountant@demo.chungcu.vn");
+    await expect(accountant).toHaveURL(/\/console/);
+    await billAndIssue(accountant);
+    await accountant.close();
+    expect(await openUnpaidNotice(page)).toBe(true);
+  }
+  await expect(page.getByRole("img", { name: /^Mã VietQR chuyển/ })).toBeVisible();
+  await expect(page.getByText("Nội dung chuyển khoản", { exact: true })).toBeVisible();
+  await payOnline(page);
+  await context.close();
+});
+
+/** The collected amount of every month in the overview's figures table, by period. */
+async function collectedByMonth(page: Page): Promise<Map<string, number>> {
+  await page.goto("/console/billing/dashboard");
+  await expect(page.getByRole("heading", { name: "Tổng quan thu phí", level: 1 })).toBeVisible();
+  await page.getByLabel("Toà nhà", { exact: true }).selectOption({ label: BUILDING });
+  const table = page.getByRole("table", { name: "Số liệu thu phí theo tháng", includeHidden: true });
+  await expect(table.locator("tbody tr").first()).toBeAttached();
+  const rows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute("data-period") ?? "", tr.children[2]?.textContent ?? ""]),
+    );
+  return new Map(rows.map(([period, text]) => [period ?? "", Number((text ?? "").replace(/\D/g, ""))]));
+}
+
+test("the billing overview shows what a payment collected", async ({ browser, page }) => {
+  await signIn(page, "accountant@demo.chungcu.vn");
+  await expect(page).toHaveURL(/\/console/);
+  const resident = await asResident(browser);
+  if (!(await openUnpaidNotice(resident.page))) {
+    await billAndIssue(page);
+    expect(await openUnpaidNotice(resident.page)).toBe(true);
+  }
+  const heading = await resident.page.getByRole("heading", { level: 1 }).textContent();
+  const [, month, year] = /(\d{2})\/(\d{4})/.exec(heading ?? "") ?? [];
+  const period = `${year}-${month}`;
+
+  const before = await collectedByMonth(page);
+  await expect(page.getByRole("region", { name: "Tỷ lệ thu" })).toContainText("%");
+  await payOnline(resident.page);
+  await resident.context.close();
+
+  const after = await collectedByMonth(page);
+  expect(after.get(period) ?? 0).toBeGreaterThan(before.get(period) ?? 0);
+  // The chart itself is there, with the month's label on its axis.
+  await expect(page.getByRole("img", { name: "Đã tính và đã thu theo tháng" })).toBeVisible();
+  await expect(page.getByText(`T${month}/${year}`).first()).toBeAttached();
+});
