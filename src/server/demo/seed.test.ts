@@ -34,5 +34,13 @@ describe("demo seed", () => {
       )) as unknown as { rows: { status: string }[] }
     ).rows;
     expect(home).toEqual([{ status: "issued" }]);
+    const unnamed = (
+      (await env.db.owner.execute(
+        sql`select count(*)::int as n from invoices where bill_to is null`,
+      )) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]?.n;
+    expect(unnamed).toBe(0);
   });
 });
