@@ -39,6 +39,8 @@ export default defineConfig({
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       LOG_LEVEL: "warn",
       SIGN_IN_PER_MINUTE: "1000",
+      // One server and one IP for the whole suite, which polls the outbox and billing runs: no per-IP cap.
+      RATE_LIMIT_PER_MINUTE: "100000",
     },
   },
 });

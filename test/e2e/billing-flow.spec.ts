@@ -121,8 +121,9 @@ test("the billing overview shows what a payment collected", async ({ browser, pa
   await payOnline(resident.page);
   await resident.context.close();
 
-  const after = await collectedByMonth(page);
-  expect(after.get(period) ?? 0).toBeGreaterThan(before.get(period) ?? 0);
+  await expect
+    .poll(async () => (await collectedByMonth(page)).get(period) ?? 0, { timeout: 20_000 })
+    .toBeGreaterThan(before.get(period) ?? 0);
   // The chart itself is there, with the month's label on its axis.
   await expect(page.getByRole("img", { name: "Đã tính và đã thu theo tháng" })).toBeVisible();
   await expect(page.getByText(`T${month}/${year}`).first()).toBeAttached();

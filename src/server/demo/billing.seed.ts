@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { invoices } from "../modules/billing/billing.table.js";
 import { issueInvoices } from "../modules/billing/invoices/invoices.service.js";
-import { recordPayment } from "../modules/billing/payments/payments.service.js";
 import { addBankAccount, createRule, saveSettings } from "../modules/billing/rules/rules.service.js";
 import { executeRun } from "../modules/billing/runs/runs.service.js";
 import { householdMembers, residents } from "../modules/registry/residents/residents.table.js";
 import { units } from "../modules/registry/units/units.table.js";
+import { audit, bulkChanges } from "../platform/audit/audit.service.js";
 import { systemActor } from "../platform/authz/actor.js";
 import type { Ctx, Platform } from "../platform/context.js";
 import type { Database } from "../platform/db/client.js";
@@ -60,6 +60,42 @@ async function seedOwners(ctx: Ctx, buildingId: string) {
       movedInOn: "2024-03-15",
     })),
   );
+}
+
+/**
+ * Bank transfers paying a period's notices in full: all of them, or (for the last month) every other one and
+ * never the demo resident's. Set-based, as a bank feed's backlog would be, with one audit entry.
+ */
+async function payInFull(ctx: Ctx, period: string, keepUnpaid: string | null) {
+  const paid = await ctx.tx.execute(sql`
+    with due as (
+      select i.id, i.unit_id, i.building_id, i.total, i.code, row_number() over (order by i.code) as n
+        from invoices i
+       where i.company_id = ${ctx.companyId} and i.period = ${period} and i.total > i.paid
+         and i.status in ('issued', 'partially_paid') and i.unit_id is distinct from ${keepUnpaid}::uuid
+    ),
+    paying as (select * from due where ${keepUnpaid}::uuid is null or n % 2 = 1),
+    pay as (
+      insert into payments (company_id, building_id, unit_id, method, amount, reference, received_at)
+      select ${ctx.companyId}, building_id, unit_id, 'bank_transfer', total, 'demo:' || code, now() - interval '3 days'
+        from paying
+      returning id, reference
+    ),
+    alloc as (
+      insert into payment_allocations (company_id, payment_id, invoice_id, amount)
+      select ${ctx.companyId}, pay.id, paying.id, paying.total
+        from pay join paying on pay.reference = 'demo:' || paying.code
+      returning invoice_id
+    )
+    update invoices set paid = total, status = 'paid'
+     where company_id = ${ctx.companyId} and id in (select invoice_id from alloc)
+    returning id`);
+  const ids = (paid as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  await audit(ctx, {
+    action: "demo.seed",
+    entity: "payment",
+    changes: bulkChanges(ids, { paid: ids.length }),
+  });
 }
 
 /** The months before this one, as YYYY-MM in Asia/Ho_Chi_Minh (oldest first). */
@@ -165,26 +201,6 @@ export async function seedDemoBilling(
   for (const period of [older, last]) {
     await executeRun(run, { buildingId, period });
     await run((ctx) => issueInvoices(ctx, buildingId, period));
-    await run(async (ctx) => {
-      const due = await ctx.tx
-        .select({ id: invoices.id, unitId: invoices.unitId, total: invoices.total, code: invoices.code })
-        .from(invoices)
-        .where(
-          sql`${invoices.companyId} = ${companyId} and ${invoices.period} = ${period} and ${invoices.total} > 0
-              and (${period} = ${older} or ${invoices.unitId} <> ${unpaidUnitId})`,
-        )
-        .orderBy(invoices.code);
-      const paying = due.filter((_, i) => period === older || i % 2 === 0);
-      for (const inv of paying) {
-        await recordPayment(ctx, {
-          buildingId,
-          unitId: inv.unitId,
-          method: "bank_transfer",
-          amount: inv.total,
-          reference: `demo:${inv.code}`,
-          invoiceId: inv.id,
-        });
-      }
-    });
+    await run((ctx) => payInFull(ctx, period, period === older ? null : unpaidUnitId));
   }
 }
