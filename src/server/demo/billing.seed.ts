@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { invoices } from "../modules/billing/billing.table.js";
 import { issueInvoices } from "../modules/billing/invoices/invoices.service.js";
 import { addBankAccount, createRule, saveSettings } from "../modules/billing/rules/rules.service.js";
 import { executeRun } from "../modules/billing/runs/runs.service.js";

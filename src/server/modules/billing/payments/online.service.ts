@@ -200,7 +200,7 @@ export async function completeAutopay(
     .from(autopayMandates)
     .where(and(eq(autopayMandates.companyId, ctx.companyId), eq(autopayMandates.txnRef, result.txnRef)))
     .for("update");
-  if (!mandate || mandate.status !== "pending") return false;
+  if (mandate?.status !== "pending") return false;
   if (!result.success || !result.token) {
     await ctx.tx
       .update(autopayMandates)
