@@ -2,14 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { loadConfig } from "../src/server/config.js";
 import { chargeLines, periodBounds } from "../src/server/modules/billing/runs/charges.sql.js";
 import { executeRun } from "../src/server/modules/billing/runs/runs.service.js";
 import { buildings } from "../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../src/server/modules/companies/companies.table.js";
 import { systemActor } from "../src/server/platform/authz/actor.js";
-import type { Platform } from "../src/server/platform/context.js";
-import { Keyring } from "../src/server/platform/crypto/crypto.js";
 import {
   type Database,
   openPgliteDir,
@@ -17,27 +14,14 @@ import {
   PLATFORM_SCOPE,
 } from "../src/server/platform/db/client.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
-import { runFor, TaskQueue } from "../src/server/platform/jobs/tasks.js";
+import { runFor } from "../src/server/platform/jobs/tasks.js";
 import { createLogger } from "../src/server/platform/log/logger.js";
-import { Messenger } from "../src/server/platform/messaging/messenger.js";
-import { postgresAnswers, result, rssMb, withScratchDatabase } from "./common.js";
+import { platformFor, postgresAnswers, result, rssMb, withScratchDatabase } from "./common.js";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 100_000);
 const PERIOD = "2026-11";
 const FIRST_UNIT = "00000000-0000-0000-0000-000000000000";
 const LAST_UNIT = "ffffffff-ffff-ffff-ffff-ffffffffffff";
-
-function platformFor(): Platform {
-  const config = loadConfig({ LOG_LEVEL: "warn", MASTER_KEY: Buffer.alloc(32, 9).toString("base64") }, {});
-  return {
-    config,
-    keyring: new Keyring(config.masterKey),
-    messenger: new Messenger(config, createLogger("warn")),
-    tasks: new TaskQueue(),
-    gateway: null,
-    forgetSessions: () => {},
-  };
-}
 
 /**
  * A building of UNITS units, set-based: every unit has an owner, an area fee, electricity and water readings;

@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { loadConfig } from "../src/server/config.js";
 import { buildings } from "../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../src/server/modules/companies/companies.table.js";
 import {
@@ -21,7 +20,6 @@ import { readRows } from "../src/server/modules/registry/import/import.read.js";
 import { type ImportResult, importRegistry } from "../src/server/modules/registry/import/import.service.js";
 import { systemActor } from "../src/server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../src/server/platform/context.js";
-import { Keyring } from "../src/server/platform/crypto/crypto.js";
 import {
   type Database,
   openPgliteDir,
@@ -29,10 +27,7 @@ import {
   PLATFORM_SCOPE,
 } from "../src/server/platform/db/client.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
-import { TaskQueue } from "../src/server/platform/jobs/tasks.js";
-import { createLogger } from "../src/server/platform/log/logger.js";
-import { Messenger } from "../src/server/platform/messaging/messenger.js";
-import { postgresAnswers, result, rssMb, withScratchDatabase } from "./common.js";
+import { platformFor, postgresAnswers, result, rssMb, withScratchDatabase } from "./common.js";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
 const BLOCKS = ["A", "B", "C", "D", "E"];
@@ -110,18 +105,6 @@ async function generate(file: string): Promise<number> {
   for (const ws of Object.values(sheets)) ws.commit();
   await wb.commit();
   return rows;
-}
-
-function platformFor(): Platform {
-  const config = loadConfig({ LOG_LEVEL: "warn", MASTER_KEY: Buffer.alloc(32, 9).toString("base64") }, {});
-  return {
-    config,
-    keyring: new Keyring(config.masterKey),
-    messenger: new Messenger(config, createLogger("warn")),
-    tasks: new TaskQueue(),
-    gateway: null,
-    forgetSessions: () => {},
-  };
 }
 
 async function newBuilding(db: Database, name: string) {

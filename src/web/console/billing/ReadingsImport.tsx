@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Input, Loader, Modal, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Input, Loader, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import type { ReadingsImportResult } from "../../../contracts/index.js";
 import { ApiError, api, saveDownload } from "../../api.js";
 import { missingReadingsPath, READINGS_PATH, useBillingWords } from "../../billing/billing.js";
 import { FormError } from "../../components/forms.js";
+import { ImportErrorTable } from "../units/ImportErrorTable.js";
 import classes from "../units/units.module.css";
 import type { BillingScope } from "./scope.js";
 
@@ -24,42 +25,6 @@ function reportOf(error: unknown): Report | null {
   const count = typeof error.details.count === "number" ? error.details.count : errors.length;
   const onlyUnusual = errors.length > 0 && errors.every((e) => e.code === "READING_UNUSUAL");
   return { count, errors, onlyUnusual };
-}
-
-function ErrorTable({ report }: { report: Report }) {
-  const { t } = useTranslation();
-  return (
-    <section
-      className={classes.errorScroll}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-      tabIndex={0}
-      aria-label={t("billing.readingsImport.errorTable")}
-    >
-      <Table striped withTableBorder stickyHeader aria-label={t("billing.readingsImport.errorTable")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("billing.readingsImport.colSheet")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("billing.readingsImport.colRow")}
-            </Table.Th>
-            <Table.Th scope="col">{t("billing.readingsImport.colColumn")}</Table.Th>
-            <Table.Th scope="col">{t("billing.readingsImport.colError")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.errors.map((error, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the report is fixed once shown; a cell may have two errors
-            <Table.Tr key={index}>
-              <Table.Td>{error.sheet}</Table.Td>
-              <Table.Td ta="right">{error.row}</Table.Td>
-              <Table.Td>{error.column}</Table.Td>
-              <Table.Td>{error.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </section>
-  );
 }
 
 type Run = { file: File; dryRun: boolean; confirmUnusual: boolean };
@@ -215,7 +180,9 @@ function ImportModal({ scope, onClose }: { scope: BillingScope; onClose: () => v
                       : t("billing.readingsImport.errorsFix")}
                   </Text>
                 </Alert>
-                {report.errors.length > 0 && <ErrorTable report={report} />}
+                {report.errors.length > 0 && (
+                  <ImportErrorTable errors={report.errors} label={t("billing.readingsImport.errorTable")} />
+                )}
                 {report.onlyUnusual && (
                   <Checkbox
                     label={t("billing.readingsImport.confirmUnusual")}

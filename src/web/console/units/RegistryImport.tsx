@@ -12,6 +12,7 @@ import { ApiError, api, saveDownload } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
 import { BUILDINGS_PATH } from "../buildings/buildings.js";
+import { ImportErrorTable } from "./ImportErrorTable.js";
 import { invalidateUnits } from "./units.js";
 import classes from "./units.module.css";
 
@@ -89,37 +90,7 @@ function ErrorReport({ report }: { report: Report }) {
         <Text size="sm">{t("registryImport.errorsFix")}</Text>
       </Alert>
       {report.errors.length > 0 && (
-        // Scrolls on its own; focusable so that it scrolls with the keyboard too.
-        <section
-          className={classes.errorScroll}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-          tabIndex={0}
-          aria-label={t("registryImport.errorTable")}
-        >
-          <Table striped withTableBorder stickyHeader aria-label={t("registryImport.errorTable")}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("registryImport.colSheet")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("registryImport.colRow")}
-                </Table.Th>
-                <Table.Th scope="col">{t("registryImport.colColumn")}</Table.Th>
-                <Table.Th scope="col">{t("registryImport.colError")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.errors.map((error, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the report is fixed once shown; a cell may have two errors
-                <Table.Tr key={index}>
-                  <Table.Td>{error.sheet}</Table.Td>
-                  <Table.Td ta="right">{error.row}</Table.Td>
-                  <Table.Td>{error.column}</Table.Td>
-                  <Table.Td>{error.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </section>
+        <ImportErrorTable errors={report.errors} label={t("registryImport.errorTable")} />
       )}
     </Stack>
   );
