@@ -1,30 +1,24 @@
-import { Alert, Button, Checkbox, Group, Input, Loader, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { ReadingsImportResult } from "../../../contracts/index.js";
-import { ApiError, api, saveDownload } from "../../api.js";
+import { api, saveDownload } from "../../api.js";
 import { missingReadingsPath, READINGS_PATH, useBillingWords } from "../../billing/billing.js";
 import { FormError } from "../../components/forms.js";
 import { ImportErrorTable } from "../units/ImportErrorTable.js";
+import { ImportFileInput, importReportOf, isAccepted, isCsv, XLSX_TYPE } from "../units/importFile.js";
 import classes from "../units/units.module.css";
 import type { BillingScope } from "./scope.js";
 
 type Result = z.infer<typeof ReadingsImportResult>;
-type ImportError = { sheet: string; row: number; column: string; code: string; message: string };
-type Report = { count: number; errors: ImportError[]; onlyUnusual: boolean };
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const isCsv = (file: File) => file.name.toLowerCase().endsWith(".csv");
-const isAccepted = (file: File) => /\.(xlsx|csv)$/i.test(file.name);
-
-function reportOf(error: unknown): Report | null {
-  if (!(error instanceof ApiError) || error.code !== "IMPORT_INVALID") return null;
-  const errors = Array.isArray(error.details.errors) ? (error.details.errors as ImportError[]) : [];
-  const count = typeof error.details.count === "number" ? error.details.count : errors.length;
-  const onlyUnusual = errors.length > 0 && errors.every((e) => e.code === "READING_UNUSUAL");
-  return { count, errors, onlyUnusual };
+/** The refused cells, and whether they are all unusual readings (which the user may confirm). */
+function reportOf(error: unknown) {
+  const report = importReportOf(error);
+  if (!report) return null;
+  const onlyUnusual = report.errors.length > 0 && report.errors.every((e) => e.code === "READING_UNUSUAL");
+  return { ...report, onlyUnusual };
 }
 
 type Run = { file: File; dryRun: boolean; confirmUnusual: boolean };
@@ -102,36 +96,16 @@ function ImportModal({ scope, onClose }: { scope: BillingScope; onClose: () => v
       <form onSubmit={check} noValidate>
         <Stack>
           <Text size="sm">{t("billing.readingsImport.intro")}</Text>
-          <Group gap="xs">
-            <Button
-              variant="light"
-              size="compact-sm"
-              loading={template.isPending}
-              onClick={() => template.mutate()}
-            >
-              {t("billing.readingsImport.template")}
-            </Button>
-          </Group>
-          <FormError error={template.error} />
-          <Input.Wrapper
-            label={t("billing.readingsImport.file")}
-            description={t("billing.readingsImport.fileHint")}
-            error={fileError}
+          <ImportFileInput
             id={fileId}
-            labelProps={{ htmlFor: fileId }}
-          >
-            <input
-              id={fileId}
-              type="file"
-              accept={`.xlsx,.csv,text/csv,${XLSX_TYPE}`}
-              className={classes.fileInput}
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? `${fileId}-error` : `${fileId}-description`}
-              disabled={run.isPending || Boolean(done)}
-              onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
-              data-autofocus
-            />
-          </Input.Wrapper>
+            templateLabel={t("billing.readingsImport.template")}
+            template={template}
+            label={t("billing.readingsImport.file")}
+            hint={t("billing.readingsImport.fileHint")}
+            error={fileError}
+            disabled={run.isPending || Boolean(done)}
+            onChoose={choose}
+          />
 
           {run.isPending && (
             <Group gap="sm" role="status">

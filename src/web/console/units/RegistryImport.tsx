@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Input, Loader, Menu, Modal, Select, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Group, Loader, Menu, Modal, Select, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,11 +8,19 @@ import type {
   BulkInvitationResult,
   ImportResult as ImportResultSchema,
 } from "../../../contracts/index.js";
-import { ApiError, api, saveDownload } from "../../api.js";
+import { api, saveDownload } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
 import { BUILDINGS_PATH } from "../buildings/buildings.js";
 import { ImportErrorTable } from "./ImportErrorTable.js";
+import {
+  ImportFileInput,
+  type ImportReport,
+  importReportOf,
+  isAccepted,
+  isCsv,
+  XLSX_TYPE,
+} from "./importFile.js";
 import { invalidateUnits } from "./units.js";
 import classes from "./units.module.css";
 
@@ -20,21 +28,6 @@ import classes from "./units.module.css";
 type ImportResult = z.infer<typeof ImportResultSchema>;
 type Sheet = keyof ImportResult["counts"];
 const SHEETS: Sheet[] = ["units", "residents", "vehicles"];
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** One bad cell, as the server reports it (422 IMPORT_INVALID). */
-type ImportError = { sheet: string; row: number; column: string; code: string; message: string };
-type Report = { count: number; errors: ImportError[] };
-
-function reportOf(error: unknown): Report | null {
-  if (!(error instanceof ApiError) || error.code !== "IMPORT_INVALID") return null;
-  const errors = Array.isArray(error.details.errors) ? (error.details.errors as ImportError[]) : [];
-  const count = typeof error.details.count === "number" ? error.details.count : errors.length;
-  return { count, errors };
-}
-
-const isCsv = (file: File) => file.name.toLowerCase().endsWith(".csv");
-const isAccepted = (file: File) => /\.(xlsx|csv)$/i.test(file.name);
 
 /** The counts of a check or an import: a row per kind of data, a column per kind of change. */
 function CountsTable({ result, label }: { result: ImportResult; label: string }) {
@@ -74,7 +67,7 @@ function CountsTable({ result, label }: { result: ImportResult; label: string })
   );
 }
 
-function ErrorReport({ report }: { report: Report }) {
+function ErrorReport({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
@@ -181,7 +174,7 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
   };
 
   const result = run.data;
-  const report = reportOf(run.error);
+  const report = importReportOf(run.error);
   const preview = result?.dryRun ? result : null;
   const done = result && !result.dryRun ? result : null;
   const changes = preview
@@ -202,37 +195,16 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
       <form onSubmit={check} noValidate>
         <Stack>
           <Text size="sm">{t("registryImport.intro")}</Text>
-          <Group gap="xs">
-            <Button
-              variant="light"
-              size="compact-sm"
-              loading={template.isPending}
-              onClick={() => template.mutate()}
-            >
-              {t("registryImport.template")}
-            </Button>
-          </Group>
-          <FormError error={template.error} />
-
-          <Input.Wrapper
-            label={t("registryImport.file")}
-            description={t("registryImport.fileHint")}
-            error={fileError}
+          <ImportFileInput
             id={fileId}
-            labelProps={{ htmlFor: fileId }}
-          >
-            <input
-              id={fileId}
-              type="file"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              className={classes.fileInput}
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? `${fileId}-error` : `${fileId}-description`}
-              disabled={run.isPending || Boolean(done)}
-              onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
-              data-autofocus
-            />
-          </Input.Wrapper>
+            templateLabel={t("registryImport.template")}
+            template={template}
+            label={t("registryImport.file")}
+            hint={t("registryImport.fileHint")}
+            error={fileError}
+            disabled={run.isPending || Boolean(done)}
+            onChoose={choose}
+          />
           {file && isCsv(file) && (
             <Select
               label={t("registryImport.sheet")}
