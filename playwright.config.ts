@@ -16,6 +16,22 @@ export default defineConfig({
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",
+    // The cookie choice is made once, so the banner does not cover buttons; the sign-in test starts without it.
+    storageState: {
+      cookies: [
+        {
+          name: "cc_cookie_choice",
+          value: "necessary",
+          domain: "127.0.0.1",
+          path: "/",
+          expires: -1,
+          httpOnly: false,
+          secure: false,
+          sameSite: "Lax",
+        },
+      ],
+      origins: [],
+    },
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [

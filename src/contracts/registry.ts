@@ -268,8 +268,75 @@ export const MyData = z.object({
           status: VehicleStatus,
         }),
       ),
+      accessCards: z.array(
+        z.object({
+          kind: z.enum(["access", "elevator"]),
+          number: z.string(),
+          deactivatedOn: z.string().nullable(),
+        }),
+      ),
+      /** The fee notices of the person's units while they lived there, and what was paid. */
+      invoices: z.array(
+        z.object({
+          code: z.string(),
+          number: z.string().nullable(),
+          unitCode: z.string(),
+          period: z.string(),
+          billTo: z.string().nullable(),
+          total: z.number().int(),
+          paid: z.number().int(),
+          status: z.string(),
+        }),
+      ),
+      payments: z.array(
+        z.object({
+          unitCode: z.string(),
+          method: z.string(),
+          amount: z.number().int(),
+          receiptNumber: z.string().nullable(),
+          receivedAt: z.string(),
+        }),
+      ),
       seenBy: z.array(z.object({ field: z.string(), role: z.string().nullable(), at: z.string() })),
+      /** Releases to anyone outside the building's staff: partners, providers, agencies. */
+      disclosures: z.array(
+        z.object({
+          recipient: z.string(),
+          recipientKind: z.string(),
+          fields: z.array(z.string()),
+          purpose: z.string(),
+          legalBasis: z.string(),
+          at: z.string(),
+        }),
+      ),
+      restrictedAt: z.string().nullable(),
     }),
+  ),
+  /** The person's account on the installation (shared by every company they deal with). */
+  account: z
+    .object({
+      displayName: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      lang: z.string(),
+      createdAt: z.string(),
+      sessions: z.array(
+        z.object({ device: z.string().nullable(), ip: z.string().nullable(), lastUsedAt: z.string() }),
+      ),
+    })
+    .nullable(),
+  consents: z.array(
+    z.object({
+      purpose: z.string(),
+      policyVersion: z.string(),
+      givenAt: z.string(),
+      withdrawnAt: z.string().nullable(),
+      channel: z.string(),
+      wording: z.string(),
+    }),
+  ),
+  requests: z.array(
+    z.object({ kind: z.string(), status: z.string(), createdAt: z.string(), dueAt: z.string() }),
   ),
 });
 

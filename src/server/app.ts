@@ -17,12 +17,15 @@ import type { Config } from "./config.js";
 import { authRoutes } from "./modules/accounts/auth.routes.js";
 import { meRoutes } from "./modules/accounts/me.routes.js";
 import { SessionResolver } from "./modules/accounts/sessions.service.js";
+import { announcementRoutes } from "./modules/announcements/announcements.routes.js";
 import { billingRoutes } from "./modules/billing/billing.routes.js";
 import { bankFeedRoutes } from "./modules/billing/payments/bank-feed.routes.js";
 import { setUpGateway } from "./modules/billing/payments/gateway/setup.js";
 import { onlinePaymentRoutes } from "./modules/billing/payments/online.routes.js";
 import { buildingRoutes } from "./modules/buildings/buildings.routes.js";
 import { companyRoutes } from "./modules/companies/companies.routes.js";
+import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
+import { privacyRoutes } from "./modules/privacy/privacy.routes.js";
 import { registryImportRoutes } from "./modules/registry/import/import.routes.js";
 import { residentRoutes } from "./modules/registry/residents/residents.routes.js";
 import { unitRoutes } from "./modules/registry/units/units.routes.js";
@@ -137,6 +140,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(billingRoutes);
       await api.register(bankFeedRoutes, { platform });
       await api.register(onlinePaymentRoutes, { platform });
+      await api.register(privacyRoutes);
+      await api.register(notificationRoutes);
+      await api.register(announcementRoutes);
     },
     { prefix: "/api/v1" },
   );

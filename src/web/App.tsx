@@ -13,12 +13,20 @@ import { TotpPage } from "./auth/TotpPage.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { NotFoundPage, PageLoader } from "./components/Pages.js";
 import { setLang, storedLang } from "./i18n.js";
+import { CookieBanner } from "./public-pages/CookieBanner.js";
+import { PublicLayout } from "./public-pages/PublicLayout.js";
 
 // Each area is its own chunk, so the sign-in page loads only what it needs.
 const ConsoleArea = lazy(() => import("./console/ConsoleArea.js"));
 const ResidentArea = lazy(() => import("./resident/ResidentArea.js"));
 const PartnerArea = lazy(() => import("./partner/PartnerArea.js"));
 const PlatformArea = lazy(() => import("./platform/PlatformArea.js"));
+const LandingPage = lazy(() =>
+  import("./public-pages/LandingPage.js").then((m) => ({ default: m.LandingPage })),
+);
+const PolicyPage = lazy(() =>
+  import("./public-pages/PolicyPage.js").then((m) => ({ default: m.PolicyPage })),
+);
 
 /**
  * A language chosen in this browser wins and is saved to the account (it decides the language
@@ -36,10 +44,16 @@ function useLanguageSync() {
   }, [accountLang, updateMe]);
 }
 
-function HomeRedirect() {
+/** "/": the signed-in person's area, or what Chungcu is for a visitor. */
+function Home() {
   const me = useMe();
   if (me.isPending) return <PageLoader />;
-  return <Navigate to={me.data ? homeFor(me.data) : "/sign-in"} replace />;
+  if (me.data) return <Navigate to={homeFor(me.data)} replace />;
+  return (
+    <PublicLayout>
+      <LandingPage />
+    </PublicLayout>
+  );
 }
 
 export function App() {
@@ -48,7 +62,11 @@ export function App() {
     <ErrorBoundary>
       <Suspense fallback={<PageLoader />}>
         <Routes>
-          <Route index element={<HomeRedirect />} />
+          <Route index element={<Home />} />
+          <Route element={<PublicLayout />}>
+            <Route path="privacy" element={<PolicyPage kind="privacy" />} />
+            <Route path="terms" element={<PolicyPage kind="terms" />} />
+          </Route>
           <Route element={<AuthLayout />}>
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="sign-in/code" element={<OtpPage />} />
@@ -93,6 +111,7 @@ export function App() {
           />
         </Routes>
       </Suspense>
+      <CookieBanner />
     </ErrorBoundary>
   );
 }

@@ -1,10 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { codeFor, DEMO_PASSWORD, lastOutboxId, signIn } from "./helpers.js";
 
+test.use({ storageState: { cookies: [], origins: [] } });
+
 test("a building manager signs in with a one-time code, switches language and signs out", async ({
   page,
 }) => {
   await page.goto("/");
+  // A first visit: the public landing page, and a cookie banner that set nothing before the choice.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Chungcu");
+  await expect(page.getByRole("link", { name: /chính sách bảo vệ dữ liệu cá nhân/i }).first()).toBeVisible();
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContain("cc_cookie_choice");
+  await page.getByRole("button", { name: "Chỉ cookie cần thiết" }).click();
+  expect((await page.context().cookies()).find((c) => c.name === "cc_cookie_choice")?.value).toBe(
+    "necessary",
+  );
+  await page.getByRole("link", { name: "Đăng nhập" }).first().click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
 

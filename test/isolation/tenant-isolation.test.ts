@@ -150,6 +150,18 @@ describe("row-level security, the second lock", () => {
     });
   });
 
+  it("forces row-level security on every table that carries a company_id", async () => {
+    const { rows } = await env.db.ownerSql.query<{ table: string; rls: boolean; forced: boolean }>(
+      `select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'r'
+          and exists (select 1 from information_schema.columns k
+                       where k.table_schema = 'public' and k.table_name = c.relname and k.column_name = 'company_id')`,
+    );
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.filter((r) => !r.rls || !r.forced).map((r) => r.table)).toEqual([]);
+  });
+
   it("refuses to write a row into another company", async () => {
     const companyA = (await adminA.get("/api/v1/auth/me")).body.current.companyId as string;
     await expect(

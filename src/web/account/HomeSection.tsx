@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
 import { Section } from "./Section.js";
 
-/** For residents: the way to their household, vehicles and the data held about them. */
+/** For residents: the way to their household, vehicles, messages and the data held about them. */
 export function HomeSection() {
   const { t } = useTranslation();
   if (useSignedInMe().current?.role !== "resident") return null;
@@ -19,6 +19,12 @@ export function HomeSection() {
         </Button>
         <Button component={Link} to="/app/my-data" variant="light">
           {t("myData.link")}
+        </Button>
+        <Button component={Link} to="/app/privacy" variant="light">
+          {t("privacyCenter.link")}
+        </Button>
+        <Button component={Link} to="/app/notifications" variant="light">
+          {t("notifications.title")}
         </Button>
       </Group>
     </Section>

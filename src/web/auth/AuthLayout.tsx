@@ -3,6 +3,7 @@ import { Outlet } from "react-router";
 import { Brand } from "../components/Brand.js";
 import { DemoBanner } from "../components/DemoBanner.js";
 import { LanguageSwitch } from "../components/LanguageSwitch.js";
+import { Footer } from "../public-pages/Footer.js";
 
 /** The frame of the pages before sign-in: a centred card, with the language switch above it. */
 export function AuthLayout() {
@@ -19,6 +20,7 @@ export function AuthLayout() {
         <Paper component="main" withBorder shadow="sm" p="lg" radius="md">
           <Outlet />
         </Paper>
+        <Footer />
       </Container>
     </Box>
   );

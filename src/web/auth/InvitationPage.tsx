@@ -1,7 +1,7 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Checkbox, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { z } from "zod";
 import type { InvitationPreview, Me } from "../../contracts/index.js";
@@ -13,6 +13,22 @@ import { formatDate } from "../format.js";
 import { useSignedIn } from "./useSignedIn.js";
 
 type Preview = z.infer<typeof InvitationPreview>;
+
+/** The purposes that rest on consent, offered unticked at sign-up (DESIGN §3). */
+const CONSENTS = ["marketing", "analytics"] as const;
+type Consents = Record<(typeof CONSENTS)[number], boolean>;
+
+/**
+ * Records what the person ticked, in the company they have just joined. A failure does not undo joining:
+ * consent stays off, the safe side, and the privacy center offers it again.
+ */
+async function recordConsents(me: Me, consents: Consents): Promise<void> {
+  if (!me.current?.companyId) return;
+  const ticked = CONSENTS.filter((purpose) => consents[purpose]);
+  await Promise.allSettled(
+    ticked.map((purpose) => api.post("/privacy/consents", { purpose, given: true, channel: "sign_up" })),
+  );
+}
 
 /** The page an invitation link opens: who invites, as what, then a password to accept. */
 export function InvitationPage() {
@@ -45,19 +61,23 @@ function AcceptForm({ path, preview }: { path: string; preview: Preview }) {
   const roleLabel = useRoleLabel();
   const signedIn = useSignedIn();
   const existing = preview.accountExists;
+  const resident = preview.role === "resident";
   const form = useForm({
-    initialValues: { displayName: preview.displayName, password: "" },
+    initialValues: { displayName: preview.displayName, password: "", marketing: false, analytics: false },
     validate: {
       displayName: (value) => (existing ? null : required(value)),
       password: existing ? required : newPassword,
     },
   });
   const accept = useMutation({
-    mutationFn: ({ displayName, password }: typeof form.values) =>
-      api.post<{ status: "signed_in"; me: Me }>(
+    mutationFn: async ({ displayName, password, ...consents }: typeof form.values) => {
+      const result = await api.post<{ status: "signed_in"; me: Me }>(
         `${path}/accept`,
         existing ? { password } : { displayName, password },
-      ),
+      );
+      if (resident) await recordConsents(result.me, consents);
+      return result;
+    },
     onSuccess: (result) => signedIn(result.me),
     onError: (error) => showFieldErrors(form, error),
   });
@@ -93,6 +113,24 @@ function AcceptForm({ path, preview }: { path: string; preview: Preview }) {
             />
           </>
         )}
+        {resident &&
+          CONSENTS.map((purpose) => (
+            <Checkbox
+              key={purpose}
+              label={t(`invite.consent.${purpose}.label`)}
+              description={t(`invite.consent.${purpose}.wording`)}
+              {...form.getInputProps(purpose, { type: "checkbox" })}
+            />
+          ))}
+        <Text size="sm">
+          <Trans
+            i18nKey="invite.legal"
+            components={{
+              terms: <Anchor href="/terms" target="_blank" rel="noopener" size="sm" />,
+              privacy: <Anchor href="/privacy" target="_blank" rel="noopener" size="sm" />,
+            }}
+          />
+        </Text>
         <FormError error={accept.error} />
         <Button type="submit" loading={accept.isPending} fullWidth>
           {t("invite.accept")}

@@ -4,12 +4,14 @@ import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useMatch } from "react-router";
 import { AREA_HOME, useSignedInMe } from "../auth/session.js";
+import { Footer } from "../public-pages/Footer.js";
 import classes from "./AreaShell.module.css";
 import { Brand } from "./Brand.js";
 import { ContextSwitcher } from "./ContextSwitcher.js";
 import { DemoBanner } from "./DemoBanner.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import { PageLoader } from "./Pages.js";
+import { PolicyAcknowledgement } from "./PolicyAcknowledgement.js";
 import { ReauthModal } from "./ReauthModal.js";
 import { UserMenu } from "./UserMenu.js";
 
@@ -137,8 +139,11 @@ export function AreaShell({ nav, tabs, context, children }: Props) {
       <AppShell.Main>
         <DemoBanner inset />
         <Suspense fallback={<PageLoader />}>{children}</Suspense>
+        {/* In the content, not fixed: on phones it ends the page above the tab bar rather than under it. */}
+        <Footer companyId={me.current?.companyId} />
       </AppShell.Main>
       <ReauthModal />
+      <PolicyAcknowledgement />
       {tabs && (
         <AppShell.Footer component="nav" aria-label={t("header.navigation")} className={classes.tabs}>
           {tabs.map((item) => (

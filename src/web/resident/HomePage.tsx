@@ -6,6 +6,7 @@ import { IconHome } from "../components/icons.js";
 import { PageHeader } from "../components/Pages.js";
 import { AmountDue } from "./AmountDue.js";
 import { useAmountDue } from "./invoices.js";
+import { NotificationBell } from "./privacy/NotificationBell.js";
 import { useChosenUnit } from "./units.js";
 
 /** Trang chủ: what the chosen unit owes (with a link to pay it), the unit(s) with household and vehicles. */
@@ -17,7 +18,10 @@ export function HomePage() {
   const owes = (due.data?.due ?? 0) > 0;
   return (
     <Stack maw={720} mx="auto" gap="md">
-      <PageHeader title={t("resident.home.title", { name: me.account.displayName })} />
+      <PageHeader
+        title={t("resident.home.title", { name: me.account.displayName })}
+        action={<NotificationBell />}
+      />
       {chosen && <AmountDue key={chosen.unitId} unitId={chosen.unitId} />}
       {chosen && (
         <Paper component="section" withBorder p="md" radius="md" aria-labelledby="my-units">

@@ -16,6 +16,18 @@ const MyDataPage = lazy(() => import("./MyDataPage.js").then((m) => ({ default: 
 const VehiclesPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.VehiclesPage })));
 const InvoicesPage = lazy(() => import("./InvoicesPage.js").then((m) => ({ default: m.InvoicesPage })));
 const InvoicePage = lazy(() => import("./InvoicePage.js").then((m) => ({ default: m.InvoicePage })));
+const NotificationsPage = lazy(() =>
+  import("./NotificationsPage.js").then((m) => ({ default: m.NotificationsPage })),
+);
+const PrivacyCenterPage = lazy(() =>
+  import("./privacy/PrivacyCenterPage.js").then((m) => ({ default: m.PrivacyCenterPage })),
+);
+const ConsentsPage = lazy(() =>
+  import("./privacy/ConsentsPage.js").then((m) => ({ default: m.ConsentsPage })),
+);
+const RequestsPage = lazy(() =>
+  import("./privacy/RequestsPage.js").then((m) => ({ default: m.RequestsPage })),
+);
 
 type Section = "home" | "invoices" | "services" | "tickets";
 
@@ -66,6 +78,10 @@ export default function ResidentArea() {
           <Route path="household" element={<HouseholdPage />} />
           <Route path="vehicles" element={<VehiclesPage />} />
           <Route path="my-data" element={<MyDataPage />} />
+          <Route path="privacy" element={<PrivacyCenterPage />} />
+          <Route path="privacy/consents" element={<ConsentsPage />} />
+          <Route path="privacy/requests" element={<RequestsPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
         </AreaRoutes>
       </AreaShell>
     </ChosenUnitProvider>

@@ -1,12 +1,13 @@
-import { eq, or } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import type { Lang } from "../../../contracts/common.js";
-import type { Platform } from "../../platform/context.js";
+import type { Ctx, Platform } from "../../platform/context.js";
 import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
-import type { Tx } from "../../platform/db/client.js";
+import { queryRows, type Tx } from "../../platform/db/client.js";
 import { errors } from "../../platform/errors.js";
 import { accounts } from "./accounts.table.js";
 import { hashPassword, isStrongPassword } from "./passwords.js";
+import { revokeAllSessions } from "./sessions.service.js";
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -105,4 +106,47 @@ export function parseContactOrFail(input: string, field = "contact"): Contact {
   const c = parseContact(input);
   if (!c) throw errors.validation({ [field]: "CONTACT_INVALID" });
   return c;
+}
+
+export type Recipient = {
+  accountId: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  lang: "vi" | "en";
+};
+
+/** The decrypted contacts of some accounts, for messages sent to them. */
+export async function recipientsOf(tx: Tx, platform: Platform, ids: readonly string[]): Promise<Recipient[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(accounts)
+    .where(inArray(accounts.id, [...ids]));
+  return rows.map((row) => ({
+    accountId: row.id,
+    displayName: row.displayName,
+    ...contactsOf(platform, row),
+    lang: row.lang === "en" ? "en" : "vi",
+  }));
+}
+
+/**
+ * Closes a person's account when they asked for erasure and no company holds another role for it: the row
+ * goes with its sessions, devices and codes, and its data key with it. Otherwise every session is revoked
+ * (signed out everywhere) and the account stays for its other roles. Answers whether it was deleted.
+ */
+export async function closeAccountForErasure(ctx: Ctx, accountId: string): Promise<boolean> {
+  await revokeAllSessions(ctx, accountId);
+  const [row] = await queryRows<{ n: number }>(
+    ctx.tx,
+    sql`select app_account_other_memberships(${accountId}, ${ctx.companyId}) as n`,
+  );
+  const [account] = await ctx.tx
+    .select({ platformRole: accounts.platformRole })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!account || (row?.n ?? 0) > 0 || account.platformRole) return false;
+  await ctx.tx.delete(accounts).where(eq(accounts.id, accountId));
+  return true;
 }

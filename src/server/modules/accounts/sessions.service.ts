@@ -180,7 +180,7 @@ export async function switchContext(ctx: Ctx, auth: AuthState, contextId: string
   return meOf(ctx, account, contextId, auth.reauthAt);
 }
 
-export async function listSessions(ctx: Ctx, auth: AuthState) {
+export async function listSessions(ctx: Ctx, auth: Pick<AuthState, "accountId" | "sessionId">) {
   const rows = await ctx.tx
     .select({ s: sessions, d: devices })
     .from(sessions)

@@ -13,4 +13,7 @@ definePolicy<BuildingRecord>("building", {
   create: (actor) => isCompanyAdmin(actor),
   update: (actor) => isCompanyAdmin(actor),
   delete: (actor) => isCompanyAdmin(actor),
+  /** Announcements to residents: the company admin, and building managers for their buildings. */
+  announce: (actor, b) =>
+    isCompanyAdmin(actor) || (actor.role === "building_manager" && (!b || coversBuilding(actor, b.id))),
 });

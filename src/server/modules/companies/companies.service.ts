@@ -7,7 +7,7 @@ import type { Ctx } from "../../platform/context.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { createInvitation } from "../staff/invitations.service.js";
-import { companies } from "./companies.table.js";
+import { type CompanySettings, companies } from "./companies.table.js";
 import "./companies.policy.js";
 
 /**
@@ -71,4 +71,32 @@ export async function createCompany(ctx: Ctx, body: z.infer<typeof CompanyBody>)
     buildingCount: 0,
     staffCount: 0,
   };
+}
+
+/** The company's name and tax code (shown on its policies, reports and the impact-assessment dossier). */
+export async function companyProfile(ctx: Ctx, id: string) {
+  const [row] = await ctx.tx
+    .select({
+      id: companies.id,
+      name: companies.name,
+      taxCode: companies.taxCode,
+      settings: companies.settings,
+    })
+    .from(companies)
+    .where(sql`${companies.id} = ${id}`);
+  return row ?? null;
+}
+
+/** Changes some of the company's settings (the rest are kept). */
+export async function updateCompanySettings(
+  ctx: Ctx,
+  patch: Partial<CompanySettings>,
+): Promise<CompanySettings> {
+  const [row] = await ctx.tx
+    .update(companies)
+    .set({ settings: sql`${companies.settings} || ${JSON.stringify(patch)}::jsonb` })
+    .where(sql`${companies.id} = ${ctx.companyId}`)
+    .returning({ settings: companies.settings });
+  if (!row) throw new Error("company not found");
+  return row.settings;
 }

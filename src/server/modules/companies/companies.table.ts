@@ -10,4 +10,9 @@ export const companies = pgTable("companies", {
   createdAt: createdAt(),
 });
 
-export type CompanySettings = { accessLogRetentionDays?: number };
+export type CompanySettings = {
+  accessLogRetentionDays?: number;
+  /** Days after a resident's last move-out before their record is erased (unless a hold applies). */
+  closedAccountRetentionDays?: number;
+  ticketPhotoRetentionDays?: number;
+};

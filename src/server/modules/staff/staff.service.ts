@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page, PageQuery, StaffRole } from "../../../contracts/common.js";
 import type { InvitationBody, StaffMember, StaffPatch } from "../../../contracts/organisation.js";
@@ -11,7 +11,7 @@ import { maskedContactsOf } from "../accounts/accounts.service.js";
 import { accounts } from "../accounts/accounts.table.js";
 import { existingBuildingIds } from "../buildings/buildings.service.js";
 import { createInvitation } from "./invitations.service.js";
-import { memberships } from "./memberships.table.js";
+import { invitations, memberships } from "./memberships.table.js";
 import "./staff.policy.js";
 
 type MembershipRow = typeof memberships.$inferSelect;
@@ -130,4 +130,51 @@ async function getStaffMember(ctx: Ctx, id: string): Promise<StaffMember> {
     .where(and(eq(memberships.companyId, ctx.companyId), eq(memberships.id, id)));
   if (!row) throw errors.notFound("membership");
   return toStaff(ctx, row);
+}
+
+/** Accounts holding one of these roles in the company now (active memberships). */
+export async function accountsWithRoles(ctx: Ctx, roles: readonly string[]): Promise<string[]> {
+  const rows = await ctx.tx
+    .select({ accountId: memberships.accountId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.companyId, ctx.companyId),
+        inArray(memberships.role, [...roles]),
+        eq(memberships.status, "active"),
+      ),
+    );
+  return rows.map((r) => r.accountId);
+}
+
+/**
+ * An erased resident's role in the company and every invitation that named them go: the invitation's
+ * contact is encrypted with the system key, which erasure cannot shred, so the row itself must go.
+ */
+export async function forgetResidentAccess(
+  ctx: Ctx,
+  residentId: string,
+  accountId: string | null,
+): Promise<void> {
+  await ctx.tx
+    .delete(invitations)
+    .where(
+      and(
+        eq(invitations.companyId, ctx.companyId),
+        accountId
+          ? or(eq(invitations.residentId, residentId), eq(invitations.acceptedAccountId, accountId))
+          : eq(invitations.residentId, residentId),
+      ),
+    );
+  if (accountId) {
+    await ctx.tx
+      .delete(memberships)
+      .where(
+        and(
+          eq(memberships.companyId, ctx.companyId),
+          eq(memberships.accountId, accountId),
+          eq(memberships.role, "resident"),
+        ),
+      );
+  }
 }

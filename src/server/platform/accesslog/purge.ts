@@ -3,7 +3,7 @@ import { companies } from "../../modules/companies/companies.table.js";
 import { audit } from "../audit/audit.service.js";
 import { systemActor } from "../authz/actor.js";
 import type { Platform } from "../context.js";
-import { type Database, PLATFORM_SCOPE } from "../db/client.js";
+import { type Database, PLATFORM_SCOPE, type Tx } from "../db/client.js";
 import { accessLog } from "./access-log.table.js";
 
 export type PurgeReport = { companyId: string; retentionDays: number; deleted: number }[];
@@ -53,4 +53,17 @@ export async function purgeAccessLogs(
     report.push({ companyId: company.id, retentionDays, deleted });
   }
   return report;
+}
+
+/**
+ * An erased person's requests stay in the company's access log as traffic, without who made them or from
+ * where: the account, IP, browser and referrer are cleared.
+ */
+export async function anonymiseAccessLogs(tx: Tx, companyId: string, accountId: string): Promise<number> {
+  const rows = await tx
+    .update(accessLog)
+    .set({ accountId: null, ip: null, userAgent: null, referrer: null })
+    .where(and(eq(accessLog.companyId, companyId), eq(accessLog.accountId, accountId)))
+    .returning({ id: accessLog.id });
+  return rows.length;
 }

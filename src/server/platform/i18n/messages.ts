@@ -71,6 +71,33 @@ const vi: Catalog = {
   IMPORT_TOO_LONG: "Dài quá {max} ký tự.",
   IMPORT_NATIONALITY: "Quốc tịch phải là mã 2 chữ cái, ví dụ VN.",
   IMPORT_BODY_MISSING: "Hãy gửi nội dung tệp trong thân yêu cầu.",
+  CONSENT_NOT_APPLICABLE: "Mục đích này không dựa trên sự đồng ý nên không thể bật/tắt.",
+  EXPORT_EXPIRED: "Liên kết tải dữ liệu đã hết hạn. Hãy tạo liên kết mới.",
+  IDENTITY_CHANNEL_UNAVAILABLE: "Cư dân chưa có email hoặc số điện thoại để gửi mã xác minh qua kênh này.",
+  IDENTITY_CHECK_REQUIRED: "Hãy gửi mã xác minh cho cư dân và nhập mã họ đọc lại.",
+  IDENTITY_CODE_SUBJECT: "Mã xác minh yêu cầu về dữ liệu cá nhân",
+  IDENTITY_CODE_TEXT:
+    "Mã xác minh của bạn là {code}. Chỉ đọc mã này cho nhân viên chăm sóc cư dân khi bạn đang yêu cầu về dữ liệu cá nhân của mình. Mã có hiệu lực 10 phút.",
+  NO_RESIDENT_RECORD: "Ban quản lý chưa có hồ sơ cư dân nào gắn với tài khoản của bạn.",
+  REQUEST_ALREADY_OPEN: "Bạn đã có một yêu cầu loại này đang được xử lý.",
+  REQUEST_CLOSED: "Yêu cầu đã kết thúc; không thể thay đổi nữa.",
+  RESIDENT_RESTRICTED: "{count} người đã yêu cầu hạn chế xử lý dữ liệu; không thể chia sẻ dữ liệu của họ.",
+  DATE_IN_FUTURE: "Thời điểm không thể ở tương lai.",
+  ERASURE_KEPT_ALL: "Toàn bộ dữ liệu",
+  ERASURE_REASON_DISPUTE:
+    "Đang có tranh chấp: {reason} (số {reference}); dữ liệu được giữ đến khi giải quyết xong",
+  ERASURE_REASON_UNPAID: "Còn {count} thông báo phí chưa thanh toán; cần để thu nợ, sẽ xoá khi đã thanh toán",
+  ERASURE_KEPT_ACCOUNTING: "Họ tên trên {count} thông báo phí đã phát hành và các khoản thanh toán",
+  ERASURE_REASON_ACCOUNTING: "Luật Kế toán buộc lưu chứng từ {years} năm",
+  ERASURE_DONE_SUBJECT: "Dữ liệu cá nhân của bạn đã được xoá",
+  ERASURE_DONE_TEXT:
+    "Theo yêu cầu của bạn, Ban quản lý đã xoá dữ liệu cá nhân sau: {erased}.\n\nDữ liệu được giữ lại theo quy định pháp luật:\n{kept}\n\nTài khoản của bạn đã được đăng xuất trên mọi thiết bị.",
+  ERASURE_NOTHING_KEPT: "Không có.",
+  ERASURE_DONE_SMS: "Ban quản lý đã xoá dữ liệu cá nhân của bạn theo yêu cầu. Chi tiết: liên hệ Ban quản lý.",
+  BREACH_NOTICE_SUBJECT: "{company}: thông báo sự cố lộ lọt dữ liệu cá nhân",
+  BREACH_NOTICE_TEXT:
+    '{company} thông báo: lúc {detectedAt} (UTC) chúng tôi phát hiện sự cố "{title}".\n\n{description}\n\nDữ liệu của bạn có thể bị ảnh hưởng: {fields}.\n\nChúng tôi đã:\n{steps}\n\nBạn nên cảnh giác với cuộc gọi, tin nhắn lạ nhân danh Ban quản lý; không cung cấp mã một lần cho ai. Mọi thắc mắc xin liên hệ Ban quản lý.',
+  BREACH_OVERDUE_TITLE: "Sự cố lộ lọt dữ liệu đã quá hạn 72 giờ thông báo",
 };
 
 const en: Catalog = {
@@ -142,6 +169,34 @@ const en: Catalog = {
   IMPORT_TOO_LONG: "Longer than {max} characters.",
   IMPORT_NATIONALITY: "Nationality is a 2-letter code such as VN.",
   IMPORT_BODY_MISSING: "Send the file's content as the request body.",
+  CONSENT_NOT_APPLICABLE: "This purpose does not rest on consent, so it cannot be switched on or off.",
+  EXPORT_EXPIRED: "The download link has expired. Please create a new one.",
+  IDENTITY_CHANNEL_UNAVAILABLE:
+    "The resident has no email or phone to send a verification code on this channel.",
+  IDENTITY_CHECK_REQUIRED: "Send the resident a verification code and enter the code they read back.",
+  IDENTITY_CODE_SUBJECT: "Verification code for your personal-data request",
+  IDENTITY_CODE_TEXT:
+    "Your verification code is {code}. Read it only to customer care when you are making a request about your own personal data. It is valid for 10 minutes.",
+  NO_RESIDENT_RECORD: "Management holds no resident record linked to your account yet.",
+  REQUEST_ALREADY_OPEN: "You already have a request of this kind in progress.",
+  REQUEST_CLOSED: "The request is closed and can no longer change.",
+  RESIDENT_RESTRICTED:
+    "{count} people asked to restrict the processing of their data; their data cannot be shared.",
+  DATE_IN_FUTURE: "The time cannot be in the future.",
+  ERASURE_KEPT_ALL: "All data",
+  ERASURE_REASON_DISPUTE: "An open dispute: {reason} (ref. {reference}); kept until it is settled",
+  ERASURE_REASON_UNPAID: "{count} fee notices are unpaid; needed to collect them, erased once paid",
+  ERASURE_KEPT_ACCOUNTING: "The name on {count} issued fee notices and their payments",
+  ERASURE_REASON_ACCOUNTING: "The Law on Accounting requires keeping records for {years} years",
+  ERASURE_DONE_SUBJECT: "Your personal data has been erased",
+  ERASURE_DONE_TEXT:
+    "As you asked, management erased this personal data: {erased}.\n\nKept as the law requires:\n{kept}\n\nYou have been signed out on every device.",
+  ERASURE_NOTHING_KEPT: "Nothing.",
+  ERASURE_DONE_SMS: "Management erased your personal data as you asked. For details, contact management.",
+  BREACH_NOTICE_SUBJECT: "{company}: notice of a personal-data breach",
+  BREACH_NOTICE_TEXT:
+    '{company} informs you: at {detectedAt} (UTC) we found an incident, "{title}".\n\n{description}\n\nYour data may be affected: {fields}.\n\nWhat we did:\n{steps}\n\nBe wary of unexpected calls or messages in management\'s name; never give anyone a one-time code. Contact management with any question.',
+  BREACH_OVERDUE_TITLE: "A data breach passed its 72-hour notice deadline",
 };
 
 /** Entity names used inside messages. */

@@ -7,7 +7,9 @@ import { sendDebtReminders } from "../../modules/billing/debts/debts.service.js"
 import { SepayApiFeed } from "../../modules/billing/payments/bank-feed/sepay.js";
 import { reconcileBankFeed } from "../../modules/billing/payments/reconcile.js";
 import { runScheduledBilling } from "../../modules/billing/runs/schedule.js";
-import { purgeAccessLogs } from "../accesslog/purge.js";
+import { alertBreachDeadlines } from "../../modules/privacy/breaches/breach.jobs.js";
+import { escalateOverdueRequests, runDueErasures } from "../../modules/privacy/requests/privacy.jobs.js";
+import { runRetention } from "../../modules/privacy/retention/retention.service.js";
 import type { Platform } from "../context.js";
 import { type Database, PLATFORM_SCOPE } from "../db/client.js";
 
@@ -45,7 +47,10 @@ export async function startJobs(
   await platform.tasks.start(boss, db, platform, log);
 
   const jobs: Array<{ name: string; cron: string; run: () => Promise<unknown> }> = [
-    { name: "access-log-purge", cron: "30 3 * * *", run: () => purgeAccessLogs(db, platform) },
+    { name: "retention", cron: "30 3 * * *", run: () => runRetention(db, platform, log) },
+    { name: "privacy-erasure", cron: "10 * * * *", run: () => runDueErasures(db, platform, log) },
+    { name: "privacy-escalate", cron: "20 * * * *", run: () => escalateOverdueRequests(db, platform, log) },
+    { name: "breach-deadlines", cron: "*/15 * * * *", run: () => alertBreachDeadlines(db, platform, log) },
     { name: "session-cleanup", cron: "15 4 * * *", run: () => deleteDeadSessions(db) },
     { name: "billing-monthly", cron: "0 1 1 * *", run: () => runScheduledBilling(db, platform, log) },
     { name: "debt-reminders", cron: "0 9 * * *", run: () => sendDebtReminders(db, platform, log) },

@@ -21,15 +21,18 @@ describe("scheduled jobs (pg-boss)", () => {
     try {
       const schedules = await boss.getSchedules();
       expect(schedules.map((s) => s.name).sort()).toEqual([
-        "access-log-purge",
         "billing-monthly",
+        "breach-deadlines",
         "debt-reminders",
+        "privacy-erasure",
+        "privacy-escalate",
+        "retention",
         "session-cleanup",
       ]);
-      const id = await boss.send("access-log-purge", {});
+      const id = await boss.send("retention", {});
       expect(id).toBeTruthy();
       await expect
-        .poll(async () => (await boss.getJobById("access-log-purge", id as string))?.state, {
+        .poll(async () => (await boss.getJobById("retention", id as string))?.state, {
           timeout: 20_000,
         })
         .toBe("completed");

@@ -10,6 +10,7 @@ import { FormError } from "../../components/forms.js";
 import { IconBuilding } from "../../components/icons.js";
 import { useCanManageUnits } from "../access.js";
 import { useBuilding } from "../buildings/buildings.js";
+import { AnnouncementModal } from "../privacy/AnnouncementModal.js";
 import { FloorPlan } from "./FloorPlan.js";
 import { ExportMenu, ImportButton } from "./RegistryImport.js";
 import { UnitDrawer } from "./UnitDrawer.js";
@@ -21,8 +22,9 @@ import { invalidateUnits, UNITS_PATH, useFloorGrid } from "./units.js";
 const TABS = ["plan", "list"] as const;
 type Tab = (typeof TABS)[number];
 
-/** What is open over the page: the create or edit form, or the delete confirmation. */
+/** What is open over the page: an announcement, the create or edit form, or the delete confirmation. */
 type Dialog =
+  | { kind: "announce" }
   | { kind: "create"; block?: string }
   | { kind: "edit"; unit: Unit }
   | { kind: "delete"; unit: Unit };
@@ -86,6 +88,9 @@ function BuildingUnits({ building }: { building: Building }) {
           <Group gap="sm" align="flex-start">
             <ImportButton building={building} />
             <ExportMenu building={building} />
+            <Button variant="default" onClick={() => setDialog({ kind: "announce" })}>
+              {t("announcements.open")}
+            </Button>
             <Button onClick={() => create()}>{t("units.create")}</Button>
           </Group>
         )}
@@ -138,6 +143,9 @@ function BuildingUnits({ building }: { building: Building }) {
           }}
           onDelete={(unit) => setDialog({ kind: "delete", unit })}
         />
+      )}
+      {dialog?.kind === "announce" && (
+        <AnnouncementModal buildingId={building.id} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === "create" && (
         <UnitFormModal building={building} block={dialog.block} onClose={() => setDialog(null)} />

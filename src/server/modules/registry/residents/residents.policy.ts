@@ -50,6 +50,3 @@ definePolicy<HouseholdScope>("household", {
 
 /** Whether the actor acts as a resident (whose requests management approves) rather than as staff. */
 export const actsAsResident = (actor: Actor) => actor.role === "resident";
-
-/** Everyone may see what the company holds about themselves. */
-definePolicy("my_data", { read: (actor) => actor.accountId !== null });

@@ -19,7 +19,6 @@ import {
   HouseholdMember,
   HouseholdMemberBody,
   IsoDate,
-  MyData,
   Resident,
   ResidentPage,
   ResidentPatch,
@@ -32,7 +31,6 @@ import { inviteBuildingResidents } from "./bulk-invite.service.js";
 import * as cards from "./cards.service.js";
 import * as changes from "./change-requests.service.js";
 import * as flags from "./flags.service.js";
-import { myData } from "./my-data.service.js";
 import * as service from "./residents.service.js";
 
 const MemberParams = z.object({ id: Uuid, memberId: Uuid });
@@ -213,12 +211,6 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: ["change", "household"] },
     },
     async (req) => req.run((ctx) => flags.resolveFlag(ctx, req.params.id, req.body.resolution)),
-  );
-
-  app.get(
-    "/my/data",
-    { schema: { tags, response: { 200: MyData } }, config: { permission: ["read", "my_data"] } },
-    async (req) => req.run((ctx) => myData(ctx)),
   );
 
   app.get(

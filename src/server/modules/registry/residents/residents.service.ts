@@ -14,6 +14,7 @@ import { authorizeVisible, isCompanyWide, subject } from "../../../platform/auth
 import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
+import { queryRows } from "../../../platform/db/client.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
@@ -25,6 +26,7 @@ import { vehicles } from "../vehicles/vehicles.table.js";
 import { actsAsResident } from "./residents.policy.js";
 import {
   accessCards,
+  changeRequests,
   householdMembers,
   memberResident,
   memberUnit,
@@ -563,4 +565,310 @@ function matchQuery(ctx: Ctx, q: string): SQL {
     inArray(residents.id, byUnit),
     ...byPlate,
   ) as SQL;
+}
+
+/**
+ * A person corrects their own record (privacy center). Fields the management owns — the unit's area, who
+ * owns it — are not here: they go through change requests.
+ */
+export async function correctOwnRecord(ctx: Ctx, id: string, patch: ResidentInput): Promise<void> {
+  const [before] = await ctx.tx
+    .select()
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  if (!before || !ctx.actor.accountId || before.accountId !== ctx.actor.accountId) {
+    throw errors.notFound("resident");
+  }
+  await writeResident(ctx, before, patch);
+  await audit(ctx, {
+    action: "resident.correct_own",
+    entity: "resident",
+    entityId: id,
+    changes: changedFields(patch),
+  });
+}
+
+export type ResidentFacts = {
+  id: string;
+  fullName: string;
+  accountId: string | null;
+  unitIds: string[];
+  erasedAt: Date | null;
+  erasurePendingSince: Date | null;
+};
+
+/** What erasure needs to know about a resident: their name, account and units (now or before). */
+export async function residentFacts(ctx: Ctx, id: string): Promise<ResidentFacts | null> {
+  const [row] = await ctx.tx
+    .select()
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  if (!row) return null;
+  const unitRows = await ctx.tx
+    .selectDistinct({ unitId: householdMembers.unitId })
+    .from(householdMembers)
+    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
+  return {
+    id,
+    fullName: row.fullName,
+    accountId: row.accountId,
+    unitIds: unitRows.map((u) => u.unitId),
+    erasedAt: row.erasedAt,
+    erasurePendingSince: row.erasurePendingSince,
+  };
+}
+
+/** Sets or lifts a restriction of processing (the person's data kept but not used). */
+export async function setRestriction(ctx: Ctx, id: string, restricted: boolean): Promise<boolean> {
+  const rows = await ctx.tx
+    .update(residents)
+    .set({ restrictedAt: restricted ? new Date() : null, updatedAt: new Date() })
+    .where(
+      and(
+        eq(residents.companyId, ctx.companyId),
+        eq(residents.id, id),
+        restricted ? isNull(residents.restrictedAt) : sql`${residents.restrictedAt} is not null`,
+      ),
+    )
+    .returning({ id: residents.id });
+  return rows.length > 0;
+}
+
+export const ERASED_NAME = "[đã xoá]";
+
+/**
+ * Erases what the registry holds about a resident. The data key is destroyed, so everything encrypted with
+ * it — contacts, date of birth, ID number, plates, and any audit or log detail sealed with it — becomes
+ * unreadable. With `keepContacts` (an unpaid notice still has to be collected) the name, address and contacts
+ * are re-sealed under a fresh key before the old one goes, and the record stays marked as pending erasure.
+ * Answers the personal fields that are gone.
+ */
+export async function eraseResidentRecord(ctx: Ctx, id: string, keepContacts: boolean): Promise<string[]> {
+  const [row] = await ctx.tx
+    .select()
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  if (!row) throw errors.notFound("resident");
+  const today = new Date().toISOString().slice(0, 10);
+  const oldKey = keyOf(ctx, row);
+  const common = {
+    dateOfBirthEnc: null,
+    idNumberEnc: null,
+    nationality: null,
+    accountId: null,
+    updatedAt: new Date(),
+  };
+  if (keepContacts) {
+    const fresh = ctx.platform.keyring.newDataKey();
+    const reseal = (box: Buffer | null) => (oldKey && box ? encrypt(fresh.key, decrypt(oldKey, box)) : null);
+    await ctx.tx
+      .update(residents)
+      .set({
+        ...common,
+        dataKey: fresh.wrapped,
+        phoneEnc: reseal(row.phoneEnc),
+        emailEnc: reseal(row.emailEnc),
+        erasurePendingSince: row.erasurePendingSince ?? new Date(),
+      })
+      .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  } else {
+    await ctx.tx
+      .update(residents)
+      .set({
+        ...common,
+        fullName: ERASED_NAME,
+        nameSearch: searchText(ERASED_NAME),
+        dataKey: null,
+        phoneEnc: null,
+        phoneBidx: null,
+        emailEnc: null,
+        emailBidx: null,
+        contactAddress: null,
+        preferredLang: "vi",
+        erasurePendingSince: null,
+        erasedAt: new Date(),
+      })
+      .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  }
+  await ctx.tx
+    .update(householdMembers)
+    .set({ matchKey: null })
+    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
+  await ctx.tx
+    .update(vehicles)
+    .set({ plateEnc: null, plateBidx: null, parkingCard: null, status: "inactive", activeTo: today })
+    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.residentId, id)));
+  await ctx.tx
+    .update(accessCards)
+    .set({ deactivatedOn: today })
+    .where(
+      and(
+        eq(accessCards.companyId, ctx.companyId),
+        eq(accessCards.residentId, id),
+        isNull(accessCards.deactivatedOn),
+      ),
+    );
+  if (row.accountId) {
+    await ctx.tx
+      .update(changeRequests)
+      .set({ requestedBy: null })
+      .where(and(eq(changeRequests.companyId, ctx.companyId), eq(changeRequests.requestedBy, row.accountId)));
+  }
+  const erased = [
+    "resident.dateOfBirth",
+    "resident.idNumber",
+    "resident.nationality",
+    "vehicle.plate",
+    "vehicle.parkingCard",
+    "card.number",
+  ];
+  return keepContacts
+    ? erased
+    : ["resident.fullName", "resident.phone", "resident.email", "resident.contactAddress", ...erased];
+}
+
+/**
+ * Some personal fields of some residents, in clear, for a release the caller records in the disclosure log
+ * (a state agency's written request) or a message to the person themselves.
+ */
+export async function openResidentFields(ctx: Ctx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await ctx.tx
+    .select()
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), inArray(residents.id, [...ids])));
+  const homes = await ctx.tx
+    .select({ residentId: householdMembers.residentId, code: units.code, role: householdMembers.role })
+    .from(householdMembers)
+    .innerJoin(units, memberUnit)
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        inArray(householdMembers.residentId, [...ids]),
+        isNull(householdMembers.movedOutOn),
+      ),
+    );
+  const cars = await ctx.tx
+    .select({ residentId: vehicles.residentId, plateEnc: vehicles.plateEnc })
+    .from(vehicles)
+    .where(and(eq(vehicles.companyId, ctx.companyId), inArray(vehicles.residentId, [...ids])));
+  return rows.map((r) => {
+    const key = keyOf(ctx, r);
+    return {
+      residentId: r.id,
+      erased: r.erasedAt !== null,
+      restricted: r.restrictedAt !== null,
+      lang: (r.preferredLang === "en" ? "en" : "vi") as "vi" | "en",
+      accountId: r.accountId,
+      values: {
+        "resident.fullName": r.fullName,
+        "resident.phone": open(key, r.phoneEnc),
+        "resident.email": open(key, r.emailEnc),
+        "resident.dateOfBirth": open(key, r.dateOfBirthEnc),
+        "resident.idNumber": open(key, r.idNumberEnc),
+        "resident.nationality": r.nationality,
+        "household.membership":
+          homes
+            .filter((h) => h.residentId === r.id)
+            .map((h) => `${h.code} (${h.role})`)
+            .join(", ") || null,
+        "vehicle.plate":
+          cars
+            .filter((c) => c.residentId === r.id)
+            .map((c) => open(key, c.plateEnc))
+            .filter(Boolean)
+            .join(", ") || null,
+      } as { [field: string]: string | null },
+    };
+  });
+}
+
+/** Residents of some buildings or units (now living there), for choosing whom an incident touched. */
+export async function residentsIn(
+  ctx: Ctx,
+  scope: { buildingIds: string[]; unitIds: string[] },
+): Promise<string[]> {
+  if (scope.buildingIds.length === 0 && scope.unitIds.length === 0) return [];
+  const rows = await ctx.tx
+    .selectDistinct({ id: householdMembers.residentId })
+    .from(householdMembers)
+    .innerJoin(units, memberUnit)
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        isNull(householdMembers.movedOutOn),
+        or(
+          scope.buildingIds.length ? inArray(units.buildingId, scope.buildingIds) : undefined,
+          scope.unitIds.length ? inArray(units.id, scope.unitIds) : undefined,
+        ),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Names of residents and the units they live in (lists of requests, holds, incidents). */
+export async function residentNames(ctx: Ctx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { name: string; units: string[] }>();
+  const rows = await ctx.tx
+    .select({ id: residents.id, name: residents.fullName })
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), inArray(residents.id, [...ids])));
+  const homes = await ctx.tx
+    .select({ residentId: householdMembers.residentId, code: units.code })
+    .from(householdMembers)
+    .innerJoin(units, memberUnit)
+    .where(
+      and(eq(householdMembers.companyId, ctx.companyId), inArray(householdMembers.residentId, [...ids])),
+    );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { name: r.name, units: [...new Set(homes.filter((h) => h.residentId === r.id).map((h) => h.code))] },
+    ]),
+  );
+}
+
+/** Resident records whose every stay ended before a date and that are not erased yet (retention). */
+export async function residentsGoneBefore(ctx: Ctx, before: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    ctx.tx,
+    sql`
+    select r.id from residents r
+    where r.company_id = ${ctx.companyId} and r.erased_at is null
+      and exists (select 1 from household_members m where m.company_id = r.company_id and m.resident_id = r.id)
+      and not exists (
+        select 1 from household_members m
+        where m.company_id = r.company_id and m.resident_id = r.id
+          and (m.moved_out_on is null or m.moved_out_on >= ${before}::date)
+      )`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Residents whose name contains the words (accent-insensitive), for searching lists kept elsewhere. */
+export async function residentIdsNamed(ctx: Ctx, q: string): Promise<string[]> {
+  const rows = await ctx.tx
+    .select({ id: residents.id })
+    .from(residents)
+    .where(
+      and(eq(residents.companyId, ctx.companyId), ilike(residents.nameSearch, containing(searchText(q)))),
+    )
+    .limit(500);
+  return rows.map((r) => r.id);
+}
+
+/** Erasure was asked for but a hold keeps part of the record: the job finishes it when the hold ends. */
+export async function markErasurePending(ctx: Ctx, id: string): Promise<void> {
+  await ctx.tx
+    .update(residents)
+    .set({ erasurePendingSince: sql`coalesce(${residents.erasurePendingSince}, now())` })
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+}
+
+export async function residentsPendingErasure(ctx: Ctx): Promise<string[]> {
+  const rows = await ctx.tx
+    .select({ id: residents.id })
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), sql`${residents.erasurePendingSince} is not null`));
+  return rows.map((r) => r.id);
 }

@@ -37,6 +37,11 @@ export const residents = pgTable(
     preferredLang: text("preferred_lang").notNull().default("vi"),
     contactAddress: text("contact_address"),
     accountId: uuid("account_id"),
+    /** Set while the person has asked that their data be kept but not used (DESIGN §3 restriction). */
+    restrictedAt: tstz("restricted_at"),
+    /** Erasure was asked for and part of the data is still held (a hold); the job finishes when it lifts. */
+    erasurePendingSince: tstz("erasure_pending_since"),
+    erasedAt: tstz("erased_at"),
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { IdParams, PageQuery } from "../../../contracts/common.js";
+import { NotificationPage } from "../../../contracts/privacy.js";
+import { definePolicy } from "../../platform/authz/can.js";
+import * as service from "./notifications.service.js";
+
+/** Everyone signed in to a company reads their own inbox. */
+definePolicy("notification", { read: (actor) => actor.accountId !== null });
+
+export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["notifications"];
+  const config = { permission: ["read", "notification"] as const };
+
+  app.get(
+    "/notifications",
+    { schema: { tags, querystring: PageQuery, response: { 200: NotificationPage } }, config },
+    async (req) => req.run((ctx) => service.listMine(ctx, req.query)),
+  );
+
+  app.post("/notifications/:id/read", { schema: { tags, params: IdParams }, config }, async (req, reply) => {
+    await req.run((ctx) => service.markRead(ctx, req.params.id));
+    return reply.status(204).send();
+  });
+
+  app.post("/notifications/read-all", { schema: { tags }, config }, async (req, reply) => {
+    await req.run((ctx) => service.markRead(ctx, null));
+    return reply.status(204).send();
+  });
+};

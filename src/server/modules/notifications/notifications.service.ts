@@ -1,0 +1,93 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import type { PageQuery } from "../../../contracts/common.js";
+import { nothingToAudit } from "../../platform/audit/audit.service.js";
+import type { Ctx } from "../../platform/context.js";
+import { errors } from "../../platform/errors.js";
+import { notifications } from "./notifications.table.js";
+
+export type NewNotification = {
+  accountId: string;
+  kind: "announcement" | "breach" | "policy" | "privacy_request" | "reminder";
+  title: string;
+  body: string;
+  link?: string | null;
+  sourceId?: string | null;
+};
+
+/** Puts messages in people's in-app inboxes, in the caller's transaction (one statement for many). */
+export async function notify(ctx: Ctx, items: readonly NewNotification[]): Promise<number> {
+  if (items.length === 0) return 0;
+  for (let i = 0; i < items.length; i += 1000) {
+    await ctx.tx.insert(notifications).values(
+      items.slice(i, i + 1000).map((n) => ({
+        companyId: ctx.companyId,
+        accountId: n.accountId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+        sourceId: n.sourceId ?? null,
+      })),
+    );
+  }
+  return items.length;
+}
+
+const mine = (ctx: Ctx) =>
+  and(eq(notifications.companyId, ctx.companyId), eq(notifications.accountId, ctx.actor.accountId ?? ""));
+
+export async function listMine(ctx: Ctx, q: PageQuery) {
+  const [rows, [total], [unread]] = await Promise.all([
+    ctx.tx
+      .select()
+      .from(notifications)
+      .where(mine(ctx))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.tx.select({ n: count() }).from(notifications).where(mine(ctx)),
+    ctx.tx
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine(ctx), isNull(notifications.readAt))),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      createdAt: r.createdAt.toISOString(),
+      readAt: r.readAt?.toISOString() ?? null,
+    })),
+    total: total?.n ?? 0,
+    unread: unread?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Reading one's own inbox is not worth an audit entry; the read time is the record. */
+export async function markRead(ctx: Ctx, id: string | null): Promise<void> {
+  nothingToAudit(ctx);
+  const rows = await ctx.tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(mine(ctx), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined))
+    .returning({ id: notifications.id });
+  if (id && rows.length === 0) {
+    const [exists] = await ctx.tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(mine(ctx), eq(notifications.id, id)));
+    if (!exists) throw errors.notFound("resource");
+  }
+}
+
+/** An erased person's inbox goes with them. */
+export async function forgetInbox(ctx: Ctx, accountId: string): Promise<void> {
+  await ctx.tx
+    .delete(notifications)
+    .where(and(eq(notifications.companyId, ctx.companyId), eq(notifications.accountId, accountId)));
+}

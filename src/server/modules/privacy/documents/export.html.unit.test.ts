@@ -1,0 +1,210 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import type { MyData } from "../../../../contracts/registry.js";
+import { renderDataExportHtml } from "./export.html.js";
+import { dateOnly, dateTime, money } from "./format.js";
+
+const RID = "00000000-0000-4000-8000-000000000002";
+
+const sample: z.infer<typeof MyData> = {
+  purposesVersion: "2026-11",
+  records: [
+    {
+      residentId: RID,
+      fields: [
+        {
+          field: "resident.fullName",
+          value: "Nguyễn Thị <script>alert('x')</script> Hằng",
+          purposes: [{ id: "billing", name: "Thu phí dịch vụ và lập hoá đơn" }],
+          retention: "Theo thời hạn lưu chứng từ kế toán (10 năm)",
+        },
+        {
+          field: "resident.phone",
+          value: "0912 345 678",
+          purposes: [{ id: "deliveries", name: "Giao hàng và dịch vụ tận nơi" }],
+          retention: "Trong thời gian cư trú",
+        },
+        {
+          field: "resident.dateOfBirth",
+          value: "1990-05-12",
+          purposes: [{ id: "building_operations", name: "Vận hành toà nhà" }],
+          retention: "Trong thời gian cư trú",
+        },
+        { field: "resident.shoeSize", value: null, purposes: [], retention: "Không lưu" },
+      ],
+      households: [{ unitCode: "A-12.05", role: "owner", movedInOn: "2024-03-01", movedOutOn: null }],
+      vehicles: [{ type: "motorbike", plate: "29B1-234.56", parkingCard: "PK-0042", status: "active" }],
+      accessCards: [{ kind: "elevator", number: "EL-7788", deactivatedOn: "2026-01-15" }],
+      invoices: [
+        {
+          code: "HD2611A1205",
+          number: "2026/000123",
+          unitCode: "A-12.05",
+          period: "2026-11",
+          billTo: "Nguyễn Thị Hằng & Co",
+          total: 1221128,
+          paid: 21128,
+          status: "partially_paid",
+        },
+      ],
+      payments: [
+        {
+          unitCode: "A-12.05",
+          method: "bank_transfer",
+          amount: 21128,
+          receiptNumber: "PT-000987",
+          receivedAt: "2026-12-02T03:04:00Z",
+        },
+      ],
+      seenBy: [{ field: "resident.phone", role: "customer_care", at: "2026-11-20T08:00:00Z" }],
+      disclosures: [
+        {
+          recipient: "Công an phường Tây Hồ",
+          recipientKind: "state_agency",
+          fields: ["resident.fullName", "vehicle.plate"],
+          purpose: "Đăng ký tạm trú",
+          legalBasis: "legal_obligation",
+          at: "2026-10-01T02:00:00Z",
+        },
+      ],
+      restrictedAt: "2026-11-21T01:00:00Z",
+    },
+  ],
+  account: {
+    displayName: "Hằng Nguyễn",
+    email: "hang@example.vn",
+    phone: "+84912345678",
+    lang: "vi",
+    createdAt: "2025-01-02T03:00:00Z",
+    sessions: [{ device: "iPhone Safari", ip: "203.0.113.7", lastUsedAt: "2026-11-25T01:00:00Z" }],
+  },
+  consents: [
+    {
+      purpose: "marketing",
+      policyVersion: "2026.2",
+      givenAt: "2026-02-01T02:00:00Z",
+      withdrawnAt: "2026-06-01T02:00:00Z",
+      channel: "web",
+      wording: 'Tôi đồng ý nhận tin khuyến mãi "hằng tháng"',
+    },
+  ],
+  requests: [
+    {
+      kind: "erasure",
+      status: "in_progress",
+      createdAt: "2026-11-22T02:00:00Z",
+      dueAt: "2026-11-27T02:00:00Z",
+    },
+  ],
+};
+
+const meta = {
+  lang: "vi" as const,
+  generatedAt: new Date("2026-11-25T10:30:00Z"),
+  companyName: "Sông Hồng <PM>",
+};
+
+function esc(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** Keys whose values are ids the page turns into words; those words are checked one by one below. */
+const WORDED = new Set(["residentId", "id", "field", "fields", "role", "type", "status", "kind", "method"]);
+const WORDED_TOO = new Set(["recipientKind", "legalBasis", "purpose", "channel", "lang"]);
+
+/** Every value of the sample that is shown as it is (escaped), or as a date or an amount. */
+function shownValues(node: unknown, key = ""): string[] {
+  if (WORDED.has(key) || (WORDED_TOO.has(key) && typeof node === "string" && /^[a-z_]+$/.test(node)))
+    return [];
+  if (typeof node === "number") return [money(node)];
+  if (typeof node === "string") {
+    if (/^\d{4}-\d{2}-\d{2}T/.test(node)) return [dateTime(node)];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(node)) return [dateOnly(node)];
+    return [node];
+  }
+  if (Array.isArray(node)) return node.flatMap((n) => shownValues(n, key));
+  if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => shownValues(v, k));
+  return [];
+}
+
+describe("human-readable data export", () => {
+  const html = renderDataExportHtml(sample, meta);
+
+  it("is one self-contained page: inline styles, no scripts, nothing loaded from elsewhere", () => {
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain("<style>");
+    expect(html).toContain("@media print");
+    expect(html.toLowerCase()).not.toContain("<script");
+    expect(html).not.toMatch(/\s(src|href)=/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it("escapes every value, markup included", () => {
+    expect(html).toContain("Nguyễn Thị &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Hằng");
+    expect(html).toContain("Sông Hồng &lt;PM&gt;");
+    expect(html).toContain("Nguyễn Thị Hằng &amp; Co");
+    expect(html).toContain("&quot;hằng tháng&quot;");
+  });
+
+  it("contains every value held, dates as dd/MM/yyyy HH:mm in Vietnam and amounts in đồng", () => {
+    const values = shownValues(sample);
+    expect(values.length).toBeGreaterThan(30);
+    for (const v of values) expect(html, v).toContain(esc(v));
+    for (const expected of [
+      "12/05/1990",
+      "02/12/2026 10:04",
+      "1.221.128\u00a0₫",
+      "01/03/2024",
+      "15/01/2026",
+    ]) {
+      expect(html).toContain(expected);
+    }
+  });
+
+  it("names fields and statuses in words, and shows unknown ids as they are", () => {
+    for (const expected of [
+      "Dữ liệu cá nhân của bạn",
+      "Họ và tên",
+      "Số điện thoại",
+      "Ngày sinh",
+      "resident.shoeSize",
+      "Biển số xe",
+      "Chủ hộ",
+      "Xe máy",
+      "Đang dùng",
+      "Thẻ thang máy",
+      "Đã trả một phần",
+      "Chuyển khoản",
+      "Cơ quan nhà nước",
+      "Nghĩa vụ pháp lý",
+      "Tiếp thị và khảo sát",
+      "Trang web / ứng dụng",
+      "Xoá dữ liệu",
+      "Đang xử lý",
+      "Xử lý dữ liệu đang bị hạn chế theo yêu cầu của bạn từ 21/11/2026 08:00.",
+      "customer_care",
+      "Hằng Nguyễn",
+    ]) {
+      expect(html).toContain(expected);
+    }
+  });
+
+  it("speaks English when asked, and says so when there is nothing to show", () => {
+    const en = renderDataExportHtml(
+      { purposesVersion: "2026-11", records: [], account: null, consents: [], requests: [] },
+      { ...meta, lang: "en" },
+    );
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("Your personal data");
+    expect(en).toContain("You have no account on the app.");
+    expect(en).toContain("None.");
+    expect(renderDataExportHtml(sample, { ...meta, lang: "en" })).toContain("Phone number");
+  });
+});

@@ -1,0 +1,38 @@
+import type { Actor } from "../../platform/authz/actor.js";
+import { definePolicy } from "../../platform/authz/can.js";
+
+const role = (a: Actor) => a.role ?? "";
+const admin = (a: Actor) => a.role === "company_admin";
+/** Customer care handles data-subject requests for the whole company (DESIGN §1). */
+const handlesRequests = (a: Actor) => admin(a) || a.role === "customer_care";
+const STAFF = [
+  "company_admin",
+  "building_manager",
+  "accountant",
+  "owners_board",
+  "technician",
+  "customer_care",
+];
+
+/**
+ * The privacy center. People act on their own data; customer care and the company admin handle requests;
+ * breaches, access logs, retention, the register, policies and releases to agencies are the company admin's.
+ */
+definePolicy("privacy", {
+  own_data: (a) => a.accountId !== null,
+  handle_requests: handlesRequests,
+  read_disclosures: handlesRequests,
+  disclose_to_agency: admin,
+  read_holds: handlesRequests,
+  place_holds: admin,
+  manage_breaches: admin,
+  see_breach_clock: (a) => STAFF.includes(role(a)),
+  read_access_logs: admin,
+  manage_retention: admin,
+  read_register: admin,
+  publish_policy: admin,
+  read_reports: (a) => ["company_admin", "building_manager", "accountant", "owners_board"].includes(role(a)),
+});
+
+/** Whether the actor works for the company rather than acting as a resident about themselves. */
+export const isRequestHandler = handlesRequests;

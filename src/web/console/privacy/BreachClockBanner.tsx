@@ -1,0 +1,72 @@
+import { Anchor, Group, Paper, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../../api.js";
+import { useIsCompanyAdmin } from "../access.js";
+import { DEEP_ORANGE, useBreachCountdown } from "./BreachParts.js";
+import { type BreachClocks, CLOCKS_PATH } from "./privacy.js";
+
+type Item = BreachClocks["items"][number];
+
+function ClockLine({ item, fetchedAt, linked }: { item: Item; fetchedAt: number; linked: boolean }) {
+  const { t } = useTranslation();
+  const countdown = useBreachCountdown({ clock: item.clock, fetchedAt });
+  return (
+    <Paper
+      px="md"
+      py={8}
+      radius="md"
+      bg={countdown.urgent ? "red.9" : DEEP_ORANGE}
+      c="white"
+      role="group"
+      aria-label={t("breaches.bannerLabel")}
+    >
+      <Group gap="sm" justify="space-between" wrap="wrap">
+        <Text size="sm" fw={600}>
+          {t("breaches.banner", { title: item.title })}{" "}
+          <Text span fw={700} style={{ fontVariantNumeric: "tabular-nums" }}>
+            {countdown.overdue ? countdown.text : t("breaches.bannerLeft", { time: countdown.text })}
+          </Text>
+        </Text>
+        {linked && (
+          <Anchor
+            component={Link}
+            to={`/console/privacy/breaches?breach=${item.id}`}
+            c="white"
+            size="sm"
+            fw={600}
+            underline="always"
+          >
+            {t("breaches.bannerOpen")}
+          </Anchor>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+/**
+ * Open incidents' 72-hour clocks at the top of every console page, until both the authority and the affected
+ * residents have been told. Roles that may not read them, or a failed read, show nothing: the banner is a
+ * reminder, never in the way.
+ */
+export function BreachClockBanner() {
+  const linked = useIsCompanyAdmin();
+  const clocks = useQuery({
+    queryKey: [CLOCKS_PATH],
+    queryFn: () => api.get<BreachClocks>(CLOCKS_PATH),
+    // A refusal (a role without access) is final: no asking again every minute.
+    refetchInterval: (query) => (query.state.status === "error" ? false : 60_000),
+  });
+  const pending =
+    clocks.data?.items.filter((item) => !item.authorityNotifiedAt || !item.residentsNotifiedAt) ?? [];
+  if (pending.length === 0) return null;
+  return (
+    <Stack gap={6} mb="md">
+      {pending.map((item) => (
+        <ClockLine key={item.id} item={item} fetchedAt={clocks.dataUpdatedAt} linked={linked} />
+      ))}
+    </Stack>
+  );
+}

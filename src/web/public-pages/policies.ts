@@ -1,0 +1,45 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type {
+  PendingPolicies as PendingPoliciesSchema,
+  Policy,
+  PolicyKind,
+  PolicyVersionList as PolicyVersionListSchema,
+} from "../../contracts/index.js";
+import { api } from "../api.js";
+
+export type { Policy, PolicyKind };
+export type PolicyVersionList = z.infer<typeof PolicyVersionListSchema>;
+export type PendingPolicies = z.infer<typeof PendingPoliciesSchema>;
+
+export const POLICY_KINDS: PolicyKind[] = ["privacy", "terms"];
+export const PENDING_POLICIES_PATH = "/privacy/policies/pending";
+
+/** Where a version of a document is read: the company's when known, the platform's otherwise. */
+export function policyHref(kind: PolicyKind, companyId?: string | null, version?: string): string {
+  const params = new URLSearchParams();
+  if (companyId) params.set("company", companyId);
+  if (version) params.set("version", version);
+  const search = params.toString();
+  return `/${kind}${search ? `?${search}` : ""}`;
+}
+
+/** The language is part of the key: the server answers in the UI language. */
+export function usePolicy(kind: PolicyKind, companyId?: string, version?: string) {
+  const { i18n } = useTranslation();
+  const path = `/public/policies/${kind}`;
+  return useQuery({
+    queryKey: [path, companyId, version, i18n.language],
+    queryFn: () => api.get<Policy>(path, { companyId, version }),
+  });
+}
+
+export function usePolicyVersions(kind: PolicyKind, companyId?: string) {
+  const { i18n } = useTranslation();
+  const path = `/public/policies/${kind}/versions`;
+  return useQuery({
+    queryKey: [path, companyId, i18n.language],
+    queryFn: () => api.get<PolicyVersionList>(path, { companyId }),
+  });
+}

@@ -1,0 +1,251 @@
+import { Alert, Badge, Button, DataList, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { INVOICE_STATUSES, type InvoiceStatus, useBillingWords } from "../../billing/billing.js";
+import { FormError } from "../../components/forms.js";
+import { StatusBadge } from "../../components/StatusBadge.js";
+import { formatDate, formatDateTime, formatDay } from "../../format.js";
+import { useFieldWords } from "./fieldWords.js";
+import { type DataRecord, type MyData, useLiftRestriction } from "./privacy.js";
+import { usePrivacyWords } from "./words.js";
+
+/** One part of the data held, under its own heading. */
+export function Block({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Title order={3} size="h5" id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A list of small entries, read one under another on a phone. */
+export function Entries({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={label}>
+      {children}
+    </Stack>
+  );
+}
+
+function Entry({ title, aside, lines }: { title: ReactNode; aside?: ReactNode; lines: ReactNode[] }) {
+  return (
+    <li>
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <Text fw={600}>{title}</Text>
+        {aside}
+      </Group>
+      {lines.filter(Boolean).map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed lines of one entry
+        <Text key={index} size="sm" c="dimmed">
+          {line}
+        </Text>
+      ))}
+    </li>
+  );
+}
+
+const none = (label: string) => (
+  <Text size="sm" c="dimmed">
+    {label}
+  </Text>
+);
+
+/** The account on the installation: what it holds and where it is signed in. */
+export function AccountBlock({ account }: { account: NonNullable<MyData["account"]> }) {
+  const { t } = useTranslation();
+  const fields = useFieldWords();
+  return (
+    <Block title={t("myData.accountTitle")} id="my-data-account">
+      <DataList labelWidth={120}>
+        {[
+          [t("myData.account.displayName"), account.displayName],
+          [t("myData.fields.email"), account.email ?? "—"],
+          [t("myData.fields.phone"), account.phone ?? "—"],
+          [t("myData.account.lang"), fields.value("preferredLang", account.lang)],
+          [t("myData.account.createdAt"), formatDate(account.createdAt)],
+        ].map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+      <Title order={4} size="h6" id="my-data-sessions">
+        {t("myData.account.sessions")}
+      </Title>
+      {account.sessions.length === 0 ? (
+        none(t("myData.account.noSessions"))
+      ) : (
+        <Entries label={t("myData.account.sessions")}>
+          {account.sessions.map((session, index) => (
+            <Entry
+              // biome-ignore lint/suspicious/noArrayIndexKey: sessions come without ids
+              key={index}
+              title={session.device ?? t("myData.account.unknownDevice")}
+              lines={[
+                t("myData.account.lastUsed", { time: formatDateTime(session.lastUsedAt) }),
+                session.ip && t("myData.account.ip", { ip: session.ip }),
+              ]}
+            />
+          ))}
+        </Entries>
+      )}
+    </Block>
+  );
+}
+
+/** When the resident asked to restrict processing: only storage goes on, until they lift it. */
+export function RestrictionNotice({ record }: { record: DataRecord }) {
+  const { t } = useTranslation();
+  const lift = useLiftRestriction();
+  if (!record.restrictedAt) return null;
+  return (
+    <Alert color="yellow" variant="light" title={t("myData.restricted.title")}>
+      <Stack gap="xs">
+        <Text size="sm">{t("myData.restricted.text", { date: formatDate(record.restrictedAt) })}</Text>
+        <Group>
+          <Button
+            size="xs"
+            variant="white"
+            onClick={() => lift.mutate(record.residentId)}
+            loading={lift.isPending}
+          >
+            {t("myData.restricted.lift")}
+          </Button>
+        </Group>
+        <FormError error={lift.error} />
+      </Stack>
+    </Alert>
+  );
+}
+
+export function AccessCardsBlock({ record, id }: { record: DataRecord; id: string }) {
+  const { t } = useTranslation();
+  return (
+    <Block title={t("myData.cardsTitle")} id={id}>
+      {record.accessCards.length === 0 ? (
+        none(t("myData.noCards"))
+      ) : (
+        <Entries label={t("myData.cardsTitle")}>
+          {record.accessCards.map((card) => (
+            <Entry
+              key={`${card.kind}-${card.number}`}
+              title={`${t(`myData.cardKinds.${card.kind}`)} · ${card.number}`}
+              aside={
+                <StatusBadge tone={card.deactivatedOn ? "inactive" : "positive"}>
+                  {card.deactivatedOn ? t("myData.cardInactive") : t("myData.cardActive")}
+                </StatusBadge>
+              }
+              lines={[
+                card.deactivatedOn && t("myData.cardDeactivated", { date: formatDay(card.deactivatedOn) }),
+              ]}
+            />
+          ))}
+        </Entries>
+      )}
+    </Block>
+  );
+}
+
+/** Fee notices and payments: kept for accounting even after an erasure, so the resident sees them too. */
+export function MoneyBlock({ record, id }: { record: DataRecord; id: string }) {
+  const { t } = useTranslation();
+  const billing = useBillingWords();
+  const isStatus = (value: string): value is InvoiceStatus =>
+    INVOICE_STATUSES.some((known) => known === value);
+  const status = (value: string) => (isStatus(value) ? billing.status(value) : value);
+  return (
+    <Block title={t("myData.moneyTitle")} id={id}>
+      <Title order={4} size="h6">
+        {t("myData.invoices")}
+      </Title>
+      {record.invoices.length === 0 ? (
+        none(t("myData.noInvoices"))
+      ) : (
+        <Entries label={t("myData.invoices")}>
+          {record.invoices.map((invoice) => (
+            <Entry
+              key={invoice.code}
+              title={`${billing.period(invoice.period)} · ${invoice.unitCode}`}
+              aside={
+                <Text fw={600} style={{ whiteSpace: "nowrap" }}>
+                  {billing.vnd(invoice.total)}
+                </Text>
+              }
+              lines={[
+                `${invoice.number ?? invoice.code} · ${status(invoice.status)}`,
+                t("myData.paidOf", { paid: billing.vnd(invoice.paid) }),
+                invoice.billTo && t("myData.billTo", { name: invoice.billTo }),
+              ]}
+            />
+          ))}
+        </Entries>
+      )}
+      <Title order={4} size="h6">
+        {t("myData.payments")}
+      </Title>
+      {record.payments.length === 0 ? (
+        none(t("myData.noPayments"))
+      ) : (
+        <Entries label={t("myData.payments")}>
+          {record.payments.map((payment, index) => (
+            <Entry
+              // biome-ignore lint/suspicious/noArrayIndexKey: payments come without ids
+              key={index}
+              title={`${formatDateTime(payment.receivedAt)} · ${payment.unitCode}`}
+              aside={
+                <Text fw={600} style={{ whiteSpace: "nowrap" }}>
+                  {billing.vnd(payment.amount)}
+                </Text>
+              }
+              lines={[
+                billing.method(payment.method),
+                payment.receiptNumber && t("myData.receipt", { number: payment.receiptNumber }),
+              ]}
+            />
+          ))}
+        </Entries>
+      )}
+    </Block>
+  );
+}
+
+/** Every release outside the building's staff: to whom, what, why and on what basis. */
+export function DisclosuresBlock({ record, id }: { record: DataRecord; id: string }) {
+  const { t } = useTranslation();
+  const words = usePrivacyWords();
+  const fields = useFieldWords();
+  return (
+    <Block title={t("myData.disclosuresTitle")} id={id}>
+      {record.disclosures.length === 0 ? (
+        none(t("myData.noDisclosures"))
+      ) : (
+        <Entries label={t("myData.disclosuresTitle")}>
+          {record.disclosures.map((disclosure, index) => (
+            <Entry
+              // biome-ignore lint/suspicious/noArrayIndexKey: disclosures come without ids
+              key={index}
+              title={disclosure.recipient}
+              aside={
+                <Badge variant="outline" color="blue.9" tt="none" radius="sm" style={{ flexShrink: 0 }}>
+                  {words.recipientKind(disclosure.recipientKind)}
+                </Badge>
+              }
+              lines={[
+                t("myData.disclosure.fields", { fields: disclosure.fields.map(fields.label).join(", ") }),
+                t("myData.disclosure.purpose", { purpose: disclosure.purpose }),
+                t("myData.disclosure.basis", { basis: words.basis(disclosure.legalBasis) }),
+                formatDateTime(disclosure.at),
+              ]}
+            />
+          ))}
+        </Entries>
+      )}
+    </Block>
+  );
+}

@@ -1,0 +1,39 @@
+import type { TestEnv } from "./app.js";
+import { Client } from "./client.js";
+
+let nextHost = 1;
+
+export type ResidentInput = {
+  fullName: string;
+  email: string;
+  phone?: string;
+  dateOfBirth?: string;
+  idNumber?: string;
+  role?: "owner" | "tenant" | "member";
+};
+
+/**
+ * A household member added by staff, invited by email and signed in through the invitation link: the way a
+ * real resident gets an account. Answers their signed-in client and ids.
+ */
+export async function newResident(env: TestEnv, staff: Client, unitId: string, person: ResidentInput) {
+  const { role = "owner", ...fields } = person;
+  const added = await staff.post(`/api/v1/units/${unitId}/household`, { role, ...fields });
+  if (added.status !== 201) throw new Error(`add member ${added.status} ${JSON.stringify(added.body)}`);
+  await staff.post(`/api/v1/units/${unitId}/household/${added.body.id}/invite`);
+  const mail = env.smtp.mails.findLast((m) => m.to.includes(person.email))?.raw.replace(/=\r?\n/g, "") ?? "";
+  const token = mail.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
+  // Each resident comes from their own address, as in life (accepting invitations is rate-limited per IP).
+  const client = new Client(env.app, {
+    ip: `10.${nextHost >> 8}.${nextHost & 255}.${(nextHost++ % 250) + 1}`,
+  });
+  const accepted = await client.post(`/api/v1/invitations/${token}/accept`, { password: "Cu-dan-2026" });
+  if (accepted.status !== 200) throw new Error(`accept ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const me = await client.get("/api/v1/auth/me");
+  return {
+    client,
+    memberId: added.body.id as string,
+    residentId: added.body.resident.id as string,
+    accountId: me.body.account.id as string,
+  };
+}
