@@ -69,6 +69,8 @@ export const StaffPatch = z.object({
 
 /** What an invitation link shows before it is accepted. */
 export const InvitationPreview = z.object({
+  /** Whose privacy policy and terms the person accepts by joining. */
+  companyId: z.uuid(),
   companyName: z.string(),
   role: z.string(),
   displayName: z.string(),

@@ -190,7 +190,9 @@ export type PrivacyRequest = z.infer<typeof PrivacyRequest>;
 export const PrivacyRequestPage = page(PrivacyRequest);
 
 export const PrivacyRequestQuery = PageQuery.extend({
-  status: z.enum(["active", "open", "in_progress", "completed", "rejected", "cancelled"]).default("active"),
+  status: z
+    .enum(["all", "active", "open", "in_progress", "completed", "rejected", "cancelled"])
+    .default("active"),
   kind: RequestKind.optional(),
   overdue: z.enum(["true", "false"]).optional(),
 });

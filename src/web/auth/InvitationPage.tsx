@@ -126,8 +126,22 @@ function AcceptForm({ path, preview }: { path: string; preview: Preview }) {
           <Trans
             i18nKey="invite.legal"
             components={{
-              terms: <Anchor href="/terms" target="_blank" rel="noopener" size="sm" />,
-              privacy: <Anchor href="/privacy" target="_blank" rel="noopener" size="sm" />,
+              terms: (
+                <Anchor
+                  href={`/terms?company=${preview.companyId}`}
+                  target="_blank"
+                  rel="noopener"
+                  size="sm"
+                />
+              ),
+              privacy: (
+                <Anchor
+                  href={`/privacy?company=${preview.companyId}`}
+                  target="_blank"
+                  rel="noopener"
+                  size="sm"
+                />
+              ),
             }}
           />
         </Text>

@@ -15,8 +15,8 @@ import { BUILDINGS_PATH, useAllBuildings } from "./buildings/buildings.js";
 import { STAFF_PATH } from "./staff/staff.js";
 
 /** How many rows a list has, asked for with the smallest page. */
-function useCount(path: string, enabled = true) {
-  const query = { page: 1, pageSize: 1 };
+function useCount(path: string, enabled = true, filters: Record<string, string> = {}) {
+  const query = { page: 1, pageSize: 1, ...filters };
   return useQuery({
     queryKey: [path, query],
     queryFn: () => api.get<Page<unknown>>(path, query),
@@ -86,6 +86,9 @@ export function DashboardPage() {
   const buildings = useCount(BUILDINGS_PATH);
   const staff = useCount(STAFF_PATH, isAdmin);
   const billing = useBillingAccess();
+  const handlesRequests = isAdmin || me.current?.role === "customer_care";
+  const openRequests = useCount("/privacy/requests", handlesRequests);
+  const overdueRequests = useCount("/privacy/requests", handlesRequests, { overdue: "true" });
 
   return (
     <Stack>
@@ -140,6 +143,22 @@ export function DashboardPage() {
                 </EmptyState>
               ) : undefined
             }
+          />
+        )}
+        {handlesRequests && (
+          <CountCard
+            label={t("dashboard.privacyRequests")}
+            count={openRequests.data}
+            to="/console/privacy/requests"
+            linkLabel={t("dashboard.toPrivacyRequests")}
+          />
+        )}
+        {handlesRequests && (
+          <CountCard
+            label={t("dashboard.overdueRequests")}
+            count={overdueRequests.data}
+            to="/console/privacy/requests?overdue=true"
+            linkLabel={t("dashboard.toPrivacyRequests")}
           />
         )}
       </SimpleGrid>

@@ -206,6 +206,7 @@ export async function previewInvitation(ctx: Ctx, token: string) {
   const { ctx: c, invitation, company } = await openInvitation(ctx, token);
   const contact = contactOf(c, invitation);
   return {
+    companyId: invitation.companyId,
     companyName: company,
     role: invitation.role,
     displayName: invitation.displayName,

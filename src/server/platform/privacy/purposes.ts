@@ -102,12 +102,12 @@ export const PERSONAL_FIELDS: Record<string, FieldInfo> = {
   },
   "resident.phone": {
     label: { vi: "Số điện thoại", en: "Phone" },
-    purposes: ["account_security", "building_operations", "deliveries"],
+    purposes: ["account_security", "building_operations", "deliveries", "marketing"],
     retention: WHILE_RESIDENT,
   },
   "resident.email": {
     label: { vi: "Email", en: "Email" },
-    purposes: ["account_security", "billing", "building_operations"],
+    purposes: ["account_security", "billing", "building_operations", "marketing"],
     retention: WHILE_RESIDENT,
   },
   "resident.dateOfBirth": {
@@ -199,7 +199,7 @@ export const PERSONAL_FIELDS: Record<string, FieldInfo> = {
       vi: "Nhật ký truy cập (IP, trình duyệt, đường dẫn, thời gian)",
       en: "Access log (IP, browser, path, time)",
     },
-    purposes: ["account_security"],
+    purposes: ["account_security", "analytics"],
     retention: ACCESS_LOGS,
   },
 };

@@ -1,6 +1,7 @@
 import { Anchor, Button, EmptyState, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { IconShield } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
 import { PageHeader } from "../../components/Pages.js";
@@ -28,7 +29,11 @@ export default function RequestsPage() {
   const [openId, setOpen] = useOpenParam("request");
   const [status, setStatus] = useState<StatusFilter | "">("active");
   const [kind, setKind] = useState<RequestKind | "">("");
-  const [overdue, setOverdue] = useState<"true" | "false" | "">("");
+  // The dashboard links here with ?overdue=true.
+  const [params] = useSearchParams();
+  const [overdue, setOverdue] = useState<"true" | "false" | "">(
+    params.get("overdue") === "true" ? "true" : "",
+  );
   const [recording, setRecording] = useState(false);
   // "active" is what the server lists by default: choosing it is no filter, and an empty list means none yet.
   const list = usePagedList<PrivacyRequest>(REQUESTS_PATH, {

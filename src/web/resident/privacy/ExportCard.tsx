@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/forms.js";
 import { formatDateTime } from "../../format.js";
@@ -18,7 +18,7 @@ export function ExportCard() {
         <Text size="sm" c="dimmed">
           {t("privacyCenter.export.description")}
         </Text>
-        <Group gap="sm" grow>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Button
             onClick={() => exporting.mutate("json")}
             loading={exporting.isPending && exporting.variables === "json"}
@@ -34,7 +34,7 @@ export function ExportCard() {
           >
             {t("privacyCenter.export.html")}
           </Button>
-        </Group>
+        </SimpleGrid>
         <FormError error={exporting.error} />
         {link && (
           <Alert color="teal" variant="light" role="status">

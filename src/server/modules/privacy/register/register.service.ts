@@ -4,7 +4,6 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { PERSONAL_FIELDS, PURPOSES, PURPOSES_VERSION } from "../../../platform/privacy/purposes.js";
 import { companyProfile } from "../../companies/companies.service.js";
-import { DISCLOSURE_PATHS } from "../disclosures/disclosures.service.js";
 import { renderRegisterDossier } from "../documents/register.pdf.js";
 import { registerCounts } from "./counts.js";
 
@@ -118,13 +117,12 @@ export async function processingRegister(ctx: Ctx): Promise<ProcessingRegister> 
         data: lang === "en" ? "transfer memo, amount" : "nội dung chuyển khoản, số tiền",
         configured: Boolean(config.bankFeed.apiKey || config.bankFeed.hmacSecret),
       },
-      ...Object.keys(DISCLOSURE_PATHS).map((path) => ({
-        name: path,
-        role:
-          lang === "en" ? "Release to a third party (logged)" : "Cung cấp cho bên thứ ba (có ghi nhật ký)",
-        data: "—",
-        configured: true,
-      })),
+      {
+        name: lang === "en" ? "E-invoice provider" : "Nhà cung cấp hoá đơn điện tử",
+        role: lang === "en" ? "Legal VAT invoices" : "Hoá đơn GTGT điện tử",
+        data: lang === "en" ? "buyer name, address, amounts" : "tên, địa chỉ người mua, số tiền",
+        configured: false,
+      },
     ],
     counts: await registerCounts(ctx),
   };

@@ -137,7 +137,7 @@ export async function listRequests(ctx: Ctx, q: Query): Promise<Page<PrivacyRequ
   const statuses = q.status === "active" ? ACTIVE : [q.status];
   const conditions = [
     eq(privacyRequests.companyId, ctx.companyId),
-    inArray(privacyRequests.status, statuses),
+    q.status === "all" ? undefined : inArray(privacyRequests.status, statuses),
     visible(ctx),
     q.kind ? eq(privacyRequests.kind, q.kind) : undefined,
     q.overdue === "true" ? lt(privacyRequests.dueAt, new Date()) : undefined,
