@@ -7,6 +7,7 @@ import { newResident } from "../../../../test/helpers/residents.js";
 import { verifyAuditChains } from "../../platform/audit/audit.service.js";
 import { decrypt } from "../../platform/crypto/crypto.js";
 import { createLogger } from "../../platform/log/logger.js";
+import { alertBreachDeadlines } from "./breaches/breach.jobs.js";
 import { DISCLOSURE_PATHS, type DisclosurePath } from "./disclosures/disclosures.service.js";
 import { escalateOverdueRequests, runDueErasures } from "./requests/privacy.jobs.js";
 import { runRetention } from "./retention/retention.service.js";
@@ -507,6 +508,10 @@ describe("breaches", () => {
       detectedAt: new Date(Date.now() - 73 * 3600_000).toISOString(),
     });
     expect(late.body.clock.overdue).toBe(true);
+    expect((await alertBreachDeadlines(env.db, env.app.platform, log)).flagged).toBe(1);
+    expect((await alertBreachDeadlines(env.db, env.app.platform, log)).flagged).toBe(0);
+    const alerted = await admin.get("/api/v1/notifications");
+    expect(alerted.body.items[0]).toMatchObject({ kind: "breach", body: "Sự cố cũ" });
     const clocks = await tech.get("/api/v1/privacy/breaches/clocks");
     expect(clocks.body.items.map((c: { title: string }) => c.title)).toEqual(
       expect.arrayContaining(["Sự cố cũ", body.title]),

@@ -72,6 +72,7 @@ export const REQUEST_FILTERS = [
 ] as const;
 export const SEVERITIES: Severity[] = ["low", "medium", "high", "critical"];
 export const BREACH_STATUSES: BreachStatus[] = ["open", "contained", "closed"];
+// The contracts' enums repeated as plain arrays: the web imports only types, which keeps zod out of its bundles.
 export const RECIPIENT_KINDS: RecipientKind[] = [
   "partner",
   "service_provider",

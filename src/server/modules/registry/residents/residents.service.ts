@@ -828,13 +828,16 @@ export async function residentNames(ctx: Ctx, ids: readonly string[]) {
   );
 }
 
-/** Resident records whose every stay ended before a date and that are not erased yet (retention). */
+/**
+ * Resident records whose every stay ended before a date and that are neither erased nor waiting on a hold
+ * (the erasure job finishes those), for the retention purge.
+ */
 export async function residentsGoneBefore(ctx: Ctx, before: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     ctx.tx,
     sql`
     select r.id from residents r
-    where r.company_id = ${ctx.companyId} and r.erased_at is null
+    where r.company_id = ${ctx.companyId} and r.erased_at is null and r.erasure_pending_since is null
       and exists (select 1 from household_members m where m.company_id = r.company_id and m.resident_id = r.id)
       and not exists (
         select 1 from household_members m
