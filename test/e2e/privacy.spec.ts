@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers.js";
+import { codeFor, lastOutboxId, signIn } from "./helpers.js";
 
 /**
  * The privacy center end to end: a resident downloads their data, withdraws marketing consent and asks for
@@ -88,5 +88,59 @@ test("an admin opens a breach, notifies the residents, and the resident reads th
   await resident.goto("/app/notifications");
   await expect(resident.getByText(/thông báo sự cố lộ lọt dữ liệu cá nhân/).first()).toBeVisible();
   await resident.screenshot({ path: "test-results/privacy-resident-notice.png", fullPage: true });
+  await resident.close();
+});
+
+test("customer care records a request for a resident who calls in, after the code they read back", async ({
+  page,
+}) => {
+  await signIn(page, "care@demo.chungcu.vn");
+  await page.goto("/console/privacy/requests");
+  await page.getByRole("button", { name: "Ghi nhận yêu cầu thay cư dân" }).click();
+  const dialog = page.getByRole("dialog");
+  const picker = dialog.getByRole("combobox", { name: "Cư dân" });
+  await picker.fill("thu huong");
+  await page.getByRole("option", { name: /Phạm Thị Thu Hương/ }).click();
+  await expect(picker).toHaveValue(/Phạm Thị Thu Hương/);
+  await dialog.getByRole("radio", { name: /^Email tới/ }).check({ force: true });
+  const before = await lastOutboxId(page);
+  await dialog.getByRole("button", { name: "Gửi mã xác minh" }).click();
+  const code = await codeFor(page, "huong.pham@example.vn", before);
+  await dialog.getByLabel("Mã cư dân đọc lại").fill(code);
+  await dialog.getByLabel("Loại yêu cầu").selectOption({ label: "Sửa dữ liệu" });
+  await dialog.getByLabel("Nội dung yêu cầu").fill("Cư dân báo ngày sinh ghi sai.");
+  await dialog.getByRole("button", { name: "Ghi nhận yêu cầu" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Sửa dữ liệu" }).first()).toContainText(
+    "Chăm sóc khách hàng",
+  );
+});
+
+test("a new policy that residents must acknowledge is asked for once", async ({ page, browser }) => {
+  await signIn(page, "admin@demo.chungcu.vn");
+  await page.goto("/console/privacy/policies");
+  await page.getByRole("button", { name: "Phát hành phiên bản mới" }).first().click();
+  const dialog = page.getByRole("dialog");
+  const body =
+    "# Chính sách quyền riêng tư\n\nCông ty quản lý đã có chủ sở hữu mới. Mọi cam kết về dữ liệu cá nhân của cư dân được giữ nguyên; " +
+    "không có mục đích xử lý mới, không chia sẻ thêm cho bên nào.\n\n## Liên hệ\n\nMọi thắc mắc xin gửi Ban quản lý.";
+  await dialog.getByLabel("Tóm tắt thay đổi (tiếng Việt)").fill("Công ty quản lý đã có chủ sở hữu mới.");
+  await dialog.getByLabel("Nội dung (tiếng Việt)").fill(body);
+  await dialog.getByRole("tab", { name: /Tiếng Anh/ }).click();
+  await dialog.getByLabel("Tóm tắt thay đổi (tiếng Anh)").fill("The management company has a new owner.");
+  await dialog.getByLabel("Nội dung (tiếng Anh)").fill(body);
+  await dialog.getByLabel("Yêu cầu cư dân xác nhận đã đọc").check({ force: true });
+  await dialog.getByRole("button", { name: "Phát hành", exact: true }).click();
+  await expect(page.getByRole("cell", { name: "Công ty quản lý đã có chủ sở hữu mới." })).toBeVisible();
+
+  const resident = await browser.newPage();
+  await signIn(resident, "resident@demo.chungcu.vn");
+  const ack = resident.getByRole("dialog", { name: "Chính sách đã được cập nhật" });
+  await expect(ack).toBeVisible();
+  await expect(ack).toContainText("Công ty quản lý đã có chủ sở hữu mới.");
+  await ack.getByRole("button", { name: "Tôi đã đọc" }).click();
+  await expect(ack).toBeHidden();
+  await resident.reload();
+  await expect(resident.getByRole("link", { name: "Hoá đơn" }).first()).toBeVisible();
+  await expect(resident.getByRole("dialog", { name: "Chính sách đã được cập nhật" })).toBeHidden();
   await resident.close();
 });

@@ -167,14 +167,15 @@ function residentLabel(resident: ResidentListItem): string {
 }
 
 /** Residents matching what was typed, searched on the server (names without diacritics, phone, unit). */
-function useResidentSearch() {
+function useResidentSearch(chosenLabels: string[]) {
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
   const params = { q, page: 1, pageSize: 20 };
   const results = useQuery({
     queryKey: [RESIDENTS_PATH, params],
     queryFn: () => api.get<Page<ResidentListItem>>(RESIDENTS_PATH, params),
-    enabled: q.length >= 2,
+    // Choosing an option writes its label into the search box: that is not a new search.
+    enabled: q.length >= 2 && !chosenLabels.includes(q),
   });
   return { search, setSearch, q, items: results.data?.items ?? [], loading: results.isFetching };
 }
@@ -192,7 +193,7 @@ type PickerProps = {
  */
 function useResidentOptions(chosen: ResidentListItem[]) {
   const { t } = useTranslation();
-  const found = useResidentSearch();
+  const found = useResidentSearch(chosen.map(residentLabel));
   const known = new Map<string, ResidentListItem>();
   for (const resident of [...chosen, ...found.items]) known.set(resident.id, resident);
   const data = [...known.values()].map((r) => ({ value: r.id, label: residentLabel(r) }));

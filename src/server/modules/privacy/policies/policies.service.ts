@@ -117,10 +117,13 @@ export async function currentPolicyVersion(ctx: Ctx): Promise<string> {
   return row?.version ?? PLATFORM_POLICIES.privacy.version;
 }
 
-/** Of each kind, the latest version that asked to be acknowledged, when the person has not yet done so. */
+/**
+ * Of each kind, the latest version that asked to be acknowledged, when the resident has not yet done so (the
+ * policy speaks to the people whose data the company holds; staff are bound by their contracts).
+ */
 export async function pendingPolicies(ctx: Ctx) {
   const accountId = ctx.actor.accountId;
-  if (!accountId) return { items: [] };
+  if (!accountId || ctx.actor.role !== "resident") return { items: [] };
   const rows = (await companyVersions(ctx, ["privacy", "terms"])).filter((r) => r.requiresAck);
   const latest = (["privacy", "terms"] as const)
     .map((kind) => rows.find((r) => r.kind === kind))

@@ -99,8 +99,9 @@ async function toDtos(ctx: Ctx, rows: Row[], withTrail: boolean): Promise<Privac
       closedAt: r.closedAt?.toISOString() ?? null,
       resolution: r.resolution,
       outcome: r.outcome ?? null,
+      // Handlers' notes are for the company; the person sees what was done, not the internal discussion.
       trail: events
-        .filter((e) => e.requestId === r.id)
+        .filter((e) => e.requestId === r.id && (isRequestHandler(ctx.actor) || e.event !== "note"))
         .map((e) => ({
           at: e.at.toISOString(),
           event: e.event,
@@ -278,6 +279,25 @@ async function close(
     .set({ status, resolution, closedAt: new Date() })
     .where(and(eq(privacyRequests.companyId, ctx.companyId), eq(privacyRequests.id, row.id)));
   await addEvent(ctx, row.id, status, resolution);
+  if (status !== "cancelled" && row.accountId) await tellPerson(ctx, row.accountId, status, resolution);
+}
+
+/** The person learns in the app that their request was answered, and how. */
+async function tellPerson(
+  ctx: Ctx,
+  accountId: string,
+  status: "completed" | "rejected",
+  resolution: string | null,
+) {
+  const [person] = await recipientsOf(ctx.tx, ctx.platform, [accountId]);
+  if (!person) return;
+  const title = {
+    completed: { vi: "Yêu cầu về dữ liệu của bạn đã được xử lý", en: "Your data request was completed" },
+    rejected: { vi: "Yêu cầu về dữ liệu của bạn bị từ chối", en: "Your data request was declined" },
+  }[status][person.lang];
+  await notify(ctx, [
+    { accountId, kind: "privacy_request", title, body: resolution ?? "", link: "/app/privacy/requests" },
+  ]);
 }
 
 function assertActive(row: Row) {
