@@ -11,6 +11,7 @@ import type { Database } from "../platform/db/client.js";
 import { searchText } from "../platform/i18n/search.js";
 import { runFor } from "../platform/jobs/tasks.js";
 import { createLogger } from "../platform/log/logger.js";
+import { periodFrom } from "../platform/time.js";
 
 const SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"];
 const MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Quang", "Ngọc", "Đức", "Thanh", "Hoài", "Gia"];
@@ -97,15 +98,6 @@ async function payInFull(ctx: Ctx, period: string, keepUnpaid: string | null) {
   });
 }
 
-/** The months before this one, as YYYY-MM in Asia/Ho_Chi_Minh (oldest first). */
-function pastPeriods(n: number, now = new Date()): string[] {
-  const local = new Date(now.getTime() + 7 * 3600_000);
-  return Array.from({ length: n }, (_, i) => {
-    const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - (n - i), 1));
-    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-  });
-}
-
 /**
  * The demo building's billing: the accountant's fee rules and bank account, meter readings for the last two
  * months, both months billed and issued; the older month paid by everyone, the last one by about half (the
@@ -126,7 +118,7 @@ export async function seedDemoBilling(
     requestId: "seed-demo",
   };
   const run = runFor(db, platform, createLogger("warn"), requester);
-  const [older, last] = pastPeriods(2) as [string, string];
+  const [older, last] = [periodFrom(-2), periodFrom(-1)];
   await run(async (ctx: Ctx) => {
     await seedOwners(ctx, buildingId);
     await saveSettings(ctx, buildingId, {

@@ -7,13 +7,10 @@ import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx, Platform } from "../../../platform/context.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
 import { type Database, queryRows } from "../../../platform/db/client.js";
+import { todayInVietnam } from "../../../platform/time.js";
 import { unitRef } from "../../registry/units/units.service.js";
 import { formatVnd } from "../core/money.js";
 import { billingBuilding } from "../rules/rules.service.js";
-
-/** Today in the business time zone (YYYY-MM-DD): what "overdue" is measured against. */
-export const todayInVietnam = (now = new Date()) =>
-  new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 const OPEN = sql.raw(`i.status in ('issued', 'partially_paid') and i.total > i.paid`);
 

@@ -5,9 +5,10 @@ import { newMember, signIn } from "../../../../../test/helpers/builders.js";
 import type { Client } from "../../../../../test/helpers/client.js";
 import { runFor } from "../../../platform/jobs/tasks.js";
 import { createLogger } from "../../../platform/log/logger.js";
+import { todayInVietnam } from "../../../platform/time.js";
 import { issueInvoices } from "../invoices/invoices.service.js";
 import { executeRun } from "../runs/runs.service.js";
-import { sendDebtReminders, todayInVietnam } from "./debts.service.js";
+import { sendDebtReminders } from "./debts.service.js";
 
 /** Debts: ageing, statements, the collection dashboard, reminders and the late fee. */
 let env: TestEnv;

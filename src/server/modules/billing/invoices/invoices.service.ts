@@ -8,6 +8,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
+import { todayInVietnam } from "../../../platform/time.js";
 import { buildings } from "../../buildings/buildings.table.js";
 import { companies } from "../../companies/companies.table.js";
 import { units } from "../../registry/units/units.table.js";
@@ -270,7 +271,6 @@ async function creditNotes(ctx: Ctx, ids: string[]) {
 }
 
 /** Today in the business time zone, as YYYY-MM-DD. */
-const todayInVietnam = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Issues a building's drafts for a period: each gets its gap-free number (per company and year, reserved

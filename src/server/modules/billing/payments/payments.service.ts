@@ -8,6 +8,7 @@ import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
+import { yearInVietnam } from "../../../platform/time.js";
 import { bankTransfers, invoices, paymentAllocations, payments } from "../billing.table.js";
 import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
@@ -135,7 +136,7 @@ export async function recordCash(ctx: Ctx, body: z.infer<typeof CashPaymentBody>
   if (!invoice) throw errors.notFound("invoice");
   authorizeVisible(ctx.actor, "take_payment", subject("billing", { buildingId: invoice.buildingId }));
   if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
-  const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+  const year = yearInVietnam();
   const receipt = `PT${year}/${String(await nextNumber(ctx, "receipt", year)).padStart(6, "0")}`;
   const result = await recordPayment(ctx, {
     buildingId: invoice.buildingId,

@@ -14,6 +14,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
+import { periodFrom } from "../../../platform/time.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { bankAccounts, buildingBilling, feeRules, tariffs } from "../billing.table.js";
 import "../billing.policy.js";
@@ -267,13 +268,6 @@ export async function addBankAccount(ctx: Ctx, body: z.infer<typeof BankAccountB
   return accountDto(row);
 }
 
-/** Next month, as YYYY-MM in Asia/Ho_Chi_Minh: the notices a rule change would affect first. */
-function nextPeriod(now = new Date()): string {
-  const local = new Date(now.getTime() + 7 * 3600_000);
-  const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-}
-
 async function unitTotals(ctx: Ctx, buildingId: string, period: string) {
   const lines = chargeLines({
     companyId: ctx.companyId,
@@ -302,7 +296,8 @@ export async function previewRule(ctx: Ctx, rule: FeeRuleBody, replaces?: string
     const old = await loadRule(ctx, replaces, "configure");
     if (old.buildingId !== rule.buildingId) throw errors.validation({ buildingId: "cannot move a rule" });
   }
-  const period = nextPeriod();
+  // Next month: the notices a rule change would affect first.
+  const period = periodFrom(1);
   const before = await unitTotals(ctx, rule.buildingId, period);
   // A plain savepoint: ctx.tx is not always a Drizzle transaction object (on PostgreSQL it is the handle of a
   // connection with a transaction open), so its nested transaction() would not nest.

@@ -3,14 +3,8 @@ import { systemActor } from "../../../platform/authz/actor.js";
 import type { Platform } from "../../../platform/context.js";
 import type { Database } from "../../../platform/db/client.js";
 import { runFor } from "../../../platform/jobs/tasks.js";
+import { periodFrom } from "../../../platform/time.js";
 import { executeRun } from "./runs.service.js";
-
-/** Last month, as YYYY-MM in Asia/Ho_Chi_Minh. */
-export function previousPeriod(now = new Date()): string {
-  const local = new Date(now.getTime() + 7 * 3600_000);
-  const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-}
 
 /**
  * The scheduled run (the 1st of each month): drafts last month's notices for every building that has fee
@@ -21,7 +15,7 @@ export async function runScheduledBilling(
   db: Database,
   platform: Platform,
   log: Logger,
-  period = previousPeriod(),
+  period = periodFrom(-1),
 ) {
   const { rows } = await db.ownerSql.query<{ company_id: string; building_id: string }>(
     "select distinct company_id, building_id from fee_rules order by company_id, building_id",

@@ -6,6 +6,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
+import { todayInVietnam } from "../../../platform/time.js";
 import { recipientsOf } from "../../accounts/accounts.service.js";
 import { companyProfile } from "../../companies/companies.service.js";
 import { notify } from "../../notifications/notifications.service.js";
@@ -174,7 +175,7 @@ export async function acknowledge(ctx: Ctx, policyId: string): Promise<void> {
 
 /** `2026-11-25`, or `2026-11-25.2` for a second version the same day. */
 async function nextVersion(ctx: Ctx, kind: PolicyKind, now: Date): Promise<string> {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+  const day = todayInVietnam(now);
   const taken = (await companyVersions(ctx, [kind])).map((r) => r.version).filter((v) => v.startsWith(day));
   return taken.length === 0 ? day : `${day}.${taken.length + 1}`;
 }

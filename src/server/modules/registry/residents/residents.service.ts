@@ -18,6 +18,7 @@ import { queryRows } from "../../../platform/db/client.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
+import { todayInVietnam } from "../../../platform/time.js";
 import { createInvitation, onInvitationAccepted } from "../../staff/invitations.service.js";
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
@@ -649,7 +650,7 @@ export async function eraseResidentRecord(ctx: Ctx, id: string, keepContacts: bo
     .from(residents)
     .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
   if (!row) throw errors.notFound("resident");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const oldKey = keyOf(ctx, row);
   const common = {
     dateOfBirthEnc: null,
