@@ -42,5 +42,17 @@ describe("demo seed", () => {
       }
     ).rows[0]?.n;
     expect(unnamed).toBe(0);
+    const { rows: privacy } = await env.db.ownerSql.query<{
+      requests: number;
+      disclosures: number;
+      open: number;
+    }>(
+      `select (select count(*)::int from privacy_requests where status = 'completed') as requests,
+              (select count(*)::int from disclosures) as disclosures,
+              (select count(*)::int from breach_incidents
+                where authority_notified_at is null or residents_notified_at is null) as open`,
+    );
+    // Something in each privacy page, and no breach clock running when the demo opens.
+    expect(privacy).toEqual([{ requests: 1, disclosures: 1, open: 0 }]);
   });
 });

@@ -12,6 +12,7 @@ import { systemActor } from "../platform/authz/actor.js";
 import type { Ctx, Platform } from "../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../platform/db/client.js";
 import { seedDemoBilling } from "./billing.seed.js";
+import { seedDemoPrivacy } from "./privacy.seed.js";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -217,4 +218,8 @@ export async function seedDemo(db: Database, platform: Platform): Promise<void> 
     return { buildingId: building.id, homeUnitId: homeUnit?.id as string };
   });
   await seedDemoBilling(db, platform, companyId, buildingId, homeUnitId);
+  await seedDemoPrivacy(db, platform, companyId, {
+    adminAccountId: accountIds.get("admin@demo.chungcu.vn") as string,
+    residentAccountId: accountIds.get("resident@demo.chungcu.vn") as string,
+  });
 }
