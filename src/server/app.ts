@@ -33,7 +33,7 @@ import { vehicleRoutes } from "./modules/registry/vehicles/vehicles.routes.js";
 import { staffRoutes } from "./modules/staff/staff.routes.js";
 import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
 import { webDistDir } from "./paths.js";
-import { AccessLogWriter } from "./platform/accesslog/writer.js";
+import { AccessLogWriter, sealOrigin } from "./platform/accesslog/writer.js";
 import type { Platform } from "./platform/context.js";
 import { Keyring } from "./platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
@@ -71,11 +71,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const sessions = new SessionResolver(db);
+  const keyring = new Keyring(config.masterKey);
+  const sessions = new SessionResolver(db, keyring);
   const messenger = new Messenger(config, opts.logger, opts.sms);
   const platform: Platform = {
     config,
-    keyring: new Keyring(config.masterKey),
+    keyring,
     messenger,
     tasks: new TaskQueue(),
     gateway: null,
@@ -98,6 +99,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   app.addHook("onResponse", async (req, reply) => {
     if (req.url.startsWith("/api/")) {
+      const origin = {
+        ip: req.ip,
+        userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null,
+        referrer: req.headers.referer?.slice(0, 500) ?? null,
+      };
       accessLog.push({
         companyId: req.auth?.companyId ?? PLATFORM_SCOPE,
         at: new Date(),
@@ -105,12 +111,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         method: req.method,
         path: req.url.slice(0, 500),
         status: reply.statusCode,
-        ip: req.ip,
-        userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null,
         lang: req.lang,
-        referrer: req.headers.referer?.slice(0, 500) ?? null,
         requestId: req.id,
         durationMs: Math.round(reply.elapsedTime),
+        ...sealOrigin(req.auth?.dataKey ?? null, origin),
       });
     }
   });

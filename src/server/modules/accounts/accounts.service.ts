@@ -150,3 +150,19 @@ export async function closeAccountForErasure(ctx: Ctx, accountId: string): Promi
   await ctx.tx.delete(accounts).where(eq(accounts.id, accountId));
   return true;
 }
+
+/** The data keys of some accounts (unwrapped), to open what was sealed for them; a deleted account has none. */
+export async function dataKeysOf(
+  tx: Tx,
+  platform: Platform,
+  ids: readonly string[],
+): Promise<Map<string, Buffer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: accounts.id, dataKey: accounts.dataKey })
+    .from(accounts)
+    .where(inArray(accounts.id, [...ids]));
+  return new Map(
+    rows.flatMap((r) => (r.dataKey ? [[r.id, platform.keyring.unwrap(r.dataKey)] as const] : [])),
+  );
+}

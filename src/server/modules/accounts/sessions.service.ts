@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import type { Me } from "../../../contracts/auth.js";
 import type { Ctx } from "../../platform/context.js";
-import { randomToken, sha256 } from "../../platform/crypto/crypto.js";
+import { type Keyring, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE, type Tx } from "../../platform/db/client.js";
 import { errors } from "../../platform/errors.js";
 import type { AuthState } from "../../platform/http/types.js";
@@ -69,7 +69,10 @@ export class SessionResolver {
   private readonly touched = new Set<string>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly keyring: Keyring,
+  ) {
     this.timer = setInterval(() => void this.flushTouches(), 5_000);
     this.timer.unref();
   }
@@ -78,7 +81,9 @@ export class SessionResolver {
     const hash = sha256(token);
     const hit = this.cache.get(hash);
     if (hit && hit.until > Date.now()) return hit.state;
-    const state = await this.db.transaction(PLATFORM_SCOPE, (tx) => loadState(tx, hash, this.touched));
+    const state = await this.db.transaction(PLATFORM_SCOPE, (tx) =>
+      loadState(tx, hash, this.touched, this.keyring),
+    );
     if (state) this.cache.set(hash, { state, until: Date.now() + CACHE_TTL_MS });
     else this.cache.delete(hash);
     if (this.cache.size > 50_000) this.cache.clear();
@@ -111,7 +116,12 @@ export class SessionResolver {
   }
 }
 
-async function loadState(tx: Tx, tokenHash: string, touched: Set<string>): Promise<AuthState | null> {
+async function loadState(
+  tx: Tx,
+  tokenHash: string,
+  touched: Set<string>,
+  keyring: Keyring,
+): Promise<AuthState | null> {
   const [row] = await tx
     .select({ session: sessions, account: accounts })
     .from(sessions)
@@ -137,6 +147,7 @@ async function loadState(tx: Tx, tokenHash: string, touched: Set<string>): Promi
     reauthAt: session.reauthAt,
     deviceId: session.deviceId,
     actor: actorFor(account.id, context),
+    dataKey: account.dataKey ? keyring.unwrap(account.dataKey) : null,
     companyId: context?.companyId ?? null,
   };
 }

@@ -2,10 +2,11 @@ import { and, count, desc, eq, gte, ilike, lt, lte } from "drizzle-orm";
 import type { z } from "zod";
 import type { AccessLogQuery } from "../../../contracts/privacy.js";
 import { accessLog } from "../../platform/accesslog/access-log.table.js";
+import { openOrigin } from "../../platform/accesslog/writer.js";
 import { audit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
 import { containing } from "../../platform/db/paging.js";
-import { recipientsOf } from "../accounts/accounts.service.js";
+import { dataKeysOf, recipientsOf } from "../accounts/accounts.service.js";
 
 const STATUS_RANGE = { "2xx": 200, "3xx": 300, "4xx": 400, "5xx": 500 } as const;
 
@@ -34,8 +35,10 @@ export async function listAccessLogs(ctx: Ctx, q: z.infer<typeof AccessLogQuery>
       .offset((q.page - 1) * q.pageSize),
     ctx.tx.select({ n: count() }).from(accessLog).where(where),
   ]);
-  const people = await recipientsOf(ctx.tx, ctx.platform, [
-    ...new Set(rows.map((r) => r.accountId).filter((a): a is string => Boolean(a))),
+  const accountIds = [...new Set(rows.map((r) => r.accountId).filter((a): a is string => Boolean(a)))];
+  const [people, keys] = await Promise.all([
+    recipientsOf(ctx.tx, ctx.platform, accountIds),
+    dataKeysOf(ctx.tx, ctx.platform, accountIds),
   ]);
   await audit(ctx, {
     action: "access_log.read",
@@ -51,10 +54,8 @@ export async function listAccessLogs(ctx: Ctx, q: z.infer<typeof AccessLogQuery>
       method: r.method,
       path: r.path,
       status: r.status,
-      ip: r.ip,
-      userAgent: r.userAgent,
+      ...openOrigin(r, r.accountId ? (keys.get(r.accountId) ?? null) : null),
       lang: r.lang,
-      referrer: r.referrer,
       durationMs: r.durationMs,
     })),
     total: total?.n ?? 0,

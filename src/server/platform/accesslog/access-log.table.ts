@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { companyId, tstz } from "../db/columns.js";
+import { bytea, companyId, tstz } from "../db/columns.js";
 
 /** One row per request (DESIGN §3 access logs), written in batches, purged after the retention period. */
 export const accessLog = pgTable(
@@ -16,6 +16,12 @@ export const accessLog = pgTable(
     userAgent: text("user_agent"),
     lang: text("lang"),
     referrer: text("referrer"),
+    /**
+     * For a signed-in person: their IP, browser and referrer as JSON, sealed with their data key (DESIGN §3), so
+     * erasing them makes these unreadable; ip, user_agent and referrer stay empty. Anonymous rows keep them in
+     * clear until the retention purge.
+     */
+    sealed: bytea("sealed"),
     requestId: text("request_id").notNull(),
     durationMs: integer("duration_ms").notNull(),
   },

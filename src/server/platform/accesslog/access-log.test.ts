@@ -3,10 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../test/helpers/builders.js";
 import { Client } from "../../../../test/helpers/client.js";
+import { accounts } from "../../modules/accounts/accounts.table.js";
 import { auditLog } from "../audit/audit.table.js";
 import { PLATFORM_SCOPE } from "../db/client.js";
 import { accessLog } from "./access-log.table.js";
 import { purgeAccessLogs } from "./purge.js";
+import { openOrigin } from "./writer.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -33,14 +35,23 @@ describe("access log", () => {
       referer: "http://chungcu.test/console",
     });
     const [row] = await rowsFor(admin.companyId, "/api/v1/buildings?page=1");
+    // A signed-in person's origin is sealed with their data key: nothing in clear, readable with the key.
     expect(row).toMatchObject({
       accountId: admin.accountId,
       method: "GET",
       status: 200,
-      ip: "198.51.100.7",
-      referrer: "http://chungcu.test/console",
+      ip: null,
+      referrer: null,
     });
-    expect(row?.userAgent).toContain("Chrome");
+    const [account] = await env.db.transaction(PLATFORM_SCOPE, (tx) =>
+      tx.select().from(accounts).where(eq(accounts.id, admin.accountId)),
+    );
+    const key = env.app.platform.keyring.unwrap(account?.dataKey as Buffer);
+    const origin = openOrigin(row as NonNullable<typeof row>, key);
+    expect(origin).toMatchObject({ ip: "198.51.100.7", referrer: "http://chungcu.test/console" });
+    expect(origin.userAgent).toContain("Chrome");
+    const viewed = await client.get("/api/v1/privacy/access-logs", { path: "/api/v1/buildings" });
+    expect(viewed.body.items[0]).toMatchObject({ ip: "198.51.100.7", accountId: admin.accountId });
     expect(row?.lang).toBe("vi");
     const anonymous = await rowsFor(PLATFORM_SCOPE, "/api/v1/auth/sign-in");
     expect(anonymous.length).toBeGreaterThan(0);

@@ -62,7 +62,7 @@ export async function purgeAccessLogs(
 export async function anonymiseAccessLogs(tx: Tx, companyId: string, accountId: string): Promise<number> {
   const rows = await tx
     .update(accessLog)
-    .set({ accountId: null, ip: null, userAgent: null, referrer: null })
+    .set({ accountId: null, ip: null, userAgent: null, referrer: null, sealed: null })
     .where(and(eq(accessLog.companyId, companyId), eq(accessLog.accountId, accountId)))
     .returning({ id: accessLog.id });
   return rows.length;

@@ -12,6 +12,8 @@ export type AuthState = {
   reauthAt: Date | null;
   deviceId: string | null;
   actor: Actor;
+  /** The person's data key (unwrapped), which seals what the access log records about their requests. */
+  dataKey: Buffer | null;
   /** The company of the chosen context; null for the platform context or a person with no role yet. */
   companyId: string | null;
 };
