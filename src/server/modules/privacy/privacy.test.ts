@@ -339,6 +339,12 @@ describe("erasure", () => {
       idNumber: "001185009988",
     };
     const r = await requestErasure(unit, person);
+    // She became the owner through a transfer that management approved: the decided request names her.
+    await env.db.ownerSql.query(
+      `insert into change_requests (company_id, unit_id, kind, status, new_owner_name, transfer_on, decided_at)
+       values ($1, $2, 'ownership', 'approved', $3, '2026-01-15', now())`,
+      [companyId, unit, person.fullName],
+    );
     expect(
       (await runDueErasures(env.db, env.app.platform, log, new Date(Date.now() + 3600_000))).erased,
     ).toBe(0);

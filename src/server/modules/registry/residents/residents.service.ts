@@ -709,6 +709,28 @@ export async function eraseResidentRecord(ctx: Ctx, id: string, keepContacts: bo
         isNull(accessCards.deactivatedOn),
       ),
     );
+  if (!keepContacts) {
+    // An ownership transfer that named the person as the new owner keeps their name on the decided request.
+    const units = await ctx.tx
+      .selectDistinct({ unitId: householdMembers.unitId })
+      .from(householdMembers)
+      .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
+    if (units.length > 0) {
+      await ctx.tx
+        .update(changeRequests)
+        .set({ newOwnerName: ERASED_NAME, newOwnerContactEnc: null })
+        .where(
+          and(
+            eq(changeRequests.companyId, ctx.companyId),
+            inArray(
+              changeRequests.unitId,
+              units.map((u) => u.unitId),
+            ),
+            eq(changeRequests.newOwnerName, row.fullName),
+          ),
+        );
+    }
+  }
   if (row.accountId) {
     await ctx.tx
       .update(changeRequests)
