@@ -1,7 +1,8 @@
 // Builds what `npm start` runs: the server and CLI bundles (esbuild) and the web app (Vite).
 
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 const started = Date.now();
@@ -22,5 +23,22 @@ if (!process.argv.includes("--server-only") && existsSync("src/web/index.html"))
   execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], {
     stdio: "inherit",
   });
+  checkFirstLoad();
+}
+
+/**
+ * DESIGN §7: the JavaScript a first visit loads (the entry and the chunks index.html preloads) stays within
+ * 170 kB gzip; heavier parts load with the route that needs them. The build fails above it.
+ */
+function checkFirstLoad() {
+  const BUDGET_KB = 170;
+  const html = readFileSync("dist/web/index.html", "utf8");
+  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const kb = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(`dist/web${file}`)).length, 0) / 1024;
+  console.log(`first load: ${kb.toFixed(1)} kB gzip of JavaScript (budget ${BUDGET_KB} kB)`);
+  if (kb > BUDGET_KB) {
+    console.error(`the first load is over its ${BUDGET_KB} kB budget: load the new parts with their route`);
+    process.exit(1);
+  }
 }
 console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

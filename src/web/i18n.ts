@@ -13,10 +13,39 @@ type English = Awaited<ReturnType<typeof loadEnglish>>;
 // Each locale must have every key of the other: a missing translation fails the type-check.
 const resources = { vi: { translation: vi satisfies English } };
 
+/** The texts of the signed-in areas and the landing page, which their own chunks bring (see addTexts). */
+type PartTexts = typeof import("./locales/areas.vi.json") &
+  typeof import("./locales/console.vi.json") &
+  typeof import("./locales/public.vi.json");
+
 declare module "i18next" {
   interface CustomTypeOptions {
-    resources: { translation: typeof vi };
+    resources: { translation: typeof vi & PartTexts };
   }
+}
+
+type Texts = Record<string, unknown>;
+const englishParts: Array<() => Promise<Texts>> = [];
+
+const merge = (lang: Lang, texts: Texts) => i18n.addResourceBundle(lang, "translation", texts, true, true);
+
+/**
+ * Adds the texts of a part of the app that loads as its own chunk (the areas, the console, the landing page),
+ * so the first load carries only what sign-in needs (DESIGN §7's budget). The Vietnamese texts come with the
+ * part; the English ones are fetched with English, or at once when English is already on.
+ */
+export function addTexts(viTexts: Texts, loadEnglish: () => Promise<Texts>): void {
+  merge("vi", viTexts);
+  englishParts.push(loadEnglish);
+  if (!i18n.hasResourceBundle("en", "translation")) return;
+  void loadEnglish()
+    .then(async (texts) => {
+      merge("en", texts);
+      if (i18n.language === "en") await i18n.changeLanguage("en");
+    })
+    .catch(() => {
+      // Offline: this part stays in Vietnamese until the page is reloaded online.
+    });
 }
 
 export const LANGS = ["vi", "en"] as const satisfies readonly Lang[];
@@ -39,7 +68,9 @@ export function currentLang(): Lang {
 /** Loads the language's texts if they are not loaded yet, then switches to it. */
 async function switchTo(lang: Lang): Promise<void> {
   if (!i18n.hasResourceBundle(lang, "translation")) {
-    i18n.addResourceBundle(lang, "translation", await loadEnglish());
+    const [main, ...parts] = await Promise.all([loadEnglish(), ...englishParts.map((load) => load())]);
+    merge(lang, main);
+    for (const part of parts) merge(lang, part);
   }
   if (lang !== i18n.language) await i18n.changeLanguage(lang);
 }

@@ -1,3 +1,5 @@
+// The texts of the signed-in areas (account, registry, billing, privacy center) come with them.
+import "../locales/areas.js";
 import { lazy, type ReactNode } from "react";
 import { Route, Routes } from "react-router";
 import { NotFoundPage } from "./Pages.js";

@@ -1,3 +1,4 @@
+import "../locales/console.js";
 import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route } from "react-router";
