@@ -1,17 +1,8 @@
-import {
-  Center,
-  Group,
-  Loader,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from "@mantine/core";
+import { Center, Group, Loader, Stack, Table, Text, TextInput, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "./forms.js";
+import { PageNav } from "./PageNav.js";
 import type { PagedList } from "./usePagedList.js";
 
 /** A column; with `sortKey` its header sorts the list by that key (`key` ascending, `-key` descending). */
@@ -100,7 +91,6 @@ export function PagedTable<T extends { id: string }>({
       );
   } else {
     const { items, total, pageSize } = query.data;
-    const pages = Math.ceil(total / pageSize);
     body = (
       <>
         <Table.ScrollContainer minWidth={minWidth}>
@@ -145,15 +135,7 @@ export function PagedTable<T extends { id: string }>({
           <Text size="sm" c="dimmed">
             {t("common.total", { count: total })}
           </Text>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={setPage}
-              getItemProps={(item) => ({ "aria-label": t("common.page", { page: item }) })}
-              getControlProps={(control) => ({ "aria-label": t(`common.pageControl.${control}`) })}
-            />
-          )}
+          <PageNav total={total} pageSize={pageSize} page={page} onChange={setPage} />
         </Group>
       </>
     );

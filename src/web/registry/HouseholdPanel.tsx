@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api.js";
 import { ConfirmModal } from "../components/ConfirmModal.js";
 import { FormError } from "../components/forms.js";
+import { ItemList } from "../components/ItemList.js";
 import { IconUsers } from "../components/icons.js";
 import { formatDay } from "../format.js";
 import { MemberFormModal } from "./MemberFormModal.js";
@@ -223,36 +224,22 @@ export function HouseholdPanel({ unitId, mode, canEdit }: Props) {
           )}
         </EmptyState>
       ) : (
-        <Stack
-          component="ul"
-          gap="sm"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-          aria-label={t("household.list")}
-        >
+        <ItemList label={t("household.list")}>
           {current.map((member) => (
             <MemberCard key={member.id} member={member} mode={mode} actions={actions(member)} />
           ))}
-        </Stack>
+        </ItemList>
       )}
       {past.length > 0 && (
         <>
           <Title order={3} size="h5" mt="sm">
             {t("household.past")}
           </Title>
-          <Stack
-            component="ul"
-            gap="sm"
-            p={0}
-            m={0}
-            style={{ listStyle: "none" }}
-            aria-label={t("household.past")}
-          >
+          <ItemList label={t("household.past")}>
             {past.map((member) => (
               <MemberCard key={member.id} member={member} mode={mode} actions={null} />
             ))}
-          </Stack>
+          </ItemList>
         </>
       )}
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { FormError } from "../components/forms.js";
+import { ItemList } from "../components/ItemList.js";
 import { IconClipboard } from "../components/icons.js";
 import { StatusBadge } from "../components/StatusBadge.js";
 import { formatDay } from "../format.js";
@@ -92,14 +93,7 @@ export function VehiclesPanel({ unitId, mode, canEdit, canApprove }: Props) {
           {registerButton && <EmptyState.Actions>{registerButton}</EmptyState.Actions>}
         </EmptyState>
       ) : (
-        <Stack
-          component="ul"
-          gap="sm"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-          aria-label={t("vehicles.list")}
-        >
+        <ItemList label={t("vehicles.list")}>
           {items.map((vehicle) => {
             const plate = words.plate(vehicle);
             const details = [vehicle.brand, vehicle.colour].filter(Boolean).join(", ");
@@ -169,7 +163,7 @@ export function VehiclesPanel({ unitId, mode, canEdit, canApprove }: Props) {
               </Paper>
             );
           })}
-        </Stack>
+        </ItemList>
       )}
 
       {dialog?.kind === "register" && (

@@ -20,6 +20,7 @@ import type { ChangeRequest, ChangeRequestList as ChangeRequestListSchema } from
 import { api } from "../api.js";
 import { FormModal } from "../components/FormModal.js";
 import { FormError, required, showFieldErrors } from "../components/forms.js";
+import { ItemList } from "../components/ItemList.js";
 import { StatusBadge } from "../components/StatusBadge.js";
 import { formatArea, formatDateTime, formatDay, parseArea, parseDay } from "../format.js";
 import { currentLang } from "../i18n.js";
@@ -275,18 +276,11 @@ export function ChangeRequestsSection({ unitId }: { unitId: string }) {
             {t("changeRequests.empty")}
           </Text>
         ) : (
-          <Stack
-            component="ul"
-            gap="sm"
-            p={0}
-            m={0}
-            style={{ listStyle: "none" }}
-            aria-label={t("changeRequests.list")}
-          >
+          <ItemList label={t("changeRequests.list")}>
             {items.map((request) => (
               <RequestItem key={request.id} request={request} />
             ))}
-          </Stack>
+          </ItemList>
         )}
       </Stack>
       {dialog === "area" && <AreaRequestModal unitId={unitId} onSent={sent} onClose={close} />}

@@ -4,7 +4,6 @@ import {
   EmptyState,
   Group,
   Loader,
-  Pagination,
   Paper,
   Stack,
   Text,
@@ -16,7 +15,9 @@ import { Link } from "react-router";
 import { INVOICES_PATH, type InvoiceSummary, isOpen, useBillingWords } from "../billing/billing.js";
 import { InvoiceStatusBadges } from "../billing/InvoiceParts.js";
 import { FormError } from "../components/forms.js";
+import { ItemList } from "../components/ItemList.js";
 import { IconReceipt } from "../components/icons.js";
+import { PageNav } from "../components/PageNav.js";
 import { PageHeader } from "../components/Pages.js";
 import { usePagedList } from "../components/usePagedList.js";
 import { formatDay } from "../format.js";
@@ -78,7 +79,6 @@ function UnitInvoices({ unitId }: { unitId: string }) {
       />
     );
   }
-  const pages = Math.ceil(query.data.total / query.data.pageSize);
   return (
     <Stack gap="sm">
       <AmountDue unitId={unitId} withList={false} />
@@ -86,22 +86,14 @@ function UnitInvoices({ unitId }: { unitId: string }) {
       <Title order={2} size="h4" mt="sm" id="notices-list">
         {t("billing.resident.notices")}
       </Title>
-      <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: "none" }} aria-labelledby="notices-list">
+      <ItemList labelledBy="notices-list">
         {query.data.items.map((invoice) => (
           <li key={invoice.id}>
             <InvoiceCard invoice={invoice} />
           </li>
         ))}
-      </Stack>
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={page}
-          onChange={setPage}
-          getItemProps={(item) => ({ "aria-label": t("common.page", { page: item }) })}
-          getControlProps={(control) => ({ "aria-label": t(`common.pageControl.${control}`) })}
-        />
-      )}
+      </ItemList>
+      <PageNav total={query.data.total} pageSize={query.data.pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

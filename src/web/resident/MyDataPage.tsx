@@ -15,6 +15,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormError } from "../components/forms.js";
+import { ItemList } from "../components/ItemList.js";
 import { IconUser } from "../components/icons.js";
 import { PageHeader } from "../components/Pages.js";
 import { useRoleLabel } from "../components/roles.js";
@@ -29,7 +30,6 @@ import {
   AccountBlock,
   Block,
   DisclosuresBlock,
-  Entries,
   MoneyBlock,
   RestrictionNotice,
 } from "./privacy/MyDataSections.js";
@@ -85,7 +85,7 @@ function HouseholdsBlock({ record, id }: { record: DataRecord; id: string }) {
   if (record.households.length === 0) return null;
   return (
     <Block title={t("myData.householdsTitle")} id={id}>
-      <Entries label={t("myData.householdsTitle")}>
+      <ItemList label={t("myData.householdsTitle")}>
         {record.households.map((household) => {
           const dates = [
             household.movedInOn && t("household.since", { date: formatDay(household.movedInOn) }),
@@ -104,7 +104,7 @@ function HouseholdsBlock({ record, id }: { record: DataRecord; id: string }) {
             </li>
           );
         })}
-      </Entries>
+      </ItemList>
     </Block>
   );
 }
@@ -119,7 +119,7 @@ function VehiclesBlock({ record, id }: { record: DataRecord; id: string }) {
           {t("myData.noVehicles")}
         </Text>
       ) : (
-        <Entries label={t("myData.vehiclesTitle")}>
+        <ItemList label={t("myData.vehiclesTitle")}>
           {record.vehicles.map((vehicle, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: vehicles come without ids and may repeat
             <Group component="li" key={index} gap="xs" justify="space-between" wrap="nowrap">
@@ -138,7 +138,7 @@ function VehiclesBlock({ record, id }: { record: DataRecord; id: string }) {
               </StatusBadge>
             </Group>
           ))}
-        </Entries>
+        </ItemList>
       )}
     </Block>
   );

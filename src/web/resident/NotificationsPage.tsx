@@ -7,7 +7,6 @@ import {
   EmptyState,
   Group,
   Loader,
-  Pagination,
   Paper,
   Stack,
   Text,
@@ -18,7 +17,9 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { FormError } from "../components/forms.js";
+import { ItemList } from "../components/ItemList.js";
 import { IconBell } from "../components/icons.js";
+import { PageNav } from "../components/PageNav.js";
 import { PageHeader } from "../components/Pages.js";
 import { formatDateTime } from "../format.js";
 import { type InboxItem, useMarkAllRead, useMarkRead, useNotifications } from "./privacy/privacy.js";
@@ -104,30 +105,14 @@ export function NotificationsPage() {
       />
     );
   } else {
-    const pages = Math.ceil(inbox.data.total / inbox.data.pageSize);
     body = (
       <>
-        <Stack
-          component="ul"
-          gap="sm"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-          aria-label={t("notifications.list")}
-        >
+        <ItemList label={t("notifications.list")}>
           {inbox.data.items.map((item) => (
             <Message key={item.id} item={item} opened={openId === item.id} onOpen={() => open(item)} />
           ))}
-        </Stack>
-        {pages > 1 && (
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={setPage}
-            getItemProps={(item) => ({ "aria-label": t("common.page", { page: item }) })}
-            getControlProps={(control) => ({ "aria-label": t(`common.pageControl.${control}`) })}
-          />
-        )}
+        </ItemList>
+        <PageNav total={inbox.data.total} pageSize={inbox.data.pageSize} page={page} onChange={setPage} />
       </>
     );
   }

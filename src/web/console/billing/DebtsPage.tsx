@@ -4,7 +4,6 @@ import {
   Drawer,
   EmptyState,
   Loader,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -18,6 +17,7 @@ import { api } from "../../api.js";
 import { useBillingWords } from "../../billing/billing.js";
 import { FormError } from "../../components/forms.js";
 import { IconReceipt } from "../../components/icons.js";
+import { PageNav } from "../../components/PageNav.js";
 import { formatDate, formatDay } from "../../format.js";
 import { type Ageing, DEBTS_PATH, type DebtRow, type Statement, statementPath } from "./collection.js";
 import { Section } from "./Section.js";
@@ -155,7 +155,6 @@ function Debts({ scope }: { scope: BillingScope }) {
   }
   if (debts.isError) return <FormError error={debts.error} />;
   const data = debts.data;
-  const pages = Math.ceil(data.units.total / data.units.pageSize);
   return (
     <>
       <Section id="debt-totals" title={t("billing.debts.totals")}>
@@ -249,15 +248,7 @@ function Debts({ scope }: { scope: BillingScope }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {pages > 1 && (
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={setPage}
-                getItemProps={(item) => ({ "aria-label": t("common.page", { page: item }) })}
-                getControlProps={(control) => ({ "aria-label": t(`common.pageControl.${control}`) })}
-              />
-            )}
+            <PageNav total={data.units.total} pageSize={data.units.pageSize} page={page} onChange={setPage} />
           </Stack>
         )}
       </Section>

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -23,6 +22,7 @@ import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormModal } from "../../components/FormModal.js";
 import { FormError, showFieldErrors } from "../../components/forms.js";
+import { PageNav } from "../../components/PageNav.js";
 import { formatDateTime } from "../../format.js";
 import { BreachClock, SeverityBadge } from "./BreachParts.js";
 import { DetailDrawer, DownloadButton, Fact, QueryView } from "./parts.js";
@@ -97,16 +97,7 @@ function AffectedList({ breach }: { breach: Breach }) {
                 ))}
               </Table.Tbody>
             </Table>
-            {data.total > data.pageSize && (
-              <Pagination
-                total={Math.ceil(data.total / data.pageSize)}
-                value={page}
-                onChange={setPage}
-                size="sm"
-                getItemProps={(item) => ({ "aria-label": t("common.page", { page: item }) })}
-                getControlProps={(control) => ({ "aria-label": t(`common.pageControl.${control}`) })}
-              />
-            )}
+            <PageNav total={data.total} pageSize={data.pageSize} page={page} onChange={setPage} size="sm" />
           </Stack>
         )
       }

@@ -2,6 +2,7 @@ import { Alert, Badge, Center, Group, Loader, Paper, Stack, Switch, Table, Text,
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/forms.js";
+import { ItemList } from "../../components/ItemList.js";
 import { PageHeader } from "../../components/Pages.js";
 import { formatDateTime } from "../../format.js";
 import { type ConsentOverview, useConsents, useSetConsent } from "./privacy.js";
@@ -153,14 +154,7 @@ export function ConsentsPage() {
   } else {
     body = (
       <>
-        <Stack
-          component="ul"
-          gap="sm"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-          aria-label={t("consents.purposes")}
-        >
+        <ItemList label={t("consents.purposes")}>
           {overview.data.purposes.map((state) => (
             <PurposeCard
               key={state.purpose}
@@ -169,7 +163,7 @@ export function ConsentsPage() {
               onToggle={(given) => toggle(state, given)}
             />
           ))}
-        </Stack>
+        </ItemList>
         <Title order={2} size="h4" mt="sm" id="consent-history">
           {t("consents.history")}
         </Title>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { INVOICE_STATUSES, type InvoiceStatus, useBillingWords } from "../../billing/billing.js";
 import { FormError } from "../../components/forms.js";
+import { ItemList } from "../../components/ItemList.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { formatDate, formatDateTime, formatDay } from "../../format.js";
 import { useFieldWords } from "./fieldWords.js";
@@ -20,15 +21,6 @@ export function Block({ title, id, children }: { title: string; id: string; chil
         {children}
       </Stack>
     </Paper>
-  );
-}
-
-/** A list of small entries, read one under another on a phone. */
-export function Entries({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={label}>
-      {children}
-    </Stack>
   );
 }
 
@@ -81,7 +73,7 @@ export function AccountBlock({ account }: { account: NonNullable<MyData["account
       {account.sessions.length === 0 ? (
         none(t("myData.account.noSessions"))
       ) : (
-        <Entries label={t("myData.account.sessions")}>
+        <ItemList label={t("myData.account.sessions")}>
           {account.sessions.map((session, index) => (
             <Entry
               // biome-ignore lint/suspicious/noArrayIndexKey: sessions come without ids
@@ -93,7 +85,7 @@ export function AccountBlock({ account }: { account: NonNullable<MyData["account
               ]}
             />
           ))}
-        </Entries>
+        </ItemList>
       )}
     </Block>
   );
@@ -131,7 +123,7 @@ export function AccessCardsBlock({ record, id }: { record: DataRecord; id: strin
       {record.accessCards.length === 0 ? (
         none(t("myData.noCards"))
       ) : (
-        <Entries label={t("myData.cardsTitle")}>
+        <ItemList label={t("myData.cardsTitle")}>
           {record.accessCards.map((card) => (
             <Entry
               key={`${card.kind}-${card.number}`}
@@ -146,7 +138,7 @@ export function AccessCardsBlock({ record, id }: { record: DataRecord; id: strin
               ]}
             />
           ))}
-        </Entries>
+        </ItemList>
       )}
     </Block>
   );
@@ -167,7 +159,7 @@ export function MoneyBlock({ record, id }: { record: DataRecord; id: string }) {
       {record.invoices.length === 0 ? (
         none(t("myData.noInvoices"))
       ) : (
-        <Entries label={t("myData.invoices")}>
+        <ItemList label={t("myData.invoices")}>
           {record.invoices.map((invoice) => (
             <Entry
               key={invoice.code}
@@ -184,7 +176,7 @@ export function MoneyBlock({ record, id }: { record: DataRecord; id: string }) {
               ]}
             />
           ))}
-        </Entries>
+        </ItemList>
       )}
       <Title order={4} size="h6">
         {t("myData.payments")}
@@ -192,7 +184,7 @@ export function MoneyBlock({ record, id }: { record: DataRecord; id: string }) {
       {record.payments.length === 0 ? (
         none(t("myData.noPayments"))
       ) : (
-        <Entries label={t("myData.payments")}>
+        <ItemList label={t("myData.payments")}>
           {record.payments.map((payment, index) => (
             <Entry
               // biome-ignore lint/suspicious/noArrayIndexKey: payments come without ids
@@ -209,7 +201,7 @@ export function MoneyBlock({ record, id }: { record: DataRecord; id: string }) {
               ]}
             />
           ))}
-        </Entries>
+        </ItemList>
       )}
     </Block>
   );
@@ -225,7 +217,7 @@ export function DisclosuresBlock({ record, id }: { record: DataRecord; id: strin
       {record.disclosures.length === 0 ? (
         none(t("myData.noDisclosures"))
       ) : (
-        <Entries label={t("myData.disclosuresTitle")}>
+        <ItemList label={t("myData.disclosuresTitle")}>
           {record.disclosures.map((disclosure, index) => (
             <Entry
               // biome-ignore lint/suspicious/noArrayIndexKey: disclosures come without ids
@@ -244,7 +236,7 @@ export function DisclosuresBlock({ record, id }: { record: DataRecord; id: strin
               ]}
             />
           ))}
-        </Entries>
+        </ItemList>
       )}
     </Block>
   );

@@ -1,19 +1,11 @@
-import {
-  Alert,
-  Button,
-  Center,
-  EmptyState,
-  Loader,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Text,
-} from "@mantine/core";
+import { Alert, Button, Center, EmptyState, Loader, SegmentedControl, Stack, Text } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
+import { ItemList } from "../../components/ItemList.js";
 import { IconClipboard } from "../../components/icons.js";
+import { PageNav } from "../../components/PageNav.js";
 import { PageHeader } from "../../components/Pages.js";
 import { NewRequestModal, type RequestDraft, requestBody } from "./NewRequestModal.js";
 import {
@@ -74,17 +66,9 @@ export function RequestsPage() {
       />
     );
   } else {
-    const pages = Math.ceil(requests.data.total / requests.data.pageSize);
     body = (
       <>
-        <Stack
-          component="ul"
-          gap="sm"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-          aria-label={t("dataRequests.list")}
-        >
+        <ItemList label={t("dataRequests.list")}>
           {requests.data.items.map((request) => (
             <RequestCard
               key={request.id}
@@ -92,16 +76,13 @@ export function RequestsPage() {
               onCancel={() => setDialog({ kind: "cancel", request })}
             />
           ))}
-        </Stack>
-        {pages > 1 && (
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={setPage}
-            getItemProps={(item) => ({ "aria-label": t("common.page", { page: item }) })}
-            getControlProps={(control) => ({ "aria-label": t(`common.pageControl.${control}`) })}
-          />
-        )}
+        </ItemList>
+        <PageNav
+          total={requests.data.total}
+          pageSize={requests.data.pageSize}
+          page={page}
+          onChange={setPage}
+        />
       </>
     );
   }
