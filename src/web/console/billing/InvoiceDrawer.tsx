@@ -14,7 +14,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.js";
 import {
@@ -32,23 +32,11 @@ import {
   InvoiceTotals,
   PdfButton,
 } from "../../billing/InvoiceParts.js";
+import { Fact } from "../../components/Fact.js";
 import { FormModal } from "../../components/FormModal.js";
 import { FormError, showFieldErrors } from "../../components/forms.js";
 import { formatDateTime, formatDay } from "../../format.js";
 import { useBillingAccess } from "../access.js";
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 type CashValues = { amount: number | string; note: string };
 
@@ -160,15 +148,15 @@ function InvoiceBody({ invoice }: { invoice: Invoice }) {
         </Alert>
       )}
       <SimpleGrid component="dl" cols={{ base: 2, sm: 3 }} spacing="md" verticalSpacing="sm" m={0}>
-        <Field label={t("billing.number")}>{invoice.number ?? t("billing.noNumber")}</Field>
-        <Field label={t("billing.code")}>{invoice.code}</Field>
-        <Field label={t("billing.unit")}>{invoice.unitCode}</Field>
-        <Field label={t("billing.period")}>{words.period(invoice.period)}</Field>
-        <Field label={t("billing.billTo")}>{invoice.billTo ?? "—"}</Field>
-        <Field label={t("billing.dueOn")}>{invoice.dueOn ? formatDay(invoice.dueOn) : "—"}</Field>
-        <Field label={t("billing.issuedAt")}>
+        <Fact label={t("billing.number")}>{invoice.number ?? t("billing.noNumber")}</Fact>
+        <Fact label={t("billing.code")}>{invoice.code}</Fact>
+        <Fact label={t("billing.unit")}>{invoice.unitCode}</Fact>
+        <Fact label={t("billing.period")}>{words.period(invoice.period)}</Fact>
+        <Fact label={t("billing.billTo")}>{invoice.billTo ?? "—"}</Fact>
+        <Fact label={t("billing.dueOn")}>{invoice.dueOn ? formatDay(invoice.dueOn) : "—"}</Fact>
+        <Fact label={t("billing.issuedAt")}>
           {invoice.issuedAt ? formatDateTime(invoice.issuedAt) : t("billing.notIssued")}
-        </Field>
+        </Fact>
       </SimpleGrid>
       <Title order={3} size="h5">
         {t("billing.lines")}

@@ -20,12 +20,13 @@ import { useTranslation } from "react-i18next";
 import type { Page } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
+import { Fact } from "../../components/Fact.js";
 import { FormModal } from "../../components/FormModal.js";
 import { FormError, showFieldErrors } from "../../components/forms.js";
 import { PageNav } from "../../components/PageNav.js";
 import { formatDateTime } from "../../format.js";
 import { BreachClock, SeverityBadge } from "./BreachParts.js";
-import { DetailDrawer, DownloadButton, Fact, QueryView } from "./parts.js";
+import { DetailDrawer, DownloadButton, QueryView } from "./parts.js";
 import {
   type AffectedPerson,
   BREACH_STATUSES,

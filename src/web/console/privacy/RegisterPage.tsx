@@ -4,11 +4,12 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProcessingRegister } from "../../../contracts/index.js";
 import { api } from "../../api.js";
+import { Fact } from "../../components/Fact.js";
 import { PageHeader } from "../../components/Pages.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { formatDateTime } from "../../format.js";
 import { Section } from "../billing/Section.js";
-import { DownloadButton, Fact, QueryView } from "./parts.js";
+import { DownloadButton, QueryView } from "./parts.js";
 import { REGISTER_PATH, usePrivacyWords } from "./privacy.js";
 
 type Entry = ProcessingRegister["entries"][number];

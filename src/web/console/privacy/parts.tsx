@@ -8,7 +8,6 @@ import {
   NativeSelect,
   Select,
   Stack,
-  Text,
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -53,20 +52,6 @@ export function showErrorsAt(
   if (!(error instanceof ApiError)) return;
   form.setErrors(
     Object.fromEntries(Object.entries(error.fieldErrors).map(([key, value]) => [names[key] ?? key, value])),
-  );
-}
-
-/** One fact of a detail view, inside a `<SimpleGrid component="dl">`. */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </div>
   );
 }
 

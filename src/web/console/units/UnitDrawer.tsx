@@ -1,7 +1,8 @@
-import { Button, Center, Drawer, Group, Loader, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
+import { Button, Center, Drawer, Group, Loader, SimpleGrid, Stack, Tabs } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Unit } from "../../../contracts/index.js";
+import { Fact } from "../../components/Fact.js";
 import { FormError } from "../../components/forms.js";
 import { formatDate, formatDay } from "../../format.js";
 import { HouseholdFlagsStaff } from "../../registry/flags.js";
@@ -10,19 +11,6 @@ import { VehiclesPanel } from "../../registry/VehiclesPanel.js";
 import { useCanApproveVehicles, useCanEditRegistry, useSeesRegistry } from "../access.js";
 import { UnitStatusBadge } from "./UnitStatus.js";
 import { useUnit, useUnitWords } from "./units.js";
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 type Props = {
   unitId: string;
@@ -64,22 +52,22 @@ export function UnitDrawer({ unitId, canManage, onClose, onEdit, onDelete }: Pro
     body = (
       <Stack>
         <SimpleGrid component="dl" cols={2} spacing="md" verticalSpacing="md" m={0}>
-          <Field label={t("units.code")}>{u.code}</Field>
-          <Field label={t("units.status")}>
+          <Fact label={t("units.code")}>{u.code}</Fact>
+          <Fact label={t("units.status")}>
             <UnitStatusBadge status={u.status} />
-          </Field>
-          <Field label={t("units.block")}>{words.block(u.block)}</Field>
-          <Field label={t("units.floor")}>{words.floor(u.floor)}</Field>
-          <Field label={t("units.type")}>{words.type(u.type)}</Field>
-          <Field label={t("units.area")}>{words.area(u.areaM2)}</Field>
-          <Field label={t("units.handoverDate")}>{u.handoverDate ? formatDay(u.handoverDate) : notSet}</Field>
-          <Field label={t("common.createdAt")}>{formatDate(u.createdAt)}</Field>
-          <Field label={t("units.maintenanceFund")}>
+          </Fact>
+          <Fact label={t("units.block")}>{words.block(u.block)}</Fact>
+          <Fact label={t("units.floor")}>{words.floor(u.floor)}</Fact>
+          <Fact label={t("units.type")}>{words.type(u.type)}</Fact>
+          <Fact label={t("units.area")}>{words.area(u.areaM2)}</Fact>
+          <Fact label={t("units.handoverDate")}>{u.handoverDate ? formatDay(u.handoverDate) : notSet}</Fact>
+          <Fact label={t("common.createdAt")}>{formatDate(u.createdAt)}</Fact>
+          <Fact label={t("units.maintenanceFund")}>
             {u.maintenanceFundVnd === null ? notSet : words.vnd(u.maintenanceFundVnd)}
-          </Field>
-          <Field label={t("units.maintenanceFundPaidOn")}>
+          </Fact>
+          <Fact label={t("units.maintenanceFundPaidOn")}>
             {u.maintenanceFundPaidOn ? formatDay(u.maintenanceFundPaidOn) : notSet}
-          </Field>
+          </Fact>
         </SimpleGrid>
         {canManage && (
           <Group gap="sm" mt="sm">
