@@ -12,6 +12,7 @@ import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
 import { PERSONAL_FIELDS } from "../../../platform/privacy/purposes.js";
+import { unusableResidents } from "../../registry/residents/my-data.service.js";
 import { openResidentFields, residentNames } from "../../registry/residents/residents.service.js";
 import { disclosures } from "../privacy.table.js";
 
@@ -45,9 +46,8 @@ export async function disclose(ctx: Ctx, release: Release): Promise<void> {
   if (unknown.length > 0) throw new Error(`fields not in the personal-data registry: ${unknown.join(", ")}`);
   if (release.residentIds.length === 0) return;
   if (release.legalBasis !== "legal_obligation") {
-    const people = await openResidentFields(ctx, release.residentIds);
-    const restricted = people.filter((p) => p.restricted).map((p) => p.residentId);
-    if (restricted.length > 0) throw errors.rule("RESIDENT_RESTRICTED", { count: restricted.length });
+    const unusable = await unusableResidents(ctx, release.residentIds);
+    if (unusable.size > 0) throw errors.rule("RESIDENT_RESTRICTED", { count: unusable.size });
   }
   await ctx.tx.insert(disclosures).values(
     release.residentIds.map((residentId) => ({

@@ -4,7 +4,12 @@ import type { Database } from "../../../platform/db/client.js";
 import { asSystem } from "../../../platform/jobs/system.js";
 import { residentFacts, residentsPendingErasure } from "../../registry/residents/residents.service.js";
 import { eraseResident, erasureHolds } from "../erasure/erasure.service.js";
-import { dueErasureRequests, escalateOverdue, executeErasureRequest } from "./requests.service.js";
+import {
+  dueErasureRequests,
+  ERASURE_CANCEL_WINDOW_MS,
+  escalateOverdue,
+  executeErasureRequest,
+} from "./requests.service.js";
 
 async function companiesWith(db: Database, query: string, values: unknown[] = []): Promise<string[]> {
   const { rows } = await db.ownerSql.query<{ company_id: string }>(query, values);
@@ -21,7 +26,7 @@ export async function runDueErasures(db: Database, platform: Platform, log: Logg
     `select company_id from privacy_requests
       where kind = 'erasure' and status in ('open', 'in_progress') and created_at < $1
      union select company_id from residents where erasure_pending_since is not null`,
-    [new Date(now.getTime() - 24 * 3600_000)],
+    [new Date(now.getTime() - ERASURE_CANCEL_WINDOW_MS)],
   );
   let erased = 0;
   for (const companyId of companies) {

@@ -31,7 +31,7 @@ type Row = typeof privacyRequests.$inferSelect;
 type Query = z.infer<typeof PrivacyRequestQuery>;
 
 /** Erasure within 5 days (the product's promise); every other right within a month at most (GDPR's bound). */
-export const DUE_DAYS: Record<RequestKind, number> = {
+const DUE_DAYS: Record<RequestKind, number> = {
   erasure: 5,
   access: 30,
   rectification: 30,
@@ -61,8 +61,6 @@ async function toDtos(ctx: Ctx, rows: Row[], withTrail: boolean): Promise<Privac
     ctx,
     rows.map((r) => r.residentId),
   );
-  const handlerIds = [...new Set(rows.map((r) => r.handlerId).filter((h): h is string => Boolean(h)))];
-  const handlers = await recipientsOf(ctx.tx, ctx.platform, handlerIds);
   const events = withTrail
     ? await ctx.tx
         .select()
@@ -78,11 +76,17 @@ async function toDtos(ctx: Ctx, rows: Row[], withTrail: boolean): Promise<Privac
         )
         .orderBy(asc(privacyRequestEvents.at))
     : [];
-  const actorIds = [...new Set(events.map((e) => e.actorAccountId).filter((a): a is string => Boolean(a)))];
-  const actors = await recipientsOf(ctx.tx, ctx.platform, actorIds);
+  // Handlers and the people in the trails, named in one look-up.
+  const people = await recipientsOf(ctx.tx, ctx.platform, [
+    ...new Set(
+      [...rows.map((r) => r.handlerId), ...events.map((e) => e.actorAccountId)].filter((a) => a !== null),
+    ),
+  ]);
+  const nameOf = (accountId: string | null) =>
+    people.find((p) => p.accountId === accountId)?.displayName ?? null;
   const now = Date.now();
   return rows.map((r) => {
-    const handler = handlers.find((h) => h.accountId === r.handlerId);
+    const handlerName = nameOf(r.handlerId);
     return {
       id: r.id,
       residentId: r.residentId,
@@ -95,7 +99,7 @@ async function toDtos(ctx: Ctx, rows: Row[], withTrail: boolean): Promise<Privac
       dueAt: r.dueAt.toISOString(),
       overdue: ACTIVE.includes(r.status) && r.dueAt.getTime() < now,
       escalatedAt: r.escalatedAt?.toISOString() ?? null,
-      handler: handler ? { accountId: handler.accountId, name: handler.displayName } : null,
+      handler: r.handlerId && handlerName ? { accountId: r.handlerId, name: handlerName } : null,
       closedAt: r.closedAt?.toISOString() ?? null,
       resolution: r.resolution,
       outcome: r.outcome ?? null,
@@ -106,7 +110,7 @@ async function toDtos(ctx: Ctx, rows: Row[], withTrail: boolean): Promise<Privac
           at: e.at.toISOString(),
           event: e.event,
           actorRole: e.actorRole,
-          actorName: actors.find((a) => a.accountId === e.actorAccountId)?.displayName ?? null,
+          actorName: nameOf(e.actorAccountId),
           note: e.note,
         })),
     };
