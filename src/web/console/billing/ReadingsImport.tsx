@@ -8,7 +8,14 @@ import { api, saveDownload } from "../../api.js";
 import { missingReadingsPath, READINGS_PATH, useBillingWords } from "../../billing/billing.js";
 import { FormError } from "../../components/forms.js";
 import { ImportErrorTable } from "../units/ImportErrorTable.js";
-import { ImportFileInput, importReportOf, isAccepted, isCsv, XLSX_TYPE } from "../units/importFile.js";
+import {
+  ImportActions,
+  ImportFileInput,
+  importReportOf,
+  isAccepted,
+  isCsv,
+  XLSX_TYPE,
+} from "../units/importFile.js";
 import classes from "../units/units.module.css";
 import type { BillingScope } from "./scope.js";
 
@@ -174,34 +181,17 @@ function ImportModal({ scope, onClose }: { scope: BillingScope; onClose: () => v
             )}
           </div>
 
-          <Group justify="flex-end">
-            {done ? (
-              <Button onClick={onClose}>{t("common.close")}</Button>
-            ) : (
-              <>
-                <Button variant="default" onClick={onClose}>
-                  {t("common.cancel")}
-                </Button>
-                <Button
-                  type="submit"
-                  variant={preview ? "default" : "filled"}
-                  loading={pendingDry}
-                  disabled={run.isPending && !pendingDry}
-                >
-                  {t("billing.readingsImport.check")}
-                </Button>
-                {preview && file && (
-                  <Button
-                    loading={run.isPending && !pendingDry}
-                    disabled={preview.readings === 0}
-                    onClick={() => run.mutate({ file, dryRun: false, confirmUnusual })}
-                  >
-                    {t("billing.readingsImport.submit")}
-                  </Button>
-                )}
-              </>
-            )}
-          </Group>
+          <ImportActions
+            done={Boolean(done)}
+            checked={Boolean(preview && file)}
+            checking={pendingDry}
+            writing={run.isPending && !pendingDry}
+            canWrite={preview?.readings !== 0}
+            onWrite={() => file && run.mutate({ file, dryRun: false, confirmUnusual })}
+            onClose={onClose}
+            checkLabel={t("billing.readingsImport.check")}
+            writeLabel={t("billing.readingsImport.submit")}
+          />
         </Stack>
       </form>
     </Modal>

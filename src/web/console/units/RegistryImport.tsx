@@ -14,6 +14,7 @@ import { FormError } from "../../components/forms.js";
 import { BUILDINGS_PATH } from "../buildings/buildings.js";
 import { ImportErrorTable } from "./ImportErrorTable.js";
 import {
+  ImportActions,
   ImportFileInput,
   type ImportReport,
   importReportOf,
@@ -258,34 +259,17 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
             {report ? <ErrorReport report={report} /> : <FormError error={run.error} />}
           </div>
 
-          <Group justify="flex-end">
-            {done ? (
-              <Button onClick={onClose}>{t("common.close")}</Button>
-            ) : (
-              <>
-                <Button variant="default" onClick={onClose}>
-                  {t("common.cancel")}
-                </Button>
-                <Button
-                  type="submit"
-                  variant={preview ? "default" : "filled"}
-                  loading={pendingDry}
-                  disabled={run.isPending && !pendingDry}
-                >
-                  {t("registryImport.check")}
-                </Button>
-                {preview && file && (
-                  <Button
-                    loading={run.isPending && !pendingDry}
-                    disabled={!changes}
-                    onClick={() => run.mutate({ file, dryRun: false })}
-                  >
-                    {t("registryImport.submit")}
-                  </Button>
-                )}
-              </>
-            )}
-          </Group>
+          <ImportActions
+            done={Boolean(done)}
+            checked={Boolean(preview && file)}
+            checking={pendingDry}
+            writing={run.isPending && !pendingDry}
+            canWrite={Boolean(changes)}
+            onWrite={() => file && run.mutate({ file, dryRun: false })}
+            onClose={onClose}
+            checkLabel={t("registryImport.check")}
+            writeLabel={t("registryImport.submit")}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,6 @@
 import { Button, Group, Input } from "@mantine/core";
 import type { UseMutationResult } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api.js";
 import { FormError } from "../../components/forms.js";
 import type { ImportError } from "./ImportErrorTable.js";
@@ -70,5 +71,56 @@ export function ImportFileInput(props: {
         />
       </Input.Wrapper>
     </>
+  );
+}
+
+/**
+ * An import dialog's buttons: Close once the file is in; before that Cancel, Check (a dry run, the submit
+ * button) and, once a check passed, the button that writes the file.
+ */
+export function ImportActions({
+  done,
+  checked,
+  checking,
+  writing,
+  canWrite,
+  onWrite,
+  onClose,
+  checkLabel,
+  writeLabel,
+}: {
+  done: boolean;
+  /** A dry run has passed and the file is still chosen. */
+  checked: boolean;
+  checking: boolean;
+  writing: boolean;
+  canWrite: boolean;
+  onWrite: () => void;
+  onClose: () => void;
+  checkLabel: string;
+  writeLabel: string;
+}) {
+  const { t } = useTranslation();
+  if (done) {
+    return (
+      <Group justify="flex-end">
+        <Button onClick={onClose}>{t("common.close")}</Button>
+      </Group>
+    );
+  }
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onClose}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" variant={checked ? "default" : "filled"} loading={checking} disabled={writing}>
+        {checkLabel}
+      </Button>
+      {checked && (
+        <Button loading={writing} disabled={!canWrite} onClick={onWrite}>
+          {writeLabel}
+        </Button>
+      )}
+    </Group>
   );
 }
