@@ -55,10 +55,25 @@ const OUTCOMES = {
   invalid: { color: "red", title: "billing.online.invalidTitle", text: "billing.online.invalid" },
 } as const satisfies Record<Outcome, { color: string; title: string; text: string }>;
 
+/** The query the gateway's return left on the page, and a way to drop one of its parameters (the alert's close). */
+function useReturnParam() {
+  const [params, setParams] = useSearchParams();
+  const dismiss = (name: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  return [params, dismiss] as const;
+}
+
 /** What the gateway said when it sent the payer back (`?payment=paid|failed|invalid`), until dismissed. */
 export function PaymentOutcome() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, dismiss] = useReturnParam();
   const value = params.get("payment");
   if (value !== "paid" && value !== "failed" && value !== "invalid") return null;
   const outcome = OUTCOMES[value];
@@ -70,16 +85,7 @@ export function PaymentOutcome() {
       title={t(outcome.title)}
       withCloseButton
       closeButtonLabel={t("common.close")}
-      onClose={() =>
-        setParams(
-          (current) => {
-            const next = new URLSearchParams(current);
-            next.delete("payment");
-            return next;
-          },
-          { replace: true },
-        )
-      }
+      onClose={() => dismiss("payment")}
       styles={value === "failed" ? { title: { color: "var(--mantine-color-dark-7)" } } : undefined}
     >
       {t(outcome.text)}
@@ -90,7 +96,7 @@ export function PaymentOutcome() {
 /** What the card form said (`?autopay=on|failed`). */
 function AutopayOutcome() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, dismiss] = useReturnParam();
   const value = params.get("autopay");
   if (value !== "on" && value !== "failed") return null;
   const on = value === "on";
@@ -102,16 +108,7 @@ function AutopayOutcome() {
       title={on ? t("billing.online.autopayOnTitle") : t("billing.online.autopayFailedTitle")}
       withCloseButton
       closeButtonLabel={t("common.close")}
-      onClose={() =>
-        setParams(
-          (current) => {
-            const next = new URLSearchParams(current);
-            next.delete("autopay");
-            return next;
-          },
-          { replace: true },
-        )
-      }
+      onClose={() => dismiss("autopay")}
     >
       {on ? t("billing.online.autopayOnText") : t("billing.online.autopayFailedText")}
     </Alert>

@@ -4,6 +4,7 @@ import { startTestApp, TEST_MASTER_KEY, type TestEnv } from "../../../../test/he
 import { newMember, signIn } from "../../../../test/helpers/builders.js";
 import type { Client } from "../../../../test/helpers/client.js";
 import { DEMO_BANK_FEED_KEY } from "../../config.js";
+import { systemActor } from "../../platform/authz/actor.js";
 import { runFor, type TaskRun } from "../../platform/jobs/tasks.js";
 import { createLogger } from "../../platform/log/logger.js";
 import { lineAmount, vatOf } from "./core/money.js";
@@ -333,14 +334,7 @@ describe("the billing run", () => {
   it("run killed midway and run again leaves exactly one notice per unit", async () => {
     const requester = {
       companyId,
-      actor: {
-        accountId: null,
-        platformAdmin: false,
-        membershipId: null,
-        role: "company_admin" as const,
-        buildingIds: [],
-        unitIds: [],
-      },
+      actor: { ...systemActor, role: "company_admin" as const },
       lang: "vi" as const,
       requestId: "test",
     };

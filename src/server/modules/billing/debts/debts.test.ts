@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
 import type { Client } from "../../../../../test/helpers/client.js";
+import { systemActor } from "../../../platform/authz/actor.js";
 import { runFor } from "../../../platform/jobs/tasks.js";
 import { createLogger } from "../../../platform/log/logger.js";
 import { todayInVietnam } from "../../../platform/time.js";
@@ -26,14 +27,7 @@ const daysAgo = (n: number) => {
 async function bill(period: string) {
   const requester = {
     companyId,
-    actor: {
-      accountId: null,
-      platformAdmin: false,
-      membershipId: null,
-      role: "company_admin" as const,
-      buildingIds: [],
-      unitIds: [],
-    },
+    actor: { ...systemActor, role: "company_admin" as const },
     lang: "vi" as const,
     requestId: "test",
   };
