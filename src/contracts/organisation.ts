@@ -77,6 +77,11 @@ export const InvitationPreview = z.object({
   contact: z.string().describe("masked"),
   accountExists: z.boolean(),
   expiresAt: z.string(),
+  /**
+   * For a resident: the sentences the sign-up consent boxes show, in the caller's language — the same ones the
+   * consent record keeps, so what is shown is what is recorded.
+   */
+  consentWording: z.object({ marketing: z.string(), analytics: z.string() }),
 });
 export const AcceptInvitationBody = z.object({
   displayName: z.string().trim().min(1).max(120).optional(),

@@ -27,6 +27,7 @@ export async function newResident(env: TestEnv, staff: Client, unitId: string, p
   const client = new Client(env.app, {
     ip: `10.${nextHost >> 8}.${nextHost & 255}.${(nextHost++ % 250) + 1}`,
   });
+  const preview = (await client.get(`/api/v1/invitations/${token}`)).body;
   const accepted = await client.post(`/api/v1/invitations/${token}/accept`, { password: "Cu-dan-2026" });
   if (accepted.status !== 200) throw new Error(`accept ${accepted.status} ${JSON.stringify(accepted.body)}`);
   const me = await client.get("/api/v1/auth/me");
@@ -35,5 +36,7 @@ export async function newResident(env: TestEnv, staff: Client, unitId: string, p
     memberId: added.body.id as string,
     residentId: added.body.resident.id as string,
     accountId: me.body.account.id as string,
+    /** What the invitation page showed before sign-up (the consent boxes' sentences among it). */
+    preview,
   };
 }

@@ -118,7 +118,7 @@ function AcceptForm({ path, preview }: { path: string; preview: Preview }) {
             <Checkbox
               key={purpose}
               label={t(`invite.consent.${purpose}.label`)}
-              description={t(`invite.consent.${purpose}.wording`)}
+              description={preview.consentWording[purpose]}
               {...form.getInputProps(purpose, { type: "checkbox" })}
             />
           ))}

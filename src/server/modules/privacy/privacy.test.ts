@@ -93,6 +93,8 @@ describe("consent", () => {
     const marketing = before.body.purposes.find((p: { purpose: string }) => p.purpose === "marketing");
     expect(marketing).toMatchObject({ basis: "consent", active: false, consent: null });
     expect(marketing.wording.length).toBeGreaterThan(40);
+    // The sign-up page showed the very sentence a consent records.
+    expect(r.preview.consentWording.marketing).toBe(marketing.wording);
     expect(
       (await r.client.post("/api/v1/privacy/consents", { purpose: "billing", given: false })).status,
     ).toBe(422);

@@ -19,6 +19,7 @@ import type { ClientInfo } from "../accounts/auth.service.js";
 import { verifyPassword } from "../accounts/passwords.js";
 import { createSession, meOf, recordDevice } from "../accounts/sessions.service.js";
 import { companies } from "../companies/companies.table.js";
+import { consentWording } from "../privacy/policies/texts.js";
 import { invitations, memberships } from "./memberships.table.js";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -213,6 +214,7 @@ export async function previewInvitation(ctx: Ctx, token: string) {
     contact: maskContact(contact),
     accountExists: Boolean(await findAccountByContact(c.tx, c.platform, contact)),
     expiresAt: invitation.expiresAt.toISOString(),
+    consentWording: consentWording(ctx.lang),
   };
 }
 

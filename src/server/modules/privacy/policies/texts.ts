@@ -367,3 +367,9 @@ Contact the management office of your building; its contacts are in the app.`,
     },
   },
 };
+
+/** The sentence each consent purpose records, in a language (shown before anyone gives it, e.g. at sign-up). */
+export const consentWording = (lang: "vi" | "en") => ({
+  marketing: CONSENT_WORDING.marketing[lang],
+  analytics: CONSENT_WORDING.analytics[lang],
+});
