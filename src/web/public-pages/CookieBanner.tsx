@@ -1,4 +1,4 @@
-import { Anchor, Button, CloseButton, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Button, CloseButton, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -103,14 +103,14 @@ export function CookieBanner() {
             {t(`cookies.current.${choice}`)}
           </Text>
         )}
-        <Group grow gap="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Button variant="default" onClick={() => choose("necessary")}>
             {t("cookies.necessary")}
           </Button>
           <Button variant="default" onClick={() => choose("analytics")}>
             {t("cookies.analytics")}
           </Button>
-        </Group>
+        </SimpleGrid>
       </Stack>
     </Paper>
   );
