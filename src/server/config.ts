@@ -81,9 +81,11 @@ export type Config = {
   version: string;
 };
 
-export const DEMO_BANK_FEED_KEY = "demo-bank-feed-key-2026";
-/** The local sandbox gateway's shared secret: it only ever talks to this same server. */
-const SANDBOX_GATEWAY_SECRET = "chungcu-local-sandbox-gateway-secret";
+/** Files in `DATA_DIR` holding the demo's generated secrets (per installation, never in the source). */
+export const DEMO_SECRET_FILES = {
+  bankFeedKey: "bank-feed.key",
+  sandboxGatewaySecret: "vnpay-sandbox.secret",
+} as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -144,27 +146,58 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
     metricsToken: e.METRICS_TOKEN,
-    // The demo's sandbox bank feed signs with a known key, so transfers can be tried by hand.
-    bankFeed: {
-      apiKey: e.BANK_FEED_API_KEY ?? (demo ? DEMO_BANK_FEED_KEY : undefined),
+    // The demo's bank feed takes an API key generated for this installation (in DATA_DIR), so transfers can be
+    // tried by hand; none when an HMAC secret is configured, which turns the API-key method off.
+    bankFeed: overrides.bankFeed ?? {
+      apiKey:
+        e.BANK_FEED_API_KEY ??
+        (demo && !e.BANK_FEED_HMAC_SECRET ? demoSecret(e.NODE_ENV, dataDir, "bankFeedKey") : undefined),
       hmacSecret: e.BANK_FEED_HMAC_SECRET,
       apiToken: e.BANK_FEED_API_TOKEN,
       apiUrl: e.BANK_FEED_API_URL,
     },
     gateway:
-      e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET
-        ? {
-            kind: "vnpay",
-            tmnCode: e.VNPAY_TMN_CODE,
-            hashSecret: e.VNPAY_HASH_SECRET,
-            paymentUrl: e.VNPAY_PAYMENT_URL,
-          }
-        : demo || e.NODE_ENV === "test"
-          ? { kind: "sandbox", tmnCode: "CHUNGCU1", hashSecret: SANDBOX_GATEWAY_SECRET }
-          : null,
+      overrides.gateway !== undefined
+        ? overrides.gateway
+        : e.VNPAY_TMN_CODE && e.VNPAY_HASH_SECRET
+          ? {
+              kind: "vnpay",
+              tmnCode: e.VNPAY_TMN_CODE,
+              hashSecret: e.VNPAY_HASH_SECRET,
+              paymentUrl: e.VNPAY_PAYMENT_URL,
+            }
+          : demo || e.NODE_ENV === "test"
+            ? {
+                kind: "sandbox",
+                tmnCode: "CHUNGCU1",
+                hashSecret: demoSecret(e.NODE_ENV, dataDir, "sandboxGatewaySecret"),
+              }
+            : null,
     version: process.env.npm_package_version ?? "0.1.0",
     ...overrides,
   };
+}
+
+/**
+ * A secret of the demo (the bank feed's API key, the sandbox gateway's HMAC secret): generated once per
+ * installation and kept beside the data, like the master key, so that nobody who has read the source can sign
+ * a transfer or a payment. Tests get a fresh one per process and leave no file behind.
+ */
+function demoSecret(
+  env: "development" | "production" | "test",
+  dataDir: string,
+  name: keyof typeof DEMO_SECRET_FILES,
+): string {
+  if (env === "test") return randomBytes(32).toString("base64url");
+  const file = path.join(dataDir, DEMO_SECRET_FILES[name]);
+  if (existsSync(file)) {
+    const stored = readFileSync(file, "utf8").trim();
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** Outside production a key is generated once and kept beside the data, so `npm start` needs no setup. */

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 import { pickLang } from "./platform/i18n/messages.js";
 
@@ -32,6 +35,66 @@ describe("configuration", () => {
     expect(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y" }).demo).toBe(false);
     expect(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y", DEMO: "1" }).demo).toBe(true);
     expect(loadConfig({ MASTER_KEY: key, NODE_ENV: "production" }).demo).toBe(false);
+  });
+});
+
+describe("demo secrets", () => {
+  const dirs: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chungcu-config-"));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  // The constants the source used to carry: anyone who read the code could sign a transfer or a payment.
+  const published = ["demo-bank-feed-key-2026", "chungcu-local-sandbox-gateway-secret"];
+
+  it("generates the bank-feed key and the sandbox gateway's secret per installation, in the data directory", () => {
+    const one = dataDir();
+    const two = dataDir();
+    const a = loadConfig({ MASTER_KEY: key, DATA_DIR: one });
+    const b = loadConfig({ MASTER_KEY: key, DATA_DIR: two });
+    const again = loadConfig({ MASTER_KEY: key, DATA_DIR: one });
+    const feedKey = a.bankFeed.apiKey as string;
+    const gatewaySecret = a.gateway?.hashSecret as string;
+    expect(a.gateway?.kind).toBe("sandbox");
+    for (const secret of [feedKey, gatewaySecret]) {
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      expect(published).not.toContain(secret);
+    }
+    expect(feedKey).not.toBe(gatewaySecret);
+    // Another installation has other secrets; the same one keeps its own across restarts.
+    expect(b.bankFeed.apiKey).not.toBe(feedKey);
+    expect(b.gateway?.hashSecret).not.toBe(gatewaySecret);
+    expect(again.bankFeed.apiKey).toBe(feedKey);
+    expect(again.gateway?.hashSecret).toBe(gatewaySecret);
+    // Stored beside the data, readable by the owner only.
+    const files = readdirSync(one).map((f) => path.join(one, f));
+    const stored = files.map((f) => readFileSync(f, "utf8").trim());
+    expect(stored).toEqual(expect.arrayContaining([feedKey, gatewaySecret]));
+    for (const f of files) expect(statSync(f).mode & 0o077).toBe(0);
+  });
+
+  it("keeps configured secrets, and generates no API key when an HMAC secret is configured", () => {
+    const dir = dataDir();
+    const c = loadConfig({
+      MASTER_KEY: key,
+      DATA_DIR: dir,
+      BANK_FEED_HMAC_SECRET: "whsec_configured_0123456789",
+    });
+    expect(c.bankFeed).toMatchObject({ hmacSecret: "whsec_configured_0123456789", apiKey: undefined });
+    const configured = loadConfig({
+      MASTER_KEY: key,
+      DATA_DIR: dir,
+      BANK_FEED_API_KEY: "sk_configured_0123456789",
+    });
+    expect(configured.bankFeed.apiKey).toBe("sk_configured_0123456789");
+    // Outside demo mode nothing is generated: the endpoint stays closed until configured.
+    const prod = loadConfig({ MASTER_KEY: key, DATA_DIR: dataDir(), NODE_ENV: "production" });
+    expect(prod.bankFeed.apiKey).toBeUndefined();
+    expect(prod.gateway).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
+import path from "node:path";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, DEMO_SECRET_FILES, loadConfig } from "./config.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed.js";
 import { migrate } from "./platform/db/migrate.js";
 import { openDatabase } from "./platform/db/open.js";
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
       `  Demo logins (password ${DEMO_PASSWORD}):`,
     );
     for (const l of DEMO_LOGINS) lines.push(`    ${l.email.padEnd(28)} ${l.label}`);
+    if (config.bankFeed.apiKey && !process.env.BANK_FEED_API_KEY) {
+      // Where the key is, not the key: the console's output may end up in shared logs.
+      lines.push(
+        `  Bank feed (POST ${url}/api/v1/bank-feed/sepay): Authorization: Apikey <${path.join(config.dataDir, DEMO_SECRET_FILES.bankFeedKey)}>`,
+      );
+    }
   }
   console.log(`${lines.join("\n")}\n`);
 

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TEST_MASTER_KEY, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../test/helpers/builders.js";
 import type { Client } from "../../../../test/helpers/client.js";
-import { DEMO_BANK_FEED_KEY } from "../../config.js";
 import { systemActor } from "../../platform/authz/actor.js";
 import { runFor, type TaskRun } from "../../platform/jobs/tasks.js";
 import { createLogger } from "../../platform/log/logger.js";
@@ -23,6 +22,8 @@ let admin: Client;
 let accountant: Client;
 let unitIds: Record<string, string>;
 const HMAC_SECRET = "test-hmac-secret-0123456789";
+/** Configured beside the HMAC secret, which turns it off: the feed must sign. */
+const FEED_API_KEY = "test-bank-feed-key-0123456789";
 const PERIOD = "2026-11";
 
 const EVN_2025 = [1984, 2050, 2380, 2998, 3350, 3460].map((price, i) => ({
@@ -80,15 +81,17 @@ function sepay(id: number, amount: number, content: string) {
   };
 }
 
-function notify(
-  body: unknown,
-  headers: Record<string, string> = { authorization: `Apikey ${DEMO_BANK_FEED_KEY}` },
-) {
+/** Posts a transaction as the feed does: signed with the HMAC secret, unless other headers are given. */
+function notify(body: unknown, headers?: Record<string, string>) {
+  const payload = JSON.stringify(body);
   return env.app.inject({
     method: "POST",
     url: "/api/v1/bank-feed/sepay",
-    headers: { "content-type": "application/json", ...headers },
-    payload: JSON.stringify(body),
+    headers: {
+      "content-type": "application/json",
+      ...(headers ?? signBankFeed(payload, HMAC_SECRET, Math.floor(Date.now() / 1000))),
+    },
+    payload,
   });
 }
 
@@ -96,7 +99,7 @@ beforeAll(async () => {
   env = await startTestApp({
     jobs: true,
     signInPerMinute: 1000,
-    bankFeed: { apiKey: DEMO_BANK_FEED_KEY, hmacSecret: HMAC_SECRET },
+    bankFeed: { apiKey: FEED_API_KEY, hmacSecret: HMAC_SECRET },
   });
   const owner = await newMember(env, "company_admin");
   companyId = owner.companyId;
@@ -443,6 +446,10 @@ describe("issue, pay by transfer, cash, unmatched", () => {
     expect((await send(signBankFeed(body, HMAC_SECRET, now - 600))).statusCode).toBe(401);
     expect((await send(signBankFeed(body, "another-secret-0123456789", now))).statusCode).toBe(401);
     expect((await notify(JSON.parse(body), { authorization: "Apikey wrong-key" })).statusCode).toBe(401);
+    // The configured key itself is refused while an HMAC secret is configured.
+    const keyed = await notify(JSON.parse(body), { authorization: `Apikey ${FEED_API_KEY}` });
+    expect(keyed.statusCode).toBe(401);
+    expect(keyed.json().error.details).toEqual({ reason: "HMAC_REQUIRED" });
     const ok = await send(signBankFeed(body, HMAC_SECRET, now));
     expect(ok.statusCode).toBe(200);
   });

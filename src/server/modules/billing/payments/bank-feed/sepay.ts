@@ -144,7 +144,7 @@ export function toSepayTransaction(
 export const BANK_FEED_MAX_SKEW_SECONDS = 300;
 
 /** Why a webhook request was refused. */
-export type BankFeedRefusal = "MISSING" | "BAD_KEY" | "BAD_SIGNATURE" | "STALE_TIMESTAMP";
+export type BankFeedRefusal = "MISSING" | "BAD_KEY" | "BAD_SIGNATURE" | "STALE_TIMESTAMP" | "HMAC_REQUIRED";
 
 function header(
   headers: Record<string, string | string[] | undefined>,
@@ -180,9 +180,10 @@ function bodyHmac(rawBody: Buffer | string, secret: string, timestamp: string): 
 /**
  * Checks that a webhook request comes from the bank feed.
  *
- * An HMAC signature, when present and a secret is configured, decides (it also proves the body is intact);
- * otherwise an `Authorization: Apikey` header does. Nothing configured, or no credential for what is configured,
- * is "MISSING": the endpoint fails closed.
+ * When an HMAC secret is configured, only a valid signature passes (it also proves the body is intact): the API
+ * key, a weaker bearer secret, is refused ("HMAC_REQUIRED") even when one is configured too. Without a secret an
+ * `Authorization: Apikey` header decides. Nothing configured, or no credential for what is configured, is
+ * "MISSING": the endpoint fails closed.
  * @param headers the request headers (any case)
  * @param rawBody the body exactly as received
  * @param secrets the configured API key and/or HMAC secret
@@ -209,6 +210,7 @@ export function verifyBankFeed(
       : { ok: false, reason: "BAD_SIGNATURE" };
   }
   const authorization = header(headers, "authorization");
+  if (secrets.hmacSecret && authorization !== undefined) return { ok: false, reason: "HMAC_REQUIRED" };
   if (secrets.apiKey && authorization !== undefined) {
     const m = /^apikey\s+(.+)$/i.exec(authorization.trim());
     if (!m?.[1]) return { ok: false, reason: "BAD_KEY" };

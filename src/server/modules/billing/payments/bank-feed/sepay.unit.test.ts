@@ -261,7 +261,7 @@ describe("verifyBankFeed: HMAC-SHA256", () => {
     }
   });
 
-  it("lets the signature decide when both methods are configured", () => {
+  it("refuses the API key once an HMAC secret is configured: only a valid signature passes", () => {
     const both = { apiKey: "sk_live_7Qw2", hmacSecret: secret };
     const signed = signBankFeed(body, secret, ts);
     expect(verifyBankFeed({ ...signed, authorization: "Apikey wrong" }, body, both, now)).toEqual({
@@ -272,9 +272,16 @@ describe("verifyBankFeed: HMAC-SHA256", () => {
       ok: false,
       reason: "BAD_SIGNATURE",
     });
+    // The right key, without a signature: the weaker method is off while the stronger one is configured.
     expect(verifyBankFeed({ authorization: "Apikey sk_live_7Qw2" }, body, both, now)).toEqual({
-      ok: true,
-      method: "apikey",
+      ok: false,
+      reason: "HMAC_REQUIRED",
+    });
+    expect(
+      verifyBankFeed({ authorization: "Apikey sk_live_7Qw2" }, body, { hmacSecret: secret }, now),
+    ).toEqual({
+      ok: false,
+      reason: "HMAC_REQUIRED",
     });
   });
 
