@@ -290,6 +290,44 @@ export const BankTransferQuery = PageQuery.extend({ status: BankTransferStatus.o
 export const BankTransferPage = page(BankTransfer);
 export const MatchTransferBody = z.object({ invoiceId: Uuid });
 
+/** A transfer the bank feed delivered to an account no company holds: the platform admin's unrouted queue. */
+export const UnroutedTransferStatus = z.enum(["unrouted", "assigned", "ignored"]);
+export const UnroutedTransfer = z.object({
+  id: Uuid,
+  provider: z.string(),
+  externalId: z.string(),
+  gateway: z.string().nullable(),
+  accountNumber: z.string(),
+  amount: z.number().int(),
+  direction: z.enum(["in", "out"]),
+  memo: z.string().nullable(),
+  occurredAt: z.string(),
+  receivedAt: z.string(),
+  status: UnroutedTransferStatus,
+  /** The company it was assigned to. */
+  companyId: Uuid.nullable(),
+  assignedAt: z.string().nullable(),
+});
+export const UnroutedTransferQuery = PageQuery.extend({ status: UnroutedTransferStatus.optional() });
+export const UnroutedTransferPage = page(UnroutedTransfer);
+export const AssignTransferBody = z.object({ companyId: Uuid });
+export const AssignedTransfer = z.object({
+  id: Uuid,
+  status: z.literal("assigned"),
+  companyId: Uuid,
+  /** What the company made of it, as with any transfer: matched to a notice by its memo, or waiting. */
+  transfer: z.enum(["matched", "unmatched", "duplicate"]),
+});
+/** The platform admin moves an account number to the company that now holds it. */
+export const BankAccountOwnerParams = z.object({
+  accountNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{4,19}$/),
+});
+export const BankAccountOwnerBody = z.object({ companyId: Uuid });
+export const BankAccountOwner = z.object({ accountNumber: z.string(), companyId: Uuid, since: z.string() });
+
 export type Invoice = z.infer<typeof Invoice>;
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
 export type Reading = z.infer<typeof Reading>;

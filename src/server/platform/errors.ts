@@ -41,6 +41,9 @@ export const errors = {
   conflict: (constraint: string) => new AppError(409, "CONFLICT", { constraint }, { constraint }),
   /** A rule of the domain refuses the request (422). */
   rule: (code: string, params: Record<string, unknown> = {}) => new AppError(422, code, params, params),
+  /** A bank account number another company holds (the bank feed routes by number): 409 on the field. */
+  bankAccountHeld: () =>
+    new AppError(409, "BANK_ACCOUNT_HELD", {}, { fields: { accountNumber: "BANK_ACCOUNT_HELD" } }),
   /** A part the request needs is switched off or down (background jobs, a channel): 503. */
   unavailable: (code: string) => new AppError(503, code),
   rateLimited: (retryAfterSeconds: number) =>

@@ -36,3 +36,12 @@ definePolicy<InvoiceScope>("invoice", {
     has(actor, READS, i) || (actor.role === "resident" && (!i || actor.unitIds.includes(i.unitId))),
   pay: (actor, i) => actor.role === "resident" && (!i || actor.unitIds.includes(i.unitId)),
 });
+
+/** The bank feed's platform side: the unrouted queue and who holds an account number (platform admin only). */
+definePolicy("unrouted_transfer", {
+  list: (actor) => actor.platformAdmin,
+  assign: (actor) => actor.platformAdmin,
+});
+definePolicy("bank_account_owner", {
+  reassign: (actor) => actor.platformAdmin,
+});

@@ -46,6 +46,7 @@ import * as debts from "./debts/debts.service.js";
 import * as invoices from "./invoices/invoices.service.js";
 import { renderNotice } from "./invoices/notice.pdf.js";
 import * as payments from "./payments/payments.service.js";
+import { unroutedRoutes } from "./payments/unrouted.routes.js";
 import * as readingsImport from "./readings/readings.import.js";
 import * as readings from "./readings/readings.service.js";
 import * as rules from "./rules/rules.service.js";
@@ -311,4 +312,6 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => req.run((ctx) => payments.matchTransfer(ctx, req.params.id, req.body.invoiceId)),
   );
+
+  await app.register(unroutedRoutes);
 };

@@ -28,6 +28,9 @@ const vi: Catalog = {
     "Mức tiêu thụ {consumption} cao bất thường so với thường lệ (khoảng {usual}); hãy kiểm tra lại công tơ rồi xác nhận.",
   INVOICE_NOT_ISSUED: "Thông báo phí chưa được phát hành hoặc đã huỷ.",
   TRANSFER_ALREADY_MATCHED: "Giao dịch này đã được đối soát.",
+  TRANSFER_ALREADY_ASSIGNED: "Giao dịch này đã được giao cho một công ty.",
+  BANK_ACCOUNT_HELD:
+    "Số tài khoản này đang thuộc một công ty khác trên hệ thống. Nếu tài khoản đã chuyển sang công ty bạn, hãy liên hệ quản trị nền tảng để chuyển quyền sở hữu.",
   BANK_FEED_REFUSED: "Yêu cầu không được xác thực ({reason}).",
   GATEWAY_UNAVAILABLE: "Thanh toán trực tuyến chưa được cấu hình.",
   INVOICE_NOT_PAYABLE: "Thông báo phí này không còn khoản nào phải nộp.",
@@ -127,6 +130,9 @@ const en: Catalog = {
     "A consumption of {consumption} is far above the usual (about {usual}); check the meter, then confirm.",
   INVOICE_NOT_ISSUED: "The fee notice has not been issued, or it was voided.",
   TRANSFER_ALREADY_MATCHED: "This transfer has already been matched.",
+  TRANSFER_ALREADY_ASSIGNED: "This transfer has already been assigned to a company.",
+  BANK_ACCOUNT_HELD:
+    "This account number belongs to another company on the platform. If the account has moved to your company, ask the platform admin to transfer it.",
   BANK_FEED_REFUSED: "The request could not be authenticated ({reason}).",
   GATEWAY_UNAVAILABLE: "Online payment is not configured.",
   INVOICE_NOT_PAYABLE: "Nothing is due on this fee notice.",

@@ -35,11 +35,12 @@ export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
       if (!check.ok)
         throw new AppError(401, "BANK_FEED_REFUSED", { reason: check.reason }, { reason: check.reason });
       const transfer = parse(raw);
+      // Stored (in a company, or in the platform's unrouted queue) and committed before the feed hears success.
       const result = await req.run((ctx) => routeTransfer(ctx, transfer));
       if (result.status === "unrouted") {
         req.log.warn(
           { account: transfer.accountNumber.slice(-4) },
-          "bank transfer to an account no company owns",
+          "bank transfer to an account no company holds: kept in the platform's unrouted queue",
         );
       }
       return BANK_FEED_ACK;

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { BankTransferQuery, CashPaymentBody } from "../../../../contracts/billing.js";
+import type { AssignedTransfer, BankTransferQuery, CashPaymentBody } from "../../../../contracts/billing.js";
 import { audit, nothingToAudit } from "../../../platform/audit/audit.service.js";
 import { authorize, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
@@ -13,6 +13,7 @@ import { bankTransfers, invoices, paymentAllocations, payments } from "../billin
 import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 import { findInvoiceCodes } from "./memo.js";
+import { bankAccountHolder, keepDelivery, takeUnrouted } from "./unrouted.service.js";
 
 type Method = "bank_transfer" | "cash" | "card" | "auto_debit" | "credit_note";
 
@@ -267,17 +268,40 @@ export async function listTransfers(ctx: Ctx, q: z.infer<typeof BankTransferQuer
 }
 
 /**
- * A transfer as the bank feed reports it, outside any company: stored and matched in the company that owns
- * the receiving account (through a SECURITY DEFINER lookup), or "unrouted" when none or several do.
+ * A transfer as the bank feed reports it, outside any company (platform scope): kept once in the
+ * installation-wide inbox before anything else, then stored and matched in the company that holds the receiving
+ * account (through a SECURITY DEFINER lookup), or left in the platform admin's unrouted queue when none does.
+ * Nothing the feed delivers is dropped.
  */
 export async function routeTransfer(ctx: Ctx, t: BankTransfer) {
-  const owners = await queryRows<{ company_id: string }>(
-    ctx.tx,
-    sql`select company_id from app_bank_account_companies(${t.accountNumber})`,
-  );
-  const [owner] = owners;
-  if (!owner || owners.length > 1) return { status: "unrouted" as const };
-  return receiveTransfer(await enterCompany(ctx, owner.company_id), t);
+  const holder = await bankAccountHolder(ctx, t.accountNumber);
+  const kept = await keepDelivery(ctx, t, holder);
+  if (!kept) {
+    nothingToAudit(ctx);
+    return { status: "duplicate" as const };
+  }
+  if (!holder) return { status: kept.status === "ignored" ? ("ignored" as const) : ("unrouted" as const) };
+  return receiveTransfer(await enterCompany(ctx, holder), t);
+}
+
+/**
+ * The platform admin assigns a transfer of the unrouted queue to a company, which receives it like any
+ * transfer: matched to a notice by the code in its memo, or left for its accountant.
+ */
+export async function assignUnrouted(
+  ctx: Ctx,
+  id: string,
+  companyId: string,
+): Promise<z.infer<typeof AssignedTransfer>> {
+  const transfer = await takeUnrouted(ctx, id, companyId);
+  const received = await receiveTransfer(await enterCompany(ctx, companyId), transfer);
+  return {
+    id,
+    status: "assigned",
+    companyId,
+    transfer:
+      received.status === "matched" || received.status === "duplicate" ? received.status : "unmatched",
+  };
 }
 
 /** An accountant matches a waiting transfer to the notice it pays. */

@@ -17,6 +17,7 @@ import { message } from "../../../platform/i18n/messages.js";
 import { periodFrom } from "../../../platform/time.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { bankAccounts, buildingBilling, feeRules, tariffs } from "../billing.table.js";
+import { claimBankAccount } from "../payments/unrouted.service.js";
 import "../billing.policy.js";
 import { bankByBin } from "../core/banks.js";
 import { chargeLines, periodBounds } from "../runs/charges.sql.js";
@@ -250,6 +251,8 @@ export async function listBankAccounts(ctx: Ctx, buildingId: string) {
 export async function addBankAccount(ctx: Ctx, body: z.infer<typeof BankAccountBody>): Promise<BankAccount> {
   await billingBuilding(ctx, body.buildingId, "configure");
   if (!bankByBin(body.bankBin)) throw errors.validation({ bankBin: "unknown bank" });
+  // The bank feed routes by account number: one company holds a number at a time (409 when another does).
+  await claimBankAccount(ctx, body.accountNumber);
   await ctx.tx
     .update(bankAccounts)
     .set({ isDefault: false })
