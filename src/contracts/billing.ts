@@ -2,8 +2,16 @@ import { z } from "zod";
 import { PageQuery, page, Uuid } from "./common.js";
 import { IsoDate, UnitType, VehicleType } from "./registry.js";
 
-/** Money: whole đồng, non-negative, below 2^53. */
-export const Vnd = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * The largest amount of money a person may enter, per price and per payment: 10^12 đ (one trillion, a thousand
+ * times a large building's monthly collection). Computed lines are held to the same bound, so that sums of
+ * many of them stay exact in a JS `number` (below 2^53 ≈ 9 × 10^15).
+ */
+export const MAX_VND = 1_000_000_000_000;
+/** Money entered by a person: whole đồng from 0 to 10^12. */
+export const Vnd = z.number().int().min(0).max(MAX_VND);
+/** A sum of money in an answer (totals, balances, credits): whole đồng, negative for credit, exact in JS. */
+export const VndTotal = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 /** A billing period: a calendar month in Asia/Ho_Chi_Minh. */
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
 /** A percentage with at most two decimals (VAT, surcharges). */
@@ -63,8 +71,9 @@ export const FeeRule = FeeRuleFields.extend({
   id: Uuid,
   unitType: UnitType.nullable(),
   vehicleType: VehicleType.nullable(),
-  price: Vnd.nullable(),
-  priceNext: Vnd.nullable(),
+  // Answers show what is stored, including prices saved before the range existed.
+  price: VndTotal.nullable(),
+  priceNext: VndTotal.nullable(),
   tariffCode: z.string().nullable(),
   surchargePercent: z.number().nullable(),
   surchargeName: z.string().nullable(),
@@ -81,9 +90,9 @@ export const FeeRulePreview = z.object({
   period: Period,
   units: z.number().int(),
   changedUnits: z.number().int(),
-  totalBefore: Vnd,
-  totalAfter: Vnd,
-  sample: z.array(z.object({ unitCode: z.string(), before: Vnd, after: Vnd })),
+  totalBefore: VndTotal,
+  totalAfter: VndTotal,
+  sample: z.array(z.object({ unitCode: z.string(), before: VndTotal, after: VndTotal })),
   warnings: z.array(Warning),
 });
 export const FeeRulePreviewBody = z.object({ rule: FeeRuleBody, replaces: Uuid.optional() });
@@ -186,7 +195,7 @@ export const BillingRun = z.object({
   redrafted: z.number().int(),
   changedAfterIssue: z.number().int(),
   invoices: z.number().int(),
-  total: Vnd,
+  total: VndTotal,
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });
@@ -261,6 +270,11 @@ export const CashPaymentBody = z.object({
   invoiceId: Uuid,
   amount: Vnd.min(1),
   note: z.string().trim().max(200).optional(),
+  /**
+   * Take it although it is more than the unit owes by more than the configured margin (the rest becomes the
+   * unit's credit); without it such a payment is answered 422 OVERPAYMENT_UNCONFIRMED.
+   */
+  confirmOverpayment: z.boolean().default(false),
 });
 export const Payment = z.object({
   id: Uuid,

@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   VNPAY_HASH_SECRET: z.string().min(16).optional(),
   /** VNPAY's payment page (its sandbox unless given). */
   VNPAY_PAYMENT_URL: z.url().optional(),
+  /** A cash payment more than this (VND) above what the unit owes asks the accountant to confirm. */
+  OVERPAYMENT_MARGIN_VND: z.coerce.number().int().min(0).max(1_000_000_000_000).default(1_000_000),
 });
 
 export type Config = {
@@ -78,6 +80,8 @@ export type Config = {
     | { kind: "vnpay"; tmnCode: string; hashSecret: string; paymentUrl?: string }
     | { kind: "sandbox"; tmnCode: string; hashSecret: string }
     | null;
+  /** How far above what a unit owes a cash payment may go without the accountant's confirmation (VND). */
+  overpaymentMarginVnd: number;
   version: string;
 };
 
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
                 hashSecret: demoSecret(e.NODE_ENV, dataDir, "sandboxGatewaySecret"),
               }
             : null,
+    overpaymentMarginVnd: e.OVERPAYMENT_MARGIN_VND,
     version: process.env.npm_package_version ?? "0.1.0",
     ...overrides,
   };

@@ -1,13 +1,13 @@
 import { Alert, Button, EmptyState } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Route } from "react-router";
 import type { z } from "zod";
 import type { Company } from "../../contracts/index.js";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell } from "../components/AreaShell.js";
-import { IconBuilding } from "../components/icons.js";
+import { IconBuilding, IconReceipt } from "../components/icons.js";
 import { type Column, PagedTable } from "../components/PagedTable.js";
 import { PageHeader } from "../components/Pages.js";
 import { usePagedList } from "../components/usePagedList.js";
@@ -15,6 +15,7 @@ import { formatDate } from "../format.js";
 import { COMPANIES_PATH, CreateCompanyModal } from "./CreateCompanyModal.js";
 
 type CompanyRow = z.infer<typeof Company>;
+const UnroutedTransfersPage = lazy(() => import("./UnroutedTransfersPage.js"));
 
 function CompaniesPage() {
   const { t } = useTranslation();
@@ -76,10 +77,16 @@ function CompaniesPage() {
 }
 
 export default function PlatformArea() {
+  const { t } = useTranslation();
+  const nav = [
+    { to: "/platform", label: t("companies.title"), icon: <IconBuilding size={18} />, end: true },
+    { to: "/platform/unrouted-transfers", label: t("unrouted.title"), icon: <IconReceipt size={18} /> },
+  ];
   return (
-    <AreaShell>
+    <AreaShell nav={nav}>
       <AreaRoutes>
         <Route index element={<CompaniesPage />} />
+        <Route path="unrouted-transfers" element={<UnroutedTransfersPage />} />
       </AreaRoutes>
     </AreaShell>
   );

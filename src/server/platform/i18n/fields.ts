@@ -17,8 +17,14 @@ export function fieldMessage(lang: Lang, issue: Issue | undefined): string {
           : "Wrong type.";
     case "too_small":
       return vi ? `Tối thiểu ${issue.minimum}${unit}.` : `At least ${issue.minimum}${unit}.`;
-    case "too_big":
-      return vi ? `Tối đa ${issue.maximum}${unit}.` : `At most ${issue.maximum}${unit}.`;
+    case "too_big": {
+      // Large numbers (money: 10^12 đ) are written as people read them, 1.000.000.000.000.
+      const max =
+        typeof issue.maximum === "number" || typeof issue.maximum === "bigint"
+          ? new Intl.NumberFormat(vi ? "vi-VN" : "en-US").format(issue.maximum)
+          : issue.maximum;
+      return vi ? `Tối đa ${max}${unit}.` : `At most ${max}${unit}.`;
+    }
     case "invalid_format":
       return vi ? "Sai định dạng." : "Wrong format.";
     case "unrecognized_keys":

@@ -29,6 +29,11 @@ const vi: Catalog = {
   INVOICE_NOT_ISSUED: "Thông báo phí chưa được phát hành hoặc đã huỷ.",
   TRANSFER_ALREADY_MATCHED: "Giao dịch này đã được đối soát.",
   TRANSFER_ALREADY_ASSIGNED: "Giao dịch này đã được giao cho một công ty.",
+  AMOUNT_OUT_OF_RANGE: "Tổng số tiền ({what}) vượt quá giới hạn hệ thống có thể tính chính xác.",
+  LINE_AMOUNT_TOO_LARGE:
+    "Khoản phí của căn hộ {unitCode} sẽ là {amount} ₫, vượt mức tối đa 1.000.000.000.000 ₫ cho một dòng. Hãy kiểm tra lại đơn giá.",
+  OVERPAYMENT_UNCONFIRMED:
+    "Số tiền {amount} ₫ lớn hơn số căn hộ đang nợ ({owed} ₫) quá {margin} ₫. Hãy kiểm tra lại, hoặc xác nhận để ghi phần dư thành tiền trả trước.",
   BANK_ACCOUNT_HELD:
     "Số tài khoản này đang thuộc một công ty khác trên hệ thống. Nếu tài khoản đã chuyển sang công ty bạn, hãy liên hệ quản trị nền tảng để chuyển quyền sở hữu.",
   BANK_FEED_REFUSED: "Yêu cầu không được xác thực ({reason}).",
@@ -131,6 +136,11 @@ const en: Catalog = {
   INVOICE_NOT_ISSUED: "The fee notice has not been issued, or it was voided.",
   TRANSFER_ALREADY_MATCHED: "This transfer has already been matched.",
   TRANSFER_ALREADY_ASSIGNED: "This transfer has already been assigned to a company.",
+  AMOUNT_OUT_OF_RANGE: "The total ({what}) is beyond what the system can compute exactly.",
+  LINE_AMOUNT_TOO_LARGE:
+    "The fee for unit {unitCode} would be {amount} VND, above the maximum of 1,000,000,000,000 VND for one line. Check the price.",
+  OVERPAYMENT_UNCONFIRMED:
+    "{amount} VND is more than the unit owes ({owed} VND) by more than {margin} VND. Check it, or confirm to keep the rest as credit.",
   BANK_ACCOUNT_HELD:
     "This account number belongs to another company on the platform. If the account has moved to your company, ask the platform admin to transfer it.",
   BANK_FEED_REFUSED: "The request could not be authenticated ({reason}).",

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Center,
+  Checkbox,
   Drawer,
   Group,
   Loader,
@@ -16,7 +17,7 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api.js";
+import { ApiError, api } from "../../api.js";
 import {
   INVOICES_PATH,
   type Invoice,
@@ -60,12 +61,15 @@ function CashModal({
         typeof value === "number" && Number.isInteger(value) && value >= 1 ? null : t("billing.cashInvalid"),
     },
   });
+  // Far more than the unit owes is asked back once (OVERPAYMENT_UNCONFIRMED): the accountant confirms it.
+  const [confirmOver, setConfirmOver] = useState(false);
   const pay = useMutation({
     mutationFn: (values: CashValues) =>
       api.post<Payment>("/payments/cash", {
         invoiceId: invoice.id,
         amount: Number(values.amount),
         note: values.note.trim() || undefined,
+        confirmOverpayment: confirmOver,
       }),
     onSuccess: async (payment) => {
       await queryClient.invalidateQueries({ queryKey: [INVOICES_PATH] });
@@ -104,6 +108,13 @@ function CashModal({
         <Text size="sm" c="dimmed">
           {t("billing.cashOver")}
         </Text>
+      )}
+      {pay.error instanceof ApiError && pay.error.code === "OVERPAYMENT_UNCONFIRMED" && (
+        <Checkbox
+          label={t("billing.cashConfirmOver")}
+          checked={confirmOver}
+          onChange={(event) => setConfirmOver(event.currentTarget.checked)}
+        />
       )}
     </FormModal>
   );

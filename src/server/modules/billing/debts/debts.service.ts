@@ -10,22 +10,28 @@ import { type Database, queryRows } from "../../../platform/db/client.js";
 import { todayInVietnam } from "../../../platform/time.js";
 import { unitRef } from "../../registry/units/units.service.js";
 import { formatVnd } from "../core/money.js";
+import { addVnd, exactVnd } from "../core/sums.js";
 import { billingBuilding } from "../rules/rules.service.js";
 
 const OPEN = sql.raw(`i.status in ('issued', 'partially_paid') and i.total > i.paid`);
 
 type Buckets = { notDue: number; d0to30: number; d31to60: number; d61to90: number; over90: number };
 const bucketSql = sql.raw(`
-  coalesce(sum(i.total - i.paid) filter (where d.days <= 0), 0)::bigint as "notDue",
-  coalesce(sum(i.total - i.paid) filter (where d.days between 1 and 30), 0)::bigint as "d0to30",
-  coalesce(sum(i.total - i.paid) filter (where d.days between 31 and 60), 0)::bigint as "d31to60",
-  coalesce(sum(i.total - i.paid) filter (where d.days between 61 and 90), 0)::bigint as "d61to90",
-  coalesce(sum(i.total - i.paid) filter (where d.days > 90), 0)::bigint as "over90",
-  coalesce(sum(i.total - i.paid), 0)::bigint as balance`);
+  coalesce(sum(i.total - i.paid) filter (where d.days <= 0), 0)::text as "notDue",
+  coalesce(sum(i.total - i.paid) filter (where d.days between 1 and 30), 0)::text as "d0to30",
+  coalesce(sum(i.total - i.paid) filter (where d.days between 31 and 60), 0)::text as "d31to60",
+  coalesce(sum(i.total - i.paid) filter (where d.days between 61 and 90), 0)::text as "d61to90",
+  coalesce(sum(i.total - i.paid) filter (where d.days > 90), 0)::text as "over90",
+  coalesce(sum(i.total - i.paid), 0)::text as balance`);
+const BUCKETS = ["notDue", "d0to30", "d31to60", "d61to90", "over90", "balance"] as const;
 
+/** The buckets' sums (numeric in SQL, sent as text) as exact numbers, checked. */
 const numbers = <T extends Record<string, unknown>>(row: T) =>
   Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v]),
+    Object.entries(row).map(([k, v]) => [
+      k,
+      (BUCKETS as readonly string[]).includes(k) ? exactVnd(v as string | number, k) : v,
+    ]),
   ) as T;
 
 /**
@@ -55,7 +61,7 @@ export async function ageing(ctx: Ctx, buildingId: string, q: PageQuery) {
           cross join lateral (select (${today}::date - i.due_on) as days) d
          where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and ${OPEN}
          group by i.unit_id, u.code
-         order by balance desc, u.code
+         order by sum(i.total - i.paid) desc, u.code
          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
   );
   const [count] = await queryRows<{ n: number }>(
@@ -95,19 +101,20 @@ export async function statement(ctx: Ctx, unitId: string) {
              and p.method <> 'credit_note' -- already on the statement as the adjustment notice itself
         ) e order by at, kind desc`,
   );
-  let balance = 0;
+  // The running balance is added exactly (bigint) and checked, however many notices and payments there are.
+  let balance = 0n;
   const lines = entries.map((e) => {
-    balance += Number(e.debit) - Number(e.credit);
+    balance += BigInt(e.debit) - BigInt(e.credit);
     return {
       at: new Date(e.at).toISOString(),
       kind: e.kind,
       reference: e.reference,
-      debit: Number(e.debit),
-      credit: Number(e.credit),
-      balance,
+      debit: exactVnd(e.debit, "debit"),
+      credit: exactVnd(e.credit, "credit"),
+      balance: exactVnd(balance, "balance"),
     };
   });
-  return { unitId, unitCode: unit.code, lines, balance };
+  return { unitId, unitCode: unit.code, lines, balance: exactVnd(balance, "balance") };
 }
 
 /**
@@ -118,19 +125,25 @@ export async function dashboard(ctx: Ctx, buildingId: string, months = 12) {
   await billingBuilding(ctx, buildingId, "read");
   const periods = await queryRows<{ period: string; billed: string; collected: string; notices: number }>(
     ctx.tx,
-    sql`select i.period, sum(i.total)::bigint as billed, sum(i.paid)::bigint as collected, count(*)::int as notices
+    sql`select i.period, sum(i.total)::text as billed, sum(i.paid)::text as collected, count(*)::int as notices
           from invoices i
          where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and i.status not in ('draft', 'void')
          group by i.period order by i.period desc limit ${months}`,
   );
   const byPeriod = periods.reverse().map((p) => ({
     period: p.period,
-    billed: Number(p.billed),
-    collected: Number(p.collected),
+    billed: exactVnd(p.billed, "billed"),
+    collected: exactVnd(p.collected, "collected"),
     notices: p.notices,
   }));
-  const billed = byPeriod.reduce((s, p) => s + p.billed, 0);
-  const collected = byPeriod.reduce((s, p) => s + p.collected, 0);
+  const billed = addVnd(
+    byPeriod.map((p) => p.billed),
+    "billed",
+  );
+  const collected = addVnd(
+    byPeriod.map((p) => p.collected),
+    "collected",
+  );
   const debts = await ageing(ctx, buildingId, { page: 1, pageSize: 10 });
   return {
     months: byPeriod,

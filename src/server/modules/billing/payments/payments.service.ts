@@ -7,9 +7,10 @@ import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { enterCompany } from "../../../platform/db/scope.js";
-import { errors } from "../../../platform/errors.js";
+import { AppError, errors } from "../../../platform/errors.js";
 import { yearInVietnam } from "../../../platform/time.js";
 import { bankTransfers, invoices, paymentAllocations, payments } from "../billing.table.js";
+import { exactVnd } from "../core/sums.js";
 import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 import { findInvoiceCodes } from "./memo.js";
@@ -137,6 +138,19 @@ export async function recordCash(ctx: Ctx, body: z.infer<typeof CashPaymentBody>
   if (!invoice) throw errors.notFound("invoice");
   authorizeVisible(ctx.actor, "take_payment", subject("billing", { buildingId: invoice.buildingId }));
   if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
+  if (!body.confirmOverpayment) {
+    const owed = await unitOwes(ctx, invoice.unitId);
+    const margin = ctx.platform.config.overpaymentMarginVnd;
+    if (body.amount - owed > margin) {
+      const n = (v: number) => new Intl.NumberFormat(ctx.lang === "vi" ? "vi-VN" : "en-US").format(v);
+      throw new AppError(
+        422,
+        "OVERPAYMENT_UNCONFIRMED",
+        { amount: n(body.amount), owed: n(owed), margin: n(margin) },
+        { amount: body.amount, owed, margin },
+      );
+    }
+  }
   const year = yearInVietnam();
   const receipt = `PT${year}/${String(await nextNumber(ctx, "receipt", year)).padStart(6, "0")}`;
   const result = await recordPayment(ctx, {
@@ -151,6 +165,17 @@ export async function recordCash(ctx: Ctx, body: z.infer<typeof CashPaymentBody>
   });
   if (!result.payment) throw new Error("cash payment not recorded");
   return paymentDto(result.payment, result.allocated);
+}
+
+/** What a unit owes on its issued notices now (its credit is not deducted: it is applied at the next issue). */
+async function unitOwes(ctx: Ctx, unitId: string): Promise<number> {
+  const [row] = await queryRows<{ owed: string | null }>(
+    ctx.tx,
+    sql`select sum(total - paid)::text as owed from invoices
+         where company_id = ${ctx.companyId} and unit_id = ${unitId}
+           and status in ('issued', 'partially_paid') and total > paid`,
+  );
+  return exactVnd(row?.owed, "owed");
 }
 
 const paymentDto = (p: typeof payments.$inferSelect, allocated: number) => ({

@@ -17,6 +17,7 @@ import { message } from "../../../platform/i18n/messages.js";
 import { periodFrom } from "../../../platform/time.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { bankAccounts, buildingBilling, feeRules, tariffs } from "../billing.table.js";
+import { addVnd, exactVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
 import { claimBankAccount } from "../payments/unrouted.service.js";
 import "../billing.policy.js";
 import { bankByBin } from "../core/banks.js";
@@ -279,13 +280,18 @@ async function unitTotals(ctx: Ctx, buildingId: string, period: string) {
     fromUnit: "00000000-0000-0000-0000-000000000000",
     toUnit: "ffffffff-ffff-ffff-ffff-ffffffffffff",
   });
-  const rows = await queryRows<{ code: string; total: string }>(
+  const rows = await queryRows<{ code: string; total: string; largest: string }>(
     ctx.tx,
-    sql`select u.code, sum(l.amount + l.vat)::text as total
+    sql`select u.code, sum(l.amount + l.vat)::text as total,
+               max(greatest(abs(l.amount), abs(l.vat)))::text as largest
           from (${lines}) l join units u on u.company_id = ${ctx.companyId} and u.id = l.unit_id
          group by u.code`,
   );
-  return new Map(rows.map((r) => [r.code, Number(r.total)]));
+  // A line beyond the range of money is refused here, before the rule is saved and a run fails on it.
+  for (const r of rows) {
+    if (BigInt(r.largest ?? "0") > BigInt(MAX_LINE_VND)) throw lineTooLarge(ctx, r.code, r.largest);
+  }
+  return new Map(rows.map((r) => [r.code, exactVnd(r.total, "total")]));
 }
 
 /**
@@ -330,7 +336,7 @@ export async function previewRule(ctx: Ctx, rule: FeeRuleBody, replaces?: string
       (a, b) =>
         Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || a.unitCode.localeCompare(b.unitCode),
     );
-  const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0);
+  const sum = (m: Map<string, number>) => addVnd(m.values(), "total");
   return {
     period,
     units: codes.size,

@@ -8,6 +8,7 @@ import { defineTask, type TaskRun } from "../../../platform/jobs/tasks.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { units } from "../../registry/units/units.table.js";
 import { billingRuns } from "../billing.table.js";
+import { addVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
 import "../billing.policy.js";
 import { chargeLines, type PeriodBounds, periodBounds } from "./charges.sql.js";
 
@@ -118,6 +119,16 @@ async function billChunk(
     toUnit: range[1],
   };
   await ctx.tx.execute(sql`create temp table run_lines on commit drop as ${chargeLines(scope)}`);
+  // A line beyond the range of money (a price × an area) fails the run with a clear reason, before any notice
+  // carries a figure that sums of many could not hold exactly.
+  const [tooLarge] = await queryRows<{ code: string; largest: string }>(
+    ctx.tx,
+    sql`select u.code, greatest(abs(rl.amount), abs(rl.vat))::text as largest
+          from run_lines rl join units u on u.company_id = ${ctx.companyId} and u.id = rl.unit_id
+         where abs(rl.amount) > ${MAX_LINE_VND} or abs(rl.vat) > ${MAX_LINE_VND}
+         limit 1`,
+  );
+  if (tooLarge) throw lineTooLarge(ctx, tooLarge.code, tooLarge.largest);
   const [created] = await queryRows<{ n: number }>(
     ctx.tx,
     sql`with heads as (
@@ -303,7 +314,10 @@ async function closeRun(ctx: Ctx, run: BillingRunRow) {
          where company_id = ${ctx.companyId} and building_id = ${run.buildingId} and period = ${run.period}
            and kind = 'monthly' and status <> 'void'`,
   );
-  const total = notices.reduce((sum, n) => sum + Number(n.total), 0);
+  const total = addVnd(
+    notices.map((n) => n.total),
+    "total",
+  );
   const [done] = await ctx.tx
     .update(billingRuns)
     .set({ status: "done", done: run.units, invoices: notices.length, total, finishedAt: new Date() })
