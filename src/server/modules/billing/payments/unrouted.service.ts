@@ -10,7 +10,6 @@ import { authorize } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
-import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
 import { companies } from "../../companies/companies.table.js";
 import { bankAccountOwners, bankFeedInbox } from "../billing.table.js";
