@@ -6,11 +6,17 @@ import { errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { fieldLabel } from "../../../platform/privacy/purposes.js";
 import { closeAccountForErasure } from "../../accounts/accounts.service.js";
-import { accountingRecords, forgetPayer, unpaidNotices } from "../../billing/billing.privacy.js";
+import {
+  accountingRecords,
+  forgetPayer,
+  type UnpaidHold,
+  unpaidNoticesOf,
+} from "../../billing/billing.privacy.js";
 import {
   eraseResidentRecord,
   markErasurePending,
   openResidentFields,
+  type ResidentFacts,
   residentFacts,
 } from "../../registry/residents/residents.service.js";
 import { forgetResidentAccess } from "../../staff/staff.service.js";
@@ -53,9 +59,9 @@ export async function eraseResident(
     await record(ctx, residentId, why, [], kept);
     return { executedAt, erased: [], kept };
   }
-  const { unpaid } = await erasureHolds(ctx, residentId, facts.unitIds);
+  const { unpaid } = await erasureHolds(ctx, facts);
   const accounting = await accountingRecords(ctx, facts.unitIds, facts.fullName, ACCOUNTING_YEARS);
-  const keepContacts = unpaid > 0;
+  const keepContacts = unpaid.length > 0;
   const erasedFields = await eraseResidentRecord(ctx, residentId, keepContacts);
   const billing = await forgetPayer(ctx, {
     unitIds: keepContacts ? [] : facts.unitIds,
@@ -68,21 +74,7 @@ export async function eraseResident(
     await forgetAccountInCompany(ctx, facts.accountId, residentId);
     accountClosed = await closeAccountForErasure(ctx, facts.accountId);
   }
-  if (keepContacts) {
-    kept.push({
-      what: [
-        "resident.fullName",
-        "resident.phone",
-        "resident.email",
-        "resident.contactAddress",
-        "household.membership",
-      ]
-        .map((f) => fieldLabel(f, lang))
-        .join(", "),
-      reason: message(lang, "ERASURE_REASON_UNPAID", { count: unpaid }),
-      until: null,
-    });
-  }
+  if (keepContacts) kept.push(...unpaidHolds(lang, unpaid, facts));
   if (accounting.notices > 0) {
     kept.push({
       what: message(lang, "ERASURE_KEPT_ACCOUNTING", { count: accounting.notices }),
@@ -112,7 +104,48 @@ export async function eraseResident(
   return outcome;
 }
 
-/** One audit entry, holding references and counts only (the entry outlives the person's data). */
+/**
+ * What notices still owed keep, one entry per reason it concerns the person: notices billed to them, and
+ * notices of a unit they own (the owner answers for its fees). Each names its notices.
+ */
+function unpaidHolds(lang: "vi" | "en", unpaid: UnpaidHold[], facts: ResidentFacts): Hold[] {
+  const what = [
+    "resident.fullName",
+    "resident.phone",
+    "resident.email",
+    "resident.contactAddress",
+    "household.membership",
+  ]
+    .map((f) => fieldLabel(f, lang))
+    .join(", ");
+  const billed = unpaid.filter((u) => u.basis === "billed");
+  const owned = unpaid.filter((u) => u.basis === "owner");
+  const holds: Hold[] = [];
+  if (billed.length > 0) {
+    holds.push({
+      what,
+      reason: message(lang, "ERASURE_REASON_UNPAID_BILLED", {
+        count: billed.length,
+        notices: billed.map((u) => u.notice).join(", "),
+      }),
+      until: null,
+    });
+  }
+  if (owned.length > 0) {
+    const codes = facts.owned.filter((o) => owned.some((u) => u.unitId === o.unitId)).map((o) => o.code);
+    holds.push({
+      what,
+      reason: message(lang, "ERASURE_REASON_UNPAID_OWNER", {
+        count: owned.length,
+        notices: owned.map((u) => u.notice).join(", "),
+        units: codes.join(", "),
+      }),
+      until: null,
+    });
+  }
+  return holds;
+}
+
 async function openDisputes(ctx: Ctx, residentId: string) {
   return ctx.tx
     .select()
@@ -126,12 +159,23 @@ async function openDisputes(ctx: Ctx, residentId: string) {
     );
 }
 
-/** The holds that stop an erasure from finishing: open disputes and notices still owed. */
-export async function erasureHolds(ctx: Ctx, residentId: string, unitIds: readonly string[]) {
-  const [disputes, unpaid] = await Promise.all([openDisputes(ctx, residentId), unpaidNotices(ctx, unitIds)]);
+/**
+ * The holds that stop an erasure from finishing: the person's open disputes, and notices still owed that
+ * concern them (billed to them, or of a unit they own).
+ */
+export async function erasureHolds(ctx: Ctx, facts: ResidentFacts) {
+  const [disputes, unpaid] = await Promise.all([
+    openDisputes(ctx, facts.id),
+    unpaidNoticesOf(ctx, {
+      unitIds: facts.unitIds,
+      ownedUnitIds: facts.owned.map((o) => o.unitId),
+      name: facts.fullName,
+    }),
+  ]);
   return { disputes: disputes.length, unpaid };
 }
 
+/** One audit entry, holding references and counts only (the entry outlives the person's data). */
 async function record(
   ctx: Ctx,
   residentId: string,
