@@ -38,9 +38,8 @@ const outcomeOf = async (requestId: string) =>
     kept: { what: string; reason: string; until: string | null }[];
   };
 
-let dueAt = 5 * DAY;
-/** The erasure job, run a little later each time (requests made since are then due too). */
-const runJob = () => runDueErasures(env.db, env.app.platform, log, new Date(Date.now() + (dueAt += DAY)));
+/** The erasure job, run as it would be 5 days after the requests (their cancellation windows have passed). */
+const runJob = () => runDueErasures(env.db, env.app.platform, log, new Date(Date.now() + 5 * DAY));
 
 async function notice(unit: string, billTo: string, number: string) {
   await env.db.transaction(companyId, (tx) =>
