@@ -38,6 +38,7 @@ import { AccessLogWriter, sealOrigin } from "./platform/accesslog/writer.js";
 import type { Platform } from "./platform/context.js";
 import { Keyring } from "./platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
+import { compactTables } from "./platform/db/compact.js";
 import { errors } from "./platform/errors.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
 import { registerMetrics } from "./platform/http/metrics.js";
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     tasks: new TaskQueue(),
     gateway: null,
     forgetSessions: sessions.forget,
+    compactTables: (tables) => compactTables(db, tables, opts.logger),
   };
   const accessLog = new AccessLogWriter(db, opts.logger);
   app.decorate("platform", platform);

@@ -29,6 +29,41 @@ export const ACCOUNTING_YEARS = 10;
 type Hold = ErasureOutcome["kept"][number];
 
 /**
+ * Tables an erasure rewrites in place (anonymised rows, replaced card numbers, a destroyed wrapped data key,
+ * deleted invitations, sessions and accounts): their old row versions are removed from disk once it commits.
+ * The audit and access logs are not among them: they never held the values in clear (masked, or sealed with
+ * the destroyed key).
+ */
+export const ERASURE_TABLES = [
+  "residents",
+  "household_members",
+  "vehicles",
+  "access_cards",
+  "change_requests",
+  "privacy_requests",
+  "identity_checks",
+  "data_exports",
+  "invitations",
+  "memberships",
+  "notifications",
+  "autopay_mandates",
+];
+const ACCOUNT_TABLES = ["accounts", "sessions", "devices", "otp_codes"];
+
+const compactions = new WeakMap<object, Set<string>>();
+/** Compacts the tables once the transaction has committed, once per transaction however many it erased. */
+function compactAfterCommit(ctx: Ctx, tables: readonly string[]) {
+  let pending = compactions.get(ctx.afterCommit);
+  if (!pending) {
+    const set = new Set<string>();
+    pending = set;
+    compactions.set(ctx.afterCommit, set);
+    ctx.afterCommit(() => ctx.platform.compactTables([...set]));
+  }
+  for (const t of tables) pending.add(t);
+}
+
+/**
  * Erases a resident as far as the law allows, now. Holds are checked first: an open dispute keeps everything;
  * an unpaid notice keeps the name, address and contacts needed to collect it; issued notices keep the name
  * they were issued to for the accounting period. Everything else goes: the data key is destroyed (so every
@@ -100,6 +135,7 @@ export async function eraseResident(
     cards: billing.cards,
   });
   const outcome = { executedAt, erased, kept };
+  compactAfterCommit(ctx, facts.accountId ? [...ERASURE_TABLES, ...ACCOUNT_TABLES] : ERASURE_TABLES);
   if (contact) tellPerson(ctx, contact.values, contact.lang, outcome);
   return outcome;
 }
