@@ -105,8 +105,9 @@ export async function eraseResident(
   });
   await forgetResidentAccess(ctx, residentId, facts.accountId);
   let accountClosed = false;
+  let accessLogRows = 0;
   if (facts.accountId) {
-    await forgetAccountInCompany(ctx, facts.accountId, residentId);
+    ({ accessLogRows } = await forgetAccountInCompany(ctx, facts.accountId, residentId));
     accountClosed = await closeAccountForErasure(ctx, facts.accountId);
   }
   if (keepContacts) kept.push(...unpaidHolds(lang, unpaid, facts));
@@ -120,7 +121,8 @@ export async function eraseResident(
   const erased = [
     ...erasedFields.map((f) => fieldLabel(f, lang)),
     ...(billing.cards > 0 ? [fieldLabel("billing.cardToken", lang)] : []),
-    ...(facts.accountId ? [fieldLabel("account.sessions", lang), fieldLabel("accessLog.entry", lang)] : []),
+    ...(facts.accountId ? [fieldLabel("account.sessions", lang)] : []),
+    ...(accessLogRows > 0 ? [fieldLabel("accessLog.entry", lang)] : []),
     ...(accountClosed
       ? [
           fieldLabel("account.displayName", lang),
