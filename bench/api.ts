@@ -12,6 +12,7 @@ import { companies } from "../src/server/modules/companies/companies.table.js";
 import type { Platform } from "../src/server/platform/context.js";
 import { Keyring } from "../src/server/platform/crypto/crypto.js";
 import { type Database, openPglite, openPostgres, PLATFORM_SCOPE } from "../src/server/platform/db/client.js";
+import { compactTables } from "../src/server/platform/db/compact.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
 import { TaskQueue } from "../src/server/platform/jobs/tasks.js";
 import { createLogger } from "../src/server/platform/log/logger.js";
@@ -35,6 +36,7 @@ async function prepare(db: Database): Promise<string> {
     tasks: new TaskQueue(),
     gateway: null,
     forgetSessions: () => {},
+    compactTables: (tables) => compactTables(db, tables),
   };
   await seedDemo(db, platform);
   const [company] = await db.transaction(PLATFORM_SCOPE, (tx) =>

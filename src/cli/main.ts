@@ -15,6 +15,7 @@ import { systemActor } from "../server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../server/platform/context.js";
 import { Keyring } from "../server/platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE, type Tx } from "../server/platform/db/client.js";
+import { compactTables } from "../server/platform/db/compact.js";
 import { migrate } from "../server/platform/db/migrate.js";
 import { openDatabase } from "../server/platform/db/open.js";
 import { AppError } from "../server/platform/errors.js";
@@ -35,6 +36,7 @@ async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise
       tasks: new TaskQueue(),
       gateway: null,
       forgetSessions: () => {},
+      compactTables: (tables) => compactTables(db, tables),
     };
     return await fn(db, platform);
   } finally {

@@ -33,10 +33,12 @@ import { vehicleRoutes } from "./modules/registry/vehicles/vehicles.routes.js";
 import { staffRoutes } from "./modules/staff/staff.routes.js";
 import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
 import { webDistDir } from "./paths.js";
+import { loggedPath, loggedReferrer } from "./platform/accesslog/path.js";
 import { AccessLogWriter, sealOrigin } from "./platform/accesslog/writer.js";
 import type { Platform } from "./platform/context.js";
 import { Keyring } from "./platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
+import { compactTables } from "./platform/db/compact.js";
 import { errors } from "./platform/errors.js";
 import { registerErrorHandler } from "./platform/http/error-handler.js";
 import { registerMetrics } from "./platform/http/metrics.js";
@@ -81,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     tasks: new TaskQueue(),
     gateway: null,
     forgetSessions: sessions.forget,
+    compactTables: (tables) => compactTables(db, tables, opts.logger),
   };
   const accessLog = new AccessLogWriter(db, opts.logger);
   app.decorate("platform", platform);
@@ -102,14 +105,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       const origin = {
         ip: req.ip,
         userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null,
-        referrer: req.headers.referer?.slice(0, 500) ?? null,
+        referrer: loggedReferrer(req.headers.referer),
       };
       accessLog.push({
         companyId: req.auth?.companyId ?? PLATFORM_SCOPE,
         at: new Date(),
         accountId: req.auth?.accountId ?? null,
         method: req.method,
-        path: req.url.slice(0, 500),
+        path: loggedPath(req.url, { pattern: req.routeOptions.url, params: req.params }),
         status: reply.statusCode,
         lang: req.lang,
         requestId: req.id,

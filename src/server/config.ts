@@ -63,6 +63,8 @@ export type Config = {
   poolSize: number;
   demo: boolean;
   masterKey: Buffer;
+  /** Where the master key was read from when it is kept beside the data (outside production only), else null. */
+  masterKeyFile: string | null;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -115,9 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     problems.push("SMS_GATEWAY_URL, SMS_API_KEY and SMS_SECRET_KEY must be set together");
   if (Boolean(e.VNPAY_TMN_CODE) !== Boolean(e.VNPAY_HASH_SECRET))
     problems.push("VNPAY_TMN_CODE and VNPAY_HASH_SECRET must be set together");
+  const dataDir = path.resolve(e.DATA_DIR);
+  // A key stored with the data opens it for whoever copies the data (a backup, a disk): never in production.
+  if (e.NODE_ENV === "production" && existsSync(path.join(dataDir, MASTER_KEY_FILE)))
+    problems.push(
+      `${path.join(dataDir, MASTER_KEY_FILE)}: a master key file beside the data is refused in production; keep the key only in MASTER_KEY and remove the file`,
+    );
   if (problems.length) throw new ConfigError(problems);
 
-  const dataDir = path.resolve(e.DATA_DIR);
   const embedded = !e.DATABASE_URL;
   const demo = e.DEMO ?? (embedded && e.NODE_ENV !== "production");
   return {
@@ -131,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     masterKey: e.MASTER_KEY
       ? Buffer.from(e.MASTER_KEY, "base64")
       : (overrides.masterKey ?? localMasterKey(dataDir)),
+    masterKeyFile: e.MASTER_KEY || overrides.masterKey ? null : path.join(dataDir, MASTER_KEY_FILE),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -205,9 +213,11 @@ function demoSecret(
   return secret;
 }
 
+const MASTER_KEY_FILE = "master.key";
+
 /** Outside production a key is generated once and kept beside the data, so `npm start` needs no setup. */
 function localMasterKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, "master.key");
+  const file = path.join(dataDir, MASTER_KEY_FILE);
   if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);

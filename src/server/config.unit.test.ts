@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,7 +34,38 @@ describe("configuration", () => {
     expect(loadConfig({ MASTER_KEY: key }).demo).toBe(true);
     expect(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y" }).demo).toBe(false);
     expect(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y", DEMO: "1" }).demo).toBe(true);
-    expect(loadConfig({ MASTER_KEY: key, NODE_ENV: "production" }).demo).toBe(false);
+    const empty = mkdtempSync(path.join(tmpdir(), "chungcu-data-"));
+    expect(loadConfig({ MASTER_KEY: key, NODE_ENV: "production", DATA_DIR: empty }).demo).toBe(false);
+    rmSync(empty, { recursive: true, force: true });
+  });
+
+  it("refuses production with a master key file beside the data; elsewhere keeps one and says so", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "chungcu-data-"));
+    try {
+      // Outside production the key is generated beside the data, and the configuration says where it is.
+      const dev = loadConfig({ DATA_DIR: dataDir });
+      expect(dev.masterKeyFile).toBe(path.join(dataDir, "master.key"));
+      expect(loadConfig({ DATA_DIR: dataDir }).masterKey).toEqual(dev.masterKey);
+      expect(loadConfig({ DATA_DIR: dataDir, MASTER_KEY: key }).masterKeyFile).toBeNull();
+      // In production a key file in the data directory is refused, even with MASTER_KEY set: whoever copies
+      // the data (a backup, a stolen disk) would carry the key that opens it.
+      for (const env of [
+        { NODE_ENV: "production", DATA_DIR: dataDir, MASTER_KEY: key },
+        { NODE_ENV: "production", DATA_DIR: dataDir, MASTER_KEY: key, DATABASE_URL: "postgres://x/y" },
+      ]) {
+        expect(() => loadConfig(env)).toThrow(/master\.key/);
+      }
+      rmSync(path.join(dataDir, "master.key"));
+      expect(
+        loadConfig({ NODE_ENV: "production", DATA_DIR: dataDir, MASTER_KEY: key }).masterKeyFile,
+      ).toBeNull();
+      writeFileSync(path.join(dataDir, "master.key"), key);
+      expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: dataDir, MASTER_KEY: key })).toThrow(
+        /master\.key/,
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -36,6 +36,11 @@ async function main(): Promise<void> {
     `  Chungcu ${config.version} is running at ${url}  (${db.kind === "pglite" ? `PGlite, data in ${config.dataDir}` : "PostgreSQL"}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     `  API docs: ${url}/api/docs`,
   ];
+  if (config.masterKeyFile) {
+    lines.push(
+      `  The master key is kept beside the data in ${config.masterKeyFile}: fine for a demo, refused in production (set MASTER_KEY)`,
+    );
+  }
   if (config.demo) {
     lines.push(
       `  Demo mode: one-time codes and emails are in ${url}/dev/outbox`,

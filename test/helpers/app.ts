@@ -1,6 +1,7 @@
 import { afterAll } from "vitest";
 import { type App, buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
+import { verifyAuditChains } from "../../src/server/platform/audit/audit.service.js";
 import type { Database } from "../../src/server/platform/db/client.js";
 import { startJobs } from "../../src/server/platform/jobs/boss.js";
 import { createLogger } from "../../src/server/platform/log/logger.js";
@@ -59,8 +60,10 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     await boss?.stop({ graceful: false, wait: true });
     app.platform.tasks.stop();
     await app.close();
+    // Every file's audit chains must still verify once its tests are done (`npm run audit:verify`).
     await smtp.close();
-    await drop();
+    const { broken } = await verifyAuditChains(db).finally(drop);
+    if (broken) throw new Error(`audit chain broken: ${JSON.stringify(broken)}`);
   });
   return { app, db: db as Database, url, smtp, sms, config };
 }

@@ -18,6 +18,11 @@ export type Platform = {
   tasks: TaskQueue;
   /** Drops cached session state after a change (revocation, role change). */
   forgetSessions: (sessionIds?: readonly string[]) => void;
+  /**
+   * Rewrites tables so old row versions leave the files on disk (`VACUUM FULL` + checkpoint, as the owner,
+   * outside any transaction): after an erasure, from `afterCommit`.
+   */
+  compactTables: (tables: readonly string[]) => Promise<void>;
 };
 
 /**

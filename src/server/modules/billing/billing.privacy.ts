@@ -68,21 +68,38 @@ export async function billingHistory(ctx: Ctx, tenures: readonly Tenure[]) {
   };
 }
 
-/** Notices of these units still owed: while any is, the payer's identity and contacts are needed to collect. */
-export async function unpaidNotices(ctx: Ctx, unitIds: readonly string[]): Promise<number> {
-  if (unitIds.length === 0) return 0;
-  const [row] = await ctx.tx
-    .select({ n: sql<number>`count(*)::int` })
+/** A notice still owed that holds a person's data, and why it concerns them. */
+export type UnpaidHold = { notice: string; unitId: string; basis: "billed" | "owner" };
+
+/**
+ * Notices still owed that concern this person: those billed to them (their name on the notice), and those of
+ * units they own (the owner answers for the unit's fees). A notice billed to someone else in a unit the person
+ * does not own does not concern them: it holds nothing of theirs.
+ */
+export async function unpaidNoticesOf(
+  ctx: Ctx,
+  p: { unitIds: readonly string[]; ownedUnitIds: readonly string[]; name: string },
+): Promise<UnpaidHold[]> {
+  if (p.unitIds.length === 0) return [];
+  const owned = [...p.ownedUnitIds];
+  const rows = await ctx.tx
+    .select({
+      notice: sql<string>`coalesce(${invoices.number}, ${invoices.code})`,
+      unitId: invoices.unitId,
+      billed: sql<boolean>`${invoices.billTo} is not distinct from ${p.name}`,
+    })
     .from(invoices)
     .where(
       and(
         eq(invoices.companyId, ctx.companyId),
-        inArray(invoices.unitId, [...unitIds]),
+        inArray(invoices.unitId, [...p.unitIds]),
         inArray(invoices.status, ["issued", "partially_paid"]),
         sql`${invoices.total} > ${invoices.paid}`,
+        or(eq(invoices.billTo, p.name), owned.length > 0 ? inArray(invoices.unitId, owned) : undefined),
       ),
-    );
-  return row?.n ?? 0;
+    )
+    .orderBy(invoices.period, invoices.code);
+  return rows.map((r) => ({ notice: r.notice, unitId: r.unitId, basis: r.billed ? "billed" : "owner" }));
 }
 
 /**

@@ -9,7 +9,11 @@ import { dataExports, identityChecks, privacyRequests } from "./privacy.table.js
  * links, identity checks and the free text of their requests go; the access log keeps the traffic, anonymised.
  * Consent records and disclosures stay as proof — they hold ids and field names, never values.
  */
-export async function forgetAccountInCompany(ctx: Ctx, accountId: string, residentId: string): Promise<void> {
+export async function forgetAccountInCompany(
+  ctx: Ctx,
+  accountId: string,
+  residentId: string,
+): Promise<{ accessLogRows: number }> {
   const c = ctx.companyId;
   await forgetInbox(ctx, accountId);
   await ctx.tx
@@ -22,5 +26,5 @@ export async function forgetAccountInCompany(ctx: Ctx, accountId: string, reside
     .update(privacyRequests)
     .set({ details: null, accountId: null })
     .where(and(eq(privacyRequests.companyId, c), eq(privacyRequests.residentId, residentId)));
-  await anonymiseAccessLogs(ctx.tx, c, accountId);
+  return { accessLogRows: await anonymiseAccessLogs(ctx.tx, c, accountId) };
 }

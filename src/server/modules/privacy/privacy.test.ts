@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, newUnit, signIn } from "../../../../test/helpers/builders.js";
 import { Client } from "../../../../test/helpers/client.js";
+import { readableIn as readableInDb } from "../../../../test/helpers/readable.js";
 import { newResident } from "../../../../test/helpers/residents.js";
 import { verifyAuditChains } from "../../platform/audit/audit.service.js";
-import { decrypt } from "../../platform/crypto/crypto.js";
 import { createLogger } from "../../platform/log/logger.js";
 import { alertBreachDeadlines } from "./breaches/breach.jobs.js";
 import { DISCLOSURE_PATHS, type DisclosurePath } from "./disclosures/disclosures.service.js";
@@ -32,48 +32,7 @@ async function unitInBuilding(code: string) {
   return (await newUnit(env, { companyId, buildingId, code })).unitId;
 }
 
-/**
- * The tables where a value can still be read: in clear in any column, or inside any encrypted column that a
- * key still in the database (a person's data key, or the system key) opens. What only a destroyed key opened
- * is not readable.
- */
-async function readableIn(needle: string): Promise<string[]> {
-  const { keyring } = env.app.platform;
-  const wrapped = await env.db.ownerSql.query<{ k: Uint8Array }>(
-    "select data_key as k from residents where data_key is not null union all select data_key from accounts where data_key is not null",
-  );
-  const keys = [keyring.systemKey, ...wrapped.rows.map((r) => keyring.unwrap(Buffer.from(r.k)))];
-  const columns = await env.db.ownerSql.query<{ table_name: string; column_name: string; data_type: string }>(
-    `select c.table_name, c.column_name, c.data_type from information_schema.columns c
-       join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
-      where c.table_schema = 'public' and t.table_type = 'BASE TABLE'`,
-  );
-  const hits = new Set<string>();
-  for (const table of new Set(columns.rows.map((c) => c.table_name))) {
-    const { rows } = await env.db.ownerSql.query<{ n: number }>(
-      `select count(*)::int as n from "${table}" t where t::text ilike $1`,
-      [`%${needle}%`],
-    );
-    if ((rows[0]?.n ?? 0) > 0) hits.add(table);
-    for (const { column_name } of columns.rows.filter(
-      (c) => c.table_name === table && c.data_type === "bytea",
-    )) {
-      const boxes = await env.db.ownerSql.query<{ v: Uint8Array }>(
-        `select "${column_name}" as v from "${table}" where "${column_name}" is not null`,
-      );
-      for (const { v } of boxes.rows) {
-        for (const key of keys) {
-          try {
-            if (decrypt(key, Buffer.from(v)).toLowerCase().includes(needle.toLowerCase())) hits.add(table);
-          } catch {
-            // Not sealed with this key.
-          }
-        }
-      }
-    }
-  }
-  return [...hits];
-}
+const readableIn = (needle: string) => readableInDb(env, needle);
 
 async function insertNotice(unit: string, billTo: string, status: "issued" | "paid", period: string) {
   await env.db.transaction(companyId, (tx) =>

@@ -89,4 +89,51 @@ describe("access log", () => {
     );
     expect(entry?.changes).toMatchObject({ count: 2, retentionDays: 365 });
   });
+
+  it("keeps searched phones, emails, names and plates out of logged paths and referrers", async () => {
+    const admin = await newMember(env, "company_admin");
+    const client = await signIn(env, admin);
+    const secrets = ["0912345678", "tim.kiem@example.vn", "Nguyễn Văn Tìm", "51K-999.88", "51K99988"];
+    await client.get("/api/v1/residents", { q: "0912345678", page: "1" });
+    await client.get("/api/v1/residents", { q: "tim.kiem@example.vn" });
+    await client.get("/api/v1/residents", { q: "Nguyễn Văn Tìm" });
+    await client.get("/api/v1/vehicles", { plate: "51K-999.88" });
+    await client.get("/api/v1/residents/0912345678");
+    await client.request("GET", "/api/v1/buildings", undefined, {
+      referer: "http://chungcu.test/console/residents?q=51K99988",
+    });
+    const logged = async () =>
+      env.db.transaction(admin.companyId, (tx) =>
+        tx
+          .select({ path: accessLog.path, referrer: accessLog.referrer })
+          .from(accessLog)
+          .where(eq(accessLog.accountId, admin.accountId)),
+      );
+    for (let i = 0; i < 40 && (await logged()).length < 6; i++) await new Promise((r) => setTimeout(r, 100));
+    const rows = await logged();
+    const paths = rows.map((r) => r.path);
+    // The route is still known, with which parameters were used; their values are not.
+    expect(paths).toEqual(
+      expect.arrayContaining(["/api/v1/residents?q=***&page=1", "/api/v1/vehicles?plate=***"]),
+    );
+    const [account] = await env.db.transaction(PLATFORM_SCOPE, (tx) =>
+      tx.select().from(accounts).where(eq(accounts.id, admin.accountId)),
+    );
+    const key = env.app.platform.keyring.unwrap(account?.dataKey as Buffer);
+    const { rows: sealed } = await env.db.ownerSql.query<{ sealed: Uint8Array }>(
+      "select sealed from access_log where account_id = $1 and sealed is not null",
+      [admin.accountId],
+    );
+    const referrers = sealed.map((r) => openOrigin({ sealed: Buffer.from(r.sealed) }, key).referrer);
+    const everything = JSON.stringify({ paths, referrers });
+    for (const secret of [
+      ...secrets,
+      encodeURIComponent("Nguyễn Văn Tìm"),
+      encodeURIComponent("tim.kiem@example.vn"),
+      new URLSearchParams({ q: "Nguyễn Văn Tìm" }).toString().slice(2),
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(referrers).toContain("http://chungcu.test/console/residents?q=***");
+  });
 });

@@ -3,6 +3,7 @@ import type { Ctx } from "../context.js";
 import { maskContact, parseContact } from "../crypto/contact.js";
 import { sha256 } from "../crypto/crypto.js";
 import type { Database } from "../db/client.js";
+import { personalFieldOf } from "../privacy/purposes.js";
 import { auditHeads, auditLog } from "./audit.table.js";
 import { canonicalJson } from "./canonical.js";
 
@@ -61,7 +62,8 @@ export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
-    changes: entry.changes ?? {},
+    // Stored exactly as hashed: personal fields masked, then in the form the database's JSON keeps.
+    changes: JSON.parse(canonicalJson(maskPersonal(entry.entity, entry.changes ?? {}))),
     requestId: ctx.requestId,
   };
   const hash = entryHash(head.hash, fields);
@@ -99,8 +101,23 @@ export function diff<T extends Record<string, unknown>>(
 
 function maskValue(v: unknown): unknown {
   if (v === null || v === undefined) return null;
+  if (typeof v === "string" && v.includes("***")) return v; // masked already
   const contact = typeof v === "string" ? parseContact(v) : null;
   return contact ? maskContact(contact) : "***";
+}
+
+/**
+ * The audit log is hash-chained, so nothing written into it can be erased later: every change to a field the
+ * personal-data registry lists for the entry's record (`number` of an `access_card`, `plate` of a `vehicle`,
+ * …) is masked here, whatever the service passed. A change is `[before, after]` or a single value.
+ */
+export function maskPersonal(entity: string, changes: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (!personalFieldOf(entity, key)) out[key] = value;
+    else out[key] = Array.isArray(value) ? value.map(maskValue) : maskValue(value);
+  }
+  return out;
 }
 
 export type ChainBreak = { companyId: string; seq: number; reason: string };

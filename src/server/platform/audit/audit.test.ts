@@ -13,6 +13,7 @@ import { systemActor } from "../authz/actor.js";
 import type { Ctx } from "../context.js";
 import { type Database, openPglite } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
+import { PERSONAL_FIELDS, RECORDS_OF } from "../privacy/purposes.js";
 import { audit, diff, verifyAuditChains } from "./audit.service.js";
 import { auditLog } from "./audit.table.js";
 
@@ -77,15 +78,61 @@ describe("audit log", () => {
       });
     }
     expect((await verifyAuditChains(env.db)).broken).toBeNull();
-    await env.db.owner.execute(
-      sql`update audit_log set changes = '{"name": [null, "Toà giả"]}' where company_id = ${admin.companyId} and seq = 2`,
-    );
+    const where = sql`where company_id = ${admin.companyId} and seq = 2`;
+    const { rows: original } = (await env.db.owner.execute(
+      sql`select changes from audit_log ${where}`,
+    )) as unknown as {
+      rows: { changes: unknown }[];
+    };
+    await env.db.owner.execute(sql`update audit_log set changes = '{"name": [null, "Toà giả"]}' ${where}`);
     const result = await verifyAuditChains(env.db);
     expect(result.broken).toEqual({
       companyId: admin.companyId,
       seq: 2,
       reason: "content does not match its hash",
     });
+    // Put it back: every test file's chains are verified when it ends.
+    await env.db.owner.execute(
+      sql`update audit_log set changes = ${JSON.stringify(original[0]?.changes)}::jsonb ${where}`,
+    );
+    expect((await verifyAuditChains(env.db)).broken).toBeNull();
+  });
+
+  it("masks every field the personal-data registry lists, whatever the service passed", async () => {
+    const admin = await newMember(env, "company_admin");
+    const records = Object.keys(PERSONAL_FIELDS).flatMap((field) => {
+      const [subject, name] = field.split(".") as [string, string];
+      const names = [name, ...(PERSONAL_FIELDS[field]?.alsoCalled ?? [])];
+      return (RECORDS_OF[subject] ?? []).flatMap((entity) => names.map((key) => ({ field, entity, key })));
+    });
+    // Every subject of the registry is written as some record.
+    expect(new Set(records.map((r) => r.field.split(".")[0]))).toEqual(
+      new Set(Object.keys(PERSONAL_FIELDS).map((f) => f.split(".")[0])),
+    );
+    await env.db.transaction(admin.companyId, async (tx) => {
+      for (const { entity, key } of records) {
+        await audit(ctxOn(admin.companyId, tx), {
+          action: "test.personal",
+          entity,
+          changes: { [key]: [null, "Bí mật 4711"], single: "thường", note: "ổn" },
+        });
+      }
+      await audit(ctxOn(admin.companyId, tx), {
+        action: "test.personal",
+        entity: "access_card",
+        changes: { number: "AC-4711", kind: "access" },
+      });
+    });
+    const rows = await env.db.transaction(admin.companyId, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "test.personal")).orderBy(asc(auditLog.seq)),
+    );
+    expect(rows).toHaveLength(records.length + 1);
+    const stored = JSON.stringify(rows.map((r) => r.changes));
+    expect(stored).not.toContain("Bí mật");
+    expect(stored).not.toContain("AC-4711");
+    expect(stored).toContain("thường");
+    expect(rows.at(-1)?.changes).toEqual({ number: "***", kind: "access" });
+    expect((await verifyAuditChains(env.db)).broken).toBeNull();
   });
 
   it("does not let the application role rewrite history", async () => {

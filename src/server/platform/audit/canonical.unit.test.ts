@@ -29,4 +29,27 @@ describe("canonical JSON", () => {
       '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
     );
   });
+
+  it("writes dates as ISO strings, the way they come back from the database's JSON", () => {
+    const at = new Date("2026-05-10T03:04:05.678Z");
+    expect(canonicalJson({ validFrom: at })).toBe('{"validFrom":"2026-05-10T03:04:05.678Z"}');
+    expect(canonicalJson([at])).toBe('["2026-05-10T03:04:05.678Z"]');
+  });
+
+  it("hashes a value and its stored JSON form (JSON.stringify then parse, as jsonb keeps it) the same", () => {
+    const value = fc.oneof(fc.jsonValue(), fc.date({ noInvalidDate: true }), fc.constant(undefined));
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        value,
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(fc.string(), tie("node"), { maxKeys: 4 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), tree), (v) => {
+        expect(canonicalJson(v)).toBe(canonicalJson(JSON.parse(JSON.stringify(v))));
+      }),
+    );
+  });
 });

@@ -94,7 +94,10 @@ const vi: Catalog = {
   ERASURE_KEPT_ALL: "Toàn bộ dữ liệu",
   ERASURE_REASON_DISPUTE:
     "Đang có tranh chấp: {reason} (số {reference}); dữ liệu được giữ đến khi giải quyết xong",
-  ERASURE_REASON_UNPAID: "Còn {count} thông báo phí chưa thanh toán; cần để thu nợ, sẽ xoá khi đã thanh toán",
+  ERASURE_REASON_UNPAID_BILLED:
+    "{count} thông báo phí lập cho bạn chưa thanh toán ({notices}); cần để thu nợ, sẽ xoá khi đã thanh toán",
+  ERASURE_REASON_UNPAID_OWNER:
+    "{count} thông báo phí của căn hộ {units}, nơi bạn là chủ hộ, chưa thanh toán ({notices}); cần để thu nợ, sẽ xoá khi đã thanh toán",
   ERASURE_KEPT_ACCOUNTING: "Họ tên trên {count} thông báo phí đã phát hành và các khoản thanh toán",
   ERASURE_REASON_ACCOUNTING: "Luật Kế toán buộc lưu chứng từ {years} năm",
   ERASURE_DONE_SUBJECT: "Dữ liệu cá nhân của bạn đã được xoá",
@@ -201,7 +204,10 @@ const en: Catalog = {
   DATE_IN_FUTURE: "The time cannot be in the future.",
   ERASURE_KEPT_ALL: "All data",
   ERASURE_REASON_DISPUTE: "An open dispute: {reason} (ref. {reference}); kept until it is settled",
-  ERASURE_REASON_UNPAID: "{count} fee notices are unpaid; needed to collect them, erased once paid",
+  ERASURE_REASON_UNPAID_BILLED:
+    "{count} fee notices billed to you are unpaid ({notices}); needed to collect them, erased once paid",
+  ERASURE_REASON_UNPAID_OWNER:
+    "{count} fee notices of unit {units}, which you own, are unpaid ({notices}); needed to collect them, erased once paid",
   ERASURE_KEPT_ACCOUNTING: "The name on {count} issued fee notices and their payments",
   ERASURE_REASON_ACCOUNTING: "The Law on Accounting requires keeping records for {years} years",
   ERASURE_DONE_SUBJECT: "Your personal data has been erased",

@@ -71,6 +71,25 @@ type FieldInfo = {
   retention: Text;
   /** Sensitive under Decree 356 (identity documents, financial data): encrypted and shown masked. */
   sensitive?: boolean;
+  /**
+   * Other names the field goes by in records (audit changes), beside the part of its key after the dot
+   * (`card.number` is `number`).
+   */
+  alsoCalled?: string[];
+};
+
+/**
+ * The records (audit log entities) each subject of the registry is written as: a change to one of those
+ * records under one of the subject's field names is personal data, and the audit log masks it.
+ */
+export const RECORDS_OF: Record<string, string[]> = {
+  resident: ["resident", "household_member"],
+  household: ["household_member"],
+  vehicle: ["vehicle"],
+  card: ["access_card"],
+  account: ["account", "invitation", "membership"],
+  billing: ["payment", "autopay_mandate", "invoice"],
+  accessLog: ["access_log"],
 };
 
 const WHILE_RESIDENT = {
@@ -153,6 +172,7 @@ export const PERSONAL_FIELDS: Record<string, FieldInfo> = {
   },
   "card.number": {
     label: { vi: "Thẻ ra vào, thẻ thang máy", en: "Access and elevator cards" },
+    alsoCalled: ["cardNumber"],
     purposes: ["building_operations"],
     retention: WHILE_RESIDENT,
   },
@@ -170,6 +190,7 @@ export const PERSONAL_FIELDS: Record<string, FieldInfo> = {
   },
   "billing.cardToken": {
     label: { vi: "Thẻ lưu để tự động thanh toán (mã thay thế)", en: "Saved card for auto-debit (token)" },
+    alsoCalled: ["card"],
     purposes: ["billing"],
     retention: WHILE_ACCOUNT,
     sensitive: true,
@@ -181,6 +202,7 @@ export const PERSONAL_FIELDS: Record<string, FieldInfo> = {
   },
   "account.email": {
     label: { vi: "Email đăng nhập", en: "Sign-in email" },
+    alsoCalled: ["contact"],
     purposes: ["account_security"],
     retention: WHILE_ACCOUNT,
   },
@@ -211,6 +233,19 @@ export function describeField(field: string, lang: Lang) {
     purposes: info.purposes.map((p) => ({ id: p, name: PURPOSES[p][lang] })),
     retention: info.retention[lang],
   };
+}
+
+/**
+ * The personal field a change to a record holds, if any: `("access_card", "number")` is `card.number`.
+ * Read from the registry, so a field added there is masked in the audit log without further code.
+ */
+export function personalFieldOf(entity: string, key: string): string | null {
+  for (const [field, info] of Object.entries(PERSONAL_FIELDS)) {
+    const [subject, name] = field.split(".") as [string, string];
+    if (!RECORDS_OF[subject]?.includes(entity)) continue;
+    if (name === key || info.alsoCalled?.includes(key)) return field;
+  }
+  return null;
 }
 
 export const fieldLabel = (field: string, lang: Lang) => PERSONAL_FIELDS[field]?.label[lang] ?? field;

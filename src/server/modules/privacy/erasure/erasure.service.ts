@@ -6,11 +6,17 @@ import { errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { fieldLabel } from "../../../platform/privacy/purposes.js";
 import { closeAccountForErasure } from "../../accounts/accounts.service.js";
-import { accountingRecords, forgetPayer, unpaidNotices } from "../../billing/billing.privacy.js";
+import {
+  accountingRecords,
+  forgetPayer,
+  type UnpaidHold,
+  unpaidNoticesOf,
+} from "../../billing/billing.privacy.js";
 import {
   eraseResidentRecord,
   markErasurePending,
   openResidentFields,
+  type ResidentFacts,
   residentFacts,
 } from "../../registry/residents/residents.service.js";
 import { forgetResidentAccess } from "../../staff/staff.service.js";
@@ -21,6 +27,41 @@ import { legalHolds } from "../privacy.table.js";
 export const ACCOUNTING_YEARS = 10;
 
 type Hold = ErasureOutcome["kept"][number];
+
+/**
+ * Tables an erasure rewrites in place (anonymised rows, replaced card numbers, a destroyed wrapped data key,
+ * deleted invitations, sessions and accounts): their old row versions are removed from disk once it commits.
+ * The audit and access logs are not among them: they never held the values in clear (masked, or sealed with
+ * the destroyed key).
+ */
+export const ERASURE_TABLES = [
+  "residents",
+  "household_members",
+  "vehicles",
+  "access_cards",
+  "change_requests",
+  "privacy_requests",
+  "identity_checks",
+  "data_exports",
+  "invitations",
+  "memberships",
+  "notifications",
+  "autopay_mandates",
+];
+const ACCOUNT_TABLES = ["accounts", "sessions", "devices", "otp_codes"];
+
+const compactions = new WeakMap<object, Set<string>>();
+/** Compacts the tables once the transaction has committed, once per transaction however many it erased. */
+function compactAfterCommit(ctx: Ctx, tables: readonly string[]) {
+  let pending = compactions.get(ctx.afterCommit);
+  if (!pending) {
+    const set = new Set<string>();
+    pending = set;
+    compactions.set(ctx.afterCommit, set);
+    ctx.afterCommit(() => ctx.platform.compactTables([...set]));
+  }
+  for (const t of tables) pending.add(t);
+}
 
 /**
  * Erases a resident as far as the law allows, now. Holds are checked first: an open dispute keeps everything;
@@ -53,9 +94,9 @@ export async function eraseResident(
     await record(ctx, residentId, why, [], kept);
     return { executedAt, erased: [], kept };
   }
-  const { unpaid } = await erasureHolds(ctx, residentId, facts.unitIds);
+  const { unpaid } = await erasureHolds(ctx, facts);
   const accounting = await accountingRecords(ctx, facts.unitIds, facts.fullName, ACCOUNTING_YEARS);
-  const keepContacts = unpaid > 0;
+  const keepContacts = unpaid.length > 0;
   const erasedFields = await eraseResidentRecord(ctx, residentId, keepContacts);
   const billing = await forgetPayer(ctx, {
     unitIds: keepContacts ? [] : facts.unitIds,
@@ -64,25 +105,12 @@ export async function eraseResident(
   });
   await forgetResidentAccess(ctx, residentId, facts.accountId);
   let accountClosed = false;
+  let accessLogRows = 0;
   if (facts.accountId) {
-    await forgetAccountInCompany(ctx, facts.accountId, residentId);
+    ({ accessLogRows } = await forgetAccountInCompany(ctx, facts.accountId, residentId));
     accountClosed = await closeAccountForErasure(ctx, facts.accountId);
   }
-  if (keepContacts) {
-    kept.push({
-      what: [
-        "resident.fullName",
-        "resident.phone",
-        "resident.email",
-        "resident.contactAddress",
-        "household.membership",
-      ]
-        .map((f) => fieldLabel(f, lang))
-        .join(", "),
-      reason: message(lang, "ERASURE_REASON_UNPAID", { count: unpaid }),
-      until: null,
-    });
-  }
+  if (keepContacts) kept.push(...unpaidHolds(lang, unpaid, facts));
   if (accounting.notices > 0) {
     kept.push({
       what: message(lang, "ERASURE_KEPT_ACCOUNTING", { count: accounting.notices }),
@@ -93,7 +121,8 @@ export async function eraseResident(
   const erased = [
     ...erasedFields.map((f) => fieldLabel(f, lang)),
     ...(billing.cards > 0 ? [fieldLabel("billing.cardToken", lang)] : []),
-    ...(facts.accountId ? [fieldLabel("account.sessions", lang), fieldLabel("accessLog.entry", lang)] : []),
+    ...(facts.accountId ? [fieldLabel("account.sessions", lang)] : []),
+    ...(accessLogRows > 0 ? [fieldLabel("accessLog.entry", lang)] : []),
     ...(accountClosed
       ? [
           fieldLabel("account.displayName", lang),
@@ -108,11 +137,53 @@ export async function eraseResident(
     cards: billing.cards,
   });
   const outcome = { executedAt, erased, kept };
+  compactAfterCommit(ctx, facts.accountId ? [...ERASURE_TABLES, ...ACCOUNT_TABLES] : ERASURE_TABLES);
   if (contact) tellPerson(ctx, contact.values, contact.lang, outcome);
   return outcome;
 }
 
-/** One audit entry, holding references and counts only (the entry outlives the person's data). */
+/**
+ * What notices still owed keep, one entry per reason it concerns the person: notices billed to them, and
+ * notices of a unit they own (the owner answers for its fees). Each names its notices.
+ */
+function unpaidHolds(lang: "vi" | "en", unpaid: UnpaidHold[], facts: ResidentFacts): Hold[] {
+  const what = [
+    "resident.fullName",
+    "resident.phone",
+    "resident.email",
+    "resident.contactAddress",
+    "household.membership",
+  ]
+    .map((f) => fieldLabel(f, lang))
+    .join(", ");
+  const billed = unpaid.filter((u) => u.basis === "billed");
+  const owned = unpaid.filter((u) => u.basis === "owner");
+  const holds: Hold[] = [];
+  if (billed.length > 0) {
+    holds.push({
+      what,
+      reason: message(lang, "ERASURE_REASON_UNPAID_BILLED", {
+        count: billed.length,
+        notices: billed.map((u) => u.notice).join(", "),
+      }),
+      until: null,
+    });
+  }
+  if (owned.length > 0) {
+    const codes = facts.owned.filter((o) => owned.some((u) => u.unitId === o.unitId)).map((o) => o.code);
+    holds.push({
+      what,
+      reason: message(lang, "ERASURE_REASON_UNPAID_OWNER", {
+        count: owned.length,
+        notices: owned.map((u) => u.notice).join(", "),
+        units: codes.join(", "),
+      }),
+      until: null,
+    });
+  }
+  return holds;
+}
+
 async function openDisputes(ctx: Ctx, residentId: string) {
   return ctx.tx
     .select()
@@ -126,12 +197,23 @@ async function openDisputes(ctx: Ctx, residentId: string) {
     );
 }
 
-/** The holds that stop an erasure from finishing: open disputes and notices still owed. */
-export async function erasureHolds(ctx: Ctx, residentId: string, unitIds: readonly string[]) {
-  const [disputes, unpaid] = await Promise.all([openDisputes(ctx, residentId), unpaidNotices(ctx, unitIds)]);
+/**
+ * The holds that stop an erasure from finishing: the person's open disputes, and notices still owed that
+ * concern them (billed to them, or of a unit they own).
+ */
+export async function erasureHolds(ctx: Ctx, facts: ResidentFacts) {
+  const [disputes, unpaid] = await Promise.all([
+    openDisputes(ctx, facts.id),
+    unpaidNoticesOf(ctx, {
+      unitIds: facts.unitIds,
+      ownedUnitIds: facts.owned.map((o) => o.unitId),
+      name: facts.fullName,
+    }),
+  ]);
   return { disputes: disputes.length, unpaid };
 }
 
+/** One audit entry, holding references and counts only (the entry outlives the person's data). */
 async function record(
   ctx: Ctx,
   residentId: string,

@@ -44,8 +44,8 @@ export async function runDueErasures(db: Database, platform: Platform, log: Logg
         for (const residentId of await residentsPendingErasure(ctx)) {
           const facts = await residentFacts(ctx, residentId);
           if (!facts || facts.erasedAt) continue;
-          const holds = await erasureHolds(ctx, residentId, facts.unitIds);
-          if (holds.disputes > 0 || holds.unpaid > 0) continue;
+          const holds = await erasureHolds(ctx, facts);
+          if (holds.disputes > 0 || holds.unpaid.length > 0) continue;
           await eraseResident(ctx, residentId, {});
           done++;
         }

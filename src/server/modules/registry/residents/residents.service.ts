@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type {
@@ -594,6 +594,8 @@ export type ResidentFacts = {
   fullName: string;
   accountId: string | null;
   unitIds: string[];
+  /** Units the person owns now (an owner answers for the unit's fees), with their codes. */
+  owned: { unitId: string; code: string }[];
   erasedAt: Date | null;
   erasurePendingSince: Date | null;
 };
@@ -606,14 +608,24 @@ export async function residentFacts(ctx: Ctx, id: string): Promise<ResidentFacts
     .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
   if (!row) return null;
   const unitRows = await ctx.tx
-    .selectDistinct({ unitId: householdMembers.unitId })
+    .select({
+      unitId: householdMembers.unitId,
+      code: units.code,
+      role: householdMembers.role,
+      movedOutOn: householdMembers.movedOutOn,
+    })
     .from(householdMembers)
+    .innerJoin(units, memberUnit)
     .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
+  const owned = new Map(
+    unitRows.filter((u) => u.role === "owner" && u.movedOutOn === null).map((u) => [u.unitId, u.code]),
+  );
   return {
     id,
     fullName: row.fullName,
     accountId: row.accountId,
-    unitIds: unitRows.map((u) => u.unitId),
+    unitIds: [...new Set(unitRows.map((u) => u.unitId))],
+    owned: [...owned].map(([unitId, code]) => ({ unitId, code })),
     erasedAt: row.erasedAt,
     erasurePendingSince: row.erasurePendingSince,
   };
@@ -695,20 +707,36 @@ export async function eraseResidentRecord(ctx: Ctx, id: string, keepContacts: bo
     .update(householdMembers)
     .set({ matchKey: null })
     .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
-  await ctx.tx
-    .update(vehicles)
-    .set({ plateEnc: null, plateBidx: null, parkingCard: null, status: "inactive", activeTo: today })
+  const [carsBefore] = await ctx.tx
+    .select({
+      plate: sql<boolean>`coalesce(bool_or(${vehicles.plateEnc} is not null), false)`,
+      parkingCard: sql<boolean>`coalesce(bool_or(${vehicles.parkingCard} is not null), false)`,
+    })
+    .from(vehicles)
     .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.residentId, id)));
   await ctx.tx
+    .update(vehicles)
+    .set({
+      plateEnc: null,
+      plateBidx: null,
+      parkingCard: null,
+      status: "inactive",
+      activeTo: sql`coalesce(${vehicles.activeTo}, ${today}::date)`,
+    })
+    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.residentId, id)));
+  // A card's number identifies the person at the gate and in the building's access system: it goes too, not
+  // only the card's validity. The row stays (deactivated) so the unit's card history keeps its dates.
+  const cards = await ctx.tx
     .update(accessCards)
-    .set({ deactivatedOn: today })
+    .set({ number: ERASED_NAME, deactivatedOn: sql`coalesce(${accessCards.deactivatedOn}, ${today}::date)` })
     .where(
       and(
         eq(accessCards.companyId, ctx.companyId),
         eq(accessCards.residentId, id),
-        isNull(accessCards.deactivatedOn),
+        ne(accessCards.number, ERASED_NAME),
       ),
-    );
+    )
+    .returning({ id: accessCards.id });
   if (!keepContacts) {
     // An ownership transfer that named the person as the new owner keeps their name on the decided request.
     const units = await ctx.tx
@@ -737,17 +765,20 @@ export async function eraseResidentRecord(ctx: Ctx, id: string, keepContacts: bo
       .set({ requestedBy: null })
       .where(and(eq(changeRequests.companyId, ctx.companyId), eq(changeRequests.requestedBy, row.accountId)));
   }
-  const erased = [
-    "resident.dateOfBirth",
-    "resident.idNumber",
-    "resident.nationality",
-    "vehicle.plate",
-    "vehicle.parkingCard",
-    "card.number",
+  // The fields that held a value and no longer do: what the person is told was erased.
+  const done: [string, boolean][] = [
+    ["resident.fullName", !keepContacts && row.fullName !== ERASED_NAME],
+    ["resident.phone", !keepContacts && row.phoneEnc !== null],
+    ["resident.email", !keepContacts && row.emailEnc !== null],
+    ["resident.contactAddress", !keepContacts && row.contactAddress !== null],
+    ["resident.dateOfBirth", row.dateOfBirthEnc !== null],
+    ["resident.idNumber", row.idNumberEnc !== null],
+    ["resident.nationality", row.nationality !== null],
+    ["vehicle.plate", carsBefore?.plate === true],
+    ["vehicle.parkingCard", carsBefore?.parkingCard === true],
+    ["card.number", cards.length > 0],
   ];
-  return keepContacts
-    ? erased
-    : ["resident.fullName", "resident.phone", "resident.email", "resident.contactAddress", ...erased];
+  return done.filter(([, d]) => d).map(([f]) => f);
 }
 
 /**
