@@ -54,20 +54,13 @@ const lockSeconds = (failures: number) => Math.min(MAX_LOCK_SECONDS, 60 * 2 ** (
 export async function signIn(ctx: Ctx, body: { identifier: string; password: string }, client: ClientInfo) {
   const contact = parseContactOrFail(body.identifier, "identifier");
   const account = await findAccountByContact(ctx.tx, ctx.platform, contact);
-  if (account?.lockedUntil && account.lockedUntil.getTime() > Date.now()) {
-    return { error: errors.locked(Math.ceil((account.lockedUntil.getTime() - Date.now()) / 1000)) };
-  }
-  const passwordOk = await verifyPassword(account?.passwordHash ?? null, body.password);
-  if (!account || !passwordOk || account.status !== "active") {
-    if (account) await recordFailure(ctx, account);
+  if (!account) {
+    await verifyPassword(null, body.password); // the same cost as a real check
     return { error: errors.invalidCredentials() };
   }
-  if (account.failedLogins > 0 || account.lockedUntil) {
-    await ctx.tx
-      .update(accounts)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(accounts.id, account.id));
-  }
+  const refused = await confirmPassword(ctx, account, body.password);
+  if (refused) return { error: refused };
+  if (account.status !== "active") return { error: errors.invalidCredentials() };
 
   const device = await findDevice(ctx, account.id, client.deviceToken);
   const stage = isTrusted(device) ? "active" : account.totpEnabledAt ? "totp" : "otp";
@@ -94,6 +87,37 @@ export async function signIn(ctx: Ctx, body: { identifier: string; password: str
   if (stage === "totp") return { result: { status: "totp_required" as const }, sessionToken: session.token };
   const sent = await issueOtp(ctx, account, "sign_in", { sessionId: session.id });
   return { result: { status: "otp_required" as const, ...sent }, sessionToken: session.token };
+}
+
+const lockedFor = (account: AccountRow): AppError | null =>
+  account.lockedUntil && account.lockedUntil.getTime() > Date.now()
+    ? errors.locked(Math.ceil((account.lockedUntil.getTime() - Date.now()) / 1000))
+    : null;
+
+/**
+ * The one password check of every flow that asks for the password (sign-in, re-confirmation, password
+ * change, accepting an invitation as an existing account): a locked account is refused before the password
+ * is looked at, a wrong password counts toward the one lockout, a right one clears the count.
+ * Returns the error to throw after commit (so the count sticks), or null when the password is right.
+ */
+export async function confirmPassword(
+  ctx: Ctx,
+  account: AccountRow,
+  password: string,
+): Promise<AppError | null> {
+  const locked = lockedFor(account);
+  if (locked) return locked;
+  if (!(await verifyPassword(account.passwordHash, password))) {
+    await recordFailure(ctx, account);
+    return errors.invalidCredentials();
+  }
+  if (account.failedLogins > 0 || account.lockedUntil) {
+    await ctx.tx
+      .update(accounts)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(eq(accounts.id, account.id));
+  }
+  return null;
 }
 
 async function recordFailure(ctx: Ctx, account: AccountRow): Promise<void> {
@@ -133,6 +157,8 @@ export async function verifySignInTotp(
 ): Promise<AuthOutcome> {
   if (auth.stage !== "totp") return { error: errors.rule("TOTP_NOT_ENABLED") };
   const account = await getAccount(ctx.tx, auth.accountId);
+  const locked = lockedFor(account);
+  if (locked) return { error: locked };
   if (!(await totpValid(ctx, account, body.code))) {
     await recordFailure(ctx, account);
     return { error: errors.rule("TOTP_INVALID") };
@@ -178,10 +204,8 @@ export async function reauthenticate(
 ) {
   const account = await getAccount(ctx.tx, auth.accountId);
   if ("password" in body) {
-    if (!(await verifyPassword(account.passwordHash, body.password))) {
-      await recordFailure(ctx, account);
-      return { error: errors.invalidCredentials() };
-    }
+    const refused = await confirmPassword(ctx, account, body.password);
+    if (refused) return { error: refused };
   } else {
     const error = await checkOtp(ctx, account.id, "reauth", body.code);
     if (error) return { error };
@@ -248,10 +272,10 @@ export async function changePassword(
   body: { currentPassword: string; newPassword: string },
 ) {
   const account = await getAccount(ctx.tx, auth.accountId);
-  if (!(await verifyPassword(account.passwordHash, body.currentPassword))) {
-    await recordFailure(ctx, account);
+  const refused = await confirmPassword(ctx, account, body.currentPassword);
+  if (refused?.code === "INVALID_CREDENTIALS")
     return { error: errors.validation({ currentPassword: "INVALID_CREDENTIALS" }) };
-  }
+  if (refused) return { error: refused };
   if (!isStrongPassword(body.newPassword))
     return { error: errors.validation({ newPassword: "PASSWORD_TOO_WEAK" }) };
   await setPassword(ctx, account.id, body.newPassword);
