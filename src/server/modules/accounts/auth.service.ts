@@ -174,7 +174,7 @@ async function completeSecondFactor(
   method: "otp" | "totp",
 ): Promise<AuthOutcome> {
   const device = await recordDevice(ctx, auth.accountId, client.deviceToken, client.userAgent, remember);
-  await activateSession(ctx, auth.sessionId, device.deviceId);
+  const sessionToken = await activateSession(ctx, auth.sessionId, device.deviceId);
   await audit(ctx, {
     action: "auth.sign_in",
     entity: "account",
@@ -184,6 +184,7 @@ async function completeSecondFactor(
   const account = await getAccount(ctx.tx, auth.accountId);
   return {
     result: { status: "signed_in", me: await meOf(ctx, account, null, new Date()) },
+    sessionToken,
     deviceToken: device.newToken,
   };
 }

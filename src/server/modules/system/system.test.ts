@@ -62,11 +62,12 @@ describe("system endpoints", () => {
       "content-type": "application/json",
     });
     expect(res.status).toBe(400);
+    const csrf = (await client.get("/api/v1/auth/csrf")).body.csrfToken as string;
     const res2 = await env.app.inject({
       method: "POST",
       url: "/api/v1/auth/sign-in",
       payload: "{not json",
-      headers: { "content-type": "application/json", cookie: "cc_csrf=t", "x-csrf-token": "t" },
+      headers: { "content-type": "application/json", cookie: `cc_csrf=${csrf}`, "x-csrf-token": csrf },
     });
     expect(res2.statusCode).toBe(400);
     expect(JSON.parse(res2.body).error.code).toBeTruthy();
