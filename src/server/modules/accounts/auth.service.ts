@@ -331,9 +331,15 @@ async function totpValid(ctx: Ctx, account: AccountRow, code: string): Promise<b
   return result.valid;
 }
 
-/** Starts enrolment: a new secret, kept encrypted but not in force until a code from the app confirms it. */
-export async function setupTotp(ctx: Ctx, auth: AuthState) {
-  const account = await getAccount(ctx.tx, auth.accountId);
+/**
+ * Starts enrolment of an authenticator app: a new secret, kept encrypted but not in force until a code from
+ * the app confirms it (`confirmTotp`). Used by the account page and by the CLI's `admin create`.
+ */
+export async function beginTotp(
+  ctx: Ctx,
+  accountId: string,
+): Promise<{ secret: string; otpauthUrl: string }> {
+  const account = await getAccount(ctx.tx, accountId);
   if (account.totpEnabledAt) throw errors.rule("TOTP_ALREADY_ENABLED");
   const key = dataKeyOf(ctx.platform, account);
   if (!key) throw errors.unauthenticated();
@@ -344,11 +350,12 @@ export async function setupTotp(ctx: Ctx, auth: AuthState) {
     .where(eq(accounts.id, account.id));
   const otpauthUrl = generateURI({ issuer: "Chungcu", label: account.displayName, secret });
   await audit(ctx, { action: "account.totp_setup", entity: "account", entityId: account.id });
-  return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 2, width: 220 }) };
+  return { secret, otpauthUrl };
 }
 
-export async function enableTotp(ctx: Ctx, auth: AuthState, code: string): Promise<Me> {
-  const account = await getAccount(ctx.tx, auth.accountId);
+/** Puts the enrolled secret in force once the app shows a right code. */
+export async function confirmTotp(ctx: Ctx, accountId: string, code: string): Promise<AccountRow> {
+  const account = await getAccount(ctx.tx, accountId);
   if (account.totpEnabledAt) throw errors.rule("TOTP_ALREADY_ENABLED");
   if (!account.totpSecretEnc) throw errors.rule("TOTP_SETUP_MISSING");
   if (!(await totpValid(ctx, account, code))) throw errors.rule("TOTP_INVALID");
@@ -358,7 +365,17 @@ export async function enableTotp(ctx: Ctx, auth: AuthState, code: string): Promi
     .where(eq(accounts.id, account.id))
     .returning();
   await audit(ctx, { action: "account.totp_enabled", entity: "account", entityId: account.id });
-  return meOf(ctx, after ?? account, contextIdOf(auth), auth.reauthAt);
+  return after ?? account;
+}
+
+export async function setupTotp(ctx: Ctx, auth: AuthState) {
+  const { secret, otpauthUrl } = await beginTotp(ctx, auth.accountId);
+  return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 2, width: 220 }) };
+}
+
+export async function enableTotp(ctx: Ctx, auth: AuthState, code: string): Promise<Me> {
+  const after = await confirmTotp(ctx, auth.accountId, code);
+  return meOf(ctx, after, contextIdOf(auth), auth.reauthAt);
 }
 
 export async function disableTotp(ctx: Ctx, auth: AuthState): Promise<Me> {
