@@ -146,6 +146,11 @@ describe("rate limits", () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
     const last = await client.post("/api/v1/auth/sign-in", { identifier: "a@b.vn", password: "x-1234567" });
     expect(last.body.error.code).toBe("RATE_LIMITED");
+    // Reset requests have their own per-IP counter (and a per-identifier quota, see lockout.test.ts).
+    const resets: number[] = [];
+    for (let i = 0; i < 4; i++)
+      resets.push((await client.post("/api/v1/auth/password/forgot", { identifier: `x${i}@b.vn` })).status);
+    expect(resets).toEqual([202, 202, 202, 429]);
   });
 });
 
