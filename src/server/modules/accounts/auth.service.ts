@@ -14,7 +14,7 @@ import {
   getAccount,
   parseContactOrFail,
 } from "./accounts.service.js";
-import { accounts, sessions } from "./accounts.table.js";
+import { accounts, devices, sessions } from "./accounts.table.js";
 import { checkOtp, issueOtp, type OtpChannel } from "./otp.service.js";
 import { hashPassword, isStrongPassword, verifyPassword } from "./passwords.js";
 import {
@@ -58,11 +58,14 @@ export async function signIn(ctx: Ctx, body: { identifier: string; password: str
     await verifyPassword(null, body.password); // the same cost as a real check
     return { error: errors.invalidCredentials() };
   }
-  const refused = await confirmPassword(ctx, account, body.password);
+  // A browser the person asked to remember is not held by a lockout someone else set off.
+  const device = await findDevice(ctx, account.id, client.deviceToken);
+  const refused = await confirmPassword(ctx, account, body.password, {
+    trustedDeviceId: isTrusted(device) ? (device?.id ?? null) : null,
+  });
   if (refused) return { error: refused };
   if (account.status !== "active") return { error: errors.invalidCredentials() };
 
-  const device = await findDevice(ctx, account.id, client.deviceToken);
   const stage = isTrusted(device) ? "active" : account.totpEnabledAt ? "totp" : "otp";
   const session = await createSession(ctx, {
     accountId: account.id,
@@ -104,11 +107,16 @@ export async function confirmPassword(
   ctx: Ctx,
   account: AccountRow,
   password: string,
+  opts: { trustedDeviceId?: string | null } = {},
 ): Promise<AppError | null> {
-  const locked = lockedFor(account);
+  // A remembered browser of the account (sign-in only) may try while locked, so nobody can lock a person
+  // out of their own browser; a wrong password from it ends its trust, so the exemption buys one guess.
+  const locked = opts.trustedDeviceId ? null : lockedFor(account);
   if (locked) return locked;
   if (!(await verifyPassword(account.passwordHash, password))) {
     await recordFailure(ctx, account);
+    if (opts.trustedDeviceId)
+      await ctx.tx.update(devices).set({ trustedUntil: null }).where(eq(devices.id, opts.trustedDeviceId));
     return errors.invalidCredentials();
   }
   if (account.failedLogins > 0 || account.lockedUntil) {

@@ -59,6 +59,43 @@ describe("one-time code quotas (issue 11, item 7)", () => {
   });
 });
 
+describe("a lockout set off by someone else (issue 11, item 7)", () => {
+  it("still lets the person in from their remembered browser; a wrong password there spends its exemption", async () => {
+    const p = await newAccount(env);
+    const home = new Client(env.app);
+    await home.post("/api/v1/auth/sign-in", { identifier: p.email, password: PASSWORD });
+    await home.post("/api/v1/auth/otp/verify", {
+      code: await env.smtp.codeFor(p.email),
+      rememberDevice: true,
+    });
+    await home.post("/api/v1/auth/sign-out");
+
+    const attacker = new Client(env.app, { ip: "203.0.113.66" });
+    for (let i = 0; i < 5; i++)
+      await attacker.post("/api/v1/auth/sign-in", { identifier: p.email, password: `guess-${i}-x1` });
+    const elsewhere = await new Client(env.app).post("/api/v1/auth/sign-in", {
+      identifier: p.email,
+      password: PASSWORD,
+    });
+    expect(elsewhere.status).toBe(429);
+
+    const back = await home.post("/api/v1/auth/sign-in", { identifier: p.email, password: PASSWORD });
+    expect(back.status).toBe(200);
+    expect(back.body.status).toBe("signed_in");
+    await home.post("/api/v1/auth/sign-out");
+
+    // The exemption is no way around the lockout for someone holding the device cookie: one wrong guess
+    // from that browser ends its trust, and the lockout applies to it again.
+    for (let i = 0; i < 5; i++)
+      await attacker.post("/api/v1/auth/sign-in", { identifier: p.email, password: `guess-${i}-x2` });
+    expect(
+      (await home.post("/api/v1/auth/sign-in", { identifier: p.email, password: "wrong-pass-9" })).status,
+    ).toBe(401);
+    const spent = await home.post("/api/v1/auth/sign-in", { identifier: p.email, password: PASSWORD });
+    expect(spent.status).toBe(429);
+  });
+});
+
 describe("password re-confirmation shares the sign-in lockout (issue 11, item 8)", () => {
   const change = (c: Client, currentPassword: string) =>
     c.post("/api/v1/me/password", { currentPassword, newPassword: "Another-pass-2027" });
