@@ -1,10 +1,12 @@
-import { stdin, stdout } from "node:process";
-import { createInterface } from "node:readline/promises";
+import { stdout } from "node:process";
 import { SingleBar } from "cli-progress";
 import { Command } from "commander";
-import { loadConfig } from "../server/config.js";
+import { sql } from "drizzle-orm";
+import QRCode from "qrcode";
+import { loadConfig, otpChannelsOf } from "../server/config.js";
 import { isEmpty, seedDemo } from "../server/demo/seed.js";
 import { createAccount, parseContactOrFail } from "../server/modules/accounts/accounts.service.js";
+import { beginTotp, confirmTotp } from "../server/modules/accounts/auth.service.js";
 import { formatVnd } from "../server/modules/billing/core/money.js";
 import { decodeVietQr, VietQrError } from "../server/modules/billing/core/vietqr.js";
 import { issueInvoices } from "../server/modules/billing/invoices/invoices.service.js";
@@ -23,6 +25,7 @@ import { message } from "../server/platform/i18n/messages.js";
 import { runFor, TaskQueue } from "../server/platform/jobs/tasks.js";
 import { createLogger } from "../server/platform/log/logger.js";
 import { Messenger } from "../server/platform/messaging/messenger.js";
+import { Prompter } from "./prompt.js";
 
 async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -42,20 +45,6 @@ async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise
   } finally {
     await db.close();
   }
-}
-
-async function ask(question: string, hidden = false): Promise<string> {
-  const rl = createInterface({ input: stdin, output: stdout, terminal: true });
-  if (hidden) {
-    // Echo nothing while the password is typed.
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-      if (s.includes(question)) stdout.write(s);
-    };
-  }
-  const answer = await rl.question(question);
-  rl.close();
-  if (hidden) stdout.write("\n");
-  return answer.trim();
 }
 
 const program = new Command("chungcu").description("Chungcu operator commands");
@@ -90,28 +79,74 @@ program
   .option("--email <email>", "email address or phone number")
   .option("--name <name>", "display name")
   .option("--password <password>", "password (asked for when omitted; prefer the prompt)")
-  .action((opts: { email?: string; name?: string; password?: string }) =>
+  .option("--totp", "enrol an authenticator app now (done anyway when neither email nor SMS is configured)")
+  .action((opts: { email?: string; name?: string; password?: string; totp?: boolean }) =>
     withDatabase(async (db, platform) => {
-      const contact = parseContactOrFail(opts.email ?? (await ask("Email or phone: ")));
-      const displayName = opts.name ?? (await ask("Name: "));
-      const password = opts.password ?? (await ask("Password (≥ 8 characters, letters and digits): ", true));
-      const account = await db.transaction(PLATFORM_SCOPE, async (tx) => {
-        const row = await createAccount(tx, platform, {
-          displayName,
-          contact,
-          password,
-          platformRole: "platform_admin",
+      const prompter = new Prompter();
+      try {
+        const contact = parseContactOrFail(opts.email ?? (await prompter.ask("Email or phone: ")));
+        const displayName = opts.name ?? (await prompter.ask("Name: "));
+        const password =
+          opts.password ??
+          (await prompter.ask("Password (≥ 8 characters, letters and digits): ", { hidden: true }));
+        const channels = otpChannelsOf(platform.config);
+        // Without email or SMS, a code can reach nobody: the authenticator app is the only second factor.
+        const withTotp = Boolean(opts.totp) || channels.length === 0;
+        // One transaction: the account exists only once its app (when asked for) has shown a right code.
+        const account = await db.transaction(PLATFORM_SCOPE, async (tx) => {
+          const ctx = operatorCtx(PLATFORM_SCOPE, tx, platform);
+          const row = await createAccount(tx, platform, {
+            displayName,
+            contact,
+            password,
+            platformRole: "platform_admin",
+          });
+          await audit(ctx, {
+            action: "platform_admin.create",
+            entity: "account",
+            entityId: row.id,
+          });
+          if (withTotp) await enrolAuthenticator(ctx, row.id, prompter);
+          return row;
         });
-        await audit(operatorCtx(PLATFORM_SCOPE, tx, platform), {
-          action: "platform_admin.create",
-          entity: "account",
-          entityId: row.id,
-        });
-        return row;
-      });
-      console.log(`platform admin created: ${account.id}`);
+        console.log(`platform admin created: ${account.id}`);
+        if (withTotp) console.log("Sign-in asks for the code of the authenticator app.");
+        else console.log(`Sign-in from a new browser sends a one-time code by ${channels.join(" or ")}.`);
+      } finally {
+        prompter.close();
+      }
     }),
   );
+
+/**
+ * Enrols an authenticator app for a new account: prints the otpauth URI and a terminal QR code, then asks
+ * for a code from the app (3 tries; the caller's transaction rolls back after the third wrong one).
+ */
+async function enrolAuthenticator(ctx: Ctx, accountId: string, prompter: Prompter): Promise<void> {
+  const { otpauthUrl } = await beginTotp(ctx, accountId);
+  console.log(
+    "\nScan this QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, " +
+      "2FAS, …) or enter the URI by hand:\n",
+  );
+  console.log(await QRCode.toString(otpauthUrl, { type: "terminal", small: true }));
+  console.log(`${otpauthUrl}\n`);
+  for (let attempt = 1; ; attempt++) {
+    const code = (await prompter.ask("Code shown by the app: ")).replace(/\s/g, "");
+    try {
+      await ctx.tx.execute(sql`savepoint totp_confirm`);
+      await confirmTotp(ctx, accountId, code);
+      return;
+    } catch (err) {
+      await ctx.tx.execute(sql`rollback to savepoint totp_confirm`);
+      if (!(err instanceof AppError && err.code === "TOTP_INVALID") || attempt >= 3) {
+        throw new Error(
+          "The authenticator app was not confirmed: nothing was created. Run the command again.",
+        );
+      }
+      console.log("That code is not right (is the phone's clock correct?). Try again.");
+    }
+  }
+}
 
 /** The context of an operator command: the system acting in one company, in English. */
 const operatorCtx = (companyId: string, tx: Tx, platform: Platform, actor = systemActor): Ctx => ({

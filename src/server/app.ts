@@ -154,7 +154,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     { prefix: "/api/v1" },
   );
   platform.gateway = await setUpGateway(app, config);
-  if (messenger.outbox) await app.register(outboxRoutes, { outbox: messenger.outbox });
+  if (messenger.outbox && config.demo)
+    await app.register(outboxRoutes, { outbox: messenger.outbox, platform });
 
   const hasWeb = existsSync(path.join(webDistDir, "index.html"));
   if (hasWeb) {

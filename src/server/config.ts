@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   SMS_API_KEY: z.string().optional(),
   SMS_SECRET_KEY: z.string().optional(),
   SMS_BRANDNAME: z.string().max(11).default("CHUNGCU"),
+  /** Start in production with neither email nor SMS: only authenticator-app accounts can sign in anew. */
+  ALLOW_NO_MESSAGING: flag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: flag.default(false),
   JOBS: flag.default(true),
@@ -69,6 +71,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   sms: { url: string; apiKey: string; secretKey: string; brandname: string } | undefined;
+  /** ALLOW_NO_MESSAGING: production may start without a channel for one-time codes. */
+  allowNoMessaging: boolean;
   logLevel: string;
   trustProxy: boolean;
   jobs: boolean;
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
             brandname: e.SMS_BRANDNAME,
           }
         : undefined,
+    allowNoMessaging: e.ALLOW_NO_MESSAGING,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     jobs: e.JOBS,
@@ -223,4 +228,32 @@ function localMasterKey(dataDir: string): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key.toString("base64"), { mode: 0o600 });
   return key;
+}
+
+/**
+ * The channels that can carry one-time codes (sign-in from a new browser, password reset, invitations):
+ * email with SMTP_URL, SMS with the gateway's settings, or the development outbox in demo mode.
+ */
+export function otpChannelsOf(config: Pick<Config, "smtpUrl" | "sms" | "demo">): string[] {
+  const out: string[] = [];
+  if (config.smtpUrl) out.push("email");
+  if (config.sms) out.push("sms");
+  if (config.demo) out.push("outbox");
+  return out;
+}
+
+/**
+ * The start-up check of the one-time-code channels: in production, none configured (and no
+ * ALLOW_NO_MESSAGING) is an error naming the variables to set; elsewhere, a warning.
+ */
+export function otpChannelCheck(config: Config): { error?: string; warning?: string } {
+  if (otpChannelsOf(config).length > 0) return {};
+  const what =
+    "No channel for one-time codes: set SMTP_URL (and MAIL_FROM) for email, or SMS_GATEWAY_URL, SMS_API_KEY " +
+    "and SMS_SECRET_KEY for SMS. Without one, nobody can sign in from a new browser unless their account " +
+    "has an authenticator app (`npm run cli -- admin create --totp`), and no invitation or password reset " +
+    "can be sent.";
+  if (config.env === "production" && !config.allowNoMessaging)
+    return { error: `${what} Set ALLOW_NO_MESSAGING=1 to start anyway.` };
+  return { warning: what };
 }

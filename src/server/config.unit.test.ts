@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, otpChannelCheck } from "./config.js";
 import { pickLang } from "./platform/i18n/messages.js";
 
 const key = Buffer.alloc(32, 3).toString("base64");
@@ -126,6 +126,28 @@ describe("demo secrets", () => {
     const prod = loadConfig({ MASTER_KEY: key, DATA_DIR: dataDir(), NODE_ENV: "production" });
     expect(prod.bankFeed.apiKey).toBeUndefined();
     expect(prod.gateway).toBeNull();
+  });
+});
+
+describe("channels for one-time codes (issue 11, item 10)", () => {
+  const prod = { NODE_ENV: "production", MASTER_KEY: key, DATABASE_URL: "postgres://x/y" };
+  it("refuses production without email or SMS, naming the variables, unless told to start anyway", () => {
+    const { error } = otpChannelCheck(loadConfig(prod));
+    for (const name of ["SMTP_URL", "SMS_GATEWAY_URL", "SMS_API_KEY", "SMS_SECRET_KEY", "ALLOW_NO_MESSAGING"])
+      expect(error).toContain(name);
+    const allowed = otpChannelCheck(loadConfig({ ...prod, ALLOW_NO_MESSAGING: "1" }));
+    expect(allowed.error).toBeUndefined();
+    expect(allowed.warning).toContain("SMTP_URL");
+  });
+
+  it("is satisfied by SMTP, by SMS, or by the demo's outbox; elsewhere it only warns", () => {
+    expect(otpChannelCheck(loadConfig({ ...prod, SMTP_URL: "smtp://mail.example:587" }))).toEqual({});
+    const sms = { SMS_GATEWAY_URL: "https://sms.example", SMS_API_KEY: "k", SMS_SECRET_KEY: "s" };
+    expect(otpChannelCheck(loadConfig({ ...prod, ...sms }))).toEqual({});
+    expect(otpChannelCheck(loadConfig({ MASTER_KEY: key }))).toEqual({}); // PGlite demo: the outbox
+    expect(
+      otpChannelCheck(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y" })).warning,
+    ).toContain("SMTP_URL");
   });
 });
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { buildApp } from "./app.js";
-import { ConfigError, DEMO_SECRET_FILES, loadConfig } from "./config.js";
+import { ConfigError, DEMO_SECRET_FILES, loadConfig, otpChannelCheck } from "./config.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed.js";
 import { migrate } from "./platform/db/migrate.js";
 import { openDatabase } from "./platform/db/open.js";
@@ -19,7 +19,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const channels = otpChannelCheck(config);
+  if (channels.error) {
+    console.error(channels.error);
+    process.exit(2);
+  }
   const logger = createLogger(config.logLevel);
+  if (channels.warning) logger.warn(channels.warning);
   const db = await openDatabase(config, { initialiseInChild: true });
   await migrate(db);
   const app = await buildApp({ config, db, logger });

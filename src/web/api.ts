@@ -100,8 +100,14 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 async function send<T>(method: Method, path: string, body?: Body, query?: Query): Promise<T> {
-  const response = await request(method, path, body, query);
-  const data = await readJson(response);
+  let response = await request(method, path, body, query);
+  let data = await readJson(response);
+  // The CSRF token is bound to the session: after the session changed elsewhere (signed out in another tab,
+  // expired) the refusal carries a fresh token cookie, so one retry goes through.
+  if (response.status === 403 && (data as Partial<ErrorBody> | null)?.error?.code === "CSRF_INVALID") {
+    response = await request(method, path, body, query);
+    data = await readJson(response);
+  }
   if (!response.ok) throw toApiError(response.status, data);
   return data as T;
 }

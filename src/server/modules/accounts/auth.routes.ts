@@ -15,7 +15,7 @@ import {
   TotpVerifyBody,
 } from "../../../contracts/auth.js";
 import type { Platform } from "../../platform/context.js";
-import { authOf, issueCsrfCookie } from "../../platform/http/request-context.js";
+import { authOf, csrfTokenOf } from "../../platform/http/request-context.js";
 import * as auth from "./auth.service.js";
 import { clearSessionCookie, clientInfo, setDeviceCookie, setSessionCookie } from "./cookies.js";
 import { describeMe, switchContext } from "./sessions.service.js";
@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
   app.get(
     "/auth/csrf",
     { schema: { tags, response: { 200: z.object({ csrfToken: z.string() }) } }, config: { auth: "public" } },
-    async (req, reply) => ({ csrfToken: req.cookies.cc_csrf ?? issueCsrfCookie(reply, platform) }),
+    async (req, reply) => ({ csrfToken: csrfTokenOf(req, reply, platform) }),
   );
 
   app.post(

@@ -14,7 +14,7 @@ import {
   getAccount,
   parseContactOrFail,
 } from "./accounts.service.js";
-import { accounts, sessions } from "./accounts.table.js";
+import { accounts, devices, sessions } from "./accounts.table.js";
 import { checkOtp, issueOtp, type OtpChannel } from "./otp.service.js";
 import { hashPassword, isStrongPassword, verifyPassword } from "./passwords.js";
 import {
@@ -54,22 +54,18 @@ const lockSeconds = (failures: number) => Math.min(MAX_LOCK_SECONDS, 60 * 2 ** (
 export async function signIn(ctx: Ctx, body: { identifier: string; password: string }, client: ClientInfo) {
   const contact = parseContactOrFail(body.identifier, "identifier");
   const account = await findAccountByContact(ctx.tx, ctx.platform, contact);
-  if (account?.lockedUntil && account.lockedUntil.getTime() > Date.now()) {
-    return { error: errors.locked(Math.ceil((account.lockedUntil.getTime() - Date.now()) / 1000)) };
-  }
-  const passwordOk = await verifyPassword(account?.passwordHash ?? null, body.password);
-  if (!account || !passwordOk || account.status !== "active") {
-    if (account) await recordFailure(ctx, account);
+  if (!account) {
+    await verifyPassword(null, body.password); // the same cost as a real check
     return { error: errors.invalidCredentials() };
   }
-  if (account.failedLogins > 0 || account.lockedUntil) {
-    await ctx.tx
-      .update(accounts)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(accounts.id, account.id));
-  }
-
+  // A browser the person asked to remember is not held by a lockout someone else set off.
   const device = await findDevice(ctx, account.id, client.deviceToken);
+  const refused = await confirmPassword(ctx, account, body.password, {
+    trustedDeviceId: isTrusted(device) ? (device?.id ?? null) : null,
+  });
+  if (refused) return { error: refused };
+  if (account.status !== "active") return { error: errors.invalidCredentials() };
+
   const stage = isTrusted(device) ? "active" : account.totpEnabledAt ? "totp" : "otp";
   const session = await createSession(ctx, {
     accountId: account.id,
@@ -94,6 +90,42 @@ export async function signIn(ctx: Ctx, body: { identifier: string; password: str
   if (stage === "totp") return { result: { status: "totp_required" as const }, sessionToken: session.token };
   const sent = await issueOtp(ctx, account, "sign_in", { sessionId: session.id });
   return { result: { status: "otp_required" as const, ...sent }, sessionToken: session.token };
+}
+
+const lockedFor = (account: AccountRow): AppError | null =>
+  account.lockedUntil && account.lockedUntil.getTime() > Date.now()
+    ? errors.locked(Math.ceil((account.lockedUntil.getTime() - Date.now()) / 1000))
+    : null;
+
+/**
+ * The one password check of every flow that asks for the password (sign-in, re-confirmation, password
+ * change, accepting an invitation as an existing account): a locked account is refused before the password
+ * is looked at, a wrong password counts toward the one lockout, a right one clears the count.
+ * Returns the error to throw after commit (so the count sticks), or null when the password is right.
+ */
+export async function confirmPassword(
+  ctx: Ctx,
+  account: AccountRow,
+  password: string,
+  opts: { trustedDeviceId?: string | null } = {},
+): Promise<AppError | null> {
+  // A remembered browser of the account (sign-in only) may try while locked, so nobody can lock a person
+  // out of their own browser; a wrong password from it ends its trust, so the exemption buys one guess.
+  const locked = opts.trustedDeviceId ? null : lockedFor(account);
+  if (locked) return locked;
+  if (!(await verifyPassword(account.passwordHash, password))) {
+    await recordFailure(ctx, account);
+    if (opts.trustedDeviceId)
+      await ctx.tx.update(devices).set({ trustedUntil: null }).where(eq(devices.id, opts.trustedDeviceId));
+    return errors.invalidCredentials();
+  }
+  if (account.failedLogins > 0 || account.lockedUntil) {
+    await ctx.tx
+      .update(accounts)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(eq(accounts.id, account.id));
+  }
+  return null;
 }
 
 async function recordFailure(ctx: Ctx, account: AccountRow): Promise<void> {
@@ -133,6 +165,8 @@ export async function verifySignInTotp(
 ): Promise<AuthOutcome> {
   if (auth.stage !== "totp") return { error: errors.rule("TOTP_NOT_ENABLED") };
   const account = await getAccount(ctx.tx, auth.accountId);
+  const locked = lockedFor(account);
+  if (locked) return { error: locked };
   if (!(await totpValid(ctx, account, body.code))) {
     await recordFailure(ctx, account);
     return { error: errors.rule("TOTP_INVALID") };
@@ -148,7 +182,7 @@ async function completeSecondFactor(
   method: "otp" | "totp",
 ): Promise<AuthOutcome> {
   const device = await recordDevice(ctx, auth.accountId, client.deviceToken, client.userAgent, remember);
-  await activateSession(ctx, auth.sessionId, device.deviceId);
+  const sessionToken = await activateSession(ctx, auth.sessionId, device.deviceId);
   await audit(ctx, {
     action: "auth.sign_in",
     entity: "account",
@@ -158,6 +192,7 @@ async function completeSecondFactor(
   const account = await getAccount(ctx.tx, auth.accountId);
   return {
     result: { status: "signed_in", me: await meOf(ctx, account, null, new Date()) },
+    sessionToken,
     deviceToken: device.newToken,
   };
 }
@@ -178,10 +213,8 @@ export async function reauthenticate(
 ) {
   const account = await getAccount(ctx.tx, auth.accountId);
   if ("password" in body) {
-    if (!(await verifyPassword(account.passwordHash, body.password))) {
-      await recordFailure(ctx, account);
-      return { error: errors.invalidCredentials() };
-    }
+    const refused = await confirmPassword(ctx, account, body.password);
+    if (refused) return { error: refused };
   } else {
     const error = await checkOtp(ctx, account.id, "reauth", body.code);
     if (error) return { error };
@@ -248,10 +281,10 @@ export async function changePassword(
   body: { currentPassword: string; newPassword: string },
 ) {
   const account = await getAccount(ctx.tx, auth.accountId);
-  if (!(await verifyPassword(account.passwordHash, body.currentPassword))) {
-    await recordFailure(ctx, account);
+  const refused = await confirmPassword(ctx, account, body.currentPassword);
+  if (refused?.code === "INVALID_CREDENTIALS")
     return { error: errors.validation({ currentPassword: "INVALID_CREDENTIALS" }) };
-  }
+  if (refused) return { error: refused };
   if (!isStrongPassword(body.newPassword))
     return { error: errors.validation({ newPassword: "PASSWORD_TOO_WEAK" }) };
   await setPassword(ctx, account.id, body.newPassword);
@@ -306,9 +339,15 @@ async function totpValid(ctx: Ctx, account: AccountRow, code: string): Promise<b
   return result.valid;
 }
 
-/** Starts enrolment: a new secret, kept encrypted but not in force until a code from the app confirms it. */
-export async function setupTotp(ctx: Ctx, auth: AuthState) {
-  const account = await getAccount(ctx.tx, auth.accountId);
+/**
+ * Starts enrolment of an authenticator app: a new secret, kept encrypted but not in force until a code from
+ * the app confirms it (`confirmTotp`). Used by the account page and by the CLI's `admin create`.
+ */
+export async function beginTotp(
+  ctx: Ctx,
+  accountId: string,
+): Promise<{ secret: string; otpauthUrl: string }> {
+  const account = await getAccount(ctx.tx, accountId);
   if (account.totpEnabledAt) throw errors.rule("TOTP_ALREADY_ENABLED");
   const key = dataKeyOf(ctx.platform, account);
   if (!key) throw errors.unauthenticated();
@@ -319,11 +358,12 @@ export async function setupTotp(ctx: Ctx, auth: AuthState) {
     .where(eq(accounts.id, account.id));
   const otpauthUrl = generateURI({ issuer: "Chungcu", label: account.displayName, secret });
   await audit(ctx, { action: "account.totp_setup", entity: "account", entityId: account.id });
-  return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 2, width: 220 }) };
+  return { secret, otpauthUrl };
 }
 
-export async function enableTotp(ctx: Ctx, auth: AuthState, code: string): Promise<Me> {
-  const account = await getAccount(ctx.tx, auth.accountId);
+/** Puts the enrolled secret in force once the app shows a right code. */
+export async function confirmTotp(ctx: Ctx, accountId: string, code: string): Promise<AccountRow> {
+  const account = await getAccount(ctx.tx, accountId);
   if (account.totpEnabledAt) throw errors.rule("TOTP_ALREADY_ENABLED");
   if (!account.totpSecretEnc) throw errors.rule("TOTP_SETUP_MISSING");
   if (!(await totpValid(ctx, account, code))) throw errors.rule("TOTP_INVALID");
@@ -333,7 +373,17 @@ export async function enableTotp(ctx: Ctx, auth: AuthState, code: string): Promi
     .where(eq(accounts.id, account.id))
     .returning();
   await audit(ctx, { action: "account.totp_enabled", entity: "account", entityId: account.id });
-  return meOf(ctx, after ?? account, contextIdOf(auth), auth.reauthAt);
+  return after ?? account;
+}
+
+export async function setupTotp(ctx: Ctx, auth: AuthState) {
+  const { secret, otpauthUrl } = await beginTotp(ctx, auth.accountId);
+  return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 2, width: 220 }) };
+}
+
+export async function enableTotp(ctx: Ctx, auth: AuthState, code: string): Promise<Me> {
+  const after = await confirmTotp(ctx, auth.accountId, code);
+  return meOf(ctx, after, contextIdOf(auth), auth.reauthAt);
 }
 
 export async function disableTotp(ctx: Ctx, auth: AuthState): Promise<Me> {

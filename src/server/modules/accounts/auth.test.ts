@@ -146,6 +146,11 @@ describe("rate limits", () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
     const last = await client.post("/api/v1/auth/sign-in", { identifier: "a@b.vn", password: "x-1234567" });
     expect(last.body.error.code).toBe("RATE_LIMITED");
+    // Reset requests have their own per-IP counter (and a per-identifier quota, see lockout.test.ts).
+    const resets: number[] = [];
+    for (let i = 0; i < 4; i++)
+      resets.push((await client.post("/api/v1/auth/password/forgot", { identifier: `x${i}@b.vn` })).status);
+    expect(resets).toEqual([202, 202, 202, 429]);
   });
 });
 
@@ -172,6 +177,102 @@ describe("CSRF", () => {
     expect((await client.get("/api/v1/auth/me")).status).toBe(200);
   });
 });
+
+describe("session fixation and CSRF binding (issue 11, item 9)", () => {
+  it("replaces the session token when the one-time code is verified: the pre-code token is dead", async () => {
+    const p = await newAccount(env);
+    const client = new Client(env.app);
+    await client.post("/api/v1/auth/sign-in", signInBody(p));
+    const pending = client.cookies.get("cc_session") as string;
+    expect(pending).toBeTruthy();
+    const ok = await client.post("/api/v1/auth/otp/verify", { code: await env.smtp.codeFor(p.email) });
+    expect(ok.status).toBe(200);
+    const active = client.cookies.get("cc_session") as string;
+    expect(active).toBeTruthy();
+    expect(active).not.toBe(pending);
+    expect((await client.get("/api/v1/auth/me")).status).toBe(200);
+    // Whoever planted or saw the pre-code token gets nothing from it.
+    const planted = await env.app.inject({
+      method: "GET",
+      url: "/api/v1/auth/me",
+      headers: { cookie: `cc_session=${pending}` },
+    });
+    expect(planted.statusCode).toBe(401);
+  });
+
+  it("replaces the token after the authenticator code too", async () => {
+    const p = await newAccount(env);
+    const { secret } = await enrolTotp(p);
+    const client = new Client(env.app);
+    expect((await client.post("/api/v1/auth/sign-in", signInBody(p))).body.status).toBe("totp_required");
+    const pending = client.cookies.get("cc_session") as string;
+    const ok = await client.post("/api/v1/auth/totp/verify", { code: generateSync({ secret }) });
+    expect(ok.body.status).toBe("signed_in");
+    expect(client.cookies.get("cc_session")).not.toBe(pending);
+    const planted = await env.app.inject({
+      method: "GET",
+      url: "/api/v1/auth/me",
+      headers: { cookie: `cc_session=${pending}` },
+    });
+    expect(planted.statusCode).toBe(401);
+  });
+
+  it("refuses a CSRF token from another session, and a pair the client made up", async () => {
+    const a = await signIn(env, await newAccount(env));
+    const b = await signIn(env, await newAccount(env));
+    const aToken = a.cookies.get("cc_csrf") as string;
+    expect(aToken).toBeTruthy();
+    expect(aToken).not.toBe(b.cookies.get("cc_csrf"));
+    // b's session with a's token, as cookie and header (what a sibling site could plant).
+    const crossed = await env.app.inject({
+      method: "POST",
+      url: "/api/v1/me/sessions/revoke-others",
+      headers: {
+        cookie: `cc_session=${b.cookies.get("cc_session")}; cc_csrf=${aToken}`,
+        "x-csrf-token": aToken,
+      },
+    });
+    expect(crossed.statusCode).toBe(403);
+    expect(JSON.parse(crossed.body).error.code).toBe("CSRF_INVALID");
+    const madeUp = await env.app.inject({
+      method: "POST",
+      url: "/api/v1/me/sessions/revoke-others",
+      headers: {
+        cookie: `cc_session=${b.cookies.get("cc_session")}; cc_csrf=chosen`,
+        "x-csrf-token": "chosen",
+      },
+    });
+    expect(madeUp.statusCode).toBe(403);
+    // Without a session, a made-up pair is refused as well: tokens come from the server.
+    const anon = await env.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password/forgot",
+      headers: { cookie: "cc_csrf=chosen", "x-csrf-token": "chosen" },
+      payload: { identifier: "someone@example.vn" },
+    });
+    expect(anon.statusCode).toBe(403);
+    // Each one's own token still works.
+    expect((await b.post("/api/v1/me/sessions/revoke-others")).status).toBe(200);
+    expect((await a.post("/api/v1/me/sessions/revoke-others")).status).toBe(200);
+  });
+
+  it("hands out the token of the current session at /auth/csrf", async () => {
+    const client = await signIn(env, await newAccount(env));
+    const res = await client.get("/api/v1/auth/csrf");
+    expect(res.body.csrfToken).toBe(client.cookies.get("cc_csrf"));
+    client.cookies.delete("cc_csrf");
+    const again = await client.get("/api/v1/auth/csrf");
+    expect(again.body.csrfToken).toBe(res.body.csrfToken);
+  });
+});
+
+async function enrolTotp(p: { email: string; password: string }) {
+  const client = await signIn(env, p);
+  const setup = await client.post("/api/v1/me/totp/setup");
+  const secret = setup.body.secret as string;
+  await client.post("/api/v1/me/totp/enable", { code: generateSync({ secret }) });
+  return { secret };
+}
 
 describe("sessions", () => {
   it("lists the person's sessions and revokes another one, which is then signed out", async () => {

@@ -8,10 +8,19 @@ import { otpCodes } from "./accounts.table.js";
 
 export const OTP_TTL_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
-const MAX_CODES_PER_WINDOW = 10;
-const WINDOW_MS = 15 * 60_000;
 
 export type OtpPurpose = "sign_in" | "reset" | "reauth";
+
+/**
+ * How many codes one account may be sent per purpose and window. Each purpose counts only its own codes,
+ * so anonymous reset requests (anyone who knows an address can make them) never use up the sign-in
+ * quota, and they are held to a few per hour so they cannot flood the person's inbox.
+ */
+export const OTP_QUOTAS: Record<OtpPurpose, { max: number; windowMs: number }> = {
+  sign_in: { max: 10, windowMs: 15 * 60_000 },
+  reauth: { max: 5, windowMs: 15 * 60_000 },
+  reset: { max: 3, windowMs: 60 * 60_000 },
+};
 export type OtpChannel = "email" | "sms";
 
 const codeHash = (ctx: Ctx, accountId: string, code: string) =>
@@ -52,7 +61,7 @@ const SUBJECT = {
 
 /**
  * Creates a 6-digit code (only its keyed hash is stored), replaces earlier open codes for the same purpose,
- * and sends it after commit. At most 10 codes per 15 minutes per person.
+ * and sends it after commit. At most `OTP_QUOTAS[purpose]` codes per person and window (429 beyond).
  */
 export async function issueOtp(
   ctx: Ctx,
@@ -64,11 +73,22 @@ export async function issueOtp(
   const channel = opts.channel ?? channels[0];
   if (!channel || !channels.includes(channel)) throw errors.rule("OTP_CHANNEL_UNAVAILABLE");
 
+  const quota = OTP_QUOTAS[purpose];
   const [recent] = await ctx.tx
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${otpCodes.createdAt})` })
     .from(otpCodes)
-    .where(and(eq(otpCodes.accountId, account.id), gt(otpCodes.createdAt, new Date(Date.now() - WINDOW_MS))));
-  if ((recent?.n ?? 0) >= MAX_CODES_PER_WINDOW) throw errors.rateLimited(Math.ceil(WINDOW_MS / 1000));
+    .where(
+      and(
+        eq(otpCodes.accountId, account.id),
+        eq(otpCodes.purpose, purpose),
+        gt(otpCodes.createdAt, new Date(Date.now() - quota.windowMs)),
+      ),
+    );
+  if ((recent?.n ?? 0) >= quota.max) {
+    // Retry when the oldest code of the window leaves it.
+    const oldest = recent?.oldest ? new Date(recent.oldest).getTime() : Date.now();
+    throw errors.rateLimited(Math.max(1, Math.ceil((oldest + quota.windowMs - Date.now()) / 1000)));
+  }
 
   await ctx.tx
     .update(otpCodes)

@@ -47,10 +47,16 @@ export async function createSession(
   return { id: row.id, token };
 }
 
-export async function activateSession(ctx: Ctx, sessionId: string, deviceId: string | null): Promise<void> {
+/**
+ * Turns a pending session into a signed-in one under a new token: the token that existed before the second
+ * factor (which someone may have planted or seen) stops working. Returns the new token for the cookie.
+ */
+export async function activateSession(ctx: Ctx, sessionId: string, deviceId: string | null): Promise<string> {
+  const token = randomToken();
   await ctx.tx
     .update(sessions)
     .set({
+      tokenHash: sha256(token),
       stage: "active",
       deviceId,
       reauthAt: new Date(),
@@ -58,6 +64,7 @@ export async function activateSession(ctx: Ctx, sessionId: string, deviceId: str
     })
     .where(eq(sessions.id, sessionId));
   ctx.platform.forgetSessions([sessionId]);
+  return token;
 }
 
 /**

@@ -15,8 +15,7 @@ import {
   findAccountByContact,
   parseContactOrFail,
 } from "../accounts/accounts.service.js";
-import type { ClientInfo } from "../accounts/auth.service.js";
-import { verifyPassword } from "../accounts/passwords.js";
+import { type ClientInfo, confirmPassword } from "../accounts/auth.service.js";
 import { createSession, meOf, recordDevice } from "../accounts/sessions.service.js";
 import { companies } from "../companies/companies.table.js";
 import { consentWording } from "../privacy/policies/texts.js";
@@ -238,8 +237,9 @@ export async function acceptInvitation(
   const contact = contactOf(c, invitation);
   let account = await findAccountByContact(c.tx, c.platform, contact);
   if (account) {
-    if (!(await verifyPassword(account.passwordHash, body.password)))
-      return { error: errors.invalidCredentials() };
+    // The same check (and lockout) as sign-in: an invitation link must not be a way to guess passwords.
+    const refused = await confirmPassword(c, account, body.password);
+    if (refused) return { error: refused };
   } else {
     account = await createAccount(c.tx, c.platform, {
       displayName: body.displayName ?? invitation.displayName,

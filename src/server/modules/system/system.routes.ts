@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Health, OutboxList } from "../../../contracts/organisation.js";
@@ -34,10 +35,34 @@ const escapeHtml = (s: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
 
-/** Demo-mode outbox: the messages the demo "sent", for people trying it and for tests. Loopback only. */
-export const outboxRoutes: FastifyPluginAsyncZod<{ outbox: Outbox }> = async (app, { outbox }) => {
+/** Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever its socket says. */
+const FORWARDING = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-real-ip",
+  "via",
+];
+
+/**
+ * Whether a request comes from this machine itself: its socket is loopback and no proxy forwarded it.
+ * Behind a reverse proxy on the same host every socket is loopback, so the socket alone proves nothing;
+ * `req.ip` (which trusts X-Forwarded-For under `trustProxy`) is never consulted.
+ */
+export const fromThisMachine = (req: FastifyRequest): boolean =>
+  LOOPBACK.has(req.socket.remoteAddress ?? "") && !FORWARDING.some((h) => req.headers[h] !== undefined);
+
+/**
+ * Demo-mode outbox: the messages the demo "sent", for people trying it and for tests. It answers only in
+ * demo mode and only to a request from this machine (see `fromThisMachine`); anything else gets 404.
+ */
+export const outboxRoutes: FastifyPluginAsyncZod<{ outbox: Outbox; platform: Platform }> = async (
+  app,
+  { outbox, platform },
+) => {
   app.addHook("onRequest", async (req) => {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) throw errors.notFound("resource");
+    if (!platform.config.demo || !fromThisMachine(req)) throw errors.notFound("resource");
   });
   const config = { auth: "public" as const };
   const Query = z.object({ to: z.string().max(254).optional() });

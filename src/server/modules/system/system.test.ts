@@ -5,9 +5,11 @@ import { Client } from "../../../../test/helpers/client.js";
 
 let env: TestEnv;
 let demo: TestEnv;
+let behindProxy: TestEnv;
 beforeAll(async () => {
   env = await startTestApp();
   demo = await startTestApp({ demo: true });
+  behindProxy = await startTestApp({ demo: true, trustProxy: true });
 });
 
 describe("system endpoints", () => {
@@ -62,11 +64,12 @@ describe("system endpoints", () => {
       "content-type": "application/json",
     });
     expect(res.status).toBe(400);
+    const csrf = (await client.get("/api/v1/auth/csrf")).body.csrfToken as string;
     const res2 = await env.app.inject({
       method: "POST",
       url: "/api/v1/auth/sign-in",
       payload: "{not json",
-      headers: { "content-type": "application/json", cookie: "cc_csrf=t", "x-csrf-token": "t" },
+      headers: { "content-type": "application/json", cookie: `cc_csrf=${csrf}`, "x-csrf-token": csrf },
     });
     expect(res2.statusCode).toBe(400);
     expect(JSON.parse(res2.body).error.code).toBeTruthy();
@@ -84,5 +87,35 @@ describe("development outbox (demo mode)", () => {
     expect(String(page.body)).toContain("Hộp thư demo");
     expect((await new Client(demo.app, { ip: "203.0.113.5" }).get("/dev/outbox.json")).status).toBe(404);
     expect((await new Client(env.app).get("/dev/outbox.json")).status).toBe(404);
+  });
+
+  it("refuses a loopback request that carries a forwarding header: a reverse proxy on the same host", async () => {
+    for (const app of [demo.app, behindProxy.app]) {
+      for (const header of [
+        { "x-forwarded-for": "203.0.113.7" },
+        { forwarded: "for=203.0.113.7;proto=https" },
+        { "x-real-ip": "203.0.113.7" },
+        { "x-forwarded-host": "chungcu.example" },
+      ]) {
+        const res = await app.inject({
+          method: "GET",
+          url: "/dev/outbox.json",
+          remoteAddress: "127.0.0.1",
+          headers: header,
+        });
+        expect(res.statusCode, JSON.stringify(header)).toBe(404);
+      }
+      // Even when the forwarded address claims to be loopback.
+      const spoof = await app.inject({
+        method: "GET",
+        url: "/dev/outbox",
+        remoteAddress: "127.0.0.1",
+        headers: { "x-forwarded-for": "127.0.0.1" },
+      });
+      expect(spoof.statusCode).toBe(404);
+      expect(
+        (await app.inject({ method: "GET", url: "/dev/outbox.json", remoteAddress: "127.0.0.1" })).statusCode,
+      ).toBe(200);
+    }
   });
 });

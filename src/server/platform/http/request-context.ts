@@ -51,8 +51,7 @@ export function registerRequestContext(app: FastifyInstance, opts: RequestContex
     }
     if (UNSAFE.has(req.method) && req.routeOptions.config?.csrf !== false) {
       const header = req.headers[CSRF_HEADER];
-      if (!sameToken(typeof header === "string" ? header : undefined, req.cookies[CSRF_COOKIE]))
-        throw errors.csrf();
+      if (!csrfValid(req, platform, typeof header === "string" ? header : undefined)) throw errors.csrf();
     }
   });
 
@@ -71,12 +70,45 @@ export function registerRequestContext(app: FastifyInstance, opts: RequestContex
     }
   });
 
-  // Double-submit CSRF token: readable by the page's script, which echoes it in a header.
+  // The CSRF token travels in a cookie the page's script reads and echoes in a header. A cookie that does
+  // not fit the caller's session (none yet, signed out, another session) is replaced.
   app.addHook("onSend", async (req, reply: FastifyReply) => {
-    if (!req.cookies[CSRF_COOKIE] && !csrfIssued.has(reply) && req.url.startsWith("/api/")) {
-      issueCsrfCookie(reply, platform);
-    }
+    if (
+      !csrfIssued.has(reply) &&
+      req.url.startsWith("/api/") &&
+      !csrfValid(req, platform, req.cookies[CSRF_COOKIE])
+    )
+      issueCsrfCookie(reply, platform, req.auth ? req.cookies[SESSION_COOKIE] : undefined);
   });
+}
+
+/**
+ * CSRF tokens are made by the server, never chosen by the client: with a session, the token is derived
+ * from the session's token (an HMAC under the master key), so it is worthless for any other session and
+ * changes whenever the session token does; without one (sign-in, password reset), it is a random nonce
+ * with its HMAC.
+ */
+export function csrfTokenFor(platform: Platform, sessionToken: string | undefined): string {
+  if (sessionToken) return platform.keyring.blindIndex("csrf-session", sessionToken);
+  const nonce = randomBytes(18).toString("base64url");
+  return `${nonce}.${platform.keyring.blindIndex("csrf-anonymous", nonce)}`;
+}
+
+function csrfValid(req: FastifyRequest, platform: Platform, token: string | undefined): boolean {
+  const sessionToken = req.cookies[SESSION_COOKIE];
+  if (req.auth && sessionToken) return sameToken(token, csrfTokenFor(platform, sessionToken));
+  const [nonce, mac, extra] = (token ?? "").split(".");
+  return (
+    Boolean(nonce && mac && extra === undefined) &&
+    sameToken(mac, platform.keyring.blindIndex("csrf-anonymous", nonce as string))
+  );
+}
+
+/** The CSRF token that fits the request's session, issuing its cookie when the browser lacks it. */
+export function csrfTokenOf(req: FastifyRequest, reply: FastifyReply, platform: Platform): string {
+  const current = req.cookies[CSRF_COOKIE];
+  if (csrfValid(req, platform, current)) return current as string;
+  return issueCsrfCookie(reply, platform, req.auth ? req.cookies[SESSION_COOKIE] : undefined);
 }
 
 /**
@@ -94,9 +126,10 @@ const authLevel = (req: FastifyRequest): AuthLevel =>
 
 const csrfIssued = new WeakSet<FastifyReply>();
 
-export function issueCsrfCookie(reply: FastifyReply, platform: Platform): string {
+/** Sets the CSRF cookie for a session token (a new session's, on sign-in) or, without one, a fresh anonymous token. */
+export function issueCsrfCookie(reply: FastifyReply, platform: Platform, sessionToken?: string): string {
   csrfIssued.add(reply);
-  const token = randomBytes(24).toString("base64url");
+  const token = csrfTokenFor(platform, sessionToken);
   reply.setCookie(CSRF_COOKIE, token, {
     path: "/",
     sameSite: "lax",
