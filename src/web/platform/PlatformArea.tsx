@@ -1,13 +1,13 @@
 import { Alert, Button, EmptyState } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Route } from "react-router";
 import type { z } from "zod";
 import type { Company } from "../../contracts/index.js";
 import { AreaRoutes } from "../components/AreaRoutes.js";
-import { AreaShell } from "../components/AreaShell.js";
-import { IconBuilding } from "../components/icons.js";
+import { AreaShell, type NavItem } from "../components/AreaShell.js";
+import { IconBuilding, IconReceipt } from "../components/icons.js";
 import { type Column, PagedTable } from "../components/PagedTable.js";
 import { PageHeader } from "../components/Pages.js";
 import { usePagedList } from "../components/usePagedList.js";
@@ -15,6 +15,9 @@ import { formatDate } from "../format.js";
 import { COMPANIES_PATH, CreateCompanyModal } from "./CreateCompanyModal.js";
 
 type CompanyRow = z.infer<typeof Company>;
+
+// The national tariffs' page loads when first opened.
+const TariffsPage = lazy(() => import("../billing/TariffsPage.js"));
 
 function CompaniesPage() {
   const { t } = useTranslation();
@@ -76,10 +79,16 @@ function CompaniesPage() {
 }
 
 export default function PlatformArea() {
+  const { t } = useTranslation();
+  const nav: NavItem[] = [
+    { to: "/platform", end: true, label: t("nav.platformCompanies"), icon: <IconBuilding /> },
+    { to: "/platform/tariffs", label: t("nav.platformTariffs"), icon: <IconReceipt /> },
+  ];
   return (
-    <AreaShell>
+    <AreaShell nav={nav}>
       <AreaRoutes>
         <Route index element={<CompaniesPage />} />
+        <Route path="tariffs" element={<TariffsPage scope="national" />} />
       </AreaRoutes>
     </AreaShell>
   );
