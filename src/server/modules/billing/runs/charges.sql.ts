@@ -49,8 +49,14 @@ export function tieredLines(companyId: string): SQL {
       or (t.company_id = ${NATIONAL_TARIFFS}
           and not exists (select 1 from tariffs o where o.company_id = ${c} and o.code = t.code))
 ),
+version_bands as (
+  select v.code, v.valid_from, x.ord, (x.e->>'price')::bigint as price,
+         (x.e->>'upTo')::numeric
+           - coalesce(lag((x.e->>'upTo')::numeric) over (partition by v.code, v.valid_from order by x.ord), 0) as width
+    from versions v cross join lateral jsonb_array_elements(v.bands) with ordinality as x(e, ord)
+),
 seg as (
-  select mi.*, v.basis, v.bands, coalesce(v.vat_rate, mi.vat_rate) as line_vat,
+  select mi.*, v.basis, v.valid_from as v_from, coalesce(v.vat_rate, mi.vat_rate) as line_vat,
          greatest(mi.m_from, v.valid_from) as s_from, least(mi.m_to, coalesce(v.next_from, mi.m_to)) as s_to
     from metered_in mi join versions v on v.code = mi.tariff_code
    where v.valid_from < mi.m_to and (v.next_from is null or v.next_from > mi.m_from)
@@ -73,14 +79,9 @@ seg_part as (
 ),
 band as (
   select sp.unit_id, sp.rule_id, sp.kind, sp.name, sp.line_vat as vat_rate, sp.on_behalf, sp.seg_no, sp.seg_count,
-         sp.s_from, sp.part, bb.ord, bb.price,
-         round(bb.width * (case when sp.basis = 'person' then sp.persons else 1 end) * sp.days / p.pd) as band_limit
-    from seg_part sp
-    cross join lateral (
-      select x.ord, (x.e->>'price')::bigint as price,
-             (x.e->>'upTo')::numeric - coalesce(lag((x.e->>'upTo')::numeric) over (order by x.ord), 0) as width
-        from jsonb_array_elements(sp.bands) with ordinality as x(e, ord)
-    ) bb, p
+         sp.s_from, sp.part, vb.ord, vb.price,
+         round(vb.width * (case when sp.basis = 'person' then sp.persons else 1 end) * sp.days / p.pd) as band_limit
+    from seg_part sp join version_bands vb on vb.code = sp.tariff_code and vb.valid_from = sp.v_from, p
 ),
 band_cum as (
   select band.*,
