@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newCompany, newMeteredUnit, newTariffVersion } from "../../../../../test/helpers/builders.js";
+import { vatOf } from "../../../../../test/oracles/money.oracle.js";
 import { type Band, splitByTariff, type TariffSegment } from "../../../../../test/oracles/tiers.oracle.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { chargeLines, periodBounds } from "./charges.sql.js";
@@ -22,6 +23,8 @@ type Line = {
   quantity: string;
   unit_price: string;
   amount: string;
+  vat: string;
+  vat_rate: string;
 };
 
 async function meteredLines(buildingId: string, period: string): Promise<Line[]> {
@@ -35,7 +38,8 @@ async function meteredLines(buildingId: string, period: string): Promise<Line[]>
   return env.db.transaction(companyId, (tx) =>
     queryRows<Line>(
       tx,
-      sql`select l.unit_id, l.kind, l.description, l.quantity::text, l.unit_price::text, l.amount::text
+      sql`select l.unit_id, l.kind, l.description, l.quantity::text, l.unit_price::text, l.amount::text,
+                   l.vat::text, l.vat_rate::text
             from (${lines}) l where l.kind in ('electricity', 'water') order by l.unit_id, l.line_no`,
     ),
   );
@@ -212,7 +216,8 @@ describe("the SQL against the oracle", () => {
         fc.integer({ min: 2, max: 28 }),
         fc.option(fc.integer({ min: 1, max: 28 }), { nil: null }),
         fc.constantFrom("household", "person") as fc.Arbitrary<"household" | "person">,
-        async (consumption, before, after, period, changeDay, handoverDay, basis) => {
+        fc.constantFrom(0, 5, 8, 8.5, 10),
+        async (consumption, before, after, period, changeDay, handoverDay, basis, vatRate) => {
           const { days: month } = periodBounds(period);
           const day = (d: number) => `${period}-${String(d).padStart(2, "0")}`;
           const old = await newTariffVersion(env, companyId, {
@@ -232,6 +237,7 @@ describe("the SQL against the oracle", () => {
             period,
             consumption,
             handoverDate: handoverDay === null ? null : day(handoverDay),
+            vatRate,
           });
           const since = handoverDay ?? 1;
           const segments: TariffSegment[] = [
@@ -246,6 +252,8 @@ describe("the SQL against the oracle", () => {
           expect(lines.map((l) => [Number(l.quantity), Number(l.unit_price)]).sort()).toEqual(
             quantities.sort(),
           );
+          // Each line's VAT, rounded once per line, as the money oracle rounds it.
+          for (const l of lines) expect(Number(l.vat)).toBe(vatOf(Number(l.amount), vatRate));
         },
       ),
       { numRuns: 40 },
