@@ -156,26 +156,36 @@ per_vehicle as (
          r.vat_rate, r.on_behalf
     from veh join r on r.kind = 'vehicle' and r.vehicle_type = veh.type, p
 ),
-reading as (
-  select m.unit_id, m.kind, m.reading - m.previous as consumption
-    from meter_readings m
-   where m.company_id = ${c} and m.building_id = ${b} and m.period = ${bounds.period}
-     and m.unit_id between ${s.fromUnit} and ${s.toUnit}
-),
-persons as (
-  select hm.unit_id, count(*)::int as n
-    from household_members hm, p
-   where hm.company_id = ${c} and hm.unit_id in (select unit_id from reading)
-     and (hm.moved_in_on is null or hm.moved_in_on < p.d1) and (hm.moved_out_on is null or hm.moved_out_on >= p.d0)
-   group by hm.unit_id
+-- One row per unit with what its meters need: handover, readings, registered persons. An aggregate over a union
+-- rather than joins: freshly written tables have no statistics (PGlite never analyses them), and the planner,
+-- estimating one row per side, would pick nested loops that cost units × members.
+facts as (
+  select x.unit_id, max(x.since) as since, count(x.member)::int as members,
+         max(x.consumption) filter (where x.kind = 'electricity') as electricity,
+         max(x.consumption) filter (where x.kind = 'water') as water
+    from (
+      select u.id as unit_id, u.since, null::int as member, null::text as kind, null::bigint as consumption from u
+      union all
+      select hm.unit_id, null, 1, null, null
+        from household_members hm, p
+       where hm.company_id = ${c} and hm.unit_id between ${s.fromUnit} and ${s.toUnit}
+         and (hm.moved_in_on is null or hm.moved_in_on < p.d1) and (hm.moved_out_on is null or hm.moved_out_on >= p.d0)
+      union all
+      select m.unit_id, null, null, m.kind, m.reading - m.previous
+        from meter_readings m
+       where m.company_id = ${c} and m.building_id = ${b} and m.period = ${bounds.period}
+         and m.unit_id between ${s.fromUnit} and ${s.toUnit}
+    ) x
+   group by x.unit_id
 ),
 metered_in as (
-  select rd.unit_id, rd.consumption, coalesce(pe.n, 1) as persons, r.id as rule_id, r.kind, r.name, r.vat_rate,
-         r.on_behalf, r.tariff_code, greatest(u.since, r.valid_from) as m_from,
+  select f.unit_id, mk.consumption, greatest(f.members, 1) as persons, r.id as rule_id, r.kind, r.name, r.vat_rate,
+         r.on_behalf, r.tariff_code, greatest(f.since, r.valid_from) as m_from,
          least(p.d1, coalesce(r.valid_to + 1, p.d1)) as m_to
-    from reading rd join u on u.id = rd.unit_id
-    join r on r.kind = rd.kind and r.kind in ('electricity', 'water')
-    left join persons pe on pe.unit_id = rd.unit_id, p
+    from facts f
+    cross join lateral (values ('electricity', f.electricity), ('water', f.water)) as mk(kind, consumption)
+    join r on r.kind = mk.kind, p
+   where f.since is not null and mk.consumption is not null
 ),
 ${tieredLines(c)},
 metered as (
