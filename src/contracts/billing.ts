@@ -97,14 +97,74 @@ export const FeeRulePreview = z.object({
 });
 export const FeeRulePreviewBody = z.object({ rule: FeeRuleBody, replaces: Uuid.optional() });
 
+/** One band of a tariff: its cumulative upper limit (kWh or m³; null for the last, unlimited band) and price. */
+export const TariffBand = z.object({
+  upTo: z.number().int().min(1).max(1_000_000).nullable(),
+  /** VND per unit before VAT. */
+  price: Vnd,
+});
+export type TariffBand = z.infer<typeof TariffBand>;
+
+/** A tariff version as entered: bands, prices, VAT, the date it applies from (until the next version). */
+export const TariffBody = z
+  .object({
+    /** The tariff's code, shared by its versions and named by fee rules (e.g. evn-household). */
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, "lowercase letters, digits and hyphens"),
+    kind: z.enum(["electricity", "water"]),
+    name: z.string().trim().min(1).max(120),
+    /** Band limits per household, or per registered person (a water utility's norm per person). */
+    basis: z.enum(["household", "person"]).default("household"),
+    bands: z.array(TariffBand).min(1).max(12),
+    /** The VAT of the metered lines under this version; null: the fee rule's rate. */
+    vatRate: Percent.nullable().default(null),
+    validFrom: IsoDate,
+  })
+  .superRefine((t, ctx) => {
+    t.bands.forEach((band, i) => {
+      const last = i === t.bands.length - 1;
+      if (last !== (band.upTo === null)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["bands", i, "upTo"],
+          message: "only the last band is unlimited",
+        });
+      }
+      const previous = i > 0 ? t.bands[i - 1]?.upTo : 0;
+      if (band.upTo !== null && previous != null && band.upTo <= previous) {
+        ctx.addIssue({ code: "custom", path: ["bands", i, "upTo"], message: "limits must increase" });
+      }
+    });
+  });
+export type TariffBody = z.infer<typeof TariffBody>;
+
 export const Tariff = z.object({
   id: Uuid,
   code: z.string(),
   kind: z.enum(["electricity", "water"]),
   name: z.string(),
   basis: z.enum(["household", "person"]),
-  bands: z.array(z.object({ upTo: z.number().int().nullable(), price: Vnd })),
+  bands: z.array(TariffBand),
+  vatRate: z.number().nullable(),
   validFrom: IsoDate,
+  /** The next version's first day, when there is one. */
+  validUntil: IsoDate.nullable(),
+  /** national: EVN's, kept by the platform admin; company: the company's own (its water utility). */
+  scope: z.enum(["national", "company"]),
+  /** Used by an issued notice: kept as it is; a change is a new version. */
+  locked: z.boolean(),
+});
+export const TariffQuery = z.object({ scope: z.enum(["national", "company"]).optional() });
+/** What a tariff version would do to the month it first applies to, for typical consumptions. */
+export const TariffPreviewBody = z.object({ tariff: TariffBody, replaces: Uuid.optional() });
+const Charge = z.object({ amount: Vnd, vat: Vnd, total: Vnd });
+export const TariffPreview = z.object({
+  period: Period,
+  rows: z.array(
+    z.object({ consumption: z.number().int(), persons: z.number().int(), before: Charge, after: Charge }),
+  ),
 });
 export const TariffList = z.object({ items: z.array(Tariff) });
 

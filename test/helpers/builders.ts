@@ -1,5 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { createAccount } from "../../src/server/modules/accounts/accounts.service.js";
+import {
+  feeRules,
+  invoiceLines,
+  invoices,
+  meterReadings,
+  tariffs,
+} from "../../src/server/modules/billing/billing.table.js";
 import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../../src/server/modules/companies/companies.table.js";
 import { units } from "../../src/server/modules/registry/units/units.table.js";
@@ -121,4 +129,153 @@ export async function signIn(
   const second = await client.post("/api/v1/auth/otp/verify", { code, rememberDevice: false });
   if (second.status !== 200) throw new Error(`otp ${second.status} ${JSON.stringify(second.body)}`);
   return client;
+}
+
+/**
+ * A tariff version of a company (its water utility), or a national one with `companyId` = PLATFORM_SCOPE.
+ * The code defaults to a fresh one, so a test's versions never meet another test's.
+ */
+export async function newTariffVersion(
+  env: TestEnv,
+  companyId: string,
+  opts: {
+    code?: string;
+    kind?: "electricity" | "water";
+    basis?: "household" | "person";
+    bands: { upTo: number | null; price: number }[];
+    validFrom: string;
+    vatRate?: number | null;
+  },
+) {
+  const code = opts.code ?? `t-${uid()}`;
+  const [row] = await env.db.transaction(companyId, (tx) =>
+    tx
+      .insert(tariffs)
+      .values({
+        companyId,
+        code,
+        kind: opts.kind ?? "electricity",
+        name: `Biểu giá ${code}`,
+        basis: opts.basis ?? "household",
+        bands: opts.bands,
+        vatRate: opts.vatRate == null ? null : String(opts.vatRate),
+        validFrom: opts.validFrom,
+      })
+      .returning(),
+  );
+  if (!row) throw new Error("tariff");
+  return { tariffId: row.id, code };
+}
+
+/**
+ * A unit with a metered fee rule on a tariff and a reading for a period, creating the building when none is
+ * given. Returns the ids the billing SQL needs.
+ */
+export async function newMeteredUnit(
+  env: TestEnv,
+  opts: {
+    companyId: string;
+    buildingId?: string;
+    tariffCode: string;
+    kind?: "electricity" | "water";
+    period: string;
+    consumption: number;
+    handoverDate?: string | null;
+    ruleFrom?: string;
+    ruleTo?: string | null;
+    vatRate?: number;
+  },
+) {
+  const kind = opts.kind ?? "electricity";
+  const unit = await newUnit(env, { companyId: opts.companyId, buildingId: opts.buildingId });
+  let feeRuleId = null as string | null;
+  await env.db.transaction(unit.companyId, async (tx) => {
+    await tx
+      .update(units)
+      .set({ handoverDate: opts.handoverDate ?? null })
+      .where(and(eq(units.companyId, unit.companyId), eq(units.id, unit.unitId)));
+    if (!opts.buildingId) {
+      const [rule] = await tx
+        .insert(feeRules)
+        .values({
+          companyId: unit.companyId,
+          buildingId: unit.buildingId,
+          kind,
+          name: kind === "electricity" ? "Tiền điện" : "Tiền nước",
+          tariffCode: opts.tariffCode,
+          vatRate: String(opts.vatRate ?? 8),
+          onBehalf: true,
+          validFrom: opts.ruleFrom ?? "2020-01-01",
+          validTo: opts.ruleTo ?? null,
+        })
+        .returning({ id: feeRules.id });
+      feeRuleId = rule?.id ?? null;
+    }
+    await tx.insert(meterReadings).values({
+      companyId: unit.companyId,
+      buildingId: unit.buildingId,
+      unitId: unit.unitId,
+      kind,
+      period: opts.period,
+      previous: 1_000,
+      reading: 1_000 + opts.consumption,
+      readOn: `${opts.period}-28`,
+    });
+  });
+  return { ...unit, feeRuleId };
+}
+
+/**
+ * An issued fee notice of a unit for a period with one metered line of a fee rule: what makes a tariff's
+ * days history (the billing run is tested on its own; here only the notice's existence matters).
+ */
+export async function newIssuedNotice(
+  env: TestEnv,
+  opts: {
+    companyId: string;
+    buildingId: string;
+    unitId: string;
+    period: string;
+    feeRuleId: string;
+    kind: string;
+  },
+) {
+  const [invoice] = await env.db.transaction(opts.companyId, async (tx) => {
+    const rows = await tx
+      .insert(invoices)
+      .values({
+        companyId: opts.companyId,
+        buildingId: opts.buildingId,
+        unitId: opts.unitId,
+        period: opts.period,
+        status: "issued",
+        areaM2: "70.50",
+        subtotal: 10_000,
+        total: 10_000,
+        number: `TB-${uid()}`,
+        issuedAt: new Date(),
+      })
+      .returning();
+    const row = rows[0];
+    if (!row) throw new Error("invoice");
+    await tx.insert(invoiceLines).values({
+      companyId: opts.companyId,
+      invoiceId: row.id,
+      lineNo: 1,
+      kind: opts.kind,
+      feeRuleId: opts.feeRuleId,
+      description: "bậc 1",
+      quantity: "1",
+      unitLabel: "m³",
+      unitPrice: 10_000,
+      days: 30,
+      periodDays: 30,
+      amount: 10_000,
+      vatRate: "0",
+      vat: 0,
+    });
+    return rows;
+  });
+  if (!invoice) throw new Error("invoice");
+  return { invoiceId: invoice.id };
 }

@@ -21,6 +21,7 @@ export type Entity =
   | "resident"
   | "vehicle"
   | "fee_rule"
+  | "tariff"
   | "meter_reading"
   | "billing_run"
   | "invoice"
@@ -39,6 +40,8 @@ export const errors = {
   reauthRequired: () => new AppError(403, "REAUTH_REQUIRED"),
   notFound: (entity: Entity) => new AppError(404, "NOT_FOUND", { entity }),
   conflict: (constraint: string) => new AppError(409, "CONFLICT", { constraint }, { constraint }),
+  /** The resource is in a state that forbids the change, e.g. history an issued notice used (409). */
+  inUse: (code: string, params: Record<string, unknown> = {}) => new AppError(409, code, params, params),
   /** A rule of the domain refuses the request (422). */
   rule: (code: string, params: Record<string, unknown> = {}) => new AppError(422, code, params, params),
   /** A bank account number another company holds (the bank feed routes by number): 409 on the field. */

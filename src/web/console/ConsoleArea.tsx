@@ -29,6 +29,7 @@ const TransfersPage = lazy(() => import("./billing/TransfersPage.js"));
 // The overview brings the charts library: only those who open it download it.
 const CollectionPage = lazy(() => import("./billing/CollectionPage.js"));
 const DebtsPage = lazy(() => import("./billing/DebtsPage.js"));
+const TariffsPage = lazy(() => import("../billing/TariffsPage.js"));
 const RequestsPage = lazy(() => import("./privacy/RequestsPage.js"));
 const BreachesPage = lazy(() => import("./privacy/BreachesPage.js"));
 const DisclosuresPage = lazy(() => import("./privacy/DisclosuresPage.js"));
@@ -67,6 +68,7 @@ function usePrivacyNav(): NavItem[] {
 function useBillingNav(): NavItem[] {
   const { t } = useTranslation();
   const access = useBillingAccess();
+  const isAdmin = useIsCompanyAdmin();
   const pages: NavItem[] = [];
   if (access.reads) pages.push({ to: "/console/billing/dashboard", label: t("nav.billingDashboard") });
   if (access.reads) pages.push({ to: "/console/billing/fees", label: t("nav.billingFees") });
@@ -76,6 +78,8 @@ function useBillingNav(): NavItem[] {
   if (access.reads) pages.push({ to: "/console/billing/debts", label: t("nav.billingDebts") });
   if (access.takesPayments)
     pages.push({ to: "/console/billing/transfers", label: t("nav.billingTransfers") });
+  // The company's local water tariffs: its admin keeps them (electricity is national, the platform's).
+  if (isAdmin) pages.push({ to: "/console/billing/tariffs", label: t("nav.billingTariffs") });
   return pages;
 }
 
@@ -119,6 +123,7 @@ export default function ConsoleArea() {
         {access.reads && <Route path="billing/notices" element={<NoticesPage />} />}
         {access.reads && <Route path="billing/debts" element={<DebtsPage />} />}
         {access.takesPayments && <Route path="billing/transfers" element={<TransfersPage />} />}
+        {isAdmin && <Route path="billing/tariffs" element={<TariffsPage scope="company" />} />}
         {privacyPath("requests") && <Route path="privacy/requests" element={<RequestsPage />} />}
         {privacyPath("disclosures") && <Route path="privacy/disclosures" element={<DisclosuresPage />} />}
         {privacyPath("holds") && <Route path="privacy/holds" element={<LegalHoldsPage />} />}

@@ -6,8 +6,8 @@ import { Route } from "react-router";
 import type { z } from "zod";
 import type { Company } from "../../contracts/index.js";
 import { AreaRoutes } from "../components/AreaRoutes.js";
-import { AreaShell } from "../components/AreaShell.js";
-import { IconBuilding, IconReceipt } from "../components/icons.js";
+import { AreaShell, type NavItem } from "../components/AreaShell.js";
+import { IconBuilding, IconClipboard, IconReceipt } from "../components/icons.js";
 import { type Column, PagedTable } from "../components/PagedTable.js";
 import { PageHeader } from "../components/Pages.js";
 import { usePagedList } from "../components/usePagedList.js";
@@ -16,6 +16,9 @@ import { COMPANIES_PATH, CreateCompanyModal } from "./CreateCompanyModal.js";
 
 type CompanyRow = z.infer<typeof Company>;
 const UnroutedTransfersPage = lazy(() => import("./UnroutedTransfersPage.js"));
+
+// The national tariffs' page loads when first opened.
+const TariffsPage = lazy(() => import("../billing/TariffsPage.js"));
 
 function CompaniesPage() {
   const { t } = useTranslation();
@@ -78,15 +81,17 @@ function CompaniesPage() {
 
 export default function PlatformArea() {
   const { t } = useTranslation();
-  const nav = [
-    { to: "/platform", label: t("companies.title"), icon: <IconBuilding size={18} />, end: true },
-    { to: "/platform/unrouted-transfers", label: t("unrouted.title"), icon: <IconReceipt size={18} /> },
+  const nav: NavItem[] = [
+    { to: "/platform", end: true, label: t("nav.platformCompanies"), icon: <IconBuilding /> },
+    { to: "/platform/unrouted-transfers", label: t("unrouted.title"), icon: <IconReceipt /> },
+    { to: "/platform/tariffs", label: t("nav.platformTariffs"), icon: <IconClipboard /> },
   ];
   return (
     <AreaShell nav={nav}>
       <AreaRoutes>
         <Route index element={<CompaniesPage />} />
         <Route path="unrouted-transfers" element={<UnroutedTransfersPage />} />
+        <Route path="tariffs" element={<TariffsPage scope="national" />} />
       </AreaRoutes>
     </AreaShell>
   );

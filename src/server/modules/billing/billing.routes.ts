@@ -37,7 +37,6 @@ import {
   ReadingsImportResult,
   RunBody,
   Statement,
-  TariffList,
 } from "../../../contracts/billing.js";
 import { IdParams } from "../../../contracts/common.js";
 import { errors } from "../../platform/errors.js";
@@ -51,6 +50,7 @@ import * as readingsImport from "./readings/readings.import.js";
 import * as readings from "./readings/readings.service.js";
 import * as rules from "./rules/rules.service.js";
 import * as runs from "./runs/runs.service.js";
+import { tariffRoutes } from "./tariffs/tariffs.routes.js";
 
 const MAX_FILE = 20 * 1024 * 1024;
 
@@ -107,9 +107,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(204).send();
     },
   );
-  app.get("/tariffs", { schema: { tags, response: { 200: TariffList } }, config: reads }, async (req) =>
-    req.run((ctx) => rules.listTariffs(ctx)),
-  );
+  await app.register(tariffRoutes);
   app.get(
     "/buildings/:id/billing-settings",
     { schema: { tags, params: IdParams, response: { 200: BillingSettings } }, config: reads },

@@ -23,6 +23,14 @@ const vi: Catalog = {
   JOBS_UNAVAILABLE: "Hệ thống xử lý nền đang tắt; vui lòng thử lại sau.",
   FEE_OUTSIDE_FRAME: "Phí quản lý {price} ₫/m² nằm ngoài khung giá của tỉnh cho toà nhà ({min}–{max} ₫/m²).",
   FEE_RULE_IN_USE: "Khoản phí đã có trên thông báo phí đã phát hành; hãy đặt ngày kết thúc thay vì xoá.",
+  TARIFF_VERSION_IN_USE:
+    "Biểu giá {code} áp dụng từ {validFrom} đã được dùng trên thông báo phí đã phát hành nên không thể sửa hay xoá; hãy thêm một phiên bản mới với ngày áp dụng của nó.",
+  TARIFF_DATES_BILLED:
+    "Đã có thông báo phí phát hành tính theo biểu giá {code} cho những ngày từ {validFrom}; hãy chọn ngày áp dụng sau kỳ đã phát hành.",
+  TARIFF_CODE_NATIONAL:
+    "Mã {code} là biểu giá toàn quốc do quản trị nền tảng cập nhật; hãy dùng một mã khác.",
+  TARIFF_NATIONAL_ONLY:
+    "Biểu giá điện (EVN) là biểu giá toàn quốc do quản trị nền tảng cập nhật; công ty chỉ nhập biểu giá nước của địa phương.",
   READING_BELOW_PREVIOUS: "Chỉ số mới ({reading}) thấp hơn chỉ số kỳ trước ({previous}).",
   READING_UNUSUAL:
     "Mức tiêu thụ {consumption} cao bất thường so với thường lệ (khoảng {usual}); hãy kiểm tra lại công tơ rồi xác nhận.",
@@ -133,6 +141,13 @@ const en: Catalog = {
   FEE_OUTSIDE_FRAME:
     "The management fee {price} ₫/m² is outside the province's price frame for this building ({min}–{max} ₫/m²).",
   FEE_RULE_IN_USE: "This fee is on issued fee notices; set an end date instead of deleting it.",
+  TARIFF_VERSION_IN_USE:
+    "The tariff {code} in force from {validFrom} was used by issued fee notices, so it cannot be changed or deleted; add a new version with its valid-from date.",
+  TARIFF_DATES_BILLED:
+    "Issued fee notices already charged the tariff {code} for days from {validFrom}; choose a valid-from date after the issued months.",
+  TARIFF_CODE_NATIONAL: "The code {code} is a national tariff kept by the platform admin; use another code.",
+  TARIFF_NATIONAL_ONLY:
+    "Electricity (EVN) tariffs are national and kept by the platform admin; a company enters its local water tariffs.",
   READING_BELOW_PREVIOUS: "The new reading ({reading}) is lower than the previous one ({previous}).",
   READING_UNUSUAL:
     "A consumption of {consumption} is far above the usual (about {usual}); check the meter, then confirm.",
@@ -234,6 +249,7 @@ const entities: Record<Lang, Record<string, string>> = {
     resident: "cư dân",
     vehicle: "phương tiện",
     fee_rule: "khoản phí",
+    tariff: "biểu giá",
     meter_reading: "chỉ số công tơ",
     billing_run: "kỳ tính phí",
     invoice: "thông báo phí",
@@ -253,6 +269,7 @@ const entities: Record<Lang, Record<string, string>> = {
     resident: "Resident",
     vehicle: "Vehicle",
     fee_rule: "Fee rule",
+    tariff: "Tariff",
     meter_reading: "Meter reading",
     billing_run: "Billing run",
     invoice: "Fee notice",

@@ -6,7 +6,6 @@ import type {
   BillingSettingsBody,
   FeeRule,
   FeeRuleBody,
-  Tariff,
 } from "../../../../contracts/billing.js";
 import { audit, diff, nothingToAudit } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
@@ -212,21 +211,6 @@ export async function deleteRule(ctx: Ctx, id: string): Promise<void> {
     entityId: id,
     changes: diff(before, null),
   });
-}
-
-export async function listTariffs(ctx: Ctx): Promise<{ items: Tariff[] }> {
-  const rows = await ctx.tx.select().from(tariffs).orderBy(asc(tariffs.code), asc(tariffs.validFrom));
-  return {
-    items: rows.map((t) => ({
-      id: t.id,
-      code: t.code,
-      kind: t.kind as Tariff["kind"],
-      name: t.name,
-      basis: t.basis as Tariff["basis"],
-      bands: t.bands,
-      validFrom: t.validFrom,
-    })),
-  };
 }
 
 const accountDto = (a: typeof bankAccounts.$inferSelect): BankAccount => ({

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { NATIONAL_TARIFFS } from "../billing.table.js";
 
 /** A billing period: the calendar month `YYYY-MM` in Asia/Ho_Chi_Minh, as dates [start, end). */
 export type PeriodBounds = { period: string; start: string; end: string; days: number };
@@ -24,6 +25,79 @@ export type ChargeScope = {
 };
 
 /**
+ * The metered part of a month, as CTEs (`versions` … `band_qty`) to put after two others the caller defines:
+ * `p (d0, d1, pd)`, the month, and `metered_in (unit_id, consumption, persons, rule_id, kind, name, vat_rate,
+ * on_behalf, tariff_code, m_from, m_to)`, one row per unit and metered rule with the days [m_from, m_to) it is
+ * metered in the month. The billing run and the tariff preview share it.
+ *
+ * EVN's method ("Tính tiền trong tháng đổi giá", and a period that is not a full month): the metered days are
+ * cut where a tariff version (or the rule) changes; the consumption is split by days, cumulatively rounded
+ * (two parts: A1 = round(A × N1 / N), A2 = A − A1); each part goes through its version's bands with each
+ * band's own limit (its width: 50, 50, 100, 100, 100 kWh) prorated by the part's days over the month's days
+ * and rounded, Mt_i = round(Mq_i × N_i / T) — the thresholds are sums of rounded widths, not rounded
+ * cumulative thresholds. A handover (or a rule starting or ending) inside the month is such a part too. Water
+ * limits per person are the household's norm (width × persons), prorated and rounded the same way. A company's
+ * own versions of a code replace the national ones of that code.
+ */
+export function tieredLines(companyId: string): SQL {
+  const c = companyId;
+  return sql`versions as (
+  select t.code, t.basis, t.bands, t.vat_rate, t.valid_from,
+         lead(t.valid_from) over (partition by t.code order by t.valid_from) as next_from
+    from tariffs t
+   where t.company_id = ${c}
+      or (t.company_id = ${NATIONAL_TARIFFS}
+          and not exists (select 1 from tariffs o where o.company_id = ${c} and o.code = t.code))
+),
+version_bands as (
+  select v.code, v.valid_from, x.ord, (x.e->>'price')::bigint as price,
+         (x.e->>'upTo')::numeric
+           - coalesce(lag((x.e->>'upTo')::numeric) over (partition by v.code, v.valid_from order by x.ord), 0) as width
+    from versions v cross join lateral jsonb_array_elements(v.bands) with ordinality as x(e, ord)
+),
+seg as (
+  select mi.*, v.basis, v.valid_from as v_from, coalesce(v.vat_rate, mi.vat_rate) as line_vat,
+         greatest(mi.m_from, v.valid_from) as s_from, least(mi.m_to, coalesce(v.next_from, mi.m_to)) as s_to
+    from metered_in mi join versions v on v.code = mi.tariff_code
+   where v.valid_from < mi.m_to and (v.next_from is null or v.next_from > mi.m_from)
+),
+seg_days as (
+  select s.*, (s.s_to - s.s_from) as days,
+         sum(s.s_to - s.s_from) over w as elapsed,
+         sum(s.s_to - s.s_from) over (partition by s.unit_id, s.kind) as total_days,
+         row_number() over w as seg_no,
+         count(*) over (partition by s.unit_id, s.kind) as seg_count
+    from seg s
+   where s.s_to > s.s_from
+  window w as (partition by s.unit_id, s.kind order by s.s_from, s.rule_id)
+),
+seg_part as (
+  select sd.*,
+         round(sd.consumption::numeric * sd.elapsed / sd.total_days)
+           - round(sd.consumption::numeric * (sd.elapsed - sd.days) / sd.total_days) as part
+    from seg_days sd
+),
+band as (
+  select sp.unit_id, sp.rule_id, sp.kind, sp.name, sp.line_vat as vat_rate, sp.on_behalf, sp.seg_no, sp.seg_count,
+         sp.s_from, sp.part, vb.ord, vb.price,
+         round(vb.width * (case when sp.basis = 'person' then sp.persons else 1 end) * sp.days / p.pd) as band_limit
+    from seg_part sp join version_bands vb on vb.code = sp.tariff_code and vb.valid_from = sp.v_from, p
+),
+band_cum as (
+  select band.*,
+         sum(coalesce(band_limit, 0)) over (partition by unit_id, kind, seg_no order by ord
+                                            rows between unbounded preceding and current row) as cum
+    from band
+),
+band_qty as (
+  select bc.*,
+         greatest(0, case when band_limit is null then part else least(part, cum) end - (cum - coalesce(band_limit, 0)))
+           as qty
+    from band_cum bc
+)`;
+}
+
+/**
  * Every line of every notice for the units in scope, as one set-based query. Columns: unit_id, line_no,
  * kind, fee_rule_id, description, quantity, unit_label, unit_price, days, period_days, amount, vat_rate, vat,
  * on_behalf. The rules, in the order lines appear:
@@ -31,10 +105,11 @@ export type ChargeScope = {
  * - fixed: one per unit, prorated the same way;
  * - vehicle: one line per vehicle active in the month, ranked within the unit per type by when it started
  *   (the second and later at `price_next`), prorated by its active days;
- * - electricity, water: the period's reading through the tariff's bands; a tariff change inside the month
- *   splits consumption by days (cumulative rounding, so the parts add up) and prorates each part's band
- *   limits by its days; water limits are per registered person when the tariff says so; a surcharge
- *   (wastewater fee) is a percentage of the metered amount, without VAT;
+ * - electricity, water: the period's reading through the tariff's bands the way EVN bills (`tieredLines`): a
+ *   tariff change, a handover or a rule's start or end inside the month splits consumption by days and
+ *   prorates each band's own limit by the part's days; water limits are per registered person when the tariff
+ *   says so; the VAT is the tariff version's when it sets one; a surcharge (wastewater fee) is a percentage
+ *   of the metered amount, without VAT;
  * - late fee (when the building sets one): a percentage of what earlier notices still owed past their due
  *   date when the month began, without VAT;
  * - amount = round(quantity × unit_price × days / period_days) and vat = round(amount × vat_rate / 100),
@@ -81,59 +156,38 @@ per_vehicle as (
          r.vat_rate, r.on_behalf
     from veh join r on r.kind = 'vehicle' and r.vehicle_type = veh.type, p
 ),
-reading as (
-  select m.unit_id, m.kind, m.reading - m.previous as consumption
-    from meter_readings m
-   where m.company_id = ${c} and m.building_id = ${b} and m.period = ${bounds.period}
-     and m.unit_id between ${s.fromUnit} and ${s.toUnit}
+-- One row per unit with what its meters need: handover, readings, registered persons. An aggregate over a union
+-- rather than joins: freshly written tables have no statistics (PGlite never analyses them), and the planner,
+-- estimating one row per side, would pick nested loops that cost units × members.
+facts as (
+  select x.unit_id, max(x.since) as since, count(x.member)::int as members,
+         max(x.consumption) filter (where x.kind = 'electricity') as electricity,
+         max(x.consumption) filter (where x.kind = 'water') as water
+    from (
+      select u.id as unit_id, u.since, null::int as member, null::text as kind, null::bigint as consumption from u
+      union all
+      select hm.unit_id, null, 1, null, null
+        from household_members hm, p
+       where hm.company_id = ${c} and hm.unit_id between ${s.fromUnit} and ${s.toUnit}
+         and (hm.moved_in_on is null or hm.moved_in_on < p.d1) and (hm.moved_out_on is null or hm.moved_out_on >= p.d0)
+      union all
+      select m.unit_id, null, null, m.kind, m.reading - m.previous
+        from meter_readings m
+       where m.company_id = ${c} and m.building_id = ${b} and m.period = ${bounds.period}
+         and m.unit_id between ${s.fromUnit} and ${s.toUnit}
+    ) x
+   group by x.unit_id
 ),
-persons as (
-  select hm.unit_id, count(*)::int as n
-    from household_members hm, p
-   where hm.company_id = ${c} and hm.unit_id in (select unit_id from reading)
-     and (hm.moved_in_on is null or hm.moved_in_on < p.d1) and (hm.moved_out_on is null or hm.moved_out_on >= p.d0)
-   group by hm.unit_id
+metered_in as (
+  select f.unit_id, mk.consumption, greatest(f.members, 1) as persons, r.id as rule_id, r.kind, r.name, r.vat_rate,
+         r.on_behalf, r.tariff_code, greatest(f.since, r.valid_from) as m_from,
+         least(p.d1, coalesce(r.valid_to + 1, p.d1)) as m_to
+    from facts f
+    cross join lateral (values ('electricity', f.electricity), ('water', f.water)) as mk(kind, consumption)
+    join r on r.kind = mk.kind, p
+   where f.since is not null and mk.consumption is not null
 ),
-versions as (
-  select t.code, t.basis, t.bands, t.valid_from,
-         lead(t.valid_from) over (partition by t.code order by t.valid_from) as next_from
-    from tariffs t
-),
-seg as (
-  select r.id as rule_id, r.kind, r.name, r.vat_rate, r.on_behalf, v.basis, v.bands,
-         greatest(p.d0, v.valid_from) as s_from, least(p.d1, coalesce(v.next_from, p.d1)) as s_to
-    from r join versions v on v.code = r.tariff_code, p
-   where r.kind in ('electricity', 'water') and v.valid_from < p.d1 and (v.next_from is null or v.next_from > p.d0)
-),
-seg_days as (
-  select rd.unit_id, rd.consumption, s.*, (s.s_to - s.s_from) as days, coalesce(pe.n, 1) as persons,
-         sum(s.s_to - s.s_from) over w as elapsed,
-         sum(s.s_to - s.s_from) over (partition by rd.unit_id, s.rule_id) as total_days,
-         row_number() over w as seg_no,
-         count(*) over (partition by rd.unit_id, s.rule_id) as seg_count
-    from reading rd join seg s on s.kind = rd.kind left join persons pe on pe.unit_id = rd.unit_id
-  window w as (partition by rd.unit_id, s.rule_id order by s.s_from)
-),
-seg_part as (
-  select sd.*,
-         round(sd.consumption::numeric * sd.elapsed / sd.total_days)
-           - round(sd.consumption::numeric * (sd.elapsed - sd.days) / sd.total_days) as part
-    from seg_days sd
-),
-band as (
-  select sp.unit_id, sp.rule_id, sp.kind, sp.name, sp.vat_rate, sp.on_behalf, sp.seg_no, sp.seg_count, sp.s_from,
-         sp.part, bb.ord, (bb.e->>'price')::bigint as price,
-         round((bb.e->>'upTo')::numeric * (case when sp.basis = 'person' then sp.persons else 1 end) * sp.days / p.pd)
-           as upper_limit
-    from seg_part sp cross join lateral jsonb_array_elements(sp.bands) with ordinality as bb(e, ord), p
-),
-band_qty as (
-  select band.*,
-         greatest(0, least(part, coalesce(upper_limit, part))
-           - coalesce(max(upper_limit) over (partition by unit_id, rule_id, seg_no order by ord
-                                             rows between unbounded preceding and 1 preceding), 0)) as qty
-    from band
-),
+${tieredLines(c)},
 metered as (
   select bq.unit_id, 4 as grp, (bq.seg_no * 100 + bq.ord)::int as sub, bq.rule_id, bq.kind,
          bq.name || ' bậc ' || bq.ord

