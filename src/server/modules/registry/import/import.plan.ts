@@ -84,6 +84,11 @@ export class Planner {
   private readonly unitIds = new Map<string, string | null>();
   /** Household members of the file by unit and name: the owners vehicles may name. */
   private readonly fileMembers = new Map<string, { residentId: string; key: Buffer }>();
+  /**
+   * Residents of the file refused for their own errors, by unit and name: a vehicle naming one of them is not
+   * reported again (the error is on the resident's row).
+   */
+  private readonly refusedMembers = new Set<string>();
   private readonly keys = new Map<string, Buffer | null>();
   private readonly written = new Set<string>();
 
@@ -177,9 +182,16 @@ export class Planner {
     const seen = new Map<string, number>();
     for (const { row, value: r, valid } of sheet.rows) {
       const unitId = this.unitIdOf(sheet, row, r.unitCode);
-      if (!unitId || !valid) continue;
+      const refuse = () => {
+        if (unitId && r.fullName) this.refusedMembers.add(`${unitId}|${searchText(r.fullName)}`);
+      };
+      if (!unitId || !valid) {
+        refuse();
+        continue;
+      }
       if (r.role === "tenant" && !r.leaseEndsOn) {
         this.report.add(at(sheet, row, "leaseEndsOn"), "FIELD_REQUIRED");
+        refuse();
         continue;
       }
       const matchKey = memberMatchKey(this.ctx, unitId, r);
@@ -271,7 +283,8 @@ export class Planner {
       if (!unitId || !valid) continue;
       const plate = this.plateOf(sheet, row, v);
       const owner = this.ownerOf(unitId, v.ownerName);
-      if (!owner) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
+      const ownerRefused = this.refusedMembers.has(`${unitId}|${searchText(v.ownerName)}`);
+      if (!owner && !ownerRefused) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
       if (plate === false || !owner) continue;
       const bidx = plate ? this.ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null;
       const key = vehicleKey({

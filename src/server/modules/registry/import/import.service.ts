@@ -1,7 +1,7 @@
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
-import { errors } from "../../../platform/errors.js";
+import { AppError, errors } from "../../../platform/errors.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { MEMBERS, RESIDENTS, type Row, type TableSpec, UNITS, upsertRows, VEHICLES } from "./import.apply.js";
 import type { SheetKey } from "./import.columns.js";
@@ -31,6 +31,7 @@ async function readFile(input: ImportInput, report: ErrorReport) {
   try {
     return await parseFile(input.source, input.format, input.sheet, report, progress);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     if (err instanceof Error && !(err instanceof TypeError)) throw errors.rule("IMPORT_FILE_UNREADABLE");
     throw err;
   }
