@@ -120,8 +120,9 @@ function parseRow(
       report.add(at(sheet, raw.row, column.key), err.code, err.params);
     }
   }
-  if (valid && JSON.stringify(columns.map((c) => value[c.key])) === EXAMPLE_PARSED[key]) {
-    report.add(at(sheet, raw.row, EXAMPLE_AT[key]), "IMPORT_EXAMPLE_ROW");
+  const example = EXAMPLE_AT[key];
+  if (valid && example && JSON.stringify(columns.map((c) => value[c.key])) === EXAMPLE_PARSED[key]) {
+    report.add(at(sheet, raw.row, example), "IMPORT_EXAMPLE_ROW");
     valid = false;
   }
   return { row: raw.row, value, valid };

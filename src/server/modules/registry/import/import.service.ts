@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
@@ -37,6 +38,9 @@ async function readFile(input: ImportInput, report: ErrorReport) {
   }
 }
 
+/** Rows written at once past which the registry's statistics are refreshed (drizzle/0025). */
+const ANALYZE_AFTER = 1000;
+
 /** Writes the plan table by table, parents first, in set-based chunks. */
 async function apply(ctx: Ctx, plan: Plan, onProgress?: (p: Progress) => void) {
   const writes: [TableSpec, Row[]][] = [
@@ -53,6 +57,9 @@ async function apply(ctx: Ctx, plan: Plan, onProgress?: (p: Progress) => void) {
       onProgress?.({ phase: "write", done, total });
     });
   }
+  // Without fresh statistics the planner takes the tables for empty and the building-scoped searches that
+  // follow an import go from milliseconds to seconds.
+  if (total >= ANALYZE_AFTER) await ctx.tx.execute(sql`select app_analyze_registry()`);
 }
 
 /**
