@@ -208,19 +208,6 @@ export class Planner {
     const key = fresh?.key ?? this.keyOf(residentId);
     if (!key) return;
     this.fileMembers.set(`${unitId}|${searchText(r.fullName)}`, { residentId, key });
-    const seal = (v: string | null) => (v ? encrypt(key, v) : null);
-    const person: Row = {
-      id: residentId,
-      data_key: fresh?.wrapped ?? null,
-      full_name: r.fullName,
-      name_search: searchText(r.fullName),
-      phone_enc: seal(r.phone),
-      phone_bidx: r.phone ? keyring.blindIndex("phone", r.phone) : null,
-      email_enc: seal(r.email),
-      email_bidx: r.email ? keyring.blindIndex("email", r.email) : null,
-      date_of_birth_enc: seal(r.dateOfBirth),
-      nationality: r.nationality,
-    };
     const member: Row = {
       id: before?.member_id ?? randomUUID(),
       unit_id: unitId,
@@ -237,6 +224,20 @@ export class Planner {
         ? "unchanged"
         : "update";
     if (this.decide("residents", row, `${r.unitCode} ${r.fullName}`, action) === "unchanged") return;
+    // Sealed only now: a re-import leaves most people unchanged, and encryption is the plan's main cost.
+    const seal = (v: string | null) => (v ? encrypt(key, v) : null);
+    const person: Row = {
+      id: residentId,
+      data_key: fresh?.wrapped ?? null,
+      full_name: r.fullName,
+      name_search: searchText(r.fullName),
+      phone_enc: seal(r.phone),
+      phone_bidx: r.phone ? keyring.blindIndex("phone", r.phone) : null,
+      email_enc: seal(r.email),
+      email_bidx: r.email ? keyring.blindIndex("email", r.email) : null,
+      date_of_birth_enc: seal(r.dateOfBirth),
+      nationality: r.nationality,
+    };
     // A person living in two units of the file is one resident row, written once.
     if (!this.written.has(residentId)) this.plan.residents.push(person);
     this.written.add(residentId);
@@ -316,7 +317,6 @@ export class Planner {
       building_id: this.building.id,
       resident_id: owner.residentId,
       type: v.type,
-      plate_enc: plate ? encrypt(owner.key, plate) : null,
       plate_bidx: bidx,
       colour: v.colour,
       brand: v.brand,
@@ -325,7 +325,9 @@ export class Planner {
       active_from: new Date().toISOString().slice(0, 10),
     };
     const action = !before ? "create" : this.vehicleUnchanged(before, next, plate) ? "unchanged" : "update";
-    if (this.decide("vehicles", row, plate ?? v.type, action) !== "unchanged") this.plan.vehicles.push(next);
+    if (this.decide("vehicles", row, plate ?? v.type, action) === "unchanged") return;
+    next.plate_enc = plate ? encrypt(owner.key, plate) : null;
+    this.plan.vehicles.push(next);
   }
 
   private vehicleUnchanged(before: ExistingVehicle, next: Row, plate: string | null): boolean {
