@@ -349,6 +349,14 @@ describe("one reader for the API and the CLI (item 19)", () => {
     }
   });
 
+  it("answers 422 for an upload that is no workbook or is empty (the stream is not trusted)", async () => {
+    const buildingId = await building();
+    const garbage = await upload(buildingId, Buffer.from("PK\u0003\u0004 not really a zip"), "?dryRun=true");
+    expect([garbage.status, garbage.body.error.code]).toEqual([422, "IMPORT_FILE_UNREADABLE"]);
+    const empty = await upload(buildingId, Buffer.alloc(0), "?dryRun=true");
+    expect([empty.status, empty.body.error.code]).toEqual([422, "IMPORT_BODY_MISSING"]);
+  });
+
   it("reads the product's own template from the CLI as the API does", async () => {
     const buildingId = await building();
     const template = await env.app.inject({

@@ -1,4 +1,4 @@
-import { PassThrough, Readable, Transform, type Writable } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams } from "../../../../contracts/common.js";
@@ -17,19 +17,16 @@ const tooLarge = () => new AppError(413, "IMPORT_FILE_TOO_LARGE", { max: 50 }, {
  * held whole in memory.
  */
 function limited(body: Readable): Readable {
-  let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      if (bytes > MAX_FILE) done(tooLarge());
-      else done(null, chunk);
-    },
-    flush(done) {
-      done(bytes === 0 ? errors.rule("IMPORT_BODY_MISSING") : null);
-    },
-  });
-  body.on("error", (err) => counter.destroy(err));
-  return body.pipe(counter);
+  async function* bytes() {
+    let total = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > MAX_FILE) throw tooLarge();
+      yield chunk;
+    }
+    if (total === 0) throw errors.rule("IMPORT_BODY_MISSING");
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }
 
 /** Streams a workbook as a download; a failure while writing ends the response. */
