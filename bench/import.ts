@@ -37,7 +37,7 @@ const FLOORS = Math.ceil(UNITS / BLOCKS.length / PER_FLOOR);
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** Writes the workbook with exceljs's streaming writer: each unit has three residents, every other one a car. */
-async function generate(file: string): Promise<number> {
+export async function generate(file: string): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: false,
@@ -107,7 +107,7 @@ async function generate(file: string): Promise<number> {
   return rows;
 }
 
-async function newBuilding(db: Database, name: string) {
+export async function newBuilding(db: Database, name: string) {
   const [company] = await db.transaction(PLATFORM_SCOPE, (tx) =>
     tx.insert(companies).values({ name }).returning(),
   );
@@ -132,7 +132,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: numb
   return { value, seconds: (performance.now() - started) / 1000 };
 }
 
-function product(
+export function product(
   db: Database,
   platform: Platform,
   target: { companyId: string; buildingId: string },

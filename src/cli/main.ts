@@ -11,7 +11,7 @@ import { formatVnd } from "../server/modules/billing/core/money.js";
 import { decodeVietQr, VietQrError } from "../server/modules/billing/core/vietqr.js";
 import { issueInvoices } from "../server/modules/billing/invoices/invoices.service.js";
 import { executeRun } from "../server/modules/billing/runs/runs.service.js";
-import { importRegistry, type Progress } from "../server/modules/registry/import/import.service.js";
+import type { Progress } from "../server/modules/registry/import/import.service.js";
 import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
 import { systemActor } from "../server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../server/platform/context.js";
@@ -25,6 +25,7 @@ import { message } from "../server/platform/i18n/messages.js";
 import { runFor, TaskQueue } from "../server/platform/jobs/tasks.js";
 import { createLogger } from "../server/platform/log/logger.js";
 import { Messenger } from "../server/platform/messaging/messenger.js";
+import { companyOfBuilding, type ImportFileOptions, importFromFile } from "./import.js";
 import { Prompter } from "./prompt.js";
 
 async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise<T>): Promise<T> {
@@ -191,21 +192,15 @@ program
     withDatabase(async (db, platform) => {
       if (!["units", "residents", "vehicles", "all"].includes(sheet))
         throw new Error(`unknown sheet ${sheet}`);
-      const companyId = await companyOfBuilding(db, opts.building);
-      // The operator acts with a company admin's rights; the audit entry names no account.
-      const actor = { ...systemActor, role: "company_admin" as const };
       const progress = importProgress();
       try {
-        const result = await db.transaction(companyId, (tx) =>
-          importRegistry(operatorCtx(companyId, tx, platform, actor), {
-            buildingId: opts.building,
-            source: file,
-            format: file.toLowerCase().endsWith(".csv") ? "csv" : "xlsx",
-            sheet: sheet === "all" ? "units" : (sheet as "units"),
-            dryRun: Boolean(opts.dryRun),
-            onProgress: progress.update,
-          }),
-        );
+        const result = await importFromFile(db, platform, {
+          buildingId: opts.building,
+          file,
+          sheet: sheet as ImportFileOptions["sheet"],
+          dryRun: Boolean(opts.dryRun),
+          onProgress: progress.update,
+        });
         progress.stop();
         console.log(result.dryRun ? "dry run: nothing written" : "imported");
         console.table(result.counts);
@@ -224,17 +219,6 @@ program
       }
     }),
   );
-
-/** The company owning a building (the operator names buildings by id). */
-async function companyOfBuilding(db: Database, buildingId: string): Promise<string> {
-  const rows = await db.ownerSql.query<{ company_id: string }>(
-    "select company_id from buildings where id::text = $1",
-    [buildingId],
-  );
-  const companyId = rows.rows[0]?.company_id;
-  if (!companyId) throw new Error(`no building ${buildingId}`);
-  return companyId;
-}
 
 const billing = program.command("billing").description("monthly billing");
 billing

@@ -5,6 +5,7 @@ import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { errors } from "../../../platform/errors.js";
+import { parseDecimal } from "../../../platform/i18n/numbers.js";
 import { cellText } from "../../registry/import/import.columns.js";
 import { ErrorReport } from "../../registry/import/import.parse.js";
 import { type Format, readRows, type Source } from "../../registry/import/import.read.js";
@@ -94,8 +95,11 @@ function dateOf(text: string, fallback: string): string | null {
   return m ? `${m[3]}-${m[2]?.padStart(2, "0")}-${m[1]?.padStart(2, "0")}` : null;
 }
 
-const wholeNumber = (text: string) =>
-  /^\d{1,12}$/.test(text.replace(/[.\s]/g, "")) ? Number(text.replace(/[.\s]/g, "")) : null;
+/** A meter index as spreadsheets write it (the one number reader): 12.345 and 12,345 alike, 1234.5 refused. */
+const wholeNumber = (text: string) => {
+  const n = parseDecimal(text, 0);
+  return n !== null && /^\d{1,12}$/.test(n) ? Number(n) : null;
+};
 
 /** Reads and checks every row; nothing is written while any cell is wrong. */
 async function parse(ctx: Ctx, buildingId: string, input: ReadingsImportInput, report: ErrorReport) {

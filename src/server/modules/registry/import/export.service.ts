@@ -7,7 +7,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone } from "../../../platform/crypto/contact.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
-import { type Column, LABELS, SHEETS, type SheetKey } from "./import.columns.js";
+import { type Column, EXAMPLE, LABELS, SHEETS, type SheetKey, SYNONYMS } from "./import.columns.js";
 import { type Bytes, loadRegistry } from "./import.repo.js";
 import "./import.policy.js";
 
@@ -28,7 +28,7 @@ const label = (value: string) => LABELS[value] ?? value;
 export async function writeWorkbook(
   stream: Writable,
   rows: SheetRows,
-  guide?: (string | null)[][],
+  guide?: (string | number | null)[][],
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
@@ -50,60 +50,37 @@ export async function writeWorkbook(
   await workbook.commit();
 }
 
-const EXAMPLE: SheetRows = {
-  units: [
-    {
-      block: "A",
-      code: "A-12.05",
-      floor: 12,
-      type: "Căn hộ",
-      areaM2: 72.35,
-      status: "Đang ở",
-      handoverDate: "15/03/2024",
-      maintenanceFundVnd: 48_000_000,
-    },
-  ],
-  residents: [
-    {
-      unitCode: "A-12.05",
-      fullName: "Nguyễn Văn An",
-      role: "Chủ hộ",
-      relation: null,
-      phone: "0912345678",
-      email: "an.nguyen@example.vn",
-      dateOfBirth: "14/03/1985",
-      nationality: "VN",
-      movedInOn: "01/04/2024",
-      leaseEndsOn: null,
-    },
-  ],
-  vehicles: [
-    {
-      unitCode: "A-12.05",
-      type: "Xe máy",
-      plate: "59-X1 234.56",
-      ownerName: "Nguyễn Văn An",
-      colour: "Đen",
-      brand: "Honda",
-      parkingCard: "XM-0123",
-    },
-  ],
-};
-
-/** The guide sheet: every column of every sheet with its English header and what it takes. */
-const GUIDE: (string | null)[][] = [
-  ["Trang", "Cột", "Column", "Cách nhập"],
+/**
+ * The guide sheet: every column of every sheet with its English header, what it takes, an example and the
+ * other header names accepted. The example lives here only: the data sheets of the template hold their
+ * headers and nothing else, so no example can be imported by accident.
+ */
+const GUIDE: (string | number | null)[][] = [
+  ["Trang", "Cột", "Column", "Cách nhập", "Ví dụ", "Cũng nhận tiêu đề"],
   ...(["units", "residents", "vehicles"] as const).flatMap((key) =>
-    (SHEETS[key].columns as readonly Column[]).map((c) => [SHEETS[key].vi, c.vi, c.en, c.hint]),
+    (SHEETS[key].columns as readonly Column[]).map((c) => [
+      SHEETS[key].vi,
+      c.vi,
+      c.en,
+      c.hint,
+      EXAMPLE[key][c.key] ?? null,
+      (SYNONYMS[key][c.key] ?? []).join("; ") || null,
+    ]),
   ),
   [],
   [
     "Mỗi dòng được kiểm tra trước; nếu có lỗi, không dữ liệu nào được ghi. Nhập lại cùng tệp không thay đổi gì.",
   ],
+  [
+    "Số tiền, diện tích: viết kiểu Việt (41.070.000 hoặc 72,35) hay kiểu Anh (41,070,000 hoặc 72.35); số tiền phải là số đồng nguyên.",
+  ],
+  ["Các trang ẩn không được đọc. Cột STT được bỏ qua; cột có tiêu đề khác mẫu bị báo lỗi."],
 ];
 
-/** The import template: a guide sheet, then the three sheets with one example row each. */
-export const writeTemplate = (stream: Writable) => writeWorkbook(stream, EXAMPLE, GUIDE);
+const EMPTY: SheetRows = { units: [], residents: [], vehicles: [] };
+
+/** The import template: a guide sheet (with the examples), then the three sheets with their headers. */
+export const writeTemplate = (stream: Writable) => writeWorkbook(stream, EMPTY, GUIDE);
 
 type Opened = (box: Bytes) => string | null;
 

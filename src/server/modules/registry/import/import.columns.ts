@@ -7,7 +7,9 @@ import {
   type VehicleType,
 } from "../../../../contracts/registry.js";
 import { normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
+import { decimalOfNumber, parseDecimal } from "../../../platform/i18n/numbers.js";
 import { searchText } from "../../../platform/i18n/search.js";
+import { todayInVietnam } from "../../../platform/time.js";
 
 /** The three sheets of a registry workbook; a CSV file holds one of them. */
 export type SheetKey = "units" | "residents" | "vehicles";
@@ -88,18 +90,24 @@ function choice<T extends string>(labels: Record<T, readonly string[]>) {
   });
 }
 
-const integer = (min: number, max: number) =>
+/** A number cell as canonical decimal text (platform/i18n/numbers.ts), or null when it is not one. */
+const decimalOf = (t: string, raw: Cell, scale: number, currency = false) =>
+  typeof raw === "number" ? decimalOfNumber(raw, scale) : parseDecimal(t, scale, { currency });
+
+/** A whole number (floors, counts, đồng): `1.5` is refused, never read as 15. */
+const integer = (min: number, max: number, currency = false) =>
   optional((t, raw) => {
-    const n = typeof raw === "number" ? raw : Number(t.replace(/[\s.,]/g, ""));
-    if (!Number.isInteger(n) || n < min || n > max) throw new CellError("IMPORT_NUMBER", { min, max });
+    const text = decimalOf(t, raw, 0, currency);
+    const n = text === null ? Number.NaN : Number(text);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new CellError("IMPORT_NUMBER", { min, max });
     return n;
   });
 
-/** Area as numeric text with two decimals: 72.35, "72,35" and "72.35" are read alike. */
+/** Area to the hundredth of a m²: 72,35 and 72.35 alike; 1.234,50 and 1,234.50 alike; 72,355 refused. */
 const area = optional((t, raw) => {
-  const n = typeof raw === "number" ? raw : Number(t.replace(/\s/g, "").replace(",", "."));
-  if (!AreaM2.safeParse(n).success) throw new CellError("IMPORT_AREA");
-  return n.toFixed(2);
+  const text = decimalOf(t, raw, 2);
+  if (text === null || !AreaM2.safeParse(Number(text)).success) throw new CellError("IMPORT_AREA");
+  return text;
 });
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -110,7 +118,7 @@ const isoOf = (y: number, m: number, d: number) => {
 };
 
 /** dd/MM/yyyy (as Vietnamese users write dates), yyyy-MM-dd, an Excel date cell or its serial number. */
-const date = optional((t, raw) => {
+const dateOf = (t: string, raw: Cell): string => {
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   if (typeof raw === "number") return new Date(EXCEL_EPOCH + raw * 86_400_000).toISOString().slice(0, 10);
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
@@ -119,10 +127,18 @@ const date = optional((t, raw) => {
   const out = y && m && d ? isoOf(Number(y), Number(m), Number(d)) : null;
   if (!out) throw new CellError("IMPORT_DATE");
   return out;
+};
+const date = optional(dateOf);
+
+/** A date that has happened (a date of birth): one after today in Vietnam is refused. */
+const pastDate = optional((t, raw) => {
+  const out = dateOf(t, raw);
+  if (out > todayInVietnam()) throw new CellError("IMPORT_DATE_FUTURE");
+  return out;
 });
 
-/** Whole đồng: 12.500.000, 12,500,000 or a number. */
-const money = integer(0, 1e13);
+/** Whole đồng: 12.500.000, 12,500,000, 12.500.000,00 ₫ or a number; 12500000,5 is refused. */
+const money = integer(0, 1e13, true);
 
 /** A mobile number; a numeric cell lost its leading 0, so 912345678 is read as 0912345678. */
 const phone = optional((t, raw) => {
@@ -256,7 +272,13 @@ export const SHEETS = {
       col("relation", "Quan hệ với chủ hộ", "Relation to owner", "Ví dụ: Vợ, Con", text(40)),
       col("phone", "Điện thoại", "Phone", "Di động 10 số; trẻ em có thể để trống", phone),
       col("email", "Email", "Email", "", email),
-      col("dateOfBirth", "Ngày sinh", "Date of birth", "dd/MM/yyyy; cần khi không có điện thoại", date),
+      col(
+        "dateOfBirth",
+        "Ngày sinh",
+        "Date of birth",
+        "dd/MM/yyyy, không sau hôm nay; cần khi không có điện thoại",
+        pastDate,
+      ),
       col("nationality", "Quốc tịch", "Nationality", "Mã 2 chữ cái, ví dụ VN", nationality),
       col("movedInOn", "Ngày chuyển đến", "Moved in on", "dd/MM/yyyy", date),
       col("leaseEndsOn", "Hết hạn thuê", "Lease ends on", "dd/MM/yyyy; bắt buộc với khách thuê", date),
@@ -316,18 +338,129 @@ export type VehicleRecord = {
 };
 export type RecordOf = { units: UnitRecord; residents: ResidentRecord; vehicles: VehicleRecord };
 
+/**
+ * Other ways spreadsheets word the template's headers, matched like the headers themselves (without accents,
+ * case or punctuation). Shown on the template's guide sheet; a header neither here nor in the template is
+ * reported (IMPORT_COLUMN_UNKNOWN), never dropped.
+ */
+export const SYNONYMS: { [K in SheetKey]: Record<string, readonly string[]> } = {
+  units: {
+    block: ["Toà", "Tòa", "Block", "Khối"],
+    code: ["Căn hộ", "Mã căn", "Số căn hộ", "Căn"],
+    floor: ["Tầng số"],
+    type: ["Loại căn hộ", "Loại hình"],
+    areaM2: ["Diện tích", "Diện tích (m2)", "Diện tích m²", "DT (m²)", "Area"],
+    status: ["Tình trạng"],
+    handoverDate: ["Ngày nhận nhà", "Ngày bàn giao nhà"],
+    maintenanceFundVnd: ["Quỹ bảo trì", "Kinh phí bảo trì", "Quỹ bảo trì (đồng)", "Phí bảo trì 2%"],
+  },
+  residents: {
+    unitCode: ["Căn hộ", "Mã căn", "Số căn hộ", "Căn"],
+    fullName: ["Họ tên", "Tên", "Tên cư dân", "Name"],
+    role: ["Vai trò trong hộ", "Loại cư dân"],
+    relation: ["Quan hệ", "Quan hệ chủ hộ"],
+    phone: ["Số điện thoại", "SĐT", "Số ĐT", "Di động", "Số di động", "Điện thoại di động", "Mobile"],
+    email: ["E-mail", "Thư điện tử"],
+    dateOfBirth: ["Ngày tháng năm sinh", "Sinh ngày", "Birth date"],
+    nationality: ["Quốc gia"],
+    movedInOn: ["Ngày chuyển vào", "Ngày đến ở"],
+    leaseEndsOn: ["Ngày hết hạn thuê", "Hết hạn hợp đồng thuê"],
+  },
+  vehicles: {
+    unitCode: ["Căn hộ", "Mã căn", "Số căn hộ", "Căn"],
+    type: ["Loại phương tiện", "Loại"],
+    plate: ["Biển kiểm soát", "BKS", "Biển số xe"],
+    ownerName: ["Chủ phương tiện", "Tên chủ xe", "Chủ sở hữu"],
+    colour: ["Màu xe", "Màu sắc", "Color"],
+    brand: ["Hãng xe", "Nhãn hiệu"],
+    parkingCard: ["Thẻ xe", "Số thẻ", "Mã thẻ xe"],
+  },
+};
+
+/** Row-number columns that spreadsheets add and that hold nothing to import. */
+const IGNORED_HEADERS = new Set(["stt", "tt", "no", "#", "so thu tu"]);
+
+/** A header or sheet name as compared: no accents, case or punctuation ("Diện tích (m²)" → "dien tich m2"). */
+const headerKey = (text: string) =>
+  searchText(text.replace(/²/g, "2"))
+    .replace(/[^a-z0-9#]+/g, " ")
+    .trim();
+
+const lookups = new Map<SheetKey, Map<string, Column>>(
+  SHEET_KEYS.map((sheet) => {
+    const byName = new Map<string, Column>();
+    for (const c of SHEETS[sheet].columns as readonly Column[]) {
+      for (const name of [c.vi, c.en, ...(SYNONYMS[sheet][c.key] ?? [])]) byName.set(headerKey(name), c);
+    }
+    return [sheet, byName];
+  }),
+);
+
 /** Which sheet a worksheet name (Vietnamese or English, any accents or case) stands for. */
 export function sheetOf(name: string): SheetKey | null {
-  const wanted = searchText(name);
-  return SHEET_KEYS.find((k) => [SHEETS[k].vi, SHEETS[k].en].some((n) => searchText(n) === wanted)) ?? null;
+  const wanted = headerKey(name);
+  return SHEET_KEYS.find((k) => [SHEETS[k].vi, SHEETS[k].en].some((n) => headerKey(n) === wanted)) ?? null;
 }
 
-/** The column a header cell names (Vietnamese or English header). */
-export function columnOf(sheet: SheetKey, header: string): Column | null {
-  const wanted = searchText(header);
-  return (
-    (SHEETS[sheet].columns as readonly Column[]).find(
-      (c) => searchText(c.vi) === wanted || searchText(c.en) === wanted,
-    ) ?? null
-  );
+/**
+ * The column a header cell names (Vietnamese or English header, or one of its SYNONYMS); "ignored" for an
+ * empty header or a row-number column; null for a header the template does not know.
+ */
+export function columnOf(sheet: SheetKey, header: string): Column | "ignored" | null {
+  const wanted = headerKey(header);
+  if (wanted === "" || IGNORED_HEADERS.has(wanted)) return "ignored";
+  return lookups.get(sheet)?.get(wanted) ?? null;
 }
+
+/**
+ * The template's example rows, as the guide sheet shows them. Earlier templates carried them in the data
+ * sheets: a row equal to one of them is refused (IMPORT_EXAMPLE_ROW), so that it is never imported by accident.
+ */
+export const EXAMPLE: { [K in SheetKey]: Record<string, string | number | null> } = {
+  units: {
+    block: "A",
+    code: "A-12.05",
+    floor: 12,
+    type: "Căn hộ",
+    areaM2: 72.35,
+    status: "Đang ở",
+    handoverDate: "15/03/2024",
+    maintenanceFundVnd: 48_000_000,
+  },
+  residents: {
+    unitCode: "A-12.05",
+    fullName: "Nguyễn Văn An",
+    role: "Chủ hộ",
+    relation: null,
+    phone: "0912345678",
+    email: "an.nguyen@example.vn",
+    dateOfBirth: "14/03/1985",
+    nationality: "VN",
+    movedInOn: "01/04/2024",
+    leaseEndsOn: null,
+  },
+  vehicles: {
+    unitCode: "A-12.05",
+    type: "Xe máy",
+    plate: "59-X1 234.56",
+    ownerName: "Nguyễn Văn An",
+    colour: "Đen",
+    brand: "Honda",
+    parkingCard: "XM-0123",
+  },
+};
+
+/** The cell of each sheet an example row is reported on. */
+export const EXAMPLE_AT: Record<SheetKey, string> = {
+  units: "code",
+  residents: "fullName",
+  vehicles: "plate",
+};
+
+/** The example rows as the column parsers read them, compared with every parsed row. */
+export const EXAMPLE_PARSED: Partial<Record<SheetKey, string>> = Object.fromEntries(
+  (["residents", "vehicles"] as const).map((k) => [
+    k,
+    JSON.stringify((SHEETS[k].columns as readonly Column[]).map((c) => c.parse(EXAMPLE[k][c.key] ?? null))),
+  ]),
+);

@@ -6,6 +6,8 @@ import {
   type Column,
   cellText,
   columnOf,
+  EXAMPLE_AT,
+  EXAMPLE_PARSED,
   type RecordOf,
   SHEET_KEYS,
   SHEETS,
@@ -64,12 +66,28 @@ export const at = (sheet: ParsedSheet<SheetKey>, row: number, key: string) => ({
 
 type Layout = (Column | null)[] | null;
 
-/** Maps the header row to columns; a missing required column is reported and the sheet skipped. */
+/**
+ * Maps the header row to columns. A header the template does not know (nor its synonyms) and a second column
+ * for the same field are reported, never dropped (the other columns are still checked, so every error shows at
+ * once); a missing required column is reported and the sheet's rows skipped.
+ */
 function layoutOf(key: SheetKey, sheet: ParsedSheet<SheetKey>, cells: Cell[], report: ErrorReport): Layout {
-  const layout = cells.map((c) => columnOf(key, cellText(c)));
+  const layout: (Column | null)[] = [];
   sheet.headers = new Map();
-  layout.forEach((c, i) => {
-    if (c) sheet.headers.set(c.key, cellText(cells[i]));
+  cells.forEach((cell, i) => {
+    const header = cellText(cell);
+    const c = columnOf(key, header);
+    layout[i] = null;
+    if (c === "ignored") return;
+    const where = { sheet: sheet.name, row: 1, column: header };
+    if (!c) {
+      report.add(where, "IMPORT_COLUMN_UNKNOWN");
+    } else if (sheet.headers.has(c.key)) {
+      report.add(where, "IMPORT_COLUMN_DUPLICATE", { column: sheet.headers.get(c.key) });
+    } else {
+      sheet.headers.set(c.key, header);
+      layout[i] = c;
+    }
   });
   const missing = (SHEETS[key].columns as readonly Column[]).filter(
     (c) => c.required && !sheet.headers.has(c.key),
@@ -91,7 +109,8 @@ function parseRow(
   });
   const value: Record<string, unknown> = {};
   let valid = true;
-  for (const column of SHEETS[key].columns as readonly Column[]) {
+  const columns = SHEETS[key].columns as readonly Column[];
+  for (const column of columns) {
     try {
       value[column.key] = column.parse(byKey.get(column.key));
     } catch (err) {
@@ -100,6 +119,11 @@ function parseRow(
       value[column.key] = null;
       report.add(at(sheet, raw.row, column.key), err.code, err.params);
     }
+  }
+  const example = EXAMPLE_AT[key];
+  if (valid && example && JSON.stringify(columns.map((c) => value[c.key])) === EXAMPLE_PARSED[key]) {
+    report.add(at(sheet, raw.row, example), "IMPORT_EXAMPLE_ROW");
+    valid = false;
   }
   return { row: raw.row, value, valid };
 }

@@ -84,6 +84,11 @@ export class Planner {
   private readonly unitIds = new Map<string, string | null>();
   /** Household members of the file by unit and name: the owners vehicles may name. */
   private readonly fileMembers = new Map<string, { residentId: string; key: Buffer }>();
+  /**
+   * Residents of the file refused for their own errors, by unit and name: a vehicle naming one of them is not
+   * reported again (the error is on the resident's row).
+   */
+  private readonly refusedMembers = new Set<string>();
   private readonly keys = new Map<string, Buffer | null>();
   private readonly written = new Set<string>();
 
@@ -177,9 +182,16 @@ export class Planner {
     const seen = new Map<string, number>();
     for (const { row, value: r, valid } of sheet.rows) {
       const unitId = this.unitIdOf(sheet, row, r.unitCode);
-      if (!unitId || !valid) continue;
+      const refuse = () => {
+        if (unitId && r.fullName) this.refusedMembers.add(`${unitId}|${searchText(r.fullName)}`);
+      };
+      if (!unitId || !valid) {
+        refuse();
+        continue;
+      }
       if (r.role === "tenant" && !r.leaseEndsOn) {
         this.report.add(at(sheet, row, "leaseEndsOn"), "FIELD_REQUIRED");
+        refuse();
         continue;
       }
       const matchKey = memberMatchKey(this.ctx, unitId, r);
@@ -196,19 +208,6 @@ export class Planner {
     const key = fresh?.key ?? this.keyOf(residentId);
     if (!key) return;
     this.fileMembers.set(`${unitId}|${searchText(r.fullName)}`, { residentId, key });
-    const seal = (v: string | null) => (v ? encrypt(key, v) : null);
-    const person: Row = {
-      id: residentId,
-      data_key: fresh?.wrapped ?? null,
-      full_name: r.fullName,
-      name_search: searchText(r.fullName),
-      phone_enc: seal(r.phone),
-      phone_bidx: r.phone ? keyring.blindIndex("phone", r.phone) : null,
-      email_enc: seal(r.email),
-      email_bidx: r.email ? keyring.blindIndex("email", r.email) : null,
-      date_of_birth_enc: seal(r.dateOfBirth),
-      nationality: r.nationality,
-    };
     const member: Row = {
       id: before?.member_id ?? randomUUID(),
       unit_id: unitId,
@@ -225,6 +224,20 @@ export class Planner {
         ? "unchanged"
         : "update";
     if (this.decide("residents", row, `${r.unitCode} ${r.fullName}`, action) === "unchanged") return;
+    // Sealed only now: a re-import leaves most people unchanged, and encryption is the plan's main cost.
+    const seal = (v: string | null) => (v ? encrypt(key, v) : null);
+    const person: Row = {
+      id: residentId,
+      data_key: fresh?.wrapped ?? null,
+      full_name: r.fullName,
+      name_search: searchText(r.fullName),
+      phone_enc: seal(r.phone),
+      phone_bidx: r.phone ? keyring.blindIndex("phone", r.phone) : null,
+      email_enc: seal(r.email),
+      email_bidx: r.email ? keyring.blindIndex("email", r.email) : null,
+      date_of_birth_enc: seal(r.dateOfBirth),
+      nationality: r.nationality,
+    };
     // A person living in two units of the file is one resident row, written once.
     if (!this.written.has(residentId)) this.plan.residents.push(person);
     this.written.add(residentId);
@@ -271,7 +284,8 @@ export class Planner {
       if (!unitId || !valid) continue;
       const plate = this.plateOf(sheet, row, v);
       const owner = this.ownerOf(unitId, v.ownerName);
-      if (!owner) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
+      const ownerRefused = this.refusedMembers.has(`${unitId}|${searchText(v.ownerName)}`);
+      if (!owner && !ownerRefused) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
       if (plate === false || !owner) continue;
       const bidx = plate ? this.ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null;
       const key = vehicleKey({
@@ -303,7 +317,6 @@ export class Planner {
       building_id: this.building.id,
       resident_id: owner.residentId,
       type: v.type,
-      plate_enc: plate ? encrypt(owner.key, plate) : null,
       plate_bidx: bidx,
       colour: v.colour,
       brand: v.brand,
@@ -312,7 +325,9 @@ export class Planner {
       active_from: new Date().toISOString().slice(0, 10),
     };
     const action = !before ? "create" : this.vehicleUnchanged(before, next, plate) ? "unchanged" : "update";
-    if (this.decide("vehicles", row, plate ?? v.type, action) !== "unchanged") this.plan.vehicles.push(next);
+    if (this.decide("vehicles", row, plate ?? v.type, action) === "unchanged") return;
+    next.plate_enc = plate ? encrypt(owner.key, plate) : null;
+    this.plan.vehicles.push(next);
   }
 
   private vehicleUnchanged(before: ExistingVehicle, next: Row, plate: string | null): boolean {

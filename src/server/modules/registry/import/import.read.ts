@@ -1,12 +1,21 @@
+import { createWriteStream, createReadStream as openFile } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Cell } from "./import.columns.js";
 
-/** A file to read: its bytes (an upload) or its path (the CLI, benchmarks). */
-export type Source = Buffer | string;
+/**
+ * A file to read: a stream (an upload, read as it arrives), its path (the CLI, benchmarks) or bytes already
+ * in memory. Whatever the source, the bytes go through the one streaming reader below.
+ */
+export type Source = Readable | Buffer | string;
 export type Format = "xlsx" | "csv";
 
-/** One row of one worksheet, numbered as Excel shows it (the header row is 1). */
+/** One row of one visible worksheet, numbered as Excel shows it (the header row is 1). */
 export type RawRow = { sheetName: string; row: number; cells: Cell[] };
 
 /** Bytes up to the end of the last complete UTF-8 character of `buf`. */
@@ -31,19 +40,34 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator
   if (carry.length) yield carry;
 }
 
+// exceljs's own helpers (CommonJS, not in its typings), used as its reader uses them.
+const requireFromExceljs = createRequire(createRequire(import.meta.url).resolve("exceljs"));
+type ZipFile = { path: string; type: string; stream(): Readable };
+const unzip = requireFromExceljs("unzipper") as {
+  Open: { file(path: string): Promise<{ files: ZipFile[] }> };
+};
+const iterateStream = requireFromExceljs("exceljs/lib/utils/iterate-stream") as (
+  s: NodeJS.ReadableStream,
+) => AsyncIterable<Buffer>;
+
+type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: string; state?: string };
+type Parsed = { eventType: string; value: unknown };
 type ReaderInternals = {
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: number): Generator<unknown>;
-  _parseSharedStrings(entry: AsyncIterable<Buffer>): AsyncGenerator<unknown>;
+  model?: { sheets?: unknown[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<Parsed>;
+  _parseSharedStrings(entry: AsyncIterable<Buffer>): AsyncGenerator<Parsed>;
 };
 const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
 
 /**
- * exceljs 4.4's streaming reader decodes every chunk of a zip entry on its own, so a Vietnamese letter
- * whose bytes fall across two chunks turns into U+FFFD ("Chủ hộ" becomes unreadable once in a few thousand
- * rows). Its worksheets and shared strings are fed chunks cut at character boundaries instead.
+ * exceljs 4.4's streaming reader, with its chunks cut at character boundaries: it decodes every chunk of a zip
+ * entry on its own, so a Vietnamese letter whose bytes fall across two chunks turned into U+FFFD.
  */
 class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: number) {
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string) {
     return base._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
   }
   _parseSharedStrings(entry: AsyncIterable<Buffer>) {
@@ -51,60 +75,105 @@ class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 }
 
+/** The bytes of a stream in a temporary file (removed by `cleanup`): an upload is never held in memory. */
+async function spool(stream: Readable): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "chungcu-import-"));
+  const file = path.join(dir, "upload.xlsx");
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(stream, createWriteStream(file));
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  return { path: file, cleanup };
+}
+
 /**
- * The rows of every worksheet, read as a stream (shared strings and styles are kept, cells are not), so
- * memory does not grow with the workbook's size.
+ * The rows of every visible worksheet of an .xlsx file on disk. The zip is opened by its central directory,
+ * so the parts a worksheet needs — relationships, sheet names and visibility (`xl/workbook.xml`), styles,
+ * shared strings — are read first whatever their order in the file: exceljs's streaming reader read them in
+ * file order and lost the sheet names (or crashed) when `xl/workbook.xml` came after the sheets, as exceljs
+ * itself and other programs write them. Worksheets are then streamed (cells are not kept), so memory does not
+ * grow with the workbook's size. Hidden sheets (lists behind drop-downs, working copies) are skipped.
  */
-async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
-  const reader = new Utf8WorkbookReader(path, {
+async function* xlsxFileRows(file: string): AsyncGenerator<RawRow> {
+  const { files } = await unzip.Open.file(file);
+  const part = (name: string) => files.find((f) => f.path === name && f.type === "File");
+  const reader = new Utf8WorkbookReader(file, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     entries: "emit",
-  });
-  for await (const sheet of reader) {
-    const name = (sheet as unknown as { name: string }).name;
-    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-      yield { sheetName: name, row: row.number, cells: (row.values as Cell[]).slice(1) };
+  }) as unknown as ReaderInternals;
+  const rels = part("xl/_rels/workbook.xml.rels");
+  const workbook = part("xl/workbook.xml");
+  const styles = part("xl/styles.xml");
+  const strings = part("xl/sharedStrings.xml");
+  if (rels) await reader._parseRels(rels.stream());
+  if (workbook) await reader._parseWorkbook(workbook.stream());
+  reader.model ??= { sheets: [] };
+  if (styles) await reader._parseStyles(styles.stream());
+  if (strings) for await (const _ of reader._parseSharedStrings(iterateStream(strings.stream())));
+  const sheets = files
+    .map((f) => ({ f, no: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(f.path)?.[1] }))
+    .filter((s): s is { f: ZipFile; no: string } => Boolean(s.no))
+    .sort((a, b) => Number(a.no) - Number(b.no));
+  for (const { f, no } of sheets) {
+    for (const { eventType, value } of reader._parseWorksheet(iterateStream(f.stream()), no)) {
+      if (eventType !== "worksheet") continue;
+      const sheet = value as SheetReader;
+      const hidden = sheet.state === "hidden" || sheet.state === "veryHidden";
+      for await (const row of sheet) {
+        if (hidden) continue;
+        yield { sheetName: sheet.name ?? "", row: row.number, cells: (row.values as Cell[]).slice(1) };
+      }
     }
   }
 }
 
-/**
- * A CSV file holds one sheet. Every value stays text (`map`), so a phone keeps its leading 0 and
- * "72,35" is left for the column's parser. exceljs reads a CSV into one worksheet: unlike .xlsx, its memory
- * grows with the file.
- */
-async function* csvRows(source: Source, sheetName: string): AsyncGenerator<RawRow> {
-  const workbook = new ExcelJS.Workbook();
-  const options = { map: (v: unknown) => v };
-  const sheet =
-    typeof source === "string"
-      ? await workbook.csv.readFile(source, options)
-      : await workbook.csv.read(Readable.from([source]), options);
-  for (let i = 1; i <= sheet.rowCount; i++) {
-    const row = sheet.getRow(i);
-    yield { sheetName, row: i, cells: (row.values as Cell[]).slice(1) };
+/** An .xlsx source: a path is read where it is; a stream or bytes are first written to a temporary file. */
+async function* xlsxRows(source: Source): AsyncGenerator<RawRow> {
+  if (typeof source === "string") {
+    yield* xlsxFileRows(source);
+    return;
+  }
+  const spooled = await spool(Buffer.isBuffer(source) ? Readable.from([source]) : source);
+  try {
+    yield* xlsxFileRows(spooled.path);
+  } finally {
+    await spooled.cleanup();
   }
 }
 
+const csvParse = requireFromExceljs("fast-csv").parse as (o: object) => NodeJS.ReadWriteStream;
+
 /**
- * An upload is already in memory (at most the route's body limit): it is loaded whole, because exceljs
- * 4.4's streaming reader sometimes loses the sheet names of small workbooks whose workbook.xml comes after
- * the sheets (as exceljs itself writes them). Files on disk (CLI, benchmark) are streamed.
+ * A CSV file holds one sheet, streamed row by row. Every value stays text, so a phone keeps its leading 0 and
+ * "72,35" is left for the column's parser; a byte-order mark is dropped.
  */
-async function* loadedRows(source: Buffer): AsyncGenerator<RawRow> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(source as unknown as ArrayBuffer);
-  for (const sheet of workbook.worksheets) {
-    for (let i = 1; i <= sheet.rowCount; i++) {
-      yield { sheetName: sheet.name, row: i, cells: (sheet.getRow(i).values as Cell[]).slice(1) };
-    }
+async function* csvRows(stream: Readable, sheetName: string): AsyncGenerator<RawRow> {
+  const parser = csvParse({ ignoreEmpty: false, trim: false });
+  const source = Readable.from(utf8Chunks(stream));
+  source.on("error", (err) => (parser as unknown as Readable).destroy(err));
+  source.pipe(parser as unknown as NodeJS.WritableStream);
+  let row = 0;
+  for await (const cells of parser as unknown as AsyncIterable<string[]>) {
+    row++;
+    if (row === 1 && typeof cells[0] === "string") cells[0] = cells[0].replace(/^\uFEFF/, "");
+    yield { sheetName, row, cells };
   }
 }
 
+/** The source as a byte stream. */
+export function streamOf(source: Source): Readable {
+  if (typeof source === "string") return openFile(source);
+  if (Buffer.isBuffer(source)) return Readable.from([source]);
+  return source;
+}
+
+/** The rows of a workbook's visible sheets, or of a CSV file (one sheet, named `csvSheetName`). */
 export function readRows(source: Source, format: Format, csvSheetName: string): AsyncGenerator<RawRow> {
-  if (format === "csv") return csvRows(source, csvSheetName);
-  return typeof source === "string" ? xlsxRows(source) : loadedRows(source);
+  return format === "csv" ? csvRows(streamOf(source), csvSheetName) : xlsxRows(source);
 }

@@ -1,14 +1,33 @@
-import { PassThrough, type Writable } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams } from "../../../../contracts/common.js";
 import { ExportQuery, ImportQuery, ImportResult } from "../../../../contracts/registry.js";
-import { errors } from "../../../platform/errors.js";
+import { AppError, errors } from "../../../platform/errors.js";
 import { assertReauthenticated, authOf } from "../../../platform/http/request-context.js";
 import { exportRegistry, type SheetRows, writeTemplate, writeWorkbook, XLSX_TYPE } from "./export.service.js";
 import { importRegistry } from "./import.service.js";
 
 const MAX_FILE = 50 * 1024 * 1024;
+const tooLarge = () => new AppError(413, "IMPORT_FILE_TOO_LARGE", { max: 50 }, { max: 50 });
+
+/**
+ * The upload as it arrives, cut off past MAX_FILE (Fastify's body limit applies only to bodies it reads
+ * itself) and refused when empty: the reader consumes it while the rows are checked, so the file is never
+ * held whole in memory.
+ */
+function limited(body: Readable): Readable {
+  async function* bytes() {
+    let total = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > MAX_FILE) throw tooLarge();
+      yield chunk;
+    }
+    if (total === 0) throw errors.rule("IMPORT_BODY_MISSING");
+  }
+  return Readable.from(bytes(), { objectMode: false });
+}
 
 /** Streams a workbook as a download; a failure while writing ends the response. */
 function sendWorkbook(reply: FastifyReply, filename: string, write: (s: Writable) => Promise<void>) {
@@ -22,12 +41,12 @@ function sendWorkbook(reply: FastifyReply, filename: string, write: (s: Writable
 
 export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["registry import"];
-  // The file is the body, as sent: an .xlsx workbook or a CSV sheet.
-  app.addContentTypeParser(
-    ["application/octet-stream", "text/csv", XLSX_TYPE],
-    { parseAs: "buffer", bodyLimit: MAX_FILE },
-    (_req, body, done) => done(null, body),
-  );
+  // The file is the body, as sent: an .xlsx workbook or a CSV sheet, handed over as a stream.
+  app.addContentTypeParser(["application/octet-stream", "text/csv", XLSX_TYPE], (req, payload, done) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_FILE) return done(tooLarge(), undefined);
+    done(null, payload);
+  });
 
   app.get(
     "/registry/template.xlsx",
@@ -43,8 +62,8 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: ["import", "registry_import"] },
     },
     async (req) => {
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw errors.rule("IMPORT_BODY_MISSING");
-      const source = req.body;
+      if (!(req.body instanceof Readable)) throw errors.rule("IMPORT_BODY_MISSING");
+      const source = limited(req.body);
       return req.run((ctx) => importRegistry(ctx, { buildingId: req.params.id, source, ...req.query }));
     },
   );

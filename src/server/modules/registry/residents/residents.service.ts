@@ -538,34 +538,34 @@ function matchQuery(ctx: Ctx, q: string): SQL {
   if (phone) return eq(residents.phoneBidx, ctx.platform.keyring.blindIndex("phone", phone));
   const email = q.includes("@") ? normaliseEmail(q) : null;
   if (email) return eq(residents.emailBidx, ctx.platform.keyring.blindIndex("email", email));
-  const byUnit = ctx.tx
-    .select({ residentId: householdMembers.residentId })
-    .from(householdMembers)
-    .innerJoin(units, memberUnit)
-    .where(and(eq(householdMembers.companyId, ctx.companyId), ilike(units.code, containing(q.trim()))));
-  // A plate is looked up through its blind index, as written in either format.
+  // A plate is looked up through its blind index, as written in either format, and only so: scanning every
+  // name and unit code as well cost 60–80 ms at 30,000 residents (no unit code is written like a plate).
   const plate = formatPlate(q, "car") ?? formatPlate(q, "motorbike");
-  const byPlate = plate
-    ? [
-        inArray(
-          residents.id,
-          ctx.tx
-            .select({ residentId: vehicles.residentId })
-            .from(vehicles)
-            .where(
-              and(
-                eq(vehicles.companyId, ctx.companyId),
-                eq(vehicles.plateBidx, ctx.platform.keyring.blindIndex("plate", normalisePlate(plate))),
-              ),
-            ),
+  if (plate) {
+    return inArray(
+      residents.id,
+      ctx.tx
+        .select({ residentId: vehicles.residentId })
+        .from(vehicles)
+        .where(
+          and(
+            eq(vehicles.companyId, ctx.companyId),
+            eq(vehicles.plateBidx, ctx.platform.keyring.blindIndex("plate", normalisePlate(plate))),
+          ),
         ),
-      ]
-    : [];
-  return or(
-    ilike(residents.nameSearch, containing(searchText(q))),
-    inArray(residents.id, byUnit),
-    ...byPlate,
-  ) as SQL;
+    );
+  }
+  const byUnit = inArray(
+    residents.id,
+    ctx.tx
+      .select({ residentId: householdMembers.residentId })
+      .from(householdMembers)
+      .innerJoin(units, memberUnit)
+      .where(and(eq(householdMembers.companyId, ctx.companyId), ilike(units.code, containing(q.trim())))),
+  );
+  // Names hold no digits: a query with one is a unit code.
+  const name = searchText(q);
+  return /\d/.test(name) ? byUnit : (or(ilike(residents.nameSearch, containing(name)), byUnit) as SQL);
 }
 
 /**
