@@ -25,7 +25,8 @@ export async function newResident(env: TestEnv, staff: Client, unitId: string, p
   // The mail goes out after the commit, through SMTP: wait for it rather than hope it has arrived.
   let token: string | undefined;
   for (let i = 0; i < 250 && !token; i++) {
-    const mail = env.smtp.mails.findLast((m) => m.to.includes(person.email))?.raw.replace(/=\r?\n/g, "") ?? "";
+    const mail =
+      env.smtp.mails.findLast((m) => m.to.includes(person.email))?.raw.replace(/=\r?\n/g, "") ?? "";
     token = mail.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
     if (!token) await new Promise((r) => setTimeout(r, 20));
   }

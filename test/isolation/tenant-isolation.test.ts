@@ -7,7 +7,7 @@ import { invitations } from "../../src/server/modules/staff/memberships.table.js
 import { startTestApp, type TestEnv } from "../helpers/app.js";
 import { newMember, PASSWORD, signIn } from "../helpers/builders.js";
 import type { Client } from "../helpers/client.js";
-import { type PopulatedCompany, populatedCompany } from "../helpers/company.js";
+import { type PopulatedCompany, populatedCompany, until } from "../helpers/company.js";
 import { fillPath, type Operation, operationsOf, pathParams, sampleValid } from "../helpers/openapi.js";
 
 /**
@@ -42,9 +42,7 @@ beforeAll(async () => {
   // Sensitive operations ask for the password again: confirm it, so each call reaches the id's lookup.
   for (const client of roles.values()) await client.post("/api/v1/auth/reauth", { password: PASSWORD });
   // Access-log rows are written in batches every second: wait for both companies' first batch.
-  await expect
-    .poll(async () => (await countsOf("access_log")).filter((n) => n > 0).length, { timeout: 15_000 })
-    .toBe(2);
+  await until(async () => (await countsOf("access_log")).every((n) => n > 0), "access log");
 }, 240_000);
 
 async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
@@ -172,6 +170,25 @@ function withOwnIds(body: unknown, own: PopulatedCompany): unknown {
 
 type Call = { op: Operation; url: string; body: unknown; sent: string[] };
 
+/** Bodies whose rules the schema cannot show (a fee rule's fields depend on its kind): a valid one by hand. */
+const BODIES: Record<string, unknown> = {
+  "PUT /api/v1/fee-rules/{id}": {
+    buildingId: "",
+    kind: "area",
+    name: "Phí quản lý",
+    unitType: "apartment",
+    price: 12000,
+    vatRate: 10,
+    validFrom: "2025-01-01",
+  },
+};
+
+/** Operations whose body is a file, which today's document does not describe (sent as CSV). */
+const FILE_UPLOADS = new Set([
+  "POST /api/v1/buildings/{id}/import",
+  "POST /api/v1/buildings/{id}/meter-readings/import",
+]);
+
 /** Each operation with an id in its path, with B's ids (and, for nested paths, A's parent with B's child). */
 async function crossTenantCalls(): Promise<{ calls: Call[]; unmapped: string[] }> {
   const tables = new Set(
@@ -208,7 +225,17 @@ async function crossTenantCalls(): Promise<{ calls: Call[]; unmapped: string[] }
     const search = new URLSearchParams(
       query.map((p, i) => [p.name, String(sampleValid(p.schema, 7 + i))]),
     ).toString();
-    const body = op.body ? withOwnIds(sampleValid(op.body, 11), a) : undefined;
+    // The fewest fields that pass validation (optional fields carry rules the schema does not show), with
+    // A's own ids; a file upload gets a small CSV.
+    const upload =
+      op.bodyTypes.some((t) => t !== "application/json") || FILE_UPLOADS.has(`${op.method} ${op.path}`);
+    const body = BODIES[`${op.method} ${op.path}`]
+      ? withOwnIds(BODIES[`${op.method} ${op.path}`], a)
+      : op.body
+        ? withOwnIds(sampleValid(op.body, 11, true), a)
+        : upload
+          ? "ma_can,dien_tich\nA-01.01,70\n"
+          : undefined;
     const variants = [names.map((n) => ofB[n] as string)];
     // A's parent with B's child: the child must still be refused, not found through the parent.
     if (names.length > 1)
@@ -242,7 +269,12 @@ describe("tenant isolation through HTTP", () => {
     const wrong: string[] = [];
     for (const [role, client] of roles) {
       for (const { op, url, body, sent } of calls) {
-        const res = await client.request(op.method, url, body);
+        const res = await client.request(
+          op.method,
+          url,
+          body,
+          typeof body === "string" ? { "content-type": "text/csv" } : {},
+        );
         const text = res.raw.toString("utf8");
         const leaked = markers.filter((m) => !sent.includes(m) && text.includes(m));
         if (![403, 404].includes(res.status) || leaked.length > 0)
@@ -270,7 +302,8 @@ describe("tenant isolation through HTTP", () => {
           ]),
         );
         const res = await client.get(op.path, query);
-        const text = res.raw.toString("utf8");
+        // The access log lists A's own requests, whose paths hold the ids A sent: echoes, not B's data.
+        const text = JSON.stringify(res.body ?? null, (key, value) => (key === "path" ? undefined : value));
         const leaked = markers.filter((m) => text.includes(m));
         expect([role, op.path, leaked]).toEqual([role, op.path, []]);
       }
