@@ -1,33 +1,38 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signIn } from "./helpers.js";
+import { addFixedFee, signIn, thisPeriod } from "./helpers.js";
 
 // The month's billing end to end on the demo (the last two months billed and issued; the demo resident's unit
 // A-12.05 owes the last one): the accountant bills and issues this month, the resident pays a notice through the
-// sandbox card gateway, and the billing overview shows the money collected. Each test stands alone and can be
-// retried on the same server: a test that needs an open notice bills this month first when none is left.
+// sandbox card gateway, and the billing overview shows the money collected. Each test makes the state it needs
+// whatever ran before it on the same server: it adds a fee of its own before billing this month, so the run
+// always drafts something to issue (new notices, or adjustments of issued ones) and the resident owes a notice.
 
 const BUILDING = "Chung cư Demo Riverside";
 
-/** This month (YYYY-MM) in Asia/Ho_Chi_Minh, as the server bills it. */
-function thisPeriod(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
-}
-
-/** As the accountant: Tính phí for this month, wait for the summary, then issue the drafts. */
+/** As the accountant: a fee of the test's own, Tính phí for this month, wait for the summary, issue the drafts. */
 async function billAndIssue(page: Page): Promise<void> {
+  await addFixedFee(page, BUILDING);
   await page.goto(`/console/billing/notices?period=${thisPeriod()}`);
   await expect(page.getByRole("heading", { name: "Tính phí & thông báo", level: 1 })).toBeVisible();
   await page.getByLabel("Toà nhà", { exact: true }).selectOption({ label: BUILDING });
   await page.getByRole("button", { name: "Tính phí", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Số thông báo" })).toBeVisible({ timeout: 30_000 });
   const issue = page.getByRole("button", { name: "Phát hành", exact: true });
-  if (await issue.isEnabled()) {
-    await issue.click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByRole("button", { name: "Phát hành" }).click();
-    await expect(dialog).toHaveCount(0);
-    await expect(page.getByRole("status").filter({ hasText: "Đã phát hành" }).first()).toBeVisible();
-  }
+  await expect(issue).toBeEnabled();
+  await issue.click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Phát hành" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "Đã phát hành" }).first()).toBeVisible();
+}
+
+/** The accountant, in a page of its own, bills and issues this month: the demo resident then owes a notice. */
+async function billForResident(browser: Browser): Promise<void> {
+  const accountant = await browser.newPage();
+  await signIn(accountant, "accountant@demo.chungcu.vn");
+  await expect(accountant).toHaveURL(/\/console/);
+  await billAndIssue(accountant);
+  await accountant.close();
 }
 
 async function asResident(browser: Browser) {
@@ -41,17 +46,15 @@ async function asResident(browser: Browser) {
   return { context, page };
 }
 
-/** As the resident: the first open notice on Hoá đơn, or null when everything is paid. */
-async function openUnpaidNotice(page: Page): Promise<boolean> {
+/** As the resident, who owes at least one notice (billForResident): the first open notice on Hoá đơn. */
+async function openUnpaidNotice(page: Page): Promise<void> {
   await page.goto("/app/invoices");
   await expect(page.getByRole("heading", { name: "Hoá đơn", level: 1 })).toBeVisible();
-  const notices = page.getByRole("list", { name: "Các thông báo phí" });
-  await expect(notices.or(page.getByText("Chưa có thông báo phí"))).toBeVisible();
-  const pay = page.getByRole("link", { name: "Xem & thanh toán" });
-  if (!(await pay.isVisible())) return false;
+  await expect(page.getByRole("list", { name: "Các thông báo phí" })).toBeVisible();
+  const pay = page.getByRole("link", { name: "Xem & thanh toán" }).first();
+  await expect(pay).toBeVisible();
   await pay.click();
   await expect(page).toHaveURL(/\/app\/invoices\/[0-9a-f-]{36}$/);
-  return true;
 }
 
 /** On an open notice: pay it through the sandbox gateway and come back to it paid. */
@@ -74,15 +77,9 @@ test("the accountant bills this month and issues the notices", async ({ page }) 
 });
 
 test("a resident pays a notice by card through the gateway", async ({ browser }) => {
+  await billForResident(browser);
   const { context, page } = await asResident(browser);
-  if (!(await openUnpaidNotice(page))) {
-    const accountant = await browser.newPage();
-    await signIn(accountant, "accountant@demo.chungcu.vn");
-    await expect(accountant).toHaveURL(/\/console/);
-    await billAndIssue(accountant);
-    await accountant.close();
-    expect(await openUnpaidNotice(page)).toBe(true);
-  }
+  await openUnpaidNotice(page);
   await expect(page.getByRole("img", { name: /^Mã VietQR chuyển/ })).toBeVisible();
   await expect(page.getByText("Nội dung chuyển khoản", { exact: true })).toBeVisible();
   await payOnline(page);
@@ -107,11 +104,9 @@ async function collectedByMonth(page: Page): Promise<Map<string, number>> {
 test("the billing overview shows what a payment collected", async ({ browser, page }) => {
   await signIn(page, "accountant@demo.chungcu.vn");
   await expect(page).toHaveURL(/\/console/);
+  await billAndIssue(page);
   const resident = await asResident(browser);
-  if (!(await openUnpaidNotice(resident.page))) {
-    await billAndIssue(page);
-    expect(await openUnpaidNotice(resident.page)).toBe(true);
-  }
+  await openUnpaidNotice(resident.page);
   const heading = await resident.page.getByRole("heading", { level: 1 }).textContent();
   const [, month, year] = /(\d{2})\/(\d{4})/.exec(heading ?? "") ?? [];
   const period = `${year}-${month}`;

@@ -38,3 +38,59 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel("Mã một lần").fill(await codeFor(page, email, before));
   await page.getByRole("button", { name: "Xác nhận" }).click();
 }
+
+/** This month (YYYY-MM) in Asia/Ho_Chi_Minh, as the server bills it. */
+export function thisPeriod(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** A JSON call to the API as the person signed in on this page (their cookies, the CSRF header). */
+export async function api(page: Page, method: "GET" | "POST", url: string, data?: unknown) {
+  const csrf =
+    (await page.context().cookies()).find((c) => c.name === "cc_csrf")?.value ??
+    ((await (await page.request.get("/api/v1/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const res = await page.request.fetch(url, { method, data, headers: { "x-csrf-token": csrf } });
+  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+/**
+ * As the accountant signed in on `page`: a new fixed fee (named uniquely) on the demo building from this month,
+ * so the next run of this month always has something to draft: new notices when the month is not billed yet,
+ * adjustment notices of the issued ones when it is. Whatever earlier tests left, the run then has drafts to issue
+ * and the demo resident a notice to pay.
+ */
+export async function addFixedFee(page: Page, building: string): Promise<string> {
+  const name = `Phí e2e ${Date.now().toString(36)}`;
+  const buildingId = await buildingIdOf(page, building);
+  await api(page, "POST", "/api/v1/fee-rules", {
+    buildingId,
+    kind: "fixed",
+    name,
+    price: 10_000,
+    vatRate: 0,
+    validFrom: `${thisPeriod()}-01`,
+  });
+  return name;
+}
+
+/** The id of the building of this name, as the person signed in on `page` sees it. */
+export async function buildingIdOf(page: Page, building: string): Promise<string> {
+  const { items } = await api(page, "GET", "/api/v1/buildings?pageSize=100");
+  const id = (items as { id: string; name: string }[]).find((b) => b.name === building)?.id;
+  expect(id, building).toBeTruthy();
+  return id as string;
+}
+
+/** Runs this month's billing of the building through the API and waits for the run to finish; its period. */
+export async function billThisMonth(page: Page, building: string): Promise<string> {
+  const period = thisPeriod();
+  const run = await api(page, "POST", "/api/v1/billing-runs", {
+    buildingId: await buildingIdOf(page, building),
+    period,
+  });
+  await expect
+    .poll(async () => (await api(page, "GET", `/api/v1/billing-runs/${run.id}`)).status, { timeout: 30_000 })
+    .toBe("done");
+  return period;
+}

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createAccount } from "../../src/server/modules/accounts/accounts.service.js";
 import {
   feeRules,
   invoiceLines,
   invoices,
   meterReadings,
+  paymentAllocations,
+  payments,
   tariffs,
 } from "../../src/server/modules/billing/billing.table.js";
 import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
@@ -278,4 +280,139 @@ export async function newIssuedNotice(
   });
   if (!invoice) throw new Error("invoice");
   return { invoiceId: invoice.id };
+}
+
+type InCompany = { companyId?: string; buildingId?: string };
+
+/** The building given, or a new one (in the company given, or a new company). */
+async function buildingFor(env: TestEnv, opts: InCompany) {
+  return opts.buildingId && opts.companyId
+    ? { companyId: opts.companyId, buildingId: opts.buildingId }
+    : newBuilding(env, opts.companyId);
+}
+
+/**
+ * A fee rule of a building (created with its company when not given): by default the management fee per m² of
+ * apartments, 10,000 VND, no VAT, valid from 2025-01-01.
+ */
+export async function buildFeeRule(
+  env: TestEnv,
+  opts: InCompany & Partial<typeof feeRules.$inferInsert> = {},
+) {
+  const parent = await buildingFor(env, opts);
+  const [row] = await env.db.transaction(parent.companyId, (tx) =>
+    tx
+      .insert(feeRules)
+      .values({
+        kind: "area",
+        name: `Phí quản lý ${uid()}`,
+        unitType: "apartment",
+        price: 10_000,
+        vatRate: "0",
+        validFrom: "2025-01-01",
+        ...opts,
+        ...parent,
+      })
+      .returning(),
+  );
+  if (!row) throw new Error("fee rule");
+  return { ...parent, feeRuleId: row.id, rule: row };
+}
+
+/**
+ * A fee notice of a unit (created with its building and company when not given), with one line of `amount`
+ * (100,000 VND by default, no VAT); issued with a number unless `status: "draft"`.
+ */
+export async function buildInvoice(
+  env: TestEnv,
+  opts: InCompany & { unitId?: string; period?: string; amount?: number; status?: "draft" | "issued" } = {},
+) {
+  const unit =
+    opts.unitId && opts.companyId && opts.buildingId
+      ? (opts as Required<InCompany> & { unitId: string })
+      : await newUnit(env, opts);
+  const amount = opts.amount ?? 100_000;
+  const status = opts.status ?? "issued";
+  const invoice = await env.db.transaction(unit.companyId, async (tx) => {
+    const [row] = await tx
+      .insert(invoices)
+      .values({
+        companyId: unit.companyId,
+        buildingId: unit.buildingId,
+        unitId: unit.unitId,
+        period: opts.period ?? "2026-01",
+        status,
+        number: status === "draft" ? null : `2026/${uid()}`,
+        areaM2: "70.50",
+        billTo: "Nguyễn Văn An",
+        subtotal: amount,
+        total: amount,
+        dueOn: "2026-02-15",
+        issuedAt: status === "draft" ? null : new Date(),
+      })
+      .returning();
+    if (!row) throw new Error("invoice");
+    await tx.insert(invoiceLines).values({
+      companyId: unit.companyId,
+      invoiceId: row.id,
+      lineNo: 1,
+      kind: "fixed",
+      description: "Phí dịch vụ",
+      quantity: "1",
+      unitLabel: "căn",
+      unitPrice: amount,
+      days: 31,
+      periodDays: 31,
+      amount,
+      vatRate: "0",
+      vat: 0,
+    });
+    return row;
+  });
+  return {
+    companyId: unit.companyId,
+    buildingId: unit.buildingId,
+    unitId: unit.unitId,
+    invoiceId: invoice.id,
+    invoice,
+  };
+}
+
+/** A cash payment of a notice (created with its parents when not given), allocated to it in full by default. */
+export async function buildPayment(
+  env: TestEnv,
+  opts: InCompany & { unitId?: string; invoiceId?: string; amount?: number } = {},
+) {
+  const inv =
+    opts.invoiceId && opts.unitId && opts.companyId && opts.buildingId
+      ? {
+          companyId: opts.companyId,
+          buildingId: opts.buildingId,
+          unitId: opts.unitId,
+          invoiceId: opts.invoiceId,
+        }
+      : await buildInvoice(env, opts);
+  const amount = opts.amount ?? 100_000;
+  const payment = await env.db.transaction(inv.companyId, async (tx) => {
+    const [row] = await tx
+      .insert(payments)
+      .values({
+        companyId: inv.companyId,
+        buildingId: inv.buildingId,
+        unitId: inv.unitId,
+        method: "cash",
+        amount,
+        reference: `cash-${uid()}`,
+      })
+      .returning();
+    if (!row) throw new Error("payment");
+    await tx
+      .insert(paymentAllocations)
+      .values({ companyId: inv.companyId, paymentId: row.id, invoiceId: inv.invoiceId, amount });
+    await tx.execute(sql`update invoices set paid = paid + ${amount},
+      status = case when paid + ${amount} >= total then 'paid' else 'partially_paid' end
+      where company_id = ${inv.companyId} and id = ${inv.invoiceId}`);
+    return row;
+  });
+  return { ...inv, paymentId: payment.id, payment };
 }

@@ -20,9 +20,17 @@ export async function newResident(env: TestEnv, staff: Client, unitId: string, p
   const { role = "owner", ...fields } = person;
   const added = await staff.post(`/api/v1/units/${unitId}/household`, { role, ...fields });
   if (added.status !== 201) throw new Error(`add member ${added.status} ${JSON.stringify(added.body)}`);
-  await staff.post(`/api/v1/units/${unitId}/household/${added.body.id}/invite`);
-  const mail = env.smtp.mails.findLast((m) => m.to.includes(person.email))?.raw.replace(/=\r?\n/g, "") ?? "";
-  const token = mail.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
+  const invited = await staff.post(`/api/v1/units/${unitId}/household/${added.body.id}/invite`);
+  if (invited.status !== 201) throw new Error(`invite ${invited.status} ${JSON.stringify(invited.body)}`);
+  // The mail goes out after the commit, through SMTP: wait for it rather than hope it has arrived.
+  let token: string | undefined;
+  for (let i = 0; i < 250 && !token; i++) {
+    const mail =
+      env.smtp.mails.findLast((m) => m.to.includes(person.email))?.raw.replace(/=\r?\n/g, "") ?? "";
+    token = mail.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
+    if (!token) await new Promise((r) => setTimeout(r, 20));
+  }
+  if (!token) throw new Error(`no invitation mailed to ${person.email}`);
   // Each resident comes from their own address, as in life (accepting invitations is rate-limited per IP).
   const client = new Client(env.app, {
     ip: `10.${nextHost >> 8}.${nextHost & 255}.${(nextHost++ % 250) + 1}`,

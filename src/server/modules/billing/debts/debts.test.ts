@@ -13,10 +13,9 @@ import { sendDebtReminders } from "./debts.service.js";
 
 /** Debts: ageing, statements, the collection dashboard, reminders and the late fee. */
 let env: TestEnv;
-let companyId: string;
-let buildingId: string;
-let admin: Client;
-const units: Record<string, string> = {};
+/** A company with one building of two units and two billed months (see setUp). */
+type Fixture = { companyId: string; buildingId: string; admin: Client; units: Record<string, string> };
+let f: Fixture;
 
 const daysAgo = (n: number) => {
   const d = new Date(`${todayInVietnam()}T00:00:00Z`);
@@ -24,36 +23,40 @@ const daysAgo = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-async function bill(period: string) {
+async function bill(f: Fixture, period: string) {
   const requester = {
-    companyId,
+    companyId: f.companyId,
     actor: { ...systemActor, role: "company_admin" as const },
     lang: "vi" as const,
     requestId: "test",
   };
   const run = runFor(env.db, env.app.platform, createLogger("silent"), requester);
-  await executeRun(run, { buildingId, period });
-  await run((ctx) => issueInvoices(ctx, buildingId, period));
+  await executeRun(run, { buildingId: f.buildingId, period });
+  await run((ctx) => issueInvoices(ctx, f.buildingId, period));
 }
 
-async function noticeOf(code: string, period: string) {
-  const list = await admin.get("/api/v1/invoices", { buildingId, period, q: code });
+async function noticeOf(f: Fixture, code: string, period: string) {
+  const list = await f.admin.get("/api/v1/invoices", { buildingId: f.buildingId, period, q: code });
   return list.body.items[0];
 }
 
-async function setDue(code: string, period: string, dueOn: string) {
+async function setDue(f: Fixture, code: string, period: string, dueOn: string) {
   await env.db.owner.execute(
-    sql`update invoices set due_on = ${dueOn}::date where company_id = ${companyId} and period = ${period}
-          and unit_id = ${units[code]}`,
+    sql`update invoices set due_on = ${dueOn}::date where company_id = ${f.companyId} and period = ${period}
+          and unit_id = ${f.units[code]}`,
   );
 }
 
-beforeAll(async () => {
-  env = await startTestApp({ signInPerMinute: 1000 });
+/**
+ * A company of its own: C-01.01 (owner `ownerEmail`) owes July (long overdue) and October (recently overdue);
+ * C-01.02 paid July and half of October. Tests that change it (the late fee bills another month) make their own.
+ */
+async function setUp(ownerEmail: string): Promise<Fixture> {
   const owner = await newMember(env, "company_admin");
-  companyId = owner.companyId;
-  admin = await signIn(env, owner);
-  buildingId = (
+  const { companyId } = owner;
+  const admin = await signIn(env, owner);
+  const units: Record<string, string> = {};
+  const buildingId = (
     await admin.post("/api/v1/buildings", {
       name: "Toà Bình Minh",
       address: "9 Lý Thường Kiệt, Hà Nội",
@@ -68,7 +71,7 @@ beforeAll(async () => {
   await admin.post(`/api/v1/units/${units["C-01.01"]}/household`, {
     role: "owner",
     fullName: "Lê Văn Nợ",
-    email: "no@example.vn",
+    email: ownerEmail,
   });
   await admin.put(`/api/v1/buildings/${buildingId}/billing-settings`, {
     feeFrameMin: null,
@@ -83,21 +86,27 @@ beforeAll(async () => {
     price: 10000,
     validFrom: "2026-01-01",
   });
-  // C-01.01 owes July (long overdue) and October (recently overdue); C-01.02 paid half of October.
-  await bill("2026-07");
-  await bill("2026-10");
-  await setDue("C-01.01", "2026-07", daysAgo(100));
-  await setDue("C-01.01", "2026-10", daysAgo(10));
-  await setDue("C-01.02", "2026-07", daysAgo(100));
-  const july2 = await noticeOf("C-01.02", "2026-07");
+  const f = { companyId, buildingId, admin, units };
+  await bill(f, "2026-07");
+  await bill(f, "2026-10");
+  await setDue(f, "C-01.01", "2026-07", daysAgo(100));
+  await setDue(f, "C-01.01", "2026-10", daysAgo(10));
+  await setDue(f, "C-01.02", "2026-07", daysAgo(100));
+  const july2 = await noticeOf(f, "C-01.02", "2026-07");
   await admin.post("/api/v1/payments/cash", { invoiceId: july2.id, amount: july2.total });
-  const oct2 = await noticeOf("C-01.02", "2026-10");
+  const oct2 = await noticeOf(f, "C-01.02", "2026-10");
   await admin.post("/api/v1/payments/cash", { invoiceId: oct2.id, amount: 500000 });
+  return f;
+}
+
+beforeAll(async () => {
+  env = await startTestApp({ signInPerMinute: 1000 });
+  f = await setUp("no@example.vn");
 });
 
 describe("debts", () => {
   it("ages what is owed by how long it is overdue, largest debtor first", async () => {
-    const res = await admin.get("/api/v1/debts", { buildingId });
+    const res = await f.admin.get("/api/v1/debts", { buildingId: f.buildingId });
     expect(res.status).toBe(200);
     expect(res.body.totals).toEqual({
       notDue: 500000,
@@ -116,7 +125,7 @@ describe("debts", () => {
   });
 
   it("gives a unit's statement with a running balance, to staff and to its residents only", async () => {
-    const res = await admin.get(`/api/v1/units/${units["C-01.02"]}/statement`);
+    const res = await f.admin.get(`/api/v1/units/${f.units["C-01.02"]}/statement`);
     expect(res.body.lines.map((l: { kind: string; balance: number }) => [l.kind, l.balance])).toEqual([
       ["notice", 1000000],
       ["notice", 2000000],
@@ -126,14 +135,14 @@ describe("debts", () => {
     expect(res.body.balance).toBe(500000);
     const resident = await signIn(
       env,
-      await newMember(env, "resident", { companyId, unitIds: [units["C-01.01"] as string] }),
+      await newMember(env, "resident", { companyId: f.companyId, unitIds: [f.units["C-01.01"] as string] }),
     );
-    expect((await resident.get(`/api/v1/units/${units["C-01.01"]}/statement`)).body.balance).toBe(2000000);
-    expect((await resident.get(`/api/v1/units/${units["C-01.02"]}/statement`)).status).toBe(404);
+    expect((await resident.get(`/api/v1/units/${f.units["C-01.01"]}/statement`)).body.balance).toBe(2000000);
+    expect((await resident.get(`/api/v1/units/${f.units["C-01.02"]}/statement`)).status).toBe(404);
   });
 
   it("shows billed against collected per month on the dashboard", async () => {
-    const res = await admin.get("/api/v1/billing/dashboard", { buildingId });
+    const res = await f.admin.get("/api/v1/billing/dashboard", { buildingId: f.buildingId });
     expect(res.body.months).toEqual([
       { period: "2026-07", billed: 2000000, collected: 1000000, notices: 2 },
       { period: "2026-10", billed: 2000000, collected: 500000, notices: 2 },
@@ -147,28 +156,35 @@ describe("debts", () => {
   });
 
   it("reminds owners of overdue notices at the building's pace", async () => {
+    // The job reminds every company; this company's two overdue notices are what this test made.
     const first = await sendDebtReminders(env.db, env.app.platform, createLogger("silent"));
-    expect(first).toEqual({ companies: 1, reminded: 2 });
+    expect(first.reminded).toBeGreaterThanOrEqual(2);
+    const mine = await env.db.owner.execute(
+      sql`select count(*)::int as n from debt_reminders where company_id = ${f.companyId}`,
+    );
+    expect((mine as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(2);
     const mail = env.smtp.mails.filter((m) => m.to.includes("no@example.vn"));
     expect(mail).toHaveLength(2);
     expect(mail[0]?.raw.replace(/=\r?\n/g, "")).toContain("C-01.01");
-    expect(await sendDebtReminders(env.db, env.app.platform, createLogger("silent"))).toEqual({
-      companies: 1,
+    expect(await sendDebtReminders(env.db, env.app.platform, createLogger("silent"))).toMatchObject({
       reminded: 0,
     });
   });
 
   it("charges the late fee on the next month's notice when the building sets one", async () => {
-    await admin.put(`/api/v1/buildings/${buildingId}/billing-settings`, {
+    // Billing another month changes every figure: a company of the test's own.
+    const f = await setUp("tre@example.vn");
+    await f.admin.put(`/api/v1/buildings/${f.buildingId}/billing-settings`, {
       feeFrameMin: null,
       feeFrameMax: null,
       dueDays: 10,
       lateFeePercent: 2,
       reminderDays: 7,
     });
-    await bill("2026-11");
+    await bill(f, "2026-11");
     // Only July was overdue when November began (October fell due in mid-November): 2% of 1,000,000 đồng.
-    const notice = (await admin.get(`/api/v1/invoices/${(await noticeOf("C-01.01", "2026-11")).id}`)).body;
+    const notice = (await f.admin.get(`/api/v1/invoices/${(await noticeOf(f, "C-01.01", "2026-11")).id}`))
+      .body;
     expect(notice.lines).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -179,16 +195,17 @@ describe("debts", () => {
         }),
       ]),
     );
-    const paidUp = (await admin.get(`/api/v1/invoices/${(await noticeOf("C-01.02", "2026-11")).id}`)).body;
+    const paidUp = (await f.admin.get(`/api/v1/invoices/${(await noticeOf(f, "C-01.02", "2026-11")).id}`))
+      .body;
     expect(paidUp.lines.some((l: { kind: string }) => l.kind === "late_fee")).toBe(false);
   });
 
   it("is nobody else's business", async () => {
     const stranger = await signIn(env, await newMember(env, "company_admin"));
     const checks = await Promise.all([
-      stranger.get("/api/v1/debts", { buildingId }),
-      stranger.get(`/api/v1/units/${units["C-01.01"]}/statement`),
-      stranger.get("/api/v1/billing/dashboard", { buildingId }),
+      stranger.get("/api/v1/debts", { buildingId: f.buildingId }),
+      stranger.get(`/api/v1/units/${f.units["C-01.01"]}/statement`),
+      stranger.get("/api/v1/billing/dashboard", { buildingId: f.buildingId }),
     ]);
     expect(checks.map((r) => r.status)).toEqual([404, 404, 404]);
   });

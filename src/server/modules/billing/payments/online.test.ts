@@ -197,7 +197,15 @@ describe("auto-debit", () => {
     expect((await resident.delete(`/api/v1/units/${unitId}/autopay`)).status).toBe(204);
     expect((await resident.get(`/api/v1/units/${unitId}/autopay`)).body.active).toBe(false);
     const next = await issueMonth();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Charges are queued in the issuing transaction: no job for this notice means none will ever run (the
+    // declined notice's job shows the query finds one when it is there).
+    const queued = (invoiceId: string) =>
+      count(
+        sql`select count(*)::int as n from pgboss.job where name = 'billing.autopay'
+             and data->'data'->'invoiceIds' ? ${invoiceId}`,
+      );
+    expect(await queued(notice.id)).toBe(1);
+    expect(await queued(next.id)).toBe(0);
     expect(
       await count(
         sql`select count(*)::int as n from gateway_payments where company_id = ${companyId} and invoice_id = ${next.id}`,

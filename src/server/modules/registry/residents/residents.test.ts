@@ -9,24 +9,13 @@ let companyId: string;
 let buildingId: string;
 let unitId: string;
 let manager: Client;
-let technician: Client;
-let otherManager: Client;
 
 beforeAll(async () => {
   env = await startTestApp({ signInPerMinute: 1000 });
   ({ companyId, buildingId, unitId } = await newUnit(env, { code: "A-12.05" }));
-  const other = await newBuilding(env, companyId);
   manager = await signIn(
     env,
     await newMember(env, "building_manager", { companyId, buildingIds: [buildingId] }),
-  );
-  technician = await signIn(
-    env,
-    await newMember(env, "technician", { companyId, buildingIds: [buildingId] }),
-  );
-  otherManager = await signIn(
-    env,
-    await newMember(env, "building_manager", { companyId, buildingIds: [other.buildingId] }),
   );
 });
 
@@ -40,6 +29,31 @@ const owner = {
   nationality: "VN",
   movedInOn: "2024-07-01",
 };
+
+/**
+ * A company of the test's own with unit A-12.05 and its household (the owner above, a child, a spouse sharing
+ * the owner's phone), its manager and technician, and the manager of another building: what a test finds or
+ * changes there is all there is, whatever ran before.
+ */
+async function aHousehold() {
+  const unit = await newUnit(env, { code: "A-12.05" });
+  const other = await newBuilding(env, unit.companyId);
+  const staff = (role: string, buildingIds: string[]) =>
+    newMember(env, role, { companyId: unit.companyId, buildingIds }).then((p) => signIn(env, p));
+  const h = {
+    ...unit,
+    manager: await staff("building_manager", [unit.buildingId]),
+    technician: await staff("technician", [unit.buildingId]),
+    otherManager: await staff("building_manager", [other.buildingId]),
+  };
+  for (const member of [
+    owner,
+    { role: "member", fullName: "Nguyễn Minh An", relation: "con", dateOfBirth: "2015-09-02" },
+    { role: "member", fullName: "Trần Thị Lan", relation: "vợ", phone: "0912345678" },
+  ])
+    expect((await h.manager.post(`/api/v1/units/${unit.unitId}/household`, member)).status).toBe(201);
+  return h;
+}
 
 describe("households and residents", () => {
   it("validates: contacts, dates, a tenant's lease end", async () => {
@@ -82,6 +96,9 @@ describe("households and residents", () => {
   });
 
   it("adds a child without a phone, and members sharing a phone", async () => {
+    // A unit of the test's own, with its owner.
+    const { unitId } = await newUnit(env, { companyId, buildingId, code: "A-12.06" });
+    expect((await manager.post(`/api/v1/units/${unitId}/household`, owner)).status).toBe(201);
     const child = await manager.post(`/api/v1/units/${unitId}/household`, {
       role: "member",
       fullName: "Nguyễn Minh An",
@@ -104,6 +121,7 @@ describe("households and residents", () => {
   });
 
   it("finds residents by name without diacritics, by exact phone or email, and by unit code", async () => {
+    const { unitId, buildingId, manager } = await aHousehold();
     const byName = await manager.get("/api/v1/residents?q=nguyen van duc");
     expect(byName.body.items.map((r: { fullName: string }) => r.fullName)).toEqual(["Nguyễn Văn Đức"]);
     expect(byName.body.items[0].units).toEqual([{ unitId, buildingId, code: "A-12.05", role: "owner" }]);
@@ -119,6 +137,7 @@ describe("households and residents", () => {
   });
 
   it("reveals a masked field in full and records who saw it", async () => {
+    const { manager } = await aHousehold();
     const [resident] = (await manager.get("/api/v1/residents?q=nguyen van duc")).body.items;
     const res = await manager.post(`/api/v1/residents/${resident.id}/reveal`, { field: "phone" });
     expect(res.body).toEqual({ field: "phone", value: "0912345678" });
@@ -135,6 +154,7 @@ describe("households and residents", () => {
   });
 
   it("keeps technicians and other buildings' staff away from the registry", async () => {
+    const { unitId, manager, technician, otherManager } = await aHousehold();
     const [resident] = (await manager.get("/api/v1/residents?q=nguyen van duc")).body.items;
     expect((await technician.get("/api/v1/residents")).status).toBe(403);
     expect(
@@ -149,6 +169,7 @@ describe("households and residents", () => {
   });
 
   it("corrects a resident and records a move-out with the history kept", async () => {
+    const { unitId, manager } = await aHousehold();
     const [resident] = (await manager.get("/api/v1/residents?q=tran thi lan")).body.items;
     const patched = await manager.patch(`/api/v1/residents/${resident.id}`, {
       phone: "0987654321",

@@ -91,30 +91,48 @@ describe("units", () => {
   });
 
   it("lists with filters, search, sort and pages", async () => {
+    // A building of this test's own: the list holds exactly the units made here, whatever ran before.
+    const own = (await newBuilding(env, companyId)).buildingId;
     for (const [code, floor, area, status] of [
       ["A-01.01", 1, 50, "vacant"],
       ["A-01.02", 1, 90.5, "occupied"],
       ["A-02.01", 2, 65, "renovation"],
       ["A-03.01", 3, 120.25, "occupied"],
+      ["A-05.01", 5, 72.35, "occupied"],
     ] as const) {
-      await manager.post("/api/v1/units", unit({ code, floor, areaM2: area, status }));
+      const made = await admin.post(
+        "/api/v1/units",
+        unit({ buildingId: own, code, floor, areaM2: area, status }),
+      );
+      expect(made.status).toBe(201);
     }
-    const floor1 = await accountant.get(`/api/v1/units?buildingId=${buildingId}&floor=1`);
+    const floor1 = await admin.get(`/api/v1/units?buildingId=${own}&floor=1`);
     expect(floor1.body.items.map((u: { code: string }) => u.code)).toEqual(["A-01.01", "A-01.02"]);
-    const occupied = await accountant.get(
-      `/api/v1/units?buildingId=${buildingId}&status=occupied&sort=-area`,
-    );
+    const occupied = await admin.get(`/api/v1/units?buildingId=${own}&status=occupied&sort=-area`);
     expect(occupied.body.items[0].code).toBe("A-03.01");
-    const search = await accountant.get(`/api/v1/units?buildingId=${buildingId}&q=02.0`);
+    const search = await admin.get(`/api/v1/units?buildingId=${own}&q=02.0`);
     expect(search.body.items.map((u: { code: string }) => u.code)).toEqual(["A-02.01"]);
-    const page2 = await accountant.get(`/api/v1/units?buildingId=${buildingId}&pageSize=2&page=2&sort=code`);
+    const page2 = await admin.get(`/api/v1/units?buildingId=${own}&pageSize=2&page=2&sort=code`);
     expect(page2.body).toMatchObject({ page: 2, pageSize: 2, total: 5 });
     expect(page2.body.items).toHaveLength(2);
     expect((await accountant.get("/api/v1/units?sort=price")).status).toBe(400);
   });
 
   it("shows the building as a floor grid with counts by status", async () => {
-    const grid = await accountant.get(`/api/v1/buildings/${buildingId}/grid`);
+    // A building of this test's own, with the units the grid is checked against.
+    const own = (await newBuilding(env, companyId)).buildingId;
+    for (const [code, floor, status] of [
+      ["A-01.01", 1, "vacant"],
+      ["A-01.02", 1, "occupied"],
+      ["A-02.01", 2, "renovation"],
+      ["A-03.01", 3, "occupied"],
+      ["A-05.01", 5, "occupied"],
+    ] as const) {
+      expect((await admin.post("/api/v1/units", unit({ buildingId: own, code, floor, status }))).status).toBe(
+        201,
+      );
+    }
+    const grid = await admin.get(`/api/v1/buildings/${own}/grid`);
     expect(grid.status).toBe(200);
     const a = grid.body.blocks.find((b: { name: string }) => b.name === "A");
     // Every floor of the block (10 in the builder's building) is a row, empty ones included.

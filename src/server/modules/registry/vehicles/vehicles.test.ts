@@ -36,6 +36,48 @@ const bike = (plate: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/**
+ * A company of the test's own: two units of one building with an owner each, and its admin. Plates are
+ * unique per building and searches are per company, so what a test registers is all there is.
+ */
+async function household() {
+  const first = await newUnit(env, { code: "A-03.01" });
+  const other = await newUnit(env, {
+    companyId: first.companyId,
+    buildingId: first.buildingId,
+    code: "A-03.02",
+  });
+  const staff = await signIn(env, await newMember(env, "company_admin", { companyId: first.companyId }));
+  const owner = await staff.post(`/api/v1/units/${first.unitId}/household`, {
+    role: "owner",
+    fullName: "Phạm Văn Bình",
+  });
+  const neighbour = await staff.post(`/api/v1/units/${other.unitId}/household`, {
+    role: "owner",
+    fullName: "Lý Thị Hoa",
+  });
+  return {
+    companyId: first.companyId,
+    unitId: first.unitId,
+    otherUnitId: other.unitId,
+    ownerId: owner.body.resident.id as string,
+    neighbourId: neighbour.body.resident.id as string,
+    staff,
+  };
+}
+
+/** Registers the owner's two motorbikes, a car and a bicycle, as the registration test does. */
+async function registerFleet(h: Awaited<ReturnType<typeof household>>) {
+  const own = { residentId: h.ownerId };
+  for (const body of [
+    { ...own, type: "motorbike", plate: "59x1 23456", activeFrom: "2025-01-01" },
+    { ...own, type: "motorbike", plate: "59-x2 111.22", activeFrom: "2025-06-01" },
+    { ...own, type: "car", plate: "51a12345", parkingCard: "B2-017" },
+    { ...own, type: "bicycle" },
+  ])
+    expect((await h.staff.post(`/api/v1/units/${h.unitId}/vehicles`, body)).status).toBe(201);
+}
+
 describe("vehicles", () => {
   it("checks the plate against the vehicle type and the owner against the household", async () => {
     expect(
@@ -57,6 +99,13 @@ describe("vehicles", () => {
   });
 
   it("registers vehicles with their plate written the usual way and ranks them within the unit", async () => {
+    const { unitId, ownerId, staff: manager } = await household();
+    const bike = (plate: string, over: Record<string, unknown> = {}) => ({
+      residentId: ownerId,
+      type: "motorbike",
+      plate,
+      ...over,
+    });
     const first = await manager.post(
       `/api/v1/units/${unitId}/vehicles`,
       bike("59x1 23456", { activeFrom: "2025-01-01" }),
@@ -89,6 +138,9 @@ describe("vehicles", () => {
   });
 
   it("keeps plates out of the database in clear and finds them by exact plate", async () => {
+    const h = await household();
+    const { companyId, staff: manager } = h;
+    await registerFleet(h);
     const raw = await env.db.owner.execute(sql`select * from vehicles where company_id = ${companyId}`);
     const text = JSON.stringify((raw as unknown as { rows: unknown[] }).rows);
     for (const plate of ["59X123456", "59-X1 234.56", "51A-123.45", "51A12345"])
@@ -101,6 +153,9 @@ describe("vehicles", () => {
   });
 
   it("refuses a plate already active in the building, and frees it once deactivated", async () => {
+    const h = await household();
+    const { unitId, otherUnitId, neighbourId, staff: manager } = h;
+    await registerFleet(h);
     const dup = await manager.post(`/api/v1/units/${otherUnitId}/vehicles`, {
       residentId: neighbourId,
       type: "motorbike",
