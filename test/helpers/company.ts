@@ -100,6 +100,21 @@ export async function populatedCompany(env: TestEnv, label: string) {
     "change request",
   );
   await ok(admin.post(`/api/v1/residents/${owner.residentId}/reveal`, { field: "email" }), "reveal");
+  // The company's own water tariff (a local utility's bands).
+  await ok(
+    admin.post("/api/v1/tariffs", {
+      code: `nuoc-${tag.toLowerCase()}`,
+      kind: "water",
+      name: `Nước ${tag}`,
+      basis: "person",
+      bands: [
+        { upTo: 4, price: 6_700 },
+        { upTo: null, price: 12_900 },
+      ],
+      validFrom: "2025-01-01",
+    }),
+    "water tariff",
+  );
   const staffInvitation = await ok(
     admin.post("/api/v1/staff/invitations", {
       contact: `staff-${tag.toLowerCase()}@example.vn`,

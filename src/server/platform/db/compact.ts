@@ -19,6 +19,7 @@ export async function compactTables(db: Database, tables: readonly string[], log
   const names = [...new Set(tables)].sort();
   if (names.length === 0) return;
   for (const t of names) if (!TABLE.test(t)) throw new Error(`not a table name: ${t}`);
+  await olderTransactionsEnded(db);
   for (const t of names) await db.ownerSql.query(`vacuum (full) "${t}"`);
   for (const step of ["select pg_switch_wal()", "checkpoint"]) {
     try {
@@ -26,5 +27,25 @@ export async function compactTables(db: Database, tables: readonly string[], log
     } catch (err) {
       log?.warn({ err, step }, "compaction step skipped (needs the superuser or pg_checkpoint)");
     }
+  }
+}
+
+/**
+ * `VACUUM FULL` keeps a dead row version that a transaction still running may see: one begun before the
+ * erasure committed (a pooled request, a job's poll) would leave the erased bytes in the new file. Waits, a
+ * bounded time, until every transaction of this database older than the call has ended.
+ */
+async function olderTransactionsEnded(db: Database, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  const { rows } = await db.ownerSql.query<{ now: string }>("select clock_timestamp()::text as now");
+  const since = rows[0]?.now;
+  while (Date.now() - started < timeoutMs) {
+    const { rows: older } = await db.ownerSql.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and xact_start < $1::timestamptz`,
+      [since],
+    );
+    if ((older[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
