@@ -6,12 +6,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { authRoutes } from "./modules/accounts/auth.routes.js";
@@ -42,6 +37,7 @@ import { registerErrorHandler } from "./platform/http/error-handler.js";
 import { registerMetrics } from "./platform/http/metrics.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
+import { validatorCompiler } from "./platform/http/validation.js";
 import { message } from "./platform/i18n/messages.js";
 import { TaskQueue } from "./platform/jobs/tasks.js";
 import { Messenger } from "./platform/messaging/messenger.js";

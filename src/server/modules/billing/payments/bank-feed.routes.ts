@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import { cleanInput } from "../../../../contracts/text.js";
 import type { Platform } from "../../../platform/context.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { BANK_FEED_ACK, type BankTransfer, parseSepayWebhook, verifyBankFeed } from "./bank-feed/sepay.js";
@@ -6,7 +7,10 @@ import { routeTransfer } from "./payments.service.js";
 
 function parse(raw: Buffer): BankTransfer {
   try {
-    return parseSepayWebhook(JSON.parse(raw.toString("utf8")));
+    // The body skips the route validator (it is kept as bytes for the signature): clean its text here.
+    const cleaned = cleanInput(JSON.parse(raw.toString("utf8")));
+    if (!cleaned.ok) throw new Error("control characters");
+    return parseSepayWebhook(cleaned.value);
   } catch {
     throw errors.validation({ body: "a SePay transaction" });
   }
