@@ -33,12 +33,16 @@ import type { Platform } from "./platform/context.js";
 import { Keyring } from "./platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
 import { errors } from "./platform/errors.js";
-import { registerErrorHandler } from "./platform/http/error-handler.js";
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  registerErrorHandler,
+  sendError,
+} from "./platform/http/error-handler.js";
 import { registerMetrics } from "./platform/http/metrics.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { validatorCompiler } from "./platform/http/validation.js";
-import { message } from "./platform/i18n/messages.js";
 import { TaskQueue } from "./platform/jobs/tasks.js";
 import { Messenger } from "./platform/messaging/messenger.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
@@ -63,6 +67,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Every request is recorded in the access log; pino carries errors and events, each with its request id.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Refusals that happen before a route runs answer in the error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -168,9 +175,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     const isPage = req.method === "GET" && !req.url.startsWith("/api/") && !req.url.startsWith("/dev/");
     if (isPage && hasWeb)
       return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
-    return reply
-      .status(404)
-      .send({ error: { code: "ROUTE_NOT_FOUND", message: message(req.lang ?? "vi", "ROUTE_NOT_FOUND") } });
+    return sendError(req, reply, 404, "ROUTE_NOT_FOUND");
   });
 
   app.addHook("onClose", async () => {

@@ -106,3 +106,71 @@ describe("text input is cleaned at the edge", () => {
     expect(res.status).toBe(200);
   });
 });
+
+/** The DESIGN §4 error shape, exactly: code, message and details, nothing else. */
+function expectErrorShape(body: unknown) {
+  expect(body).toEqual({
+    error: { code: expect.any(String), message: expect.any(String), details: expect.any(Object) },
+  });
+}
+
+describe("every error answer has the error shape, in the caller's language", () => {
+  it("414 for a path parameter that is too long", async () => {
+    const url = `/api/v1/buildings/${"a".repeat(5000)}`;
+    const vi = await admin.get(url);
+    expect(vi.status).toBe(414);
+    expectErrorShape(vi.body);
+    expect(vi.body.error.code).toBe("URI_TOO_LONG");
+    expect(vi.body.error.message).toMatch(/quá dài/);
+    const en = await new Client(env.app, { lang: "en" }).get(url);
+    expect(en.status).toBe(414);
+    expect(en.body.error.message).toMatch(/too long/);
+  });
+
+  it("413 for a body that is too large, with a message about its size", async () => {
+    const res = await admin.post("/api/v1/buildings", { ...building("x"), address: "x".repeat(2_000_000) });
+    expect(res.status).toBe(413);
+    expectErrorShape(res.body);
+    expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(res.body.error.message).toMatch(/quá lớn.*1 MB/);
+    expect(res.body.error.message).not.toMatch(/đánh dấu/);
+  });
+
+  it("400 for malformed JSON, 415 for a type no route reads, 404 for no route", async () => {
+    const bad = await admin.request("POST", "/api/v1/buildings", '{"name":', {
+      "content-type": "application/json",
+    });
+    expect(bad.status).toBe(400);
+    expectErrorShape(bad.body);
+    expect(bad.body.error.code).toBe("BODY_MALFORMED");
+    const type = await admin.request("POST", "/api/v1/buildings", "<x/>", {
+      "content-type": "application/xml",
+    });
+    expect(type.status).toBe(415);
+    expectErrorShape(type.body);
+    expect(type.body.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    const none = await admin.get("/api/v1/no-such-route");
+    expect(none.status).toBe(404);
+    expectErrorShape(none.body);
+  });
+
+  it("401 and 403 carry details too", async () => {
+    const anon = await new Client(env.app).get("/api/v1/buildings");
+    expect(anon.status).toBe(401);
+    expectErrorShape(anon.body);
+  });
+
+  it("a field a service requires is worded in the caller's language, never a bare 'required'", async () => {
+    const vi = await admin.get("/api/v1/invoices");
+    expect(vi.status).toBe(400);
+    expect(vi.body.error.details.fields).toEqual({ buildingId: "Bắt buộc nhập." });
+    const enAdmin = await signIn(
+      env,
+      await newMember(env, "company_admin", { companyId }),
+      new Client(env.app, { lang: "en" }),
+    );
+    await enAdmin.patch("/api/v1/me", { lang: "en" });
+    const en = await enAdmin.get("/api/v1/invoices");
+    expect(en.body.error.details.fields).toEqual({ buildingId: "Required." });
+  });
+});

@@ -12,7 +12,7 @@ function parse(raw: Buffer): BankTransfer {
     if (!cleaned.ok) throw new Error("control characters");
     return parseSepayWebhook(cleaned.value);
   } catch {
-    throw errors.validation({ body: "a SePay transaction" });
+    throw errors.validation({ body: "BODY_MALFORMED" });
   }
 }
 
