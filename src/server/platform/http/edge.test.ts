@@ -174,3 +174,72 @@ describe("every error answer has the error shape, in the caller's language", () 
     expect(en.body.error.details.fields).toEqual({ buildingId: "Required." });
   });
 });
+
+/** A real socket: what the server answers while the client has sent only part of a body it announced. */
+let listening: Promise<unknown> | undefined;
+async function partialUpload(path: string, announced: number, sent: number, headers: Record<string, string>) {
+  listening ??= env.app.listen({ port: 0, host: "127.0.0.1" });
+  await listening;
+  const { port } = env.app.server.address() as AddressInfo;
+  return new Promise<{ status: number | null; body: string; sentBeforeAnswer: number }>((resolve) => {
+    let written = 0;
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        headers: {
+          "content-type": "application/octet-stream",
+          "content-length": String(announced),
+          ...headers,
+        },
+      },
+      (res) => {
+        const sentBeforeAnswer = written;
+        let body = "";
+        res.on("data", (c) => {
+          body += c;
+        });
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? null, body, sentBeforeAnswer });
+        });
+      },
+    );
+    req.on("error", () => resolve({ status: null, body: "", sentBeforeAnswer: written }));
+    const chunk = Buffer.alloc(64 * 1024, 120);
+    while (written < sent) {
+      req.write(chunk);
+      written += chunk.length;
+    }
+    // The rest of the announced body never comes: a server that waits for it never answers.
+    setTimeout(() => {
+      req.destroy();
+      resolve({ status: null, body: "", sentBeforeAnswer: written });
+    }, 3000);
+  });
+}
+
+describe("authentication is decided before the body is read", () => {
+  it("refuses an anonymous 40 MB upload (with a forged CSRF pair) without waiting for its body", async () => {
+    const { buildingId } = await newBuilding(env, companyId);
+    const res = await partialUpload(`/api/v1/buildings/${buildingId}/import`, 40 * 1024 * 1024, 256 * 1024, {
+      cookie: "cc_csrf=forged",
+      "x-csrf-token": "forged",
+    });
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses a signed-in person without the permission before the body too", async () => {
+    const resident = await signIn(env, await newMember(env, "resident", { companyId }));
+    const { buildingId } = await newBuilding(env, companyId);
+    const cookie = [...resident.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const res = await partialUpload(`/api/v1/buildings/${buildingId}/import`, 40 * 1024 * 1024, 256 * 1024, {
+      cookie,
+      "x-csrf-token": resident.cookies.get("cc_csrf") ?? "",
+    });
+    expect(res.status).toBe(403);
+  });
+});
