@@ -53,9 +53,29 @@ export type AppOptions = {
   logger: Logger;
   /** Replaces the HTTP SMS gateway (tests capture SMS at the edge). */
   sms?: SmsGateway;
+  /** The built web app (default `dist/web`); tests give a folder of their own. */
+  webDir?: string;
 };
 
 export type App = FastifyInstance & { platform: Platform };
+
+/** Files the web build produces, by extension: a missing one is a 404, never the app's page in its place. */
+const FILE = /\.(js|mjs|css|map|json|webmanifest|png|svg|ico|jpe?g|webp|avif|gif|woff2?|ttf|txt|xml|br|gz)$/i;
+
+/**
+ * Which unknown addresses the web app answers (its client-side routes), by GET or HEAD: not the API, the dev
+ * outbox, build assets (whose names change with every build, so an old one must fail loudly) or other files.
+ */
+function isPage(method: string, url: string): boolean {
+  const pathname = url.split("?")[0] ?? "";
+  return (
+    (method === "GET" || method === "HEAD") &&
+    !pathname.startsWith("/api/") &&
+    !pathname.startsWith("/dev/") &&
+    !pathname.startsWith("/assets/") &&
+    !FILE.test(pathname)
+  );
+}
 
 /** Builds the whole HTTP application: plugins, request context, every module's routes, the web app. */
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -156,10 +176,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   platform.gateway = await setUpGateway(app, config);
   if (messenger.outbox) await app.register(outboxRoutes, { outbox: messenger.outbox });
 
-  const hasWeb = existsSync(path.join(webDistDir, "index.html"));
+  const webDir = opts.webDir ?? webDistDir;
+  const hasWeb = existsSync(path.join(webDir, "index.html"));
   if (hasWeb) {
     await app.register(fastifyStatic, {
-      root: webDistDir,
+      root: webDir,
       preCompressed: true,
       wildcard: false,
       index: false,
@@ -172,8 +193,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     });
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {
-    const isPage = req.method === "GET" && !req.url.startsWith("/api/") && !req.url.startsWith("/dev/");
-    if (isPage && hasWeb)
+    if (isPage(req.method, req.url) && hasWeb)
       return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
     return sendError(req, reply, 404, "ROUTE_NOT_FOUND");
   });

@@ -29,7 +29,11 @@ export type TestEnv = Awaited<ReturnType<typeof startTestApp>>;
  * One app per test file on its own fresh database, with a real in-process SMTP server and a capturing
  * SMS gateway. Everything is closed after the file's tests.
  */
-export async function startTestApp(overrides: Partial<Config> = {}) {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  /** The built web app's folder, for tests of pages and static files. */
+  appOptions: { webDir?: string } = {},
+) {
   const { db, url, drop } = await freshDatabase();
   const smtp = await startSmtpServer();
   const sms = new CapturingSms();
@@ -49,6 +53,7 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     db,
     logger: createLogger(process.env.TEST_LOG ?? "silent"),
     sms,
+    ...appOptions,
   });
   await app.ready();
   // Background tasks run through pg-boss on the test's own database when a file asks for them.
