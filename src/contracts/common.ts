@@ -55,3 +55,8 @@ export const page = <T extends z.ZodType>(item: T) =>
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export const IdParams = z.object({ id: Uuid });
+
+/** A 204 answer: no body. */
+export const NoContent = z.null().describe("Done; no content");
+/** A 303 answer: no body, the browser follows the Location header (back to the web app). */
+export const SeeOther = z.null().describe("See other: the Location header leads back to the web app");

@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { authRoutes } from "./modules/accounts/auth.routes.js";
@@ -40,6 +40,7 @@ import {
   sendError,
 } from "./platform/http/error-handler.js";
 import { registerMetrics } from "./platform/http/metrics.js";
+import { documentRoute } from "./platform/http/openapi.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { validatorCompiler } from "./platform/http/validation.js";
@@ -148,7 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "cc_session" } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentRoute,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
 

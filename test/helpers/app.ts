@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll } from "vitest";
 import { type App, buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
@@ -55,6 +58,7 @@ export async function startTestApp(
     sms,
     ...appOptions,
   });
+  const statuses = recordStatuses(app);
   await app.ready();
   // Background tasks run through pg-boss on the test's own database when a file asks for them.
   const boss = config.jobs
@@ -63,9 +67,36 @@ export async function startTestApp(
   afterAll(async () => {
     await boss?.stop({ graceful: false, wait: true });
     app.platform.tasks.stop();
+    statuses.write();
     await app.close();
     await smtp.close();
     await drop();
   });
   return { app, db: db as Database, url, smtp, sms, config };
+}
+
+/** Where the database suites leave what they observed, for `scripts/check-api-statuses.mjs`. */
+export const STATUSES_DIR = ".tmp/api-statuses";
+
+/**
+ * Records (method, route pattern, status) of every answer the app gives during a test file, and writes them
+ * with the app's OpenAPI document when the file ends: after the suites, a step of `npm test` fails when a
+ * status was observed that the operation does not document.
+ */
+function recordStatuses(app: App) {
+  const seen = new Set<string>();
+  app.addHook("onResponse", async (req, reply) => {
+    const route = req.routeOptions.url;
+    if (!route || req.is404) return;
+    const method = req.method === "HEAD" ? "GET" : req.method;
+    seen.add(`${method} ${route.replace(/:(\w+)/g, "{$1}")} ${reply.statusCode}`);
+  });
+  return {
+    write() {
+      mkdirSync(STATUSES_DIR, { recursive: true });
+      const id = randomBytes(6).toString("hex");
+      writeFileSync(path.join(STATUSES_DIR, `${id}.txt`), [...seen].join("\n"));
+      writeFileSync(path.join(STATUSES_DIR, "openapi.json"), JSON.stringify(app.swagger()));
+    },
+  };
 }

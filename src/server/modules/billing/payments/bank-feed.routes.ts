@@ -31,7 +31,12 @@ export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
     {
       // The feed delivers bursts (and retries); its requests are authenticated before anything is done.
       config: { auth: "public", csrf: false, rateLimit: { max: 6000, timeWindow: "1 minute" } },
-      schema: { tags: ["billing"] },
+      schema: {
+        summary: "Bank feed webhook",
+        description:
+          "Receives a SePay-shaped transfer notification, authenticated by API key or HMAC over the raw body, idempotent by the feed's transaction id. Called by the bank feed, not by browsers.",
+        tags: ["billing"],
+      },
     },
     async (req) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.from("");

@@ -31,7 +31,14 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/registry/template.xlsx",
-    { schema: { tags }, config: { permission: ["import", "registry_import"] } },
+    {
+      schema: {
+        summary: "Download the import template",
+        description: "An empty workbook with the units, residents and vehicles sheets and their columns.",
+        tags,
+      },
+      config: { permission: ["import", "registry_import"] },
+    },
     async (_req, reply) => sendWorkbook(reply, "mau-nhap-du-lieu.xlsx", writeTemplate),
   );
 
@@ -39,7 +46,15 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/buildings/:id/import",
     {
       bodyLimit: MAX_FILE,
-      schema: { tags, params: IdParams, querystring: ImportQuery, response: { 200: ImportResult } },
+      schema: {
+        summary: "Import units, residents and vehicles",
+        description:
+          "Reads a workbook (.xlsx or .csv, as the body): checks every row, then writes all of it or nothing; a dry run only checks.",
+        tags,
+        params: IdParams,
+        querystring: ImportQuery,
+        response: { 200: ImportResult },
+      },
       config: { permission: ["import", "registry_import"] },
     },
     async (req) => {
@@ -52,7 +67,14 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/buildings/:id/export.xlsx",
     {
-      schema: { tags, params: IdParams, querystring: ExportQuery },
+      schema: {
+        summary: "Export the registry",
+        description:
+          "The building's units, residents and vehicles as a workbook; contacts only after a recent password confirmation.",
+        tags,
+        params: IdParams,
+        querystring: ExportQuery,
+      },
       config: { permission: ["export", "registry_import"] },
     },
     async (req, reply) => {
