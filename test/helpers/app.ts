@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
 import { type App, buildApp } from "../../src/server/app.js";
@@ -58,7 +58,7 @@ export async function startTestApp(
     sms,
     ...appOptions,
   });
-  const statuses = recordStatuses(app);
+  recordStatuses(app);
   await app.ready();
   // Background tasks run through pg-boss on the test's own database when a file asks for them.
   const boss = config.jobs
@@ -67,7 +67,6 @@ export async function startTestApp(
   afterAll(async () => {
     await boss?.stop({ graceful: false, wait: true });
     app.platform.tasks.stop();
-    statuses.write();
     await app.close();
     await smtp.close();
     await drop();
@@ -79,24 +78,29 @@ export async function startTestApp(
 export const STATUSES_DIR = ".tmp/api-statuses";
 
 /**
- * Records (method, route pattern, status) of every answer the app gives during a test file, and writes them
- * with the app's OpenAPI document when the file ends: after the suites, a step of `npm test` fails when a
- * status was observed that the operation does not document.
+ * Records (method, route pattern, status) of every answer the app gives, and the app's OpenAPI document,
+ * under STATUSES_DIR: after the suites, a step of `npm test` fails when a status was observed that the
+ * operation does not document. Each new triple is appended as it is first seen (a hook registered from
+ * `beforeAll` may never run, so nothing waits for the file's end).
  */
+const seen = new Set<string>();
+const statusesFile = path.join(STATUSES_DIR, `${process.pid}-${randomBytes(4).toString("hex")}.txt`);
+let documentWritten = false;
 function recordStatuses(app: App) {
-  const seen = new Set<string>();
+  app.addHook("onReady", async () => {
+    if (documentWritten) return;
+    documentWritten = true;
+    mkdirSync(STATUSES_DIR, { recursive: true });
+    writeFileSync(path.join(STATUSES_DIR, "openapi.json"), JSON.stringify(app.swagger()));
+  });
   app.addHook("onResponse", async (req, reply) => {
     const route = req.routeOptions.url;
     if (!route || req.is404) return;
     const method = req.method === "HEAD" ? "GET" : req.method;
-    seen.add(`${method} ${route.replace(/:(\w+)/g, "{$1}")} ${reply.statusCode}`);
+    const line = `${method} ${route.replace(/:(\w+)/g, "{$1}")} ${reply.statusCode}`;
+    if (seen.has(line)) return;
+    seen.add(line);
+    mkdirSync(STATUSES_DIR, { recursive: true });
+    appendFileSync(statusesFile, `${line}\n`);
   });
-  return {
-    write() {
-      mkdirSync(STATUSES_DIR, { recursive: true });
-      const id = randomBytes(6).toString("hex");
-      writeFileSync(path.join(STATUSES_DIR, `${id}.txt`), [...seen].join("\n"));
-      writeFileSync(path.join(STATUSES_DIR, "openapi.json"), JSON.stringify(app.swagger()));
-    },
-  };
 }

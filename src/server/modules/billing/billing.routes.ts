@@ -39,7 +39,7 @@ import {
   Statement,
   TariffList,
 } from "../../../contracts/billing.js";
-import { IdParams, NoContent } from "../../../contracts/common.js";
+import { ErrorBody, IdParams, NoContent } from "../../../contracts/common.js";
 import { errors } from "../../platform/errors.js";
 import { XLSX_TYPE } from "../registry/import/export.service.js";
 import * as debts from "./debts/debts.service.js";
@@ -327,7 +327,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
           "Computes the fee notices of a building for a month (idempotent per building and period; a re-run produces adjustments for issued notices). Runs in the background.",
         tags,
         body: RunBody,
-        response: { 202: BillingRun },
+        response: { 503: ErrorBody, 202: BillingRun },
       },
       config: { permission: ["run", "billing"] },
     },
@@ -374,7 +374,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
           "Issues the draft notices chosen (numbering them gap-free per company and year) and notifies the residents.",
         tags,
         body: RunBody,
-        response: { 200: IssueResult },
+        response: { 503: ErrorBody, 200: IssueResult },
       },
       config: { permission: ["issue", "billing"] },
     },

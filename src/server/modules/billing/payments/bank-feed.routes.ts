@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import { ErrorBody } from "../../../../contracts/common.js";
 import { cleanInput } from "../../../../contracts/text.js";
 import type { Platform } from "../../../platform/context.js";
 import { AppError, errors } from "../../../platform/errors.js";
@@ -32,6 +33,7 @@ export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
       // The feed delivers bursts (and retries); its requests are authenticated before anything is done.
       config: { auth: "public", csrf: false, rateLimit: { max: 6000, timeWindow: "1 minute" } },
       schema: {
+        response: { 401: ErrorBody },
         summary: "Bank feed webhook",
         description:
           "Receives a SePay-shaped transfer notification, authenticated by API key or HMAC over the raw body, idempotent by the feed's transaction id. Called by the bank feed, not by browsers.",

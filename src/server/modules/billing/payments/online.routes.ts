@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, NoContent, SeeOther } from "../../../../contracts/common.js";
+import { ErrorBody, IdParams, NoContent, SeeOther } from "../../../../contracts/common.js";
 import type { Platform } from "../../../platform/context.js";
 import { ipnAnswer } from "./gateway/gateway.js";
 import * as online from "./online.service.js";
@@ -51,7 +51,7 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
           "Starts a card or e-wallet payment at the gateway and answers the address to send the payer to.",
         tags,
         params: IdParams,
-        response: { 200: Redirect },
+        response: { 503: ErrorBody, 200: Redirect },
       },
       config: pays,
     },
@@ -79,7 +79,7 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
         description: "Starts saving a card at the gateway and answers the address to send the payer to.",
         tags,
         params: IdParams,
-        response: { 200: Redirect },
+        response: { 503: ErrorBody, 200: Redirect },
       },
       config: pays,
     },
@@ -91,7 +91,7 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       schema: {
         summary: "Turn auto-debit off",
         description: "Removes the saved card at the gateway and stops charging it.",
-        response: { 204: NoContent },
+        response: { 503: ErrorBody, 204: NoContent },
         tags,
         params: IdParams,
       },

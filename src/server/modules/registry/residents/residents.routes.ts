@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, NoContent, Uuid } from "../../../../contracts/common.js";
+import { ErrorBody, IdParams, NoContent, Uuid } from "../../../../contracts/common.js";
 import { Invitation } from "../../../../contracts/organisation.js";
 import {
   AccessCard,
@@ -137,7 +137,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         params: IdParams,
         body: BulkInvitationBody,
-        response: { 202: BulkInvitationResult },
+        response: { 503: ErrorBody, 202: BulkInvitationResult },
       },
       config: { permission: ["invite", "resident"] },
     },
