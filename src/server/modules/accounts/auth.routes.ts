@@ -14,7 +14,7 @@ import {
   SignInResult,
   TotpVerifyBody,
 } from "../../../contracts/auth.js";
-import { NoContent } from "../../../contracts/common.js";
+import { Acknowledged, ErrorBody, NoContent } from "../../../contracts/common.js";
 import type { Platform } from "../../platform/context.js";
 import { authOf, issueCsrfCookie } from "../../platform/http/request-context.js";
 import * as auth from "./auth.service.js";
@@ -62,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
           "Checks the email or phone and password; on a device the person has not asked to remember, sends a one-time code and answers with the second step still owed. Public, rate-limited; repeated failures lock the account for a while.",
         tags,
         body: SignInBody,
-        response: { 200: SignInResult },
+        response: { 401: ErrorBody, 200: SignInResult },
       },
       config: { auth: "public", rateLimit: strict },
     },
@@ -195,6 +195,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     "/auth/reauth/code",
     {
       schema: {
+        response: { 200: Acknowledged },
         summary: "Confirm with a code",
         description: "Sends, then checks, a one-time code instead of the password before sensitive actions.",
         tags,
@@ -209,6 +210,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
     "/auth/password/forgot",
     {
       schema: {
+        response: { 202: z.object({ sent: z.literal(true) }) },
         summary: "Ask for a password reset",
         description:
           "Sends a reset code to the email or phone if an account has it; answers the same either way, so it reveals nothing. Public, rate-limited.",

@@ -39,7 +39,7 @@ import {
   Statement,
   TariffList,
 } from "../../../contracts/billing.js";
-import { ErrorBody, IdParams, NoContent } from "../../../contracts/common.js";
+import { Acknowledged, ErrorBody, fileAnswer, IdParams, NoContent, XLSX } from "../../../contracts/common.js";
 import { errors } from "../../platform/errors.js";
 import { XLSX_TYPE } from "../registry/import/export.service.js";
 import * as debts from "./debts/debts.service.js";
@@ -263,6 +263,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
     "/buildings/:id/meter-readings/template.xlsx",
     {
       schema: {
+        response: { 200: fileAnswer(XLSX, "The readings sheet") },
         summary: "Download the readings template",
         description: "An .xlsx sheet with every metered unit of the building, to fill in and import.",
         tags,
@@ -414,6 +415,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
     "/invoices/:id/pdf",
     {
       schema: {
+        response: { 200: fileAnswer("application/pdf", "The fee notice") },
         summary: "Fee notice as PDF",
         description: "The printable notice with its VietQR code.",
         tags,
@@ -509,6 +511,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
     "/bank-transfers/:id/match",
     {
       schema: {
+        response: { 200: Acknowledged },
         summary: "Match a bank transfer",
         description: "Allocates an unmatched transfer to a unit's notices by hand.",
         tags,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
+import { fileAnswer, IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
 import {
   AccessLogPage,
   AccessLogQuery,
@@ -254,6 +254,9 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     "/privacy/exports/:token",
     {
       schema: {
+        response: {
+          200: fileAnswer("application/octet-stream", "The copy of the data (JSON or HTML, as asked)"),
+        },
         summary: "Download an export",
         description: "The prepared copy of the person's data, while its link is valid.",
         tags,
@@ -614,6 +617,7 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     "/privacy/breaches/:id/report.pdf",
     {
       schema: {
+        response: { 200: fileAnswer("application/pdf", "The report to the authority") },
         summary: "Report to the authority",
         description:
           "The notification to the Ministry of Public Security's cybersecurity department, as PDF.",
@@ -719,6 +723,7 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     "/privacy/register.pdf",
     {
       schema: {
+        response: { 200: fileAnswer("application/pdf", "The register and impact assessment") },
         summary: "Impact assessment dossier",
         description: "The register and impact assessment as PDF.",
         tags,

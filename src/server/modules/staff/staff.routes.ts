@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
+import { ErrorBody, IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
 import {
   AcceptInvitationBody,
   Invitation,
@@ -113,7 +113,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
           "What the invitation offers (company, role) and the consent sentences the person will accept. Public.",
         tags: ["invitations"],
         params: TokenParams,
-        response: { 200: InvitationPreview },
+        response: { 422: ErrorBody, 200: InvitationPreview },
       },
       config: { auth: "public" },
     },
@@ -130,7 +130,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
         tags: ["invitations"],
         params: TokenParams,
         body: AcceptInvitationBody,
-        response: { 200: SignInResult },
+        response: { 401: ErrorBody, 422: ErrorBody, 200: SignInResult },
       },
       config: { auth: "public", rateLimit: { max: 10, timeWindow: "1 minute" } },
     },

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
 import { ErrorBody } from "../../../../contracts/common.js";
 import { cleanInput } from "../../../../contracts/text.js";
 import type { Platform } from "../../../platform/context.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { BANK_FEED_ACK, type BankTransfer, parseSepayWebhook, verifyBankFeed } from "./bank-feed/sepay.js";
 import { routeTransfer } from "./payments.service.js";
+
+/** What the feed reads to stop retrying. */
+const BankFeedAck = z.object({ success: z.literal(true) });
 
 function parse(raw: Buffer): BankTransfer {
   try {
@@ -33,7 +37,7 @@ export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
       // The feed delivers bursts (and retries); its requests are authenticated before anything is done.
       config: { auth: "public", csrf: false, rateLimit: { max: 6000, timeWindow: "1 minute" } },
       schema: {
-        response: { 401: ErrorBody },
+        response: { 200: BankFeedAck, 401: ErrorBody },
         summary: "Bank feed webhook",
         description:
           "Receives a SePay-shaped transfer notification, authenticated by API key or HMAC over the raw body, idempotent by the feed's transaction id. Called by the bank feed, not by browsers.",

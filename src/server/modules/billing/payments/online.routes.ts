@@ -24,6 +24,8 @@ const Query = z
   })
   .catchall(z.string());
 const Redirect = z.object({ url: z.string() });
+/** What VNPAY reads from the IPN answer. */
+const IpnAnswer = z.object({ RspCode: z.string(), Message: z.string() });
 export const Autopay = z.object({
   active: z.boolean(),
   cardMasked: z.string().nullable(),
@@ -108,6 +110,7 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
     "/gateway/vnpay/ipn",
     {
       schema: {
+        response: { 200: IpnAnswer },
         summary: "VNPAY payment notification (IPN)",
         description:
           "Called by VNPAY server to server with the signed result of a payment; records it once and answers VNPAY's RspCode.",

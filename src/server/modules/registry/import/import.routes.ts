@@ -1,7 +1,7 @@
 import { PassThrough, type Writable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common.js";
+import { fileAnswer, IdParams, XLSX } from "../../../../contracts/common.js";
 import { ExportQuery, ImportQuery, ImportResult } from "../../../../contracts/registry.js";
 import { errors } from "../../../platform/errors.js";
 import { assertReauthenticated, authOf } from "../../../platform/http/request-context.js";
@@ -33,6 +33,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/registry/template.xlsx",
     {
       schema: {
+        response: { 200: fileAnswer(XLSX, "The empty import workbook") },
         summary: "Download the import template",
         description: "An empty workbook with the units, residents and vehicles sheets and their columns.",
         tags,
@@ -68,6 +69,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/buildings/:id/export.xlsx",
     {
       schema: {
+        response: { 200: fileAnswer(XLSX, "The registry workbook") },
         summary: "Export the registry",
         description:
           "The building's units, residents and vehicles as a workbook; contacts only after a recent password confirmation.",
