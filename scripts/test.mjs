@@ -43,8 +43,11 @@ step("lint (biome)", bin("biome"), ["check", "."]);
 step("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 vitest("unit tests", "unit", `${out}/unit.json`, {});
 vitest("database suites on PGlite", "db", `${out}/db-pglite.json`, { TEST_DB: "pglite" });
+// Every status the suites saw must be one the operation documents.
+step("documented statuses (PGlite run)", process.execPath, ["scripts/check-api-statuses.mjs"]);
 if (process.env.TEST_DATABASE_URL) {
   vitest("database suites on PostgreSQL", "db", `${out}/db-postgres.json`, { TEST_DB: "postgres" });
+  step("documented statuses (PostgreSQL run)", process.execPath, ["scripts/check-api-statuses.mjs"]);
 } else {
   console.log("\n(TEST_DATABASE_URL is not set: the database suites ran on PGlite only)");
 }

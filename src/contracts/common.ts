@@ -55,3 +55,21 @@ export const page = <T extends z.ZodType>(item: T) =>
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export const IdParams = z.object({ id: Uuid });
+
+/** A 204 answer: no body. */
+export const NoContent = z.null().describe("Done; no content");
+/** A 303 answer: no body, the browser follows the Location header (back to the web app). */
+export const SeeOther = z.null().describe("See other: the Location header leads back to the web app");
+
+/**
+ * A download's answer for the OpenAPI document: the file's bytes in the given content type (the server sends a
+ * buffer or a stream, which no serializer touches).
+ */
+export const fileAnswer = (contentType: string, description: string) => ({
+  description,
+  // any: the handler sends a Buffer or a stream; the document says binary.
+  content: { [contentType]: { schema: z.any().meta({ type: "string", format: "binary" }) } },
+});
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** An acknowledgement whose fields depend on the case (e.g. where a code was sent). */
+export const Acknowledged = z.looseObject({}).describe("Done; the fields say what was done");

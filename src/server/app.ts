@@ -6,12 +6,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { authRoutes } from "./modules/accounts/auth.routes.js";
@@ -40,11 +35,17 @@ import { Keyring } from "./platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
 import { compactTables } from "./platform/db/compact.js";
 import { errors } from "./platform/errors.js";
-import { registerErrorHandler } from "./platform/http/error-handler.js";
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  registerErrorHandler,
+  sendError,
+} from "./platform/http/error-handler.js";
 import { registerMetrics } from "./platform/http/metrics.js";
+import { documentRoute } from "./platform/http/openapi.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
-import { message } from "./platform/i18n/messages.js";
+import { validatorCompiler } from "./platform/http/validation.js";
 import { TaskQueue } from "./platform/jobs/tasks.js";
 import { Messenger } from "./platform/messaging/messenger.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
@@ -55,9 +56,29 @@ export type AppOptions = {
   logger: Logger;
   /** Replaces the HTTP SMS gateway (tests capture SMS at the edge). */
   sms?: SmsGateway;
+  /** The built web app (default `dist/web`); tests give a folder of their own. */
+  webDir?: string;
 };
 
 export type App = FastifyInstance & { platform: Platform };
+
+/** Files the web build produces, by extension: a missing one is a 404, never the app's page in its place. */
+const FILE = /\.(js|mjs|css|map|json|webmanifest|png|svg|ico|jpe?g|webp|avif|gif|woff2?|ttf|txt|xml|br|gz)$/i;
+
+/**
+ * Which unknown addresses the web app answers (its client-side routes), by GET or HEAD: not the API, the dev
+ * outbox, build assets (whose names change with every build, so an old one must fail loudly) or other files.
+ */
+function isPage(method: string, url: string): boolean {
+  const pathname = url.split("?")[0] ?? "";
+  return (
+    (method === "GET" || method === "HEAD") &&
+    !pathname.startsWith("/api/") &&
+    !pathname.startsWith("/dev/") &&
+    !pathname.startsWith("/assets/") &&
+    !FILE.test(pathname)
+  );
+}
 
 /** Builds the whole HTTP application: plugins, request context, every module's routes, the web app. */
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -69,6 +90,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Every request is recorded in the access log; pino carries errors and events, each with its request id.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Refusals that happen before a route runs answer in the error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -128,7 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "cc_session" } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentRoute,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
 
@@ -157,10 +181,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (messenger.outbox && config.demo)
     await app.register(outboxRoutes, { outbox: messenger.outbox, platform });
 
-  const hasWeb = existsSync(path.join(webDistDir, "index.html"));
+  const webDir = opts.webDir ?? webDistDir;
+  const hasWeb = existsSync(path.join(webDir, "index.html"));
   if (hasWeb) {
     await app.register(fastifyStatic, {
-      root: webDistDir,
+      root: webDir,
       preCompressed: true,
       wildcard: false,
       index: false,
@@ -173,12 +198,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     });
   }
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {
-    const isPage = req.method === "GET" && !req.url.startsWith("/api/") && !req.url.startsWith("/dev/");
-    if (isPage && hasWeb)
+    if (isPage(req.method, req.url) && hasWeb)
       return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
-    return reply
-      .status(404)
-      .send({ error: { code: "ROUTE_NOT_FOUND", message: message(req.lang ?? "vi", "ROUTE_NOT_FOUND") } });
+    return sendError(req, reply, 404, "ROUTE_NOT_FOUND");
   });
 
   app.addHook("onClose", async () => {

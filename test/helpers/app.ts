@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll } from "vitest";
 import { type App, buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
@@ -30,7 +33,11 @@ export type TestEnv = Awaited<ReturnType<typeof startTestApp>>;
  * One app per test file on its own fresh database, with a real in-process SMTP server and a capturing
  * SMS gateway. Everything is closed after the file's tests.
  */
-export async function startTestApp(overrides: Partial<Config> = {}) {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  /** The built web app's folder, for tests of pages and static files. */
+  appOptions: { webDir?: string } = {},
+) {
   const { db, url, drop } = await freshDatabase();
   const smtp = await startSmtpServer();
   const sms = new CapturingSms();
@@ -50,7 +57,9 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     db,
     logger: createLogger(process.env.TEST_LOG ?? "silent"),
     sms,
+    ...appOptions,
   });
+  recordStatuses(app);
   await app.ready();
   // Background tasks run through pg-boss on the test's own database when a file asks for them.
   const boss = config.jobs
@@ -66,4 +75,35 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     if (broken) throw new Error(`audit chain broken: ${JSON.stringify(broken)}`);
   });
   return { app, db: db as Database, url, smtp, sms, config };
+}
+
+/** Where the database suites leave what they observed, for `scripts/check-api-statuses.mjs`. */
+export const STATUSES_DIR = ".tmp/api-statuses";
+
+/**
+ * Records (method, route pattern, status) of every answer the app gives, and the app's OpenAPI document,
+ * under STATUSES_DIR: after the suites, a step of `npm test` fails when a status was observed that the
+ * operation does not document. Each new triple is appended as it is first seen (a hook registered from
+ * `beforeAll` may never run, so nothing waits for the file's end).
+ */
+const seen = new Set<string>();
+const statusesFile = path.join(STATUSES_DIR, `${process.pid}-${randomBytes(4).toString("hex")}.txt`);
+let documentWritten = false;
+function recordStatuses(app: App) {
+  app.addHook("onReady", async () => {
+    if (documentWritten) return;
+    documentWritten = true;
+    mkdirSync(STATUSES_DIR, { recursive: true });
+    writeFileSync(path.join(STATUSES_DIR, "openapi.json"), JSON.stringify(app.swagger()));
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    const route = req.routeOptions.url;
+    if (!route || req.is404) return;
+    const method = req.method === "HEAD" ? "GET" : req.method;
+    const line = `${method} ${route.replace(/:(\w+)/g, "{$1}")} ${reply.statusCode}`;
+    if (seen.has(line)) return;
+    seen.add(line);
+    mkdirSync(STATUSES_DIR, { recursive: true });
+    appendFileSync(statusesFile, `${line}\n`);
+  });
 }

@@ -19,6 +19,8 @@ declare module "vitest" {
 
 /** Migrates one template per run; each test file then gets its own copy (see test/helpers/db.ts). */
 export default async function setup(project: TestProject) {
+  // What the suites observe is compared with the OpenAPI document after the run (scripts/test.mjs).
+  rmSync(".tmp/api-statuses", { recursive: true, force: true });
   const kind = testDatabaseKind();
   if (kind === "pglite") {
     const dir = mkdtempSync(path.join(tmpdir(), "chungcu-tmpl-"));

@@ -1,3 +1,5 @@
+import type { MessageCode } from "./i18n/messages.js";
+
 /** Error factories with stable codes; the HTTP error handler turns them into the DESIGN §4 error shape. */
 export class AppError extends Error {
   constructor(
@@ -31,7 +33,8 @@ export type Entity =
   | "resource";
 
 export const errors = {
-  validation: (fields: Record<string, string>) => new AppError(400, "VALIDATION_FAILED", {}, { fields }),
+  /** Invalid fields, each with a message code (worded in the caller's language by the error handler). */
+  validation: (fields: Record<string, MessageCode>) => new AppError(400, "VALIDATION_FAILED", {}, { fields }),
   unauthenticated: () => new AppError(401, "UNAUTHENTICATED"),
   invalidCredentials: () => new AppError(401, "INVALID_CREDENTIALS"),
   secondFactorRequired: () => new AppError(401, "SECOND_FACTOR_REQUIRED"),

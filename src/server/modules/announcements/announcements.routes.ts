@@ -8,6 +8,9 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
     "/buildings/:id/announcements",
     {
       schema: {
+        summary: "Publish an announcement",
+        description:
+          "Sends an announcement to the building, or to a block, floor, unit or role in it, through each resident's chosen channels.",
         tags: ["announcements"],
         params: IdParams,
         body: AnnouncementBody,

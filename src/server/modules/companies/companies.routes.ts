@@ -8,7 +8,13 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/platform/companies",
     {
-      schema: { tags, querystring: PageQuery, response: { 200: CompanyPage } },
+      schema: {
+        summary: "List management companies",
+        description: "Every company on the installation, with its size. Platform admin only.",
+        tags,
+        querystring: PageQuery,
+        response: { 200: CompanyPage },
+      },
       config: { auth: "platform", permission: ["list", "company"] },
     },
     async (req) => req.run((ctx) => service.listCompanies(ctx, req.query)),
@@ -17,7 +23,13 @@ export const companyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/platform/companies",
     {
-      schema: { tags, body: CompanyBody, response: { 201: Company } },
+      schema: {
+        summary: "Create a management company",
+        description: "Creates a company and invites its first admin. Platform admin only.",
+        tags,
+        body: CompanyBody,
+        response: { 201: Company },
+      },
       config: { auth: "platform", permission: ["create", "company"] },
     },
     async (req, reply) =>

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, PageQuery } from "../../../contracts/common.js";
+import { fileAnswer, IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
 import {
   AccessLogPage,
   AccessLogQuery,
@@ -80,7 +80,14 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/public/policies/:kind",
     {
-      schema: { tags, params: PolicyKindParams, querystring: PolicyQuery, response: { 200: Policy } },
+      schema: {
+        summary: "Current policy text",
+        description: "The privacy policy or terms in force, in the caller's language. Public.",
+        tags,
+        params: PolicyKindParams,
+        querystring: PolicyQuery,
+        response: { 200: Policy },
+      },
       config: { auth: "public" },
     },
     async (req) =>
@@ -90,6 +97,8 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     "/public/policies/:kind/versions",
     {
       schema: {
+        summary: "Policy versions",
+        description: "Every published version of the privacy policy or terms. Public.",
         tags,
         params: PolicyKindParams,
         querystring: PolicyQuery,
@@ -105,25 +114,60 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/privacy/policies/pending",
-    { schema: { tags, response: { 200: PendingPolicies } }, config: own },
+    {
+      schema: {
+        summary: "Policies to acknowledge",
+        description: "New policy versions the person has not acknowledged yet.",
+        tags,
+        response: { 200: PendingPolicies },
+      },
+      config: own,
+    },
     async (req) => req.run((ctx) => policies.pendingPolicies(ctx)),
   );
   app.post(
     "/privacy/policies/acknowledge",
-    { schema: { tags, body: AcknowledgeBody }, config: own },
+    {
+      schema: {
+        summary: "Acknowledge a policy",
+        description: "Records that the person read the version shown.",
+        response: { 204: NoContent },
+        tags,
+        body: AcknowledgeBody,
+      },
+      config: own,
+    },
     async (req, reply) => {
       await req.run((ctx) => policies.acknowledge(ctx, req.body.policyId));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.get(
     "/privacy/policies",
-    { schema: { tags, response: { 200: PolicyVersionList } }, config: allow("publish_policy") },
+    {
+      schema: {
+        summary: "List policies (admin)",
+        description: "The company's policy versions, published and drafts.",
+        tags,
+        response: { 200: PolicyVersionList },
+      },
+      config: allow("publish_policy"),
+    },
     async (req) => req.run((ctx) => policies.policyVersions(ctx, ["privacy", "terms"])),
   );
   app.post(
     "/privacy/policies",
-    { schema: { tags, body: PublishPolicyBody, response: { 201: Policy } }, config: allow("publish_policy") },
+    {
+      schema: {
+        summary: "Publish a policy",
+        description:
+          "Publishes a new version of the privacy policy or terms (vi and en); people are asked to acknowledge it.",
+        tags,
+        body: PublishPolicyBody,
+        response: { 201: Policy },
+      },
+      config: allow("publish_policy"),
+    },
     async (req, reply) =>
       reply.status(201).send(await req.run((ctx) => policies.publishPolicy(ctx, req.body))),
   );
@@ -131,21 +175,58 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   // The person's own data and consents.
   app.get(
     "/privacy/consents",
-    { schema: { tags, response: { 200: ConsentOverview } }, config: own },
+    {
+      schema: {
+        summary: "My consents",
+        description:
+          "The person's consent per purpose based on consent (marketing, analytics), with its history.",
+        tags,
+        response: { 200: ConsentOverview },
+      },
+      config: own,
+    },
     async (req) => req.run((ctx) => consentOverview(ctx)),
   );
   app.post(
     "/privacy/consents",
-    { schema: { tags, body: ConsentBody, response: { 200: ConsentOverview } }, config: own },
+    {
+      schema: {
+        summary: "Give or withdraw consent",
+        description:
+          "Gives or withdraws consent for one purpose, recording when, how and under which policy version.",
+        tags,
+        body: ConsentBody,
+        response: { 200: ConsentOverview },
+      },
+      config: own,
+    },
     async (req) => req.run((ctx) => setConsent(ctx, req.body)),
   );
-  app.get("/my/data", { schema: { tags, response: { 200: MyData } }, config: own }, async (req) =>
-    req.run((ctx) => myData(ctx)),
+  app.get(
+    "/my/data",
+    {
+      schema: {
+        summary: "My data",
+        description:
+          "Everything the company holds about the person, by purpose, with disclosures to partners.",
+        tags,
+        response: { 200: MyData },
+      },
+      config: own,
+    },
+    async (req) => req.run((ctx) => myData(ctx)),
   );
   app.patch(
     "/my/data/:residentId",
     {
-      schema: { tags, params: ResidentIdParams, body: MyRecordPatch, response: { 200: MyData } },
+      schema: {
+        summary: "Correct my data",
+        description: "Corrects the person's own fields (name, contacts, date of birth).",
+        tags,
+        params: ResidentIdParams,
+        body: MyRecordPatch,
+        response: { 200: MyData },
+      },
       config: own,
     },
     async (req) =>
@@ -156,12 +237,33 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/privacy/exports",
-    { schema: { tags, body: DataExportBody, response: { 201: DataExportLink } }, config: own },
+    {
+      schema: {
+        summary: "Export my data",
+        description:
+          "Prepares a copy of the person's data (JSON or HTML) and answers a download link valid for a short time.",
+        tags,
+        body: DataExportBody,
+        response: { 201: DataExportLink },
+      },
+      config: own,
+    },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => createExport(ctx, req.body.format))),
   );
   app.get(
     "/privacy/exports/:token",
-    { schema: { tags, params: TokenParams }, config: own },
+    {
+      schema: {
+        response: {
+          200: fileAnswer("application/octet-stream", "The copy of the data (JSON or HTML, as asked)"),
+        },
+        summary: "Download an export",
+        description: "The prepared copy of the person's data, while its link is valid.",
+        tags,
+        params: TokenParams,
+      },
+      config: own,
+    },
     async (req, reply) => {
       const file = await req.run((ctx) => downloadExport(ctx, req.params.token));
       return reply
@@ -173,14 +275,23 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/privacy/restriction/lift",
-    { schema: { tags, body: ResidentIdParams }, config: own },
+    {
+      schema: {
+        summary: "Lift my restriction",
+        description: "Ends the restriction of processing the person asked for.",
+        response: { 204: NoContent },
+        tags,
+        body: ResidentIdParams,
+      },
+      config: own,
+    },
     async (req, reply) => {
       await req.run(async (ctx) => {
         const mine = ctx.actor.accountId ? await residentIdsOfAccount(ctx, ctx.actor.accountId) : [];
         if (!mine.includes(req.body.residentId)) throw errors.notFound("resident");
         await requests.liftRestriction(ctx, req.body.residentId);
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -188,19 +299,44 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/privacy/requests",
     {
-      schema: { tags, querystring: PrivacyRequestQuery, response: { 200: PrivacyRequestPage } },
+      schema: {
+        summary: "List data requests",
+        description: "Data-subject requests: staff see the company's, a resident their own.",
+        tags,
+        querystring: PrivacyRequestQuery,
+        response: { 200: PrivacyRequestPage },
+      },
       config: own,
     },
     async (req) => req.run((ctx) => requests.listRequests(ctx, req.query)),
   );
   app.get(
     "/privacy/requests/:id",
-    { schema: { tags, params: IdParams, response: { 200: PrivacyRequest } }, config: own },
+    {
+      schema: {
+        summary: "A data request",
+        description: "The request with its timeline, deadline and outcome.",
+        tags,
+        params: IdParams,
+        response: { 200: PrivacyRequest },
+      },
+      config: own,
+    },
     async (req) => req.run((ctx) => requests.getRequest(ctx, req.params.id)),
   );
   app.post(
     "/privacy/requests",
-    { schema: { tags, body: PrivacyRequestBody, response: { 201: PrivacyRequest } }, config: own },
+    {
+      schema: {
+        summary: "Make a data request",
+        description:
+          "Asks to see, correct, copy, restrict, object or erase; staff may file one for a resident after checking their identity.",
+        tags,
+        body: PrivacyRequestBody,
+        response: { 201: PrivacyRequest },
+      },
+      config: own,
+    },
     async (req, reply) => {
       const result = await req.run((ctx) => requests.createRequest(ctx, req.body));
       if ("failure" in result) throw result.failure;
@@ -209,19 +345,44 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/privacy/requests/:id/cancel",
-    { schema: { tags, params: IdParams, response: { 200: PrivacyRequest } }, config: own },
+    {
+      schema: {
+        summary: "Cancel a data request",
+        description: "Cancels a request that is still open (erasure: within its cancellation window).",
+        tags,
+        params: IdParams,
+        response: { 200: PrivacyRequest },
+      },
+      config: own,
+    },
     async (req) => req.run((ctx) => requests.cancelRequest(ctx, req.params.id)),
   );
   const handle = allow("handle_requests");
   app.post(
     "/privacy/requests/:id/take",
-    { schema: { tags, params: IdParams, response: { 200: PrivacyRequest } }, config: handle },
+    {
+      schema: {
+        summary: "Take a data request",
+        description: "Assigns the request to the caller.",
+        tags,
+        params: IdParams,
+        response: { 200: PrivacyRequest },
+      },
+      config: handle,
+    },
     async (req) => req.run((ctx) => requests.takeRequest(ctx, req.params.id)),
   );
   app.post(
     "/privacy/requests/:id/notes",
     {
-      schema: { tags, params: IdParams, body: RequestNoteBody, response: { 200: PrivacyRequest } },
+      schema: {
+        summary: "Add a note",
+        description: "Adds a note to the request's timeline.",
+        tags,
+        params: IdParams,
+        body: RequestNoteBody,
+        response: { 200: PrivacyRequest },
+      },
       config: handle,
     },
     async (req) => req.run((ctx) => requests.noteRequest(ctx, req.params.id, req.body.note)),
@@ -229,7 +390,14 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/privacy/requests/:id/complete",
     {
-      schema: { tags, params: IdParams, body: RequestResolveBody, response: { 200: PrivacyRequest } },
+      schema: {
+        summary: "Complete a data request",
+        description: "Completes the request (erasure runs, with the holds that apply).",
+        tags,
+        params: IdParams,
+        body: RequestResolveBody,
+        response: { 200: PrivacyRequest },
+      },
       config: handle,
     },
     async (req) => req.run((ctx) => requests.completeRequest(ctx, req.params.id, req.body.resolution)),
@@ -237,14 +405,31 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/privacy/requests/:id/reject",
     {
-      schema: { tags, params: IdParams, body: RequestResolveBody, response: { 200: PrivacyRequest } },
+      schema: {
+        summary: "Reject a data request",
+        description: "Rejects the request with a reason shown to the person.",
+        tags,
+        params: IdParams,
+        body: RequestResolveBody,
+        response: { 200: PrivacyRequest },
+      },
       config: handle,
     },
     async (req) => req.run((ctx) => requests.rejectRequest(ctx, req.params.id, req.body.resolution)),
   );
   app.post(
     "/privacy/identity-checks",
-    { schema: { tags, body: IdentityCheckBody, response: { 201: IdentityCheck } }, config: handle },
+    {
+      schema: {
+        summary: "Check a resident's identity",
+        description:
+          "Sends a verification code to the resident, to be read back to customer care before filing a request for them.",
+        tags,
+        body: IdentityCheckBody,
+        response: { 201: IdentityCheck },
+      },
+      config: handle,
+    },
     async (req, reply) =>
       reply
         .status(201)
@@ -256,6 +441,8 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     "/privacy/legal-holds",
     {
       schema: {
+        summary: "List legal holds",
+        description: "Open disputes that keep a person's data from erasure.",
         tags,
         querystring: z.object({ residentId: z.uuid().optional() }),
         response: { 200: LegalHoldList },
@@ -266,18 +453,43 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/privacy/legal-holds",
-    { schema: { tags, body: LegalHoldBody, response: { 201: LegalHold } }, config: allow("place_holds") },
+    {
+      schema: {
+        summary: "Place a legal hold",
+        description: "Keeps a person's data while a dispute is open.",
+        tags,
+        body: LegalHoldBody,
+        response: { 201: LegalHold },
+      },
+      config: allow("place_holds"),
+    },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => holds.placeHold(ctx, req.body))),
   );
   app.post(
     "/privacy/legal-holds/:id/release",
-    { schema: { tags, params: IdParams, response: { 200: LegalHold } }, config: allow("place_holds") },
+    {
+      schema: {
+        summary: "Release a legal hold",
+        description: "Ends the hold; pending erasures then finish.",
+        tags,
+        params: IdParams,
+        response: { 200: LegalHold },
+      },
+      config: allow("place_holds"),
+    },
     async (req) => req.run((ctx) => holds.releaseHold(ctx, req.params.id)),
   );
   app.get(
     "/privacy/disclosures",
     {
-      schema: { tags, querystring: DisclosureQuery, response: { 200: DisclosurePage } },
+      schema: {
+        summary: "Disclosure log",
+        description:
+          "Every release of personal data to partners, agencies or staff outside the building: what, to whom, why, on what basis.",
+        tags,
+        querystring: DisclosureQuery,
+        response: { 200: DisclosurePage },
+      },
       config: allow("read_disclosures"),
     },
     async (req) => req.run((ctx) => listDisclosures(ctx, req.query)),
@@ -285,7 +497,14 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/privacy/agency-requests",
     {
-      schema: { tags, body: AgencyRequestBody, response: { 201: AgencyRelease } },
+      schema: {
+        summary: "Release data to an agency",
+        description:
+          "Releases the fields a state agency asked for, recording the legal basis in the disclosure log.",
+        tags,
+        body: AgencyRequestBody,
+        response: { 201: AgencyRelease },
+      },
       config: { ...allow("disclose_to_agency"), reauth: true },
     },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => releaseToAgency(ctx, req.body))),
@@ -295,45 +514,118 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   const breach = allow("manage_breaches");
   app.get(
     "/privacy/breaches",
-    { schema: { tags, querystring: BreachQuery, response: { 200: BreachPage } }, config: breach },
+    {
+      schema: {
+        summary: "List breach incidents",
+        description: "The company's data breach incidents with their 72-hour clocks.",
+        tags,
+        querystring: BreachQuery,
+        response: { 200: BreachPage },
+      },
+      config: breach,
+    },
     async (req) => req.run((ctx) => breaches.listBreaches(ctx, req.query)),
   );
   app.get(
     "/privacy/breaches/clocks",
-    { schema: { tags, response: { 200: BreachClocks } }, config: allow("see_breach_clock") },
+    {
+      schema: {
+        summary: "Breach clocks",
+        description: "Open incidents and the time left to notify the authority and the people affected.",
+        tags,
+        response: { 200: BreachClocks },
+      },
+      config: allow("see_breach_clock"),
+    },
     async (req) => req.run((ctx) => breaches.breachClocks(ctx)),
   );
   app.post(
     "/privacy/breaches",
-    { schema: { tags, body: BreachBody, response: { 201: Breach } }, config: breach },
+    {
+      schema: {
+        summary: "Open a breach incident",
+        description:
+          "Registers an incident with its detection time, scope and severity; the people affected are fixed now.",
+        tags,
+        body: BreachBody,
+        response: { 201: Breach },
+      },
+      config: breach,
+    },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => breaches.openBreach(ctx, req.body))),
   );
   app.get(
     "/privacy/breaches/:id",
-    { schema: { tags, params: IdParams, response: { 200: Breach } }, config: breach },
+    {
+      schema: {
+        summary: "A breach incident",
+        description: "The incident with its clock, containment steps and notices.",
+        tags,
+        params: IdParams,
+        response: { 200: Breach },
+      },
+      config: breach,
+    },
     async (req) => req.run((ctx) => breaches.getBreach(ctx, req.params.id)),
   );
   app.patch(
     "/privacy/breaches/:id",
-    { schema: { tags, params: IdParams, body: BreachPatch, response: { 200: Breach } }, config: breach },
+    {
+      schema: {
+        summary: "Change a breach incident",
+        description: "Updates the description, severity or scope of an open incident.",
+        tags,
+        params: IdParams,
+        body: BreachPatch,
+        response: { 200: Breach },
+      },
+      config: breach,
+    },
     async (req) => req.run((ctx) => breaches.updateBreach(ctx, req.params.id, req.body)),
   );
   app.get(
     "/privacy/breaches/:id/affected",
     {
-      schema: { tags, params: IdParams, querystring: PageQuery, response: { 200: AffectedPage } },
+      schema: {
+        summary: "People affected",
+        description: "The people and fields the incident affects.",
+        tags,
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: AffectedPage },
+      },
       config: breach,
     },
     async (req) => req.run((ctx) => breaches.affectedPeople(ctx, req.params.id, req.query)),
   );
   app.post(
     "/privacy/breaches/:id/containment",
-    { schema: { tags, params: IdParams, body: ContainmentBody, response: { 200: Breach } }, config: breach },
+    {
+      schema: {
+        summary: "Record a containment step",
+        description: "Adds what was done to contain the incident.",
+        tags,
+        params: IdParams,
+        body: ContainmentBody,
+        response: { 200: Breach },
+      },
+      config: breach,
+    },
     async (req) => req.run((ctx) => breaches.addContainmentStep(ctx, req.params.id, req.body.step)),
   );
   app.get(
     "/privacy/breaches/:id/report.pdf",
-    { schema: { tags, params: IdParams }, config: breach },
+    {
+      schema: {
+        response: { 200: fileAnswer("application/pdf", "The report to the authority") },
+        summary: "Report to the authority",
+        description:
+          "The notification to the Ministry of Public Security's cybersecurity department, as PDF.",
+        tags,
+        params: IdParams,
+      },
+      config: breach,
+    },
     async (req, reply) => {
       const pdf = await req.run((ctx) => breaches.breachReport(ctx, req.params.id));
       return reply
@@ -345,14 +637,30 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/privacy/breaches/:id/authority-notified",
     {
-      schema: { tags, params: IdParams, body: AuthorityNotifiedBody, response: { 200: Breach } },
+      schema: {
+        summary: "Record the authority notice",
+        description: "Records when the authority was notified.",
+        tags,
+        params: IdParams,
+        body: AuthorityNotifiedBody,
+        response: { 200: Breach },
+      },
       config: breach,
     },
     async (req) => req.run((ctx) => breaches.markAuthorityNotified(ctx, req.params.id, req.body)),
   );
   app.post(
     "/privacy/breaches/:id/notify-residents",
-    { schema: { tags, params: IdParams, response: { 200: NotifyResult } }, config: breach },
+    {
+      schema: {
+        summary: "Notify the people affected",
+        description: "Sends the breach notice to every person affected and records it.",
+        tags,
+        params: IdParams,
+        response: { 200: NotifyResult },
+      },
+      config: breach,
+    },
     async (req) => req.run((ctx) => breaches.notifyAffected(ctx, req.params.id)),
   );
 
@@ -360,32 +668,68 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/privacy/access-logs",
     {
-      schema: { tags, querystring: AccessLogQuery, response: { 200: AccessLogPage } },
+      schema: {
+        summary: "Access logs",
+        description: "Requests to the API (path, time, person, IP), kept for the retention period.",
+        tags,
+        querystring: AccessLogQuery,
+        response: { 200: AccessLogPage },
+      },
       config: allow("read_access_logs"),
     },
     async (req) => req.run((ctx) => listAccessLogs(ctx, req.query)),
   );
   app.get(
     "/privacy/retention",
-    { schema: { tags, response: { 200: RetentionOverview } }, config: allow("manage_retention") },
+    {
+      schema: {
+        summary: "Retention settings",
+        description: "How long access logs and other records are kept, with the last purge.",
+        tags,
+        response: { 200: RetentionOverview },
+      },
+      config: allow("manage_retention"),
+    },
     async (req) => req.run((ctx) => retentionOverview(ctx)),
   );
   app.put(
     "/privacy/retention",
     {
-      schema: { tags, body: RetentionSettings, response: { 200: RetentionOverview } },
+      schema: {
+        summary: "Change retention settings",
+        description: "Sets the retention periods.",
+        tags,
+        body: RetentionSettings,
+        response: { 200: RetentionOverview },
+      },
       config: allow("manage_retention"),
     },
     async (req) => req.run((ctx) => saveRetention(ctx, req.body)),
   );
   app.get(
     "/privacy/register",
-    { schema: { tags, response: { 200: ProcessingRegister } }, config: allow("read_register") },
+    {
+      schema: {
+        summary: "Processing register",
+        description: "The company's register of processing: purposes, fields, bases, retention, recipients.",
+        tags,
+        response: { 200: ProcessingRegister },
+      },
+      config: allow("read_register"),
+    },
     async (req) => req.run((ctx) => processingRegister(ctx)),
   );
   app.get(
     "/privacy/register.pdf",
-    { schema: { tags }, config: allow("read_register") },
+    {
+      schema: {
+        response: { 200: fileAnswer("application/pdf", "The register and impact assessment") },
+        summary: "Impact assessment dossier",
+        description: "The register and impact assessment as PDF.",
+        tags,
+      },
+      config: allow("read_register"),
+    },
     async (req, reply) => {
       const pdf = await req.run((ctx) => registerDossier(ctx));
       return reply
@@ -397,7 +741,14 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/privacy/reports/occupancy",
     {
-      schema: { tags, querystring: ReportQuery, response: { 200: OccupancyReport } },
+      schema: {
+        summary: "Occupancy report",
+        description:
+          "Residents per building and block, small cells suppressed (k = 5), for sharing outside the company.",
+        tags,
+        querystring: ReportQuery,
+        response: { 200: OccupancyReport },
+      },
       config: allow("read_reports"),
     },
     async (req) => req.run((ctx) => occupancyReport(ctx, req.query.buildingId)),
@@ -405,7 +756,13 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/privacy/reports/payment-rate",
     {
-      schema: { tags, querystring: ReportQuery, response: { 200: PaymentRateReport } },
+      schema: {
+        summary: "Payment rate report",
+        description: "Collection rates per building and period, small cells suppressed (k = 5).",
+        tags,
+        querystring: ReportQuery,
+        response: { 200: PaymentRateReport },
+      },
       config: allow("read_reports"),
     },
     async (req) => req.run((ctx) => paymentRateReport(ctx, req.query.buildingId)),

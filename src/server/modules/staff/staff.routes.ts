@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, PageQuery } from "../../../contracts/common.js";
+import { ErrorBody, IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
 import {
   AcceptInvitationBody,
   Invitation,
@@ -27,7 +27,13 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     "/staff",
     {
-      schema: { tags, querystring: PageQuery, response: { 200: StaffPage } },
+      schema: {
+        summary: "List staff",
+        description: "The company's staff with their roles and buildings.",
+        tags,
+        querystring: PageQuery,
+        response: { 200: StaffPage },
+      },
       config: { permission: ["list", "staff"] },
     },
     async (req) => req.run((ctx) => staff.listStaff(ctx, req.query)),
@@ -36,7 +42,14 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.patch(
     "/staff/:id",
     {
-      schema: { tags, params: IdParams, body: StaffPatch, response: { 200: StaffMember } },
+      schema: {
+        summary: "Change a staff member",
+        description: "Changes a staff member's role, buildings or status; the last admin cannot be removed.",
+        tags,
+        params: IdParams,
+        body: StaffPatch,
+        response: { 200: StaffMember },
+      },
       config: { permission: ["update", "staff"], reauth: true },
     },
     async (req) => req.run((ctx) => staff.updateStaff(ctx, req.params.id, req.body)),
@@ -45,7 +58,13 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     "/staff/invitations",
     {
-      schema: { tags, querystring: InvitationQuery, response: { 200: InvitationPage } },
+      schema: {
+        summary: "List staff invitations",
+        description: "Invitations waiting to be accepted.",
+        tags,
+        querystring: InvitationQuery,
+        response: { 200: InvitationPage },
+      },
       config: { permission: ["list", "invitation"] },
     },
     async (req) => req.run((ctx) => invitations.listInvitations(ctx, req.query, STAFF_ROLES)),
@@ -54,7 +73,13 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.post(
     "/staff/invitations",
     {
-      schema: { tags, body: InvitationBody, response: { 201: Invitation } },
+      schema: {
+        summary: "Invite a staff member",
+        description: "Invites a person by email or phone to a role in the company.",
+        tags,
+        body: InvitationBody,
+        response: { 201: Invitation },
+      },
       config: { permission: ["create", "invitation"] },
     },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => staff.inviteStaff(ctx, req.body))),
@@ -62,10 +87,19 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
 
   app.delete(
     "/staff/invitations/:id",
-    { schema: { tags, params: IdParams }, config: { permission: ["revoke", "invitation"] } },
+    {
+      schema: {
+        summary: "Withdraw an invitation",
+        description: "Cancels an invitation not yet accepted.",
+        response: { 204: NoContent },
+        tags,
+        params: IdParams,
+      },
+      config: { permission: ["revoke", "invitation"] },
+    },
     async (req, reply) => {
       await req.run((ctx) => invitations.revokeInvitation(ctx, req.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -73,7 +107,14 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
   app.get(
     "/invitations/:token",
     {
-      schema: { tags: ["invitations"], params: TokenParams, response: { 200: InvitationPreview } },
+      schema: {
+        summary: "Preview an invitation",
+        description:
+          "What the invitation offers (company, role) and the consent sentences the person will accept. Public.",
+        tags: ["invitations"],
+        params: TokenParams,
+        response: { 422: ErrorBody, 200: InvitationPreview },
+      },
       config: { auth: "public" },
     },
     async (req) => req.run((ctx) => invitations.previewInvitation(ctx, req.params.token)),
@@ -83,10 +124,13 @@ export const staffRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     "/invitations/:token/accept",
     {
       schema: {
+        summary: "Accept an invitation",
+        description:
+          "Creates the account if needed and gives the role; for residents, links the resident record.",
         tags: ["invitations"],
         params: TokenParams,
         body: AcceptInvitationBody,
-        response: { 200: SignInResult },
+        response: { 401: ErrorBody, 422: ErrorBody, 200: SignInResult },
       },
       config: { auth: "public", rateLimit: { max: 10, timeWindow: "1 minute" } },
     },

@@ -16,7 +16,15 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database; platform: Platf
 ) => {
   app.get(
     "/health",
-    { schema: { tags: ["system"], response: { 200: Health } }, config: { auth: "public" } },
+    {
+      schema: {
+        summary: "Health check",
+        description: "Answers when the server and its database respond, with the version and mode. Public.",
+        tags: ["system"],
+        response: { 200: Health },
+      },
+      config: { auth: "public" },
+    },
     async () => {
       await db.transaction(PLATFORM_SCOPE, (tx) => tx.execute(sql`select 1`));
       return {

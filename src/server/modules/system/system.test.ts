@@ -53,7 +53,7 @@ describe("system endpoints", () => {
   it("answers unknown API paths with the error shape", async () => {
     const res = await new Client(env.app, { lang: "en" }).get("/api/v1/nope");
     expect(res.status).toBe(404);
-    expect(res.body.error).toEqual({ code: "ROUTE_NOT_FOUND", message: "No such address." });
+    expect(res.body.error).toEqual({ code: "ROUTE_NOT_FOUND", message: "No such address.", details: {} });
     const bad = await new Client(env.app).get("/api/v1/buildings/not-a-uuid");
     expect(bad.status).toBe(401);
   });

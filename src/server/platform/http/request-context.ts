@@ -53,23 +53,30 @@ export function registerRequestContext(app: FastifyInstance, opts: RequestContex
       const header = req.headers[CSRF_HEADER];
       if (!csrfValid(req, platform, typeof header === "string" ? header : undefined)) throw errors.csrf();
     }
+    // Who may call the route is decided here, before the body is read: an anonymous or unauthorised upload
+    // is refused without the server receiving it (up to the route's body limit), and a caller who may not
+    // call the route learns nothing about its input rules.
+    checkAccess(req);
   });
+  registerCsrfIssue(app, platform);
+}
 
-  // Before validation: a caller who may not call the route learns nothing about its input rules.
-  app.addHook("preValidation", async (req) => {
-    const config = req.routeOptions.config ?? {};
-    const level = authLevel(req);
-    const auth = req.auth;
-    if (level !== "public") {
-      if (!auth) throw errors.unauthenticated();
-      if (level !== "pending" && auth.stage !== "active") throw errors.secondFactorRequired();
-      if (level === "tenant" && !auth.companyId) throw errors.rule("NO_CONTEXT");
-      if (level === "platform" && !auth.actor.platformAdmin) throw errors.forbidden();
-      if (config.permission) authorize(auth.actor, config.permission[0], config.permission[1]);
-      if (config.reauth) assertReauthenticated(auth);
-    }
-  });
+/** The route's auth level, permission and re-confirmation, against the session resolved for the request. */
+function checkAccess(req: FastifyRequest): void {
+  const config = req.routeOptions.config ?? {};
+  const level = authLevel(req);
+  const auth = req.auth;
+  if (level === "public") return;
+  if (!auth) throw errors.unauthenticated();
+  if (level !== "pending" && auth.stage !== "active") throw errors.secondFactorRequired();
+  if (level === "tenant" && !auth.companyId) throw errors.rule("NO_CONTEXT");
+  if (level === "platform" && !auth.actor.platformAdmin) throw errors.forbidden();
+  if (config.permission) authorize(auth.actor, config.permission[0], config.permission[1]);
+  if (config.reauth) assertReauthenticated(auth);
+}
 
+/** Issues the CSRF token on API answers whose cookie does not fit the caller's session. */
+function registerCsrfIssue(app: FastifyInstance, platform: Platform): void {
   // The CSRF token travels in a cookie the page's script reads and echoes in a header. A cookie that does
   // not fit the caller's session (none yet, signed out, another session) is replaced.
   app.addHook("onSend", async (req, reply: FastifyReply) => {

@@ -27,6 +27,10 @@ export function fieldMessage(lang: Lang, issue: Issue | undefined): string {
     }
     case "invalid_format":
       return vi ? "Sai định dạng." : "Wrong format.";
+    case "invalid_text":
+      return vi
+        ? "Có ký tự điều khiển không được phép."
+        : "Contains control characters, which are not allowed.";
     case "unrecognized_keys":
       return vi ? "Có trường không được phép." : "Unknown fields.";
     default:

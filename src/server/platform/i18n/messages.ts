@@ -3,8 +3,22 @@ import type { Lang } from "../../../contracts/common.js";
 type Catalog = Record<string, string>;
 
 /** Error and message texts by stable code. `{name}` placeholders are filled from params. */
-const vi: Catalog = {
+const vi = {
   VALIDATION_FAILED: "Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
+  URI_TOO_LONG: "Địa chỉ yêu cầu quá dài.",
+  PAYLOAD_TOO_LARGE: "Dữ liệu gửi lên quá lớn: tối đa {limitMb} MB.",
+  BODY_MALFORMED: "Nội dung gửi lên bị lỗi định dạng, không đọc được.",
+  UNSUPPORTED_MEDIA_TYPE: "Không nhận loại nội dung này ({contentType}).",
+  URL_INVALID: "Địa chỉ yêu cầu không hợp lệ.",
+  BAD_REQUEST: "Yêu cầu không hợp lệ.",
+  HEADERS_TOO_LARGE: "Phần đầu của yêu cầu quá lớn (thường do cookie); hãy xoá cookie của trang rồi thử lại.",
+  FEE_FRAME_ORDER: "Mức tối đa phải lớn hơn hoặc bằng mức tối thiểu.",
+  TARIFF_UNKNOWN: "Không có biểu giá này cho loại phí đã chọn.",
+  RULE_BUILDING_FIXED: "Không thể chuyển khoản phí sang toà nhà khác; hãy tạo khoản phí mới.",
+  BANK_UNKNOWN: "Không có ngân hàng với mã BIN này.",
+  TARIFF_KIND_FIXED: "Các phiên bản của một biểu giá cùng loại (điện hoặc nước) với biểu giá đó.",
+  TARIFF_CODE_FIXED: "Phiên bản giữ mã của biểu giá; hãy tạo biểu giá mới nếu cần mã khác.",
+  PERIOD_FORMAT: "Kỳ phải theo dạng YYYY-MM, ví dụ 2026-05.",
   UNAUTHENTICATED: "Bạn cần đăng nhập để tiếp tục.",
   FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
   NOT_FOUND: "Không tìm thấy {entity}.",
@@ -123,10 +137,28 @@ const vi: Catalog = {
   BREACH_NOTICE_TEXT:
     '{company} thông báo: lúc {detectedAt} (UTC) chúng tôi phát hiện sự cố "{title}".\n\n{description}\n\nDữ liệu của bạn có thể bị ảnh hưởng: {fields}.\n\nChúng tôi đã:\n{steps}\n\nBạn nên cảnh giác với cuộc gọi, tin nhắn lạ nhân danh Ban quản lý; không cung cấp mã một lần cho ai. Mọi thắc mắc xin liên hệ Ban quản lý.',
   BREACH_OVERDUE_TITLE: "Sự cố lộ lọt dữ liệu đã quá hạn 72 giờ thông báo",
-};
+} satisfies Catalog;
 
-const en: Catalog = {
+/** A stable message code: what error factories and `details.fields` carry, worded here in each language. */
+export type MessageCode = keyof typeof vi;
+
+const en: Record<MessageCode, string> = {
   VALIDATION_FAILED: "Some data is not valid. Please check the highlighted fields.",
+  URI_TOO_LONG: "The requested address is too long.",
+  PAYLOAD_TOO_LARGE: "What was sent is too large: at most {limitMb} MB.",
+  BODY_MALFORMED: "What was sent is malformed and cannot be read.",
+  UNSUPPORTED_MEDIA_TYPE: "This type of content is not accepted ({contentType}).",
+  URL_INVALID: "The requested address is not valid.",
+  BAD_REQUEST: "The request is not valid.",
+  HEADERS_TOO_LARGE:
+    "The request's headers are too large (usually cookies); clear this site's cookies and retry.",
+  FEE_FRAME_ORDER: "The maximum must be at least the minimum.",
+  TARIFF_UNKNOWN: "There is no such tariff for this kind of fee.",
+  RULE_BUILDING_FIXED: "A fee rule cannot move to another building; create a new rule instead.",
+  BANK_UNKNOWN: "No bank has this BIN.",
+  TARIFF_KIND_FIXED: "A version has the same kind (electricity or water) as its tariff.",
+  TARIFF_CODE_FIXED: "A version keeps its tariff's code; create a new tariff for another code.",
+  PERIOD_FORMAT: "The period must read YYYY-MM, e.g. 2026-05.",
   UNAUTHENTICATED: "Please sign in to continue.",
   FORBIDDEN: "You are not allowed to do this.",
   NOT_FOUND: "{entity} not found.",
@@ -303,7 +335,7 @@ export function message(lang: Lang, code: string, params: Record<string, unknown
   });
 }
 
-export const hasMessage = (code: string) => code in vi && code in en;
+export const hasMessage = (code: string): code is MessageCode => code in vi && code in en;
 
 /** Accept-Language → vi | en (Vietnamese unless English is preferred). */
 export function pickLang(header: string | undefined): Lang {

@@ -64,7 +64,7 @@ export async function listInvoices(ctx: Ctx, q: z.infer<typeof InvoiceQuery>): P
     if (own.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     filters.push(inArray(invoices.unitId, own), sql`${invoices.status} <> 'draft'`);
   } else {
-    if (!q.buildingId) throw errors.validation({ buildingId: "required" });
+    if (!q.buildingId) throw errors.validation({ buildingId: "FIELD_REQUIRED" });
     await billingBuilding(ctx, q.buildingId, "read");
     filters.push(eq(invoices.buildingId, q.buildingId), q.unitId ? eq(invoices.unitId, q.unitId) : undefined);
   }

@@ -1,14 +1,23 @@
 import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import { ErrorBody } from "../../../../contracts/common.js";
+import { cleanInput } from "../../../../contracts/text.js";
 import type { Platform } from "../../../platform/context.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { BANK_FEED_ACK, type BankTransfer, parseSepayWebhook, verifyBankFeed } from "./bank-feed/sepay.js";
 import { routeTransfer } from "./payments.service.js";
 
+/** What the feed reads to stop retrying. */
+const BankFeedAck = z.object({ success: z.literal(true) });
+
 function parse(raw: Buffer): BankTransfer {
   try {
-    return parseSepayWebhook(JSON.parse(raw.toString("utf8")));
+    // The body skips the route validator (it is kept as bytes for the signature): clean its text here.
+    const cleaned = cleanInput(JSON.parse(raw.toString("utf8")));
+    if (!cleaned.ok) throw new Error("control characters");
+    return parseSepayWebhook(cleaned.value);
   } catch {
-    throw errors.validation({ body: "a SePay transaction" });
+    throw errors.validation({ body: "BODY_MALFORMED" });
   }
 }
 
@@ -27,7 +36,13 @@ export const bankFeedRoutes: FastifyPluginAsync<{ platform: Platform }> = async 
     {
       // The feed delivers bursts (and retries); its requests are authenticated before anything is done.
       config: { auth: "public", csrf: false, rateLimit: { max: 6000, timeWindow: "1 minute" } },
-      schema: { tags: ["billing"] },
+      schema: {
+        response: { 200: BankFeedAck, 401: ErrorBody },
+        summary: "Bank feed webhook",
+        description:
+          "Receives a SePay-shaped transfer notification, authenticated by API key or HMAC over the raw body, idempotent by the feed's transaction id. Called by the bank feed, not by browsers.",
+        tags: ["billing"],
+      },
     },
     async (req) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.from("");

@@ -1,12 +1,31 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams } from "../../../../contracts/common.js";
+import { ErrorBody, IdParams, NoContent, SeeOther } from "../../../../contracts/common.js";
 import type { Platform } from "../../../platform/context.js";
 import { ipnAnswer } from "./gateway/gateway.js";
 import * as online from "./online.service.js";
 
-const Query = z.record(z.string(), z.string());
+/**
+ * What VNPAY appends to its callbacks: the vnp_* fields it signs (others it may add are kept, since the
+ * signature covers every one of them).
+ */
+const Query = z
+  .object({
+    vnp_TmnCode: z.string().optional(),
+    vnp_Amount: z.string().optional(),
+    vnp_BankCode: z.string().optional(),
+    vnp_TxnRef: z.string().optional(),
+    vnp_TransactionNo: z.string().optional(),
+    vnp_ResponseCode: z.string().optional(),
+    vnp_TransactionStatus: z.string().optional(),
+    vnp_PayDate: z.string().optional(),
+    vnp_OrderInfo: z.string().optional(),
+    vnp_SecureHash: z.string().optional(),
+  })
+  .catchall(z.string());
 const Redirect = z.object({ url: z.string() });
+/** What VNPAY reads from the IPN answer. */
+const IpnAnswer = z.object({ RspCode: z.string(), Message: z.string() });
 export const Autopay = z.object({
   active: z.boolean(),
   cardMasked: z.string().nullable(),
@@ -27,32 +46,79 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
 
   app.post(
     "/invoices/:id/pay-online",
-    { schema: { tags, params: IdParams, response: { 200: Redirect } }, config: pays },
+    {
+      schema: {
+        summary: "Pay a notice online",
+        description:
+          "Starts a card or e-wallet payment at the gateway and answers the address to send the payer to.",
+        tags,
+        params: IdParams,
+        response: { 503: ErrorBody, 200: Redirect },
+      },
+      config: pays,
+    },
     async (req) => req.run((ctx) => online.startOnlinePayment(ctx, req.params.id, req.ip)),
   );
   app.get(
     "/units/:id/autopay",
-    { schema: { tags, params: IdParams, response: { 200: Autopay } }, config: pays },
+    {
+      schema: {
+        summary: "Auto-debit of a unit",
+        description: "Whether the unit pays by auto-debit, with the masked card.",
+        tags,
+        params: IdParams,
+        response: { 200: Autopay },
+      },
+      config: pays,
+    },
     async (req) => req.run((ctx) => online.getAutopay(ctx, req.params.id)),
   );
   app.post(
     "/units/:id/autopay",
-    { schema: { tags, params: IdParams, response: { 200: Redirect } }, config: pays },
+    {
+      schema: {
+        summary: "Turn auto-debit on",
+        description: "Starts saving a card at the gateway and answers the address to send the payer to.",
+        tags,
+        params: IdParams,
+        response: { 503: ErrorBody, 200: Redirect },
+      },
+      config: pays,
+    },
     async (req) => req.run((ctx) => online.startAutopay(ctx, req.params.id, req.ip)),
   );
   app.delete(
     "/units/:id/autopay",
-    { schema: { tags, params: IdParams }, config: pays },
+    {
+      schema: {
+        summary: "Turn auto-debit off",
+        description: "Removes the saved card at the gateway and stops charging it.",
+        response: { 503: ErrorBody, 204: NoContent },
+        tags,
+        params: IdParams,
+      },
+      config: pays,
+    },
     async (req, reply) => {
       await req.run((ctx) => online.cancelAutopay(ctx, req.params.id, req.ip));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   // VNPAY calls the IPN server to server and reads only {RspCode, Message}.
   app.get(
     "/gateway/vnpay/ipn",
-    { schema: { tags, querystring: Query }, config: { auth: "public" } },
+    {
+      schema: {
+        response: { 200: IpnAnswer },
+        summary: "VNPAY payment notification (IPN)",
+        description:
+          "Called by VNPAY server to server with the signed result of a payment; records it once and answers VNPAY's RspCode.",
+        tags,
+        querystring: Query,
+      },
+      config: { auth: "public" },
+    },
     async (req) => {
       const gateway = platform.gateway;
       if (!gateway) return ipnAnswer("99");
@@ -74,7 +140,17 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
   // The payer's browser comes back here; what it carries is shown, the IPN has already decided.
   app.get(
     "/gateway/vnpay/return",
-    { schema: { tags, querystring: Query }, config: { auth: "public" } },
+    {
+      schema: {
+        summary: "Return from VNPAY",
+        description:
+          "The payer's browser comes back here from the gateway; the signed result is shown by redirecting (303) to the notice in the web app.",
+        response: { 303: SeeOther },
+        tags,
+        querystring: Query,
+      },
+      config: { auth: "public" },
+    },
     async (req, reply) => {
       const result = platform.gateway?.verifyReturn(req.query);
       const invoiceId =
@@ -93,7 +169,17 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
 
   app.get(
     "/gateway/vnpay/token-return",
-    { schema: { tags, querystring: Query }, config: { auth: "public" } },
+    {
+      schema: {
+        summary: "Return from saving a card",
+        description:
+          "The payer's browser comes back here after saving a card; redirects (303) to the web app with the outcome.",
+        response: { 303: SeeOther },
+        tags,
+        querystring: Query,
+      },
+      config: { auth: "public" },
+    },
     async (req, reply) => {
       const result = platform.gateway?.verifyTokenReturn?.(req.query);
       const saved =

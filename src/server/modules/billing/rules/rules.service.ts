@@ -53,7 +53,7 @@ export async function getSettings(ctx: Ctx, buildingId: string): Promise<Setting
 export async function saveSettings(ctx: Ctx, buildingId: string, body: Settings) {
   await billingBuilding(ctx, buildingId, "configure");
   if (body.feeFrameMin !== null && body.feeFrameMax !== null && body.feeFrameMin > body.feeFrameMax) {
-    throw errors.validation({ feeFrameMax: "≥ feeFrameMin" });
+    throw errors.validation({ feeFrameMax: "FEE_FRAME_ORDER" });
   }
   const before = await getSettings(ctx, buildingId);
   const values = {
@@ -116,7 +116,7 @@ async function assertTariff(ctx: Ctx, body: FeeRuleBody) {
     .from(tariffs)
     .where(eq(tariffs.code, body.tariffCode))
     .limit(1);
-  if (!row || row.kind !== body.kind) throw errors.validation({ tariffCode: "unknown tariff for this kind" });
+  if (!row || row.kind !== body.kind) throw errors.validation({ tariffCode: "TARIFF_UNKNOWN" });
 }
 
 const columns = (body: FeeRuleBody) => ({
@@ -179,7 +179,7 @@ async function loadRule(ctx: Ctx, id: string, action: string): Promise<RuleRow> 
  */
 export async function updateRule(ctx: Ctx, id: string, body: FeeRuleBody): Promise<FeeRule> {
   const before = await loadRule(ctx, id, "configure");
-  if (body.buildingId !== before.buildingId) throw errors.validation({ buildingId: "cannot move a rule" });
+  if (body.buildingId !== before.buildingId) throw errors.validation({ buildingId: "RULE_BUILDING_FIXED" });
   await assertTariff(ctx, body);
   const [after] = await ctx.tx
     .update(feeRules)
@@ -235,7 +235,7 @@ export async function listBankAccounts(ctx: Ctx, buildingId: string) {
 /** Adds the account residents pay into; the newest one is printed on notices. */
 export async function addBankAccount(ctx: Ctx, body: z.infer<typeof BankAccountBody>): Promise<BankAccount> {
   await billingBuilding(ctx, body.buildingId, "configure");
-  if (!bankByBin(body.bankBin)) throw errors.validation({ bankBin: "unknown bank" });
+  if (!bankByBin(body.bankBin)) throw errors.validation({ bankBin: "BANK_UNKNOWN" });
   // The bank feed routes by account number: one company holds a number at a time (409 when another does).
   await claimBankAccount(ctx, body.accountNumber);
   await ctx.tx
@@ -287,7 +287,7 @@ export async function previewRule(ctx: Ctx, rule: FeeRuleBody, replaces?: string
   await assertTariff(ctx, rule);
   if (replaces) {
     const old = await loadRule(ctx, replaces, "configure");
-    if (old.buildingId !== rule.buildingId) throw errors.validation({ buildingId: "cannot move a rule" });
+    if (old.buildingId !== rule.buildingId) throw errors.validation({ buildingId: "RULE_BUILDING_FIXED" });
   }
   // Next month: the notices a rule change would affect first.
   const period = periodFrom(1);

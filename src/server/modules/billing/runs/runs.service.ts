@@ -25,7 +25,7 @@ function boundsOrFail(period: string): PeriodBounds {
   try {
     return periodBounds(period);
   } catch {
-    throw errors.validation({ period: "YYYY-MM" });
+    throw errors.validation({ period: "PERIOD_FORMAT" });
   }
 }
 

@@ -113,7 +113,7 @@ async function checkBody(ctx: Ctx, body: TariffBody) {
     .where(and(eq(tariffs.companyId, ctx.companyId), eq(tariffs.code, body.code)))
     .limit(1);
   if (sibling && sibling.kind !== body.kind)
-    throw errors.validation({ kind: `the tariff is ${sibling.kind}` });
+    throw errors.validation({ kind: "TARIFF_KIND_FIXED" });
 }
 
 const columns = (body: TariffBody) => ({
@@ -171,7 +171,7 @@ export async function createVersion(ctx: Ctx, body: TariffBody): Promise<Tariff>
 /** Corrects a version no issued notice has used (a typo in a price); a used one answers 409. */
 export async function updateVersion(ctx: Ctx, id: string, body: TariffBody): Promise<Tariff> {
   const before = await loadOwn(ctx, id);
-  if (body.code !== before.code) throw errors.validation({ code: "a version keeps its tariff's code" });
+  if (body.code !== before.code) throw errors.validation({ code: "TARIFF_CODE_FIXED" });
   await checkBody(ctx, body);
   await assertUnbilled(ctx, before);
   const until = await nextVersionFrom(ctx, body.code, body.validFrom, id);

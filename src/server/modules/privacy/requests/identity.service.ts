@@ -5,7 +5,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone } from "../../../platform/crypto/contact.js";
 import { sha256 } from "../../../platform/crypto/crypto.js";
 import { type AppError, errors } from "../../../platform/errors.js";
-import { message } from "../../../platform/i18n/messages.js";
+import { type MessageCode, message } from "../../../platform/i18n/messages.js";
 import { openResidentFields } from "../../registry/residents/residents.service.js";
 import { identityChecks } from "../privacy.table.js";
 
@@ -72,7 +72,7 @@ export async function verifyIdentityCheck(
 ): Promise<AppError | null> {
   const where = and(eq(identityChecks.companyId, ctx.companyId), eq(identityChecks.id, checkId));
   const [check] = await ctx.tx.select().from(identityChecks).where(where).for("update");
-  const refuse = (reason: string) => errors.validation({ code: reason });
+  const refuse = (reason: MessageCode) => errors.validation({ code: reason });
   if (!check || check.residentId !== residentId || check.consumedAt) return refuse("OTP_INVALID");
   if (check.expiresAt.getTime() < Date.now()) return refuse("OTP_EXPIRED");
   if (check.codeHash !== codeHash(checkId, code)) {

@@ -1,7 +1,7 @@
 import { PassThrough, Readable, type Writable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common.js";
+import { fileAnswer, IdParams, XLSX } from "../../../../contracts/common.js";
 import { ExportQuery, ImportQuery, ImportResult } from "../../../../contracts/registry.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { assertReauthenticated, authOf } from "../../../platform/http/request-context.js";
@@ -50,7 +50,15 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/registry/template.xlsx",
-    { schema: { tags }, config: { permission: ["import", "registry_import"] } },
+    {
+      schema: {
+        response: { 200: fileAnswer(XLSX, "The empty import workbook") },
+        summary: "Download the import template",
+        description: "An empty workbook with the units, residents and vehicles sheets and their columns.",
+        tags,
+      },
+      config: { permission: ["import", "registry_import"] },
+    },
     async (_req, reply) => sendWorkbook(reply, "mau-nhap-du-lieu.xlsx", writeTemplate),
   );
 
@@ -58,7 +66,15 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/buildings/:id/import",
     {
       bodyLimit: MAX_FILE,
-      schema: { tags, params: IdParams, querystring: ImportQuery, response: { 200: ImportResult } },
+      schema: {
+        summary: "Import units, residents and vehicles",
+        description:
+          "Reads a workbook (.xlsx or .csv, as the body): checks every row, then writes all of it or nothing; a dry run only checks.",
+        tags,
+        params: IdParams,
+        querystring: ImportQuery,
+        response: { 200: ImportResult },
+      },
       config: { permission: ["import", "registry_import"] },
     },
     async (req) => {
@@ -71,7 +87,15 @@ export const registryImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/buildings/:id/export.xlsx",
     {
-      schema: { tags, params: IdParams, querystring: ExportQuery },
+      schema: {
+        response: { 200: fileAnswer(XLSX, "The registry workbook") },
+        summary: "Export the registry",
+        description:
+          "The building's units, residents and vehicles as a workbook; contacts only after a recent password confirmation.",
+        tags,
+        params: IdParams,
+        querystring: ExportQuery,
+      },
       config: { permission: ["export", "registry_import"] },
     },
     async (req, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams } from "../../../../contracts/common.js";
+import { IdParams, NoContent } from "../../../../contracts/common.js";
 import {
   IsoDate,
   Vehicle,
@@ -17,7 +17,13 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/units/:id/vehicles",
     {
-      schema: { tags, params: IdParams, response: { 200: VehicleList } },
+      schema: {
+        summary: "Vehicles of a unit",
+        description: "The unit's vehicles with their parking cards.",
+        tags,
+        params: IdParams,
+        response: { 200: VehicleList },
+      },
       config: { permission: ["read", "household"] },
     },
     async (req) => req.run((ctx) => service.listUnitVehicles(ctx, req.params.id)),
@@ -26,7 +32,15 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/units/:id/vehicles",
     {
-      schema: { tags, params: IdParams, body: VehicleBody, response: { 201: Vehicle } },
+      schema: {
+        summary: "Register a vehicle",
+        description:
+          "Registers a vehicle of a household member (a resident's registration waits for approval).",
+        tags,
+        params: IdParams,
+        body: VehicleBody,
+        response: { 201: Vehicle },
+      },
       config: { permission: ["register_vehicle", "household"] },
     },
     async (req, reply) =>
@@ -36,7 +50,14 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     "/vehicles/:id",
     {
-      schema: { tags, params: IdParams, body: VehiclePatch, response: { 200: Vehicle } },
+      schema: {
+        summary: "Change a vehicle",
+        description: "Changes a vehicle's type, plate or card.",
+        tags,
+        params: IdParams,
+        body: VehiclePatch,
+        response: { 200: Vehicle },
+      },
       config: { permission: ["update", "vehicle"] },
     },
     async (req) => req.run((ctx) => service.updateVehicle(ctx, req.params.id, req.body)),
@@ -46,6 +67,8 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
     "/vehicles/:id/approve",
     {
       schema: {
+        summary: "Approve a vehicle",
+        description: "Approves a vehicle a resident registered.",
         tags,
         params: IdParams,
         body: z.object({ parkingCard: z.string().trim().max(40).nullable().optional() }),
@@ -59,19 +82,32 @@ export const vehicleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/vehicles/:id/deactivate",
     {
-      schema: { tags, params: IdParams, body: z.object({ on: IsoDate }) },
+      schema: {
+        summary: "Deactivate a vehicle",
+        description: "Ends a vehicle's registration (and its parking fee).",
+        response: { 204: NoContent },
+        tags,
+        params: IdParams,
+        body: z.object({ on: IsoDate }),
+      },
       config: { permission: ["update", "vehicle"] },
     },
     async (req, reply) => {
       await req.run((ctx) => service.deactivateVehicle(ctx, req.params.id, req.body.on));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     "/vehicles",
     {
-      schema: { tags, querystring: VehicleSearch, response: { 200: VehicleList } },
+      schema: {
+        summary: "List vehicles",
+        description: "Vehicles of a building, filterable by type and status.",
+        tags,
+        querystring: VehicleSearch,
+        response: { 200: VehicleList },
+      },
       config: { permission: ["list", "vehicle"] },
     },
     async (req) => req.run((ctx) => service.findVehicles(ctx, req.query)),

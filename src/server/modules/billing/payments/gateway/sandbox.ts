@@ -232,6 +232,11 @@ export const sandboxGatewayRoutes: FastifyPluginAsync<SandboxGatewayOptions> = a
   // charges (kept so that asking again with the same reference gives the same answer) live in memory.
   const removed = new Set<string>();
   const charges = new Map<string, Flat>();
+  // These pages imitate the gateway's own server for demos and tests: they are not this product's API, so the
+  // OpenAPI document leaves them out.
+  app.addHook("onRoute", (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
 
   if (!app.hasContentTypeParser("application/x-www-form-urlencoded")) {
     app.addContentTypeParser(

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
+import { newBuilding, newMember, PASSWORD, signIn } from "../../../../test/helpers/builders.js";
+import { Client } from "../../../../test/helpers/client.js";
+
+/** HEAD wherever GET answers, and the web app's files: a page falls back to the app, a missing file does not. */
+let env: TestEnv;
+let admin: Client;
+
+const INDEX = '<!doctype html><html><head><script src="/assets/index-abc123.js"></script></head></html>';
+
+beforeAll(async () => {
+  // A built web app of two files, so the test does not depend on `npm run build` having run.
+  const webDir = mkdtempSync(path.join(tmpdir(), "chungcu-web-"));
+  mkdirSync(path.join(webDir, "assets"));
+  writeFileSync(path.join(webDir, "index.html"), INDEX);
+  writeFileSync(path.join(webDir, "assets", "index-abc123.js"), "console.log(1)");
+  env = await startTestApp({ rateLimitPerMinute: 100_000 }, { webDir });
+  const { companyId } = await newBuilding(env);
+  admin = await signIn(env, await newMember(env, "company_admin", { companyId }));
+  await admin.post("/api/v1/auth/reauth", { password: PASSWORD });
+});
+
+describe("static files and pages", () => {
+  it("serves a page of the app, by GET and by HEAD", async () => {
+    const anon = new Client(env.app);
+    const get = await anon.request("GET", "/app/invoices");
+    expect(get.status).toBe(200);
+    expect(get.raw.toString()).toBe(INDEX);
+    const head = await anon.request("HEAD", "/app/invoices");
+    expect(head.status).toBe(200);
+    expect(head.headers["content-type"]).toMatch(/text\/html/);
+    expect(head.raw.length).toBe(0);
+  });
+
+  it("serves an existing asset by GET and HEAD", async () => {
+    const anon = new Client(env.app);
+    expect((await anon.request("GET", "/assets/index-abc123.js")).status).toBe(200);
+    expect((await anon.request("HEAD", "/assets/index-abc123.js")).status).toBe(200);
+  });
+
+  it("answers 404 in the error shape for a missing asset, not the web page", async () => {
+    const anon = new Client(env.app);
+    for (const url of ["/assets/index-old999.js", "/assets/logo.svg", "/missing.webmanifest"]) {
+      for (const method of ["GET", "HEAD"]) {
+        const res = await anon.request(method, url);
+        expect(res.status, `${method} ${url}`).toBe(404);
+        if (method === "GET") expect(res.body.error.code).toBe("ROUTE_NOT_FOUND");
+      }
+    }
+  });
+});
+
+describe("HEAD works wherever GET does", () => {
+  it("answers HEAD with GET's status on every GET route of the API document", async () => {
+    const doc = (await admin.get("/api/docs/json")).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const urls = Object.entries(doc.paths)
+      .filter(([, ops]) => "get" in ops)
+      .map(([p]) => p.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000"));
+    expect(urls.length).toBeGreaterThan(30);
+    const differ: string[] = [];
+    for (const url of [...urls, "/api/docs/json", "/", "/sign-in"]) {
+      const get = await admin.request("GET", url);
+      const head = await admin.request("HEAD", url);
+      if (head.status !== get.status) differ.push(`${url}: GET ${get.status}, HEAD ${head.status}`);
+      expect(head.raw.length).toBe(0);
+    }
+    expect(differ).toEqual([]);
+  });
+});
