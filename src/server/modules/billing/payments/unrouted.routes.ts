@@ -21,7 +21,14 @@ export const unroutedRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/platform/unrouted-transfers",
     {
-      schema: { tags, querystring: UnroutedTransferQuery, response: { 200: UnroutedTransferPage } },
+      schema: {
+        summary: "List unrouted bank transfers",
+        description:
+          "Transfers the bank feed delivered to an account number no company holds, kept until the platform admin assigns them. Platform admin only.",
+        tags,
+        querystring: UnroutedTransferQuery,
+        response: { 200: UnroutedTransferPage },
+      },
       config: { auth: "platform", permission: ["list", "unrouted_transfer"] },
     },
     async (req) => req.run((ctx) => listUnrouted(ctx, req.query)),
@@ -29,7 +36,15 @@ export const unroutedRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/platform/unrouted-transfers/:id/assign",
     {
-      schema: { tags, params: IdParams, body: AssignTransferBody, response: { 200: AssignedTransfer } },
+      schema: {
+        summary: "Assign an unrouted transfer to a company",
+        description:
+          "The company receives the transfer like any from the feed (matched by the code in its memo, else queued for its accountant); audited. A transfer already assigned answers 409.",
+        tags,
+        params: IdParams,
+        body: AssignTransferBody,
+        response: { 200: AssignedTransfer },
+      },
       config: { auth: "platform", permission: ["assign", "unrouted_transfer"] },
     },
     async (req) => req.run((ctx) => assignUnrouted(ctx, req.params.id, req.body.companyId)),
@@ -38,6 +53,9 @@ export const unroutedRoutes: FastifyPluginAsyncZod = async (app) => {
     "/platform/bank-account-owners/:accountNumber",
     {
       schema: {
+        summary: "Move a bank account number to another company",
+        description:
+          "An account number belongs to one company at a time; the platform admin resolves a real change of company. Later transfers to the number go to the new holder; audited.",
         tags,
         params: BankAccountOwnerParams,
         body: BankAccountOwnerBody,
