@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["src/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["src/**/*.unit.test.ts", "test/unit/**", "test/e2e/**", "node_modules/**"],
           globalSetup: ["test/setup/global-setup.ts"],
+          setupFiles: ["test/setup/close-apps.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           isolate: false,

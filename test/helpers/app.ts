@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
 import { type App, buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
 import { verifyAuditChains } from "../../src/server/platform/audit/audit.service.js";
@@ -26,6 +25,21 @@ export class CapturingSms implements SmsGateway {
 }
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7);
+
+/**
+ * Closers of the apps the current test file started. `startTestApp()` is called from `beforeAll`, where an
+ * `afterAll` registered by it would never run (databases and apps were left behind, chains never verified):
+ * `test/setup/close-apps.ts` runs these once the file's tests are done.
+ */
+const openApps: Array<() => Promise<void>> = [];
+
+/** Closes every app the file started, dropping its database once its audit chains are verified. */
+export async function closeTestApps(): Promise<void> {
+  const closers = openApps.splice(0);
+  const results = await Promise.allSettled(closers.map((close) => close()));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
 
 export type TestEnv = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -65,7 +79,7 @@ export async function startTestApp(
   const boss = config.jobs
     ? await startJobs(db, app.platform, createLogger(process.env.TEST_LOG ?? "silent"), url)
     : null;
-  afterAll(async () => {
+  openApps.push(async () => {
     await boss?.stop({ graceful: false, wait: true });
     app.platform.tasks.stop();
     await app.close();

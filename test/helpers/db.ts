@@ -28,6 +28,16 @@ export async function freshDatabase(): Promise<{ db: Database; url?: string; dro
     url: dbUrl,
     drop: async () => {
       await db.close();
+      // pg's pool.end() resolves before the server has ended those backends; FORCE would then kill them
+      // mid-goodbye and their clients report it as an error. Wait for them to go first (bounded).
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await admin.query(
+          "select count(*)::int as n from pg_stat_activity where datname = $1",
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
