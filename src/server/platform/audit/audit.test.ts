@@ -9,12 +9,14 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { startTestApp, TEST_MASTER_KEY, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../test/helpers/builders.js";
 import { withDatabase } from "../../../../test/setup/global-setup.js";
+import { buildApp } from "../../app.js";
 import { systemActor } from "../authz/actor.js";
 import type { Ctx } from "../context.js";
-import { type Database, openPglite } from "../db/client.js";
+import { type Database, openPglite, PLATFORM_SCOPE } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
+import { createLogger } from "../log/logger.js";
 import { PERSONAL_FIELDS, RECORDS_OF } from "../privacy/purposes.js";
-import { audit, diff, verifyAuditChains } from "./audit.service.js";
+import { audit, diff, nothingToAudit, verifyAuditChains } from "./audit.service.js";
 import { auditLog } from "./audit.table.js";
 
 let env: TestEnv;
@@ -33,6 +35,34 @@ const ctxOn = (companyId: string, tx: Ctx["tx"]): Ctx => ({
 });
 
 describe("audit log", () => {
+  it("gives a request without its own entry the generic one, whatever request used the connection before", async () => {
+    // A second app on the file's database with two routes: one that says it has nothing to audit, one that
+    // writes without an entry of its own (what the generic entry is for). Called one after the other, both
+    // get the same pooled connection — on PostgreSQL the same Drizzle handle.
+    const app = await buildApp({ config: env.config, db: env.db, logger: createLogger("silent") });
+    const publicRoute = { config: { auth: "public" as const, csrf: false } };
+    app.post("/api/v1/test/quiet", publicRoute, async (req) => req.run(async (ctx) => nothingToAudit(ctx)));
+    app.post("/api/v1/test/forgetful", publicRoute, async (req) =>
+      req.run(async (ctx) => ctx.tx.execute(sql`select 1`)),
+    );
+    await app.ready();
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await app.inject({ method: "POST", url: "/api/v1/test/quiet" })).statusCode).toBe(200);
+        expect((await app.inject({ method: "POST", url: "/api/v1/test/forgetful" })).statusCode).toBe(200);
+      }
+    } finally {
+      await app.close();
+    }
+    const rows = await env.db.transaction(PLATFORM_SCOPE, (tx) =>
+      tx
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.action, "POST /api/v1/test/forgetful")),
+    );
+    expect(rows).toHaveLength(3);
+  });
+
   it("records every state-changing request in the company's chain, with personal data masked", async () => {
     const admin = await newMember(env, "company_admin");
     const client = await signIn(env, admin);

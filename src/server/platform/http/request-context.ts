@@ -156,6 +156,9 @@ async function runInContext<T>(
   const companyId = level === "tenant" && req.auth?.companyId ? req.auth.companyId : PLATFORM_SCOPE;
   const after: Array<() => Promise<void>> = [];
   const result = await db.transaction(companyId, async (tx) => {
+    // On PostgreSQL the handle belongs to the pooled connection and outlives this transaction: a mark left
+    // by an earlier request on the same connection must not spare this one its generic entry.
+    auditedTransactions.delete(tx);
     const ctx: Ctx = {
       companyId,
       actor: req.auth?.actor ?? anonymousActor,
