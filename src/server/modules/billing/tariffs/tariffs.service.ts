@@ -112,8 +112,7 @@ async function checkBody(ctx: Ctx, body: TariffBody) {
     .from(tariffs)
     .where(and(eq(tariffs.companyId, ctx.companyId), eq(tariffs.code, body.code)))
     .limit(1);
-  if (sibling && sibling.kind !== body.kind)
-    throw errors.validation({ kind: "TARIFF_KIND_FIXED" });
+  if (sibling && sibling.kind !== body.kind) throw errors.validation({ kind: "TARIFF_KIND_FIXED" });
 }
 
 const columns = (body: TariffBody) => ({
