@@ -361,8 +361,12 @@ export function TariffsPage({ scope }: { scope: Scope }) {
                     {v.vatRate === null ? t("tariffs.ruleVat") : `${formatNumber(v.vatRate, lang)} %`}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {v.locked && v.scope === scope && <Badge variant="light">{t("tariffs.locked")}</Badge>}
+                    <Group gap="xs">
+                      {v.locked && v.scope === scope && (
+                        <Badge variant="light" tt="none" size="md">
+                          {t("tariffs.locked")}
+                        </Badge>
+                      )}
                       {v.scope === scope && (
                         <Button
                           size="xs"
