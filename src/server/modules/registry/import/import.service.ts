@@ -81,7 +81,10 @@ class ChunkWriter {
   async write(chunk: Chunk): Promise<void> {
     await this.settled();
     this.inFlight = this.upsert(chunk).then(
-      () => this.progress((this.fileRows += chunk.fileRows)),
+      () => {
+        this.fileRows += chunk.fileRows;
+        this.progress(this.fileRows);
+      },
       (err) => {
         this.failure = err;
       },
