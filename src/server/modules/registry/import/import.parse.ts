@@ -153,8 +153,13 @@ export async function* parseRows(
 ): AsyncGenerator<ParsedRow> {
   const sheets = new Map<SheetKey, ParsedSheet<SheetKey>>();
   const layouts = new Map<SheetKey, Layout>();
+  const keys = new Map<string, SheetKey | null>();
+  const keyOf = (name: string) => {
+    if (!keys.has(name)) keys.set(name, sheetOf(name));
+    return keys.get(name) ?? null;
+  };
   for await (const raw of readRows(source, format, SHEETS[csvSheet].vi, parentsFirst)) {
-    const key = format === "csv" ? csvSheet : sheetOf(raw.sheetName);
+    const key = format === "csv" ? csvSheet : keyOf(raw.sheetName);
     if (!key) continue;
     let sheet = sheets.get(key);
     if (!sheet) {

@@ -196,8 +196,10 @@ export class Planner {
 
   private planResidents(sheet: ParsedSheet<"residents">, { row, value: r, valid }: Parsed<ResidentRecord>) {
     const unitId = this.unitIdOf(sheet, row, r.unitCode);
+    // Computed once per row: folding a Vietnamese name is a measurable part of an import's time.
+    const name = r.fullName ? searchText(r.fullName) : "";
     const refuse = () => {
-      if (unitId && r.fullName) this.refusedMembers.add(`${unitId}|${searchText(r.fullName)}`);
+      if (unitId && name) this.refusedMembers.add(`${unitId}|${name}`);
     };
     if (!unitId || !valid) {
       refuse();
@@ -210,17 +212,17 @@ export class Planner {
     }
     const matchKey = memberMatchKey(this.ctx, unitId, r);
     if (this.firstOf(this.seen.residents, matchKey, at(sheet, row, "fullName")))
-      this.planResident(row, unitId, matchKey, r);
+      this.planResident(row, unitId, matchKey, name, r);
   }
 
-  private planResident(row: number, unitId: string, matchKey: string, r: ResidentRecord) {
+  private planResident(row: number, unitId: string, matchKey: string, name: string, r: ResidentRecord) {
     const before = this.existing.members.get(matchKey);
     const { keyring } = this.ctx.platform;
     const fresh = before ? null : keyring.newDataKey();
     const residentId = before?.resident_id ?? randomUUID();
     const key = fresh?.key ?? this.keyOf(residentId);
     if (!key) return;
-    this.fileMembers.set(`${unitId}|${searchText(r.fullName)}`, { residentId, key });
+    this.fileMembers.set(`${unitId}|${name}`, { residentId, key });
     const member: Row = {
       id: before?.member_id ?? randomUUID(),
       unit_id: unitId,
@@ -243,7 +245,7 @@ export class Planner {
       id: residentId,
       data_key: fresh?.wrapped ?? null,
       full_name: r.fullName,
-      name_search: searchText(r.fullName),
+      name_search: name,
       phone_enc: seal(r.phone),
       phone_bidx: r.phone ? keyring.blindIndex("phone", r.phone) : null,
       email_enc: seal(r.email),
@@ -272,8 +274,8 @@ export class Planner {
     );
   }
 
-  private ownerOf(unitId: string, name: string): { residentId: string; key: Buffer } | null {
-    const wanted = `${unitId}|${searchText(name)}`;
+  /** The household member a vehicle names, by unit and folded name (`searchText`). */
+  private ownerOf(wanted: string): { residentId: string; key: Buffer } | null {
     const inFile = this.fileMembers.get(wanted);
     if (inFile) return inFile;
     const stored = this.existing.membersByName.get(wanted);
@@ -294,8 +296,9 @@ export class Planner {
     const unitId = this.unitIdOf(sheet, row, v.unitCode);
     if (!unitId || !valid) return;
     const plate = this.plateOf(sheet, row, v);
-    const owner = this.ownerOf(unitId, v.ownerName);
-    const ownerRefused = this.refusedMembers.has(`${unitId}|${searchText(v.ownerName)}`);
+    const ownerKey = `${unitId}|${searchText(v.ownerName)}`;
+    const owner = this.ownerOf(ownerKey);
+    const ownerRefused = this.refusedMembers.has(ownerKey);
     if (!owner && !ownerRefused) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
     if (plate === false || !owner) return;
     const bidx = plate ? this.ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null;
