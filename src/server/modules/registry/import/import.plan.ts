@@ -96,6 +96,7 @@ export class Planner {
    */
   private readonly refusedMembers = new Set<string>();
   private readonly keys = new Map<string, Buffer | null>();
+  /** Stored residents already written by this import. */
   private readonly written = new Set<string>();
 
   constructor(
@@ -253,9 +254,10 @@ export class Planner {
       date_of_birth_enc: seal(r.dateOfBirth),
       nationality: r.nationality,
     };
-    // A person living in two units of the file is one resident row, written once.
-    if (!this.written.has(residentId)) this.chunk.residents.push(person);
-    this.written.add(residentId);
+    // A person living in two units of the file is one resident row, written once. Only a stored person can
+    // come twice (a new one gets a new id per row), so only they are remembered.
+    if (!before || !this.written.has(residentId)) this.chunk.residents.push(person);
+    if (before) this.written.add(residentId);
     this.chunk.members.push(member);
   }
 
