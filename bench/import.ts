@@ -1,6 +1,8 @@
 // `npm run bench -- import`: a 10,000-unit workbook (30,000 residents, 15,000 vehicles) imported through the
 // product's service, then again (zero changes expected), beside a baseline that reads the same file and
-// inserts the same rows with plain set-based SQL (no validation, encryption, planning or audit).
+// inserts the same rows with plain set-based SQL (no validation, encryption, planning or audit). A file a
+// quarter the size is imported first, and the process's peak RSS printed after each (small_rss_mb,
+// large_rss_mb): an import streams, so the second should be close to the first.
 
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -30,6 +32,8 @@ import { migrate } from "../src/server/platform/db/migrate.js";
 import { platformFor, postgresAnswers, result, rssMb, withScratchDatabase } from "./common.js";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
+/** A file a quarter the size, imported first: peak memory should not follow the file's size. */
+const SMALL_UNITS = Math.ceil(UNITS / 4);
 const BLOCKS = ["A", "B", "C", "D", "E"];
 const PER_FLOOR = 50;
 const FLOORS = Math.ceil(UNITS / BLOCKS.length / PER_FLOOR);
@@ -37,7 +41,7 @@ const FLOORS = Math.ceil(UNITS / BLOCKS.length / PER_FLOOR);
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** Writes the workbook with exceljs's streaming writer: each unit has three residents, every other one a car. */
-export async function generate(file: string): Promise<number> {
+export async function generate(file: string, units = UNITS): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: false,
@@ -55,7 +59,7 @@ export async function generate(file: string): Promise<number> {
     sheets[k].addRow(values).commit();
     rows++;
   };
-  for (let i = 0; i < UNITS; i++) {
+  for (let i = 0; i < units; i++) {
     const block = BLOCKS[i % BLOCKS.length] as string;
     const seq = Math.floor(i / BLOCKS.length);
     const floor = Math.floor(seq / PER_FLOOR) + 1;
@@ -207,7 +211,10 @@ async function baseline(db: Database, target: { companyId: string; buildingId: s
   });
 }
 
-async function measure(kind: "pglite" | "postgres", db: Database, file: string, rows: number) {
+type File = { file: string; rows: number };
+
+async function measure(kind: "pglite" | "postgres", db: Database, big: File, small: File) {
+  const { file, rows } = big;
   await migrate(db);
   const platform = platformFor();
   let peak = rssMb();
@@ -215,6 +222,10 @@ async function measure(kind: "pglite" | "postgres", db: Database, file: string, 
     peak = Math.max(peak, rssMb());
   }, 200);
   try {
+    // The small file first: the process's peak after it, then after the file four times its size.
+    const before = rssMb();
+    await product(db, platform, await newBuilding(db, "Bench small"), small.file);
+    const smallPeak = Math.max(peak, rssMb());
     const target = await newBuilding(db, "Bench import");
     const first = await timed(() => product(db, platform, target, file)).catch((err) => {
       console.error(
@@ -237,6 +248,13 @@ async function measure(kind: "pglite" | "postgres", db: Database, file: string, 
       rss_mb: firstPeak,
     });
     result("import", kind, {
+      rss_before_mb: before,
+      small_rows: small.rows,
+      small_rss_mb: smallPeak,
+      large_rows: rows,
+      large_rss_mb: firstPeak,
+    });
+    result("import", kind, {
       reimport_seconds: again.seconds.toFixed(1),
       reimport_rows_per_s: Math.round(rows / again.seconds),
       changes: changesOf(again.value),
@@ -257,17 +275,20 @@ export async function run(): Promise<void> {
   try {
     const file = path.join(dir, "registry.xlsx");
     const rows = await generate(file);
+    const small = { file: path.join(dir, "registry-small.xlsx"), rows: 0 };
+    small.rows = await generate(small.file, SMALL_UNITS);
+    const big = { file, rows };
     console.log(
       `import: ${UNITS} units, ${rows} rows in one workbook; product (validate, plan, encrypt, upsert, audit) vs plain inserts; ratio = product time / baseline time`,
     );
     if (await postgresAnswers()) {
       await withScratchDatabase("chungcu_bench_import", (url) =>
-        measure("postgres", openPostgres(url), file, rows),
+        measure("postgres", openPostgres(url), big, small),
       );
     } else {
       console.log("PostgreSQL does not answer: measuring PGlite only");
     }
-    await measure("pglite", await openPgliteDir(path.join(dir, "pglite")), file, rows);
+    await measure("pglite", await openPgliteDir(path.join(dir, "pglite")), big, small);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

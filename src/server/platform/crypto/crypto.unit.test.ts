@@ -79,6 +79,16 @@ describe("encryption", () => {
     );
   });
 
+  it("never gives two seals the same IV nor two people the same key, across refills of the random pool", () => {
+    const ivs = new Set<string>();
+    const keys = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      ivs.add(encrypt(Buffer.alloc(32, 3), "x").subarray(0, 12).toString("hex"));
+      keys.add(keyring.newDataKey().key.toString("hex"));
+    }
+    expect([ivs.size, keys.size]).toEqual([1000, 1000]);
+  });
+
   it("gives equal blind indexes for equal values only, and different ones per kind", () => {
     expect(keyring.blindIndex("phone", "0912345678")).toBe(keyring.blindIndex("phone", "0912345678"));
     expect(keyring.blindIndex("phone", "0912345678")).not.toBe(keyring.blindIndex("phone", "0912345679"));

@@ -83,8 +83,15 @@ function choice<T extends string>(labels: Record<T, readonly string[]>) {
   const shown = Object.values<readonly string[]>(labels)
     .map((n) => n[0])
     .join(", ");
+  // A sheet repeats a handful of labels tens of thousands of times: each written form is folded once (up to a
+  // bound, so a file of distinct junk cannot grow the memo).
+  const seen = new Map<string, T | undefined>();
   return optional((t) => {
-    const value = lookup.get(searchText(t));
+    let value = seen.get(t);
+    if (value === undefined && !seen.has(t)) {
+      value = lookup.get(searchText(t));
+      if (seen.size < 256) seen.set(t, value);
+    }
     if (!value) throw new CellError("IMPORT_CHOICE", { choices: shown });
     return value;
   });

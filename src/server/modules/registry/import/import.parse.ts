@@ -42,19 +42,23 @@ export class ErrorReport {
 /** A row read from the file, with its number and the header text of each column, for error reports. */
 export type Parsed<T> = { row: number; value: T; valid: boolean };
 
+/** A sheet as far as it has been read: its rows are handed on one by one, never kept. */
 export type ParsedSheet<K extends SheetKey> = {
+  key: K;
   /** The worksheet's name as the file has it (or the sheet's Vietnamese name for a CSV file). */
   name: string;
   headers: Map<string, string>;
-  rows: Parsed<RecordOf[K]>[];
 };
 
-export type ParsedFile = { [K in SheetKey]: ParsedSheet<K> };
+/** One parsed row with the sheet it belongs to. */
+export type ParsedRow = {
+  [K in SheetKey]: { key: K; sheet: ParsedSheet<K>; parsed: Parsed<RecordOf[K]> };
+}[SheetKey];
 
 const emptySheet = <K extends SheetKey>(key: K): ParsedSheet<K> => ({
+  key,
   name: SHEETS[key].vi,
   headers: new Map((SHEETS[key].columns as readonly Column[]).map((c) => [c.key, c.vi])),
-  rows: [],
 });
 
 /** Where a column's cell is, for an error report. */
@@ -128,42 +132,47 @@ function parseRow(
   return { row: raw.row, value, valid };
 }
 
+/** Sheets that others refer to come first: units, then residents, then vehicles, then anything else. */
+const parentsFirst = (sheetName: string) => {
+  const key = sheetOf(sheetName);
+  return key ? SHEET_KEYS.indexOf(key) : SHEET_KEYS.length;
+};
+
 /**
- * Reads the file and parses every row of the sheets it has, reporting each bad cell. Rows with a bad
- * cell are kept (marked invalid) so that later rows referring to them are not reported as well.
+ * Reads the file and parses its rows one at a time, reporting each bad cell. Rows with a bad cell are handed
+ * on too (marked invalid) so that later rows referring to them are not reported as well. A workbook's sheets
+ * come parents first (units, residents, vehicles), whatever their order in the file, so a streaming caller
+ * has seen every row a row may refer to.
  * @param csvSheet which sheet a CSV file holds
  */
-export async function parseFile(
+export async function* parseRows(
   source: Source,
   format: Format,
   csvSheet: SheetKey,
   report: ErrorReport,
-  onRow?: (rows: number) => void,
-): Promise<ParsedFile> {
-  const file: ParsedFile = {
-    units: emptySheet("units"),
-    residents: emptySheet("residents"),
-    vehicles: emptySheet("vehicles"),
-  };
+): AsyncGenerator<ParsedRow> {
+  const sheets = new Map<SheetKey, ParsedSheet<SheetKey>>();
   const layouts = new Map<SheetKey, Layout>();
-  let rows = 0;
-  for await (const raw of readRows(source, format, SHEETS[csvSheet].vi)) {
-    const key = format === "csv" ? csvSheet : sheetOf(raw.sheetName);
+  const keys = new Map<string, SheetKey | null>();
+  const keyOf = (name: string) => {
+    if (!keys.has(name)) keys.set(name, sheetOf(name));
+    return keys.get(name) ?? null;
+  };
+  for await (const raw of readRows(source, format, SHEETS[csvSheet].vi, parentsFirst)) {
+    const key = format === "csv" ? csvSheet : keyOf(raw.sheetName);
     if (!key) continue;
-    const sheet = file[key] as ParsedSheet<SheetKey>;
-    if (!layouts.has(key)) {
-      sheet.name = raw.sheetName;
+    let sheet = sheets.get(key);
+    if (!sheet) {
+      sheet = { ...emptySheet(key), name: raw.sheetName };
+      sheets.set(key, sheet);
       layouts.set(key, layoutOf(key, sheet, raw.cells, report));
       continue;
     }
     const layout = layouts.get(key);
     if (!layout || raw.cells.every((c) => cellText(c) === "")) continue;
-    (sheet.rows as Parsed<unknown>[]).push(parseRow(key, sheet, layout, raw, report));
-    if (++rows % 1000 === 0) onRow?.(rows);
+    yield { key, sheet, parsed: parseRow(key, sheet, layout, raw, report) } as ParsedRow;
   }
-  onRow?.(rows);
   if (SHEET_KEYS.every((k) => !layouts.has(k))) {
     report.add({ sheet: "", row: 1, column: "" }, "IMPORT_NO_SHEET");
   }
-  return file;
 }

@@ -6,7 +6,7 @@ import { memberMatchKey } from "../residents/residents.service.js";
 import { formatPlate, normalisePlate, plateKindOf } from "../vehicles/plates.js";
 import type { Row } from "./import.apply.js";
 import type { ResidentRecord, SheetKey, UnitRecord, VehicleRecord } from "./import.columns.js";
-import { at, type ErrorReport, type ParsedFile, type ParsedSheet } from "./import.parse.js";
+import { at, type ErrorReport, type Parsed, type ParsedRow, type ParsedSheet } from "./import.parse.js";
 import {
   type Bytes,
   type ExistingMember,
@@ -44,16 +44,17 @@ export type Action = "create" | "update" | "unchanged";
 export type Counts = Record<Action, number>;
 export type Change = { sheet: SheetKey; row: number; action: Exclude<Action, "unchanged">; key: string };
 
-/** The rows to write per table, with what the import does to each entity. */
-export type Plan = {
+/** The rows to write per table for a stretch of the file: parents (units, residents) before their children. */
+export type Chunk = {
   units: Row[];
   residents: Row[];
   members: Row[];
   vehicles: Row[];
-  counts: Record<SheetKey, Counts>;
-  /** The first changes, for a dry run's preview. */
-  sample: Change[];
+  /** How many of the file's rows were planned into it (changed or not). */
+  fileRows: number;
 };
+
+const emptyChunk = (): Chunk => ({ units: [], residents: [], members: [], vehicles: [], fileRows: 0 });
 
 const SAMPLE = 20;
 
@@ -64,21 +65,26 @@ const sameValues = (a: Row, b: Row, keys: readonly string[]) =>
 type Building = { id: string; blocks: { name: string; floors: number }[] };
 
 /**
- * Checks every row against the building, the database and the rest of the file, and decides per entity
- * whether it is created, updated or unchanged. Errors go to `report`; the plan is only applied without them.
+ * Checks each row, as it is read, against the building, the database and the rows of the file before it, and
+ * decides per entity whether it is created, updated or unchanged. Errors go to `report`. The rows to write
+ * gather in a chunk that the caller takes (`take()`) and writes, or drops, as it goes: what the planner keeps
+ * for the whole file is only what later rows look up (ids and keys by unit code and name, the keys seen for
+ * duplicates), never the rows themselves. Rows must come parents first (units, residents, vehicles).
  */
 export class Planner {
-  readonly plan: Plan = {
-    units: [],
-    residents: [],
-    members: [],
-    vehicles: [],
-    counts: {
-      units: { create: 0, update: 0, unchanged: 0 },
-      residents: { create: 0, update: 0, unchanged: 0 },
-      vehicles: { create: 0, update: 0, unchanged: 0 },
-    },
-    sample: [],
+  readonly counts: Record<SheetKey, Counts> = {
+    units: { create: 0, update: 0, unchanged: 0 },
+    residents: { create: 0, update: 0, unchanged: 0 },
+    vehicles: { create: 0, update: 0, unchanged: 0 },
+  };
+  /** The first changes, for a dry run's preview. */
+  readonly sample: Change[] = [];
+  private chunk = emptyChunk();
+  /** The first row of each key per sheet, to report a second one. */
+  private readonly seen: Record<SheetKey, Map<string, number>> = {
+    units: new Map(),
+    residents: new Map(),
+    vehicles: new Map(),
   };
   /** Unit codes of the file (valid or not) to their ids. */
   private readonly unitIds = new Map<string, string | null>();
@@ -90,6 +96,7 @@ export class Planner {
    */
   private readonly refusedMembers = new Set<string>();
   private readonly keys = new Map<string, Buffer | null>();
+  /** Stored residents already written by this import. */
   private readonly written = new Set<string>();
 
   constructor(
@@ -99,17 +106,30 @@ export class Planner {
     private readonly report: ErrorReport,
   ) {}
 
-  run(file: ParsedFile): Plan {
-    this.planUnits(file.units);
-    this.planResidents(file.residents);
-    this.planVehicles(file.vehicles);
-    return this.plan;
+  /** Plans one row of the file. */
+  add(item: ParsedRow): void {
+    if (item.key === "units") this.planUnits(item.sheet, item.parsed);
+    else if (item.key === "residents") this.planResidents(item.sheet, item.parsed);
+    else this.planVehicles(item.sheet, item.parsed);
+    this.chunk.fileRows++;
+  }
+
+  /** File rows planned since the last `take()`. */
+  get pending(): number {
+    return this.chunk.fileRows;
+  }
+
+  /** The rows planned since the last call, to write (or drop); the planner keeps none of them. */
+  take(): Chunk {
+    const chunk = this.chunk;
+    this.chunk = emptyChunk();
+    return chunk;
   }
 
   private decide(sheet: SheetKey, row: number, key: string, action: Action): Action {
-    this.plan.counts[sheet][action]++;
-    if (action !== "unchanged" && this.plan.sample.length < SAMPLE) {
-      this.plan.sample.push({ sheet, row, action, key });
+    this.counts[sheet][action]++;
+    if (action !== "unchanged" && this.sample.length < SAMPLE) {
+      this.sample.push({ sheet, row, action, key });
     }
     return action;
   }
@@ -132,17 +152,14 @@ export class Planner {
     return id ?? null;
   }
 
-  private planUnits(sheet: ParsedSheet<"units">) {
-    const seen = new Map<string, number>();
-    for (const { row, value: u, valid } of sheet.rows) {
-      if (u.code === null) continue;
-      if (!this.firstOf(seen, u.code, at(sheet, row, "code"))) continue;
-      const before = this.existing.units.get(u.code);
-      const id = before?.id ?? randomUUID();
-      this.unitIds.set(u.code, id);
-      const placed = u.block !== null && u.floor !== null && this.placeIsValid(sheet, row, u);
-      if (valid && placed) this.planUnit(row, id, u, before);
-    }
+  private planUnits(sheet: ParsedSheet<"units">, { row, value: u, valid }: Parsed<UnitRecord>) {
+    if (u.code === null) return;
+    if (!this.firstOf(this.seen.units, u.code, at(sheet, row, "code"))) return;
+    const before = this.existing.units.get(u.code);
+    const id = before?.id ?? randomUUID();
+    this.unitIds.set(u.code, id);
+    const placed = u.block !== null && u.floor !== null && this.placeIsValid(sheet, row, u);
+    if (valid && placed) this.planUnit(row, id, u, before);
   }
 
   private placeIsValid(sheet: ParsedSheet<"units">, row: number, u: UnitRecord): boolean {
@@ -167,7 +184,7 @@ export class Planner {
     };
     const compared = ["block", "floor", "area_m2", "type", "status", "handover_date", "maintenance_fund_vnd"];
     const action = !before ? "create" : sameValues(next, before, compared) ? "unchanged" : "update";
-    if (this.decide("units", row, u.code, action) !== "unchanged") this.plan.units.push(next);
+    if (this.decide("units", row, u.code, action) !== "unchanged") this.chunk.units.push(next);
   }
 
   private keyOf(residentId: string): Buffer | null {
@@ -178,36 +195,35 @@ export class Planner {
     return this.keys.get(residentId) ?? null;
   }
 
-  private planResidents(sheet: ParsedSheet<"residents">) {
-    const seen = new Map<string, number>();
-    for (const { row, value: r, valid } of sheet.rows) {
-      const unitId = this.unitIdOf(sheet, row, r.unitCode);
-      const refuse = () => {
-        if (unitId && r.fullName) this.refusedMembers.add(`${unitId}|${searchText(r.fullName)}`);
-      };
-      if (!unitId || !valid) {
-        refuse();
-        continue;
-      }
-      if (r.role === "tenant" && !r.leaseEndsOn) {
-        this.report.add(at(sheet, row, "leaseEndsOn"), "FIELD_REQUIRED");
-        refuse();
-        continue;
-      }
-      const matchKey = memberMatchKey(this.ctx, unitId, r);
-      if (this.firstOf(seen, matchKey, at(sheet, row, "fullName")))
-        this.planResident(row, unitId, matchKey, r);
+  private planResidents(sheet: ParsedSheet<"residents">, { row, value: r, valid }: Parsed<ResidentRecord>) {
+    const unitId = this.unitIdOf(sheet, row, r.unitCode);
+    // Computed once per row: folding a Vietnamese name is a measurable part of an import's time.
+    const name = r.fullName ? searchText(r.fullName) : "";
+    const refuse = () => {
+      if (unitId && name) this.refusedMembers.add(`${unitId}|${name}`);
+    };
+    if (!unitId || !valid) {
+      refuse();
+      return;
     }
+    if (r.role === "tenant" && !r.leaseEndsOn) {
+      this.report.add(at(sheet, row, "leaseEndsOn"), "FIELD_REQUIRED");
+      refuse();
+      return;
+    }
+    const matchKey = memberMatchKey(this.ctx, unitId, r);
+    if (this.firstOf(this.seen.residents, matchKey, at(sheet, row, "fullName")))
+      this.planResident(row, unitId, matchKey, name, r);
   }
 
-  private planResident(row: number, unitId: string, matchKey: string, r: ResidentRecord) {
+  private planResident(row: number, unitId: string, matchKey: string, name: string, r: ResidentRecord) {
     const before = this.existing.members.get(matchKey);
     const { keyring } = this.ctx.platform;
     const fresh = before ? null : keyring.newDataKey();
     const residentId = before?.resident_id ?? randomUUID();
     const key = fresh?.key ?? this.keyOf(residentId);
     if (!key) return;
-    this.fileMembers.set(`${unitId}|${searchText(r.fullName)}`, { residentId, key });
+    this.fileMembers.set(`${unitId}|${name}`, { residentId, key });
     const member: Row = {
       id: before?.member_id ?? randomUUID(),
       unit_id: unitId,
@@ -230,7 +246,7 @@ export class Planner {
       id: residentId,
       data_key: fresh?.wrapped ?? null,
       full_name: r.fullName,
-      name_search: searchText(r.fullName),
+      name_search: name,
       phone_enc: seal(r.phone),
       phone_bidx: r.phone ? keyring.blindIndex("phone", r.phone) : null,
       email_enc: seal(r.email),
@@ -238,10 +254,11 @@ export class Planner {
       date_of_birth_enc: seal(r.dateOfBirth),
       nationality: r.nationality,
     };
-    // A person living in two units of the file is one resident row, written once.
-    if (!this.written.has(residentId)) this.plan.residents.push(person);
-    this.written.add(residentId);
-    this.plan.members.push(member);
+    // A person living in two units of the file is one resident row, written once. Only a stored person can
+    // come twice (a new one gets a new id per row), so only they are remembered.
+    if (!before || !this.written.has(residentId)) this.chunk.residents.push(person);
+    if (before) this.written.add(residentId);
+    this.chunk.members.push(member);
   }
 
   private residentUnchanged(key: Buffer, before: ExistingMember, r: ResidentRecord, member: Row): boolean {
@@ -259,8 +276,8 @@ export class Planner {
     );
   }
 
-  private ownerOf(unitId: string, name: string): { residentId: string; key: Buffer } | null {
-    const wanted = `${unitId}|${searchText(name)}`;
+  /** The household member a vehicle names, by unit and folded name (`searchText`). */
+  private ownerOf(wanted: string): { residentId: string; key: Buffer } | null {
     const inFile = this.fileMembers.get(wanted);
     if (inFile) return inFile;
     const stored = this.existing.membersByName.get(wanted);
@@ -277,27 +294,25 @@ export class Planner {
     return formatted ?? false;
   }
 
-  private planVehicles(sheet: ParsedSheet<"vehicles">) {
-    const seen = new Map<string, number>();
-    for (const { row, value: v, valid } of sheet.rows) {
-      const unitId = this.unitIdOf(sheet, row, v.unitCode);
-      if (!unitId || !valid) continue;
-      const plate = this.plateOf(sheet, row, v);
-      const owner = this.ownerOf(unitId, v.ownerName);
-      const ownerRefused = this.refusedMembers.has(`${unitId}|${searchText(v.ownerName)}`);
-      if (!owner && !ownerRefused) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
-      if (plate === false || !owner) continue;
-      const bidx = plate ? this.ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null;
-      const key = vehicleKey({
-        plate_bidx: bidx,
-        unit_id: unitId,
-        resident_id: owner.residentId,
-        type: v.type,
-        parking_card: v.parkingCard,
-      });
-      if (this.firstOf(seen, key, at(sheet, row, plate ? "plate" : "parkingCard"))) {
-        this.planVehicle(row, unitId, owner, plate, bidx, key, v);
-      }
+  private planVehicles(sheet: ParsedSheet<"vehicles">, { row, value: v, valid }: Parsed<VehicleRecord>) {
+    const unitId = this.unitIdOf(sheet, row, v.unitCode);
+    if (!unitId || !valid) return;
+    const plate = this.plateOf(sheet, row, v);
+    const ownerKey = `${unitId}|${searchText(v.ownerName)}`;
+    const owner = this.ownerOf(ownerKey);
+    const ownerRefused = this.refusedMembers.has(ownerKey);
+    if (!owner && !ownerRefused) this.report.add(at(sheet, row, "ownerName"), "VEHICLE_OWNER_NOT_MEMBER");
+    if (plate === false || !owner) return;
+    const bidx = plate ? this.ctx.platform.keyring.blindIndex("plate", normalisePlate(plate)) : null;
+    const key = vehicleKey({
+      plate_bidx: bidx,
+      unit_id: unitId,
+      resident_id: owner.residentId,
+      type: v.type,
+      parking_card: v.parkingCard,
+    });
+    if (this.firstOf(this.seen.vehicles, key, at(sheet, row, plate ? "plate" : "parkingCard"))) {
+      this.planVehicle(row, unitId, owner, plate, bidx, key, v);
     }
   }
 
@@ -327,7 +342,7 @@ export class Planner {
     const action = !before ? "create" : this.vehicleUnchanged(before, next, plate) ? "unchanged" : "update";
     if (this.decide("vehicles", row, plate ?? v.type, action) === "unchanged") return;
     next.plate_enc = plate ? encrypt(owner.key, plate) : null;
-    this.plan.vehicles.push(next);
+    this.chunk.vehicles.push(next);
   }
 
   private vehicleUnchanged(before: ExistingVehicle, next: Row, plate: string | null): boolean {

@@ -50,6 +50,13 @@ const iterateStream = requireFromExceljs("exceljs/lib/utils/iterate-stream") as 
   s: NodeJS.ReadableStream,
 ) => AsyncIterable<Buffer>;
 
+/** Where a worksheet comes in the reading order, by its name. */
+export type SheetRank = (sheetName: string) => number;
+type WorkbookModel = {
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string; name: string }[] };
+};
+
 type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: string; state?: string };
 type Parsed = { eventType: string; value: unknown };
 type ReaderInternals = {
@@ -97,7 +104,7 @@ async function spool(stream: Readable): Promise<{ path: string; cleanup: () => P
  * itself and other programs write them. Worksheets are then streamed (cells are not kept), so memory does not
  * grow with the workbook's size. Hidden sheets (lists behind drop-downs, working copies) are skipped.
  */
-async function* xlsxFileRows(file: string): AsyncGenerator<RawRow> {
+async function* xlsxFileRows(file: string, rank?: SheetRank): AsyncGenerator<RawRow> {
   const { files } = await unzip.Open.file(file);
   const part = (name: string) => files.find((f) => f.path === name && f.type === "File");
   const reader = new Utf8WorkbookReader(file, {
@@ -116,10 +123,17 @@ async function* xlsxFileRows(file: string): AsyncGenerator<RawRow> {
   reader.model ??= { sheets: [] };
   if (styles) await reader._parseStyles(styles.stream());
   if (strings) for await (const _ of reader._parseSharedStrings(iterateStream(strings.stream())));
+  const internals = reader as unknown as WorkbookModel;
+  // A worksheet's name as exceljs finds it: the relationship naming its part, then the sheet with that id.
+  const nameOf = (no: string) => {
+    const rel = internals.workbookRels?.find((r) => r.Target === `worksheets/sheet${no}.xml`);
+    return internals.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? "";
+  };
   const sheets = files
     .map((f) => ({ f, no: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(f.path)?.[1] }))
     .filter((s): s is { f: ZipFile; no: string } => Boolean(s.no))
-    .sort((a, b) => Number(a.no) - Number(b.no));
+    .map((s) => ({ ...s, rank: rank?.(nameOf(s.no)) ?? 0 }))
+    .sort((a, b) => a.rank - b.rank || Number(a.no) - Number(b.no));
   for (const { f, no } of sheets) {
     for (const { eventType, value } of reader._parseWorksheet(iterateStream(f.stream()), no)) {
       if (eventType !== "worksheet") continue;
@@ -134,14 +148,14 @@ async function* xlsxFileRows(file: string): AsyncGenerator<RawRow> {
 }
 
 /** An .xlsx source: a path is read where it is; a stream or bytes are first written to a temporary file. */
-async function* xlsxRows(source: Source): AsyncGenerator<RawRow> {
+async function* xlsxRows(source: Source, rank?: SheetRank): AsyncGenerator<RawRow> {
   if (typeof source === "string") {
-    yield* xlsxFileRows(source);
+    yield* xlsxFileRows(source, rank);
     return;
   }
   const spooled = await spool(Buffer.isBuffer(source) ? Readable.from([source]) : source);
   try {
-    yield* xlsxFileRows(spooled.path);
+    yield* xlsxFileRows(spooled.path, rank);
   } finally {
     await spooled.cleanup();
   }
@@ -173,7 +187,16 @@ export function streamOf(source: Source): Readable {
   return source;
 }
 
-/** The rows of a workbook's visible sheets, or of a CSV file (one sheet, named `csvSheetName`). */
-export function readRows(source: Source, format: Format, csvSheetName: string): AsyncGenerator<RawRow> {
-  return format === "csv" ? csvRows(streamOf(source), csvSheetName) : xlsxRows(source);
+/**
+ * The rows of a workbook's visible sheets, or of a CSV file (one sheet, named `csvSheetName`).
+ * @param rank orders a workbook's sheets by name (lowest first; equal ranks in the workbook's order), so a
+ *   caller that streams can have the sheets other sheets refer to first, whatever their order in the file
+ */
+export function readRows(
+  source: Source,
+  format: Format,
+  csvSheetName: string,
+  rank?: SheetRank,
+): AsyncGenerator<RawRow> {
+  return format === "csv" ? csvRows(streamOf(source), csvSheetName) : xlsxRows(source, rank);
 }
