@@ -71,7 +71,9 @@ async function runMonth({ buildingId, accountant }: Month) {
 
 async function invoiceOf({ buildingId, accountant: client }: Month, code: string) {
   const list = await client.get("/api/v1/invoices", { buildingId, period: PERIOD, q: code });
-  const id = list.body.items[0]?.id as string;
+  // The unit's notice itself, not an adjustment of it (the list does not order a unit's two notices).
+  const id = (list.body.items.find((i: { kind: string }) => i.kind !== "adjustment") ?? list.body.items[0])
+    ?.id as string;
   return (await client.get(`/api/v1/invoices/${id}`)).body;
 }
 
