@@ -8,9 +8,6 @@ import type { Client } from "../../../../test/helpers/client.js";
  * exact. Expected figures are computed by hand below, in đồng.
  */
 let env: TestEnv;
-let admin: Client;
-let buildingId: string;
-const unitIds: string[] = [];
 const PERIOD = "2026-11";
 const MAX = 1_000_000_000_000; // 10^12 đ
 const T = 1_000_000_000_000;
@@ -22,7 +19,7 @@ function post(client: Client, path: string, body: unknown, status = 201) {
   });
 }
 
-const fixed = (name: string, price: number, vatRate = 10) => ({
+const fixed = (buildingId: string, name: string, price: number, vatRate = 10) => ({
   buildingId,
   kind: "fixed",
   name,
@@ -33,15 +30,21 @@ const fixed = (name: string, price: number, vatRate = 10) => ({
 
 beforeAll(async () => {
   env = await startTestApp({ jobs: true, signInPerMinute: 1000 });
-  const owner = await newMember(env, "company_admin");
-  admin = await signIn(env, owner);
-  buildingId = (
+});
+
+type Building = { admin: Client; buildingId: string; unitIds: string[] };
+
+/** A company of the test's own with a building of three 100 m² apartments, and its admin signed in. */
+async function building(): Promise<Building> {
+  const admin = await signIn(env, await newMember(env, "company_admin"));
+  const buildingId = (
     await post(admin, "/buildings", {
       name: "Toà Tỷ Đô",
       address: "1 Lê Duẩn, Quận 1, TP. Hồ Chí Minh",
       blocks: [{ name: "A", floors: 2 }],
     })
-  ).id;
+  ).id as string;
+  const unitIds: string[] = [];
   for (const code of ["A-01.01", "A-01.02", "A-01.03"]) {
     const unit = await post(admin, "/units", {
       buildingId,
@@ -55,13 +58,60 @@ beforeAll(async () => {
     });
     unitIds.push(unit.id);
   }
-});
+  return { admin, buildingId, unitIds };
+}
+
+/** Four fixed fees at the maximum (10 % VAT) and a management fee whose line is exactly the maximum. */
+async function addRules({ admin, buildingId }: Building) {
+  for (let i = 1; i <= 4; i++) await post(admin, "/fee-rules", fixed(buildingId, `Phí cố định ${i}`, MAX));
+  await post(admin, "/fee-rules", {
+    buildingId,
+    kind: "area",
+    name: "Phí quản lý",
+    unitType: "apartment",
+    price: 10_000_000_000, // 10^10 đ/m² × 100 m² = 10^12 đ
+    vatRate: 0,
+    validFrom: "2025-01-01",
+  });
+}
+
+/** `building()` with `addRules()`. */
+async function billedBuilding() {
+  const b = await building();
+  await addRules(b);
+  return b;
+}
+
+/** Runs the month through the background task and issues its notices; returns the finished run. */
+async function runAndIssue({ admin, buildingId }: Building) {
+  const started = await post(admin, "/billing-runs", { buildingId, period: PERIOD }, 202);
+  let run = started;
+  await expect
+    .poll(
+      async () => {
+        run = (await admin.get(`/api/v1/billing-runs/${started.id}`)).body;
+        return run.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("done");
+  const issued = await post(admin, "/invoices/issue", { buildingId, period: PERIOD }, 200);
+  return { run, issued };
+}
+
+/** The first unit's notice of the month (issued by `runAndIssue()`). */
+async function firstNotice({ admin, buildingId, unitIds }: Building) {
+  const list = await admin.get("/api/v1/invoices", { buildingId, period: PERIOD, unitId: unitIds[0] });
+  return list.body.items[0].id as string;
+}
 
 describe("the range of money inputs", () => {
   it("accepts 10^12 đ and refuses one đồng more, naming the field and the maximum", async () => {
+    const b = await building();
+    const { admin, buildingId } = b;
     for (const body of [
-      fixed("Quá lớn", MAX + 1),
-      { ...fixed("Xe", 1000), kind: "vehicle", vehicleType: "car", priceNext: MAX + 1 },
+      fixed(buildingId, "Quá lớn", MAX + 1),
+      { ...fixed(buildingId, "Xe", 1000), kind: "vehicle", vehicleType: "car", priceNext: MAX + 1 },
     ]) {
       const refused = await admin.post("/api/v1/fee-rules", body);
       expect(refused.status).toBe(400);
@@ -76,29 +126,24 @@ describe("the range of money inputs", () => {
     expect(settings.status).toBe(400);
     expect(settings.body.error.details.fields).toHaveProperty("feeFrameMax");
     // Four fixed fees at the maximum (10 % VAT) and a management fee whose line is exactly the maximum.
-    for (let i = 1; i <= 4; i++) await post(admin, "/fee-rules", fixed(`Phí cố định ${i}`, MAX));
-    await post(admin, "/fee-rules", {
-      buildingId,
-      kind: "area",
-      name: "Phí quản lý",
-      unitType: "apartment",
-      price: 10_000_000_000, // 10^10 đ/m² × 100 m² = 10^12 đ
-      vatRate: 0,
-      validFrom: "2025-01-01",
-    });
+    await addRules(b);
   });
 
   it("refuses, in the preview, a rule whose line would pass the maximum, instead of failing later", async () => {
+    const { admin, buildingId } = await billedBuilding();
     const preview = await admin.post("/api/v1/fee-rules/preview", {
-      rule: { ...fixed("Phí quản lý khủng", MAX, 0), kind: "area", unitType: "apartment" },
+      rule: { ...fixed(buildingId, "Phí quản lý khủng", MAX, 0), kind: "area", unitType: "apartment" },
     });
     expect(preview.status).toBe(422);
     expect(preview.body.error.code).toBe("LINE_AMOUNT_TOO_LARGE");
   });
 
   it("previews sums of many lines near the maximum exactly", async () => {
+    const { admin, buildingId } = await billedBuilding();
     // Per unit now: 4 × (10^12 + 10^11 VAT) + 10^12 = 5.4 × 10^12; three units: 16.2 × 10^12.
-    const preview = await admin.post("/api/v1/fee-rules/preview", { rule: fixed("Thêm một khoản", MAX) });
+    const preview = await admin.post("/api/v1/fee-rules/preview", {
+      rule: fixed(buildingId, "Thêm một khoản", MAX),
+    });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({
       units: 3,
@@ -114,27 +159,23 @@ describe("sums that reach lists, statements and the dashboard", () => {
   it("runs, issues and lists notices of trillions of đồng without an error", {
     timeout: 60_000,
   }, async () => {
-    const started = await post(admin, "/billing-runs", { buildingId, period: PERIOD }, 202);
-    let run = started;
-    await expect
-      .poll(
-        async () => {
-          run = (await admin.get(`/api/v1/billing-runs/${started.id}`)).body;
-          return run.status;
-        },
-        { timeout: 30_000 },
-      )
-      .toBe("done");
+    const b = await billedBuilding();
+    const { admin, buildingId } = b;
+    const { run, issued } = await runAndIssue(b);
     expect(run.total).toBe(16.2 * T);
-    expect((await post(admin, "/invoices/issue", { buildingId, period: PERIOD }, 200)).issued).toBe(3);
+    expect(issued.issued).toBe(3);
     const list = await admin.get("/api/v1/invoices", { buildingId, period: PERIOD });
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { total: number }) => i.total)).toEqual([5.4 * T, 5.4 * T, 5.4 * T]);
   });
 
-  it("takes cash up to 10^12 đ, refuses more, and asks before taking far more than is owed", async () => {
-    const list = await admin.get("/api/v1/invoices", { buildingId, period: PERIOD, unitId: unitIds[0] });
-    const invoiceId = list.body.items[0].id as string;
+  it("takes cash up to 10^12 đ, refuses more, and asks before taking far more than is owed", {
+    timeout: 60_000,
+  }, async () => {
+    const b = await billedBuilding();
+    const { admin } = b;
+    await runAndIssue(b);
+    const invoiceId = await firstNotice(b);
     const over = await admin.post("/api/v1/payments/cash", { invoiceId, amount: MAX + 1 });
     expect(over.status).toBe(400);
     expect(Object.values(over.body.error.details.fields).join(" ")).toContain("1.000.000.000.000");
@@ -159,7 +200,16 @@ describe("sums that reach lists, statements and the dashboard", () => {
     expect(confirmed.body).toMatchObject({ allocated: 0, credit: MAX });
   });
 
-  it("states a unit's account and the building's debts to the đồng", async () => {
+  it("states a unit's account and the building's debts to the đồng", { timeout: 60_000 }, async () => {
+    const b = await billedBuilding();
+    const { admin, buildingId, unitIds } = b;
+    await runAndIssue(b);
+    // The first unit's payments, as the cash test makes them: 5 × 10^12, then 0.4 × 10^12 + 1000, then a
+    // confirmed 10^12.
+    const invoiceId = await firstNotice(b);
+    for (let i = 0; i < 5; i++) await post(admin, "/payments/cash", { invoiceId, amount: MAX });
+    await post(admin, "/payments/cash", { invoiceId, amount: 0.4 * T + 1000 });
+    await post(admin, "/payments/cash", { invoiceId, amount: MAX, confirmOverpayment: true });
     const statement = await admin.get(`/api/v1/units/${unitIds[0]}/statement`);
     expect(statement.status).toBe(200);
     // Billed 5.4 × 10^12; paid 5 × 10^12 + (0.4 × 10^12 + 1000) + 10^12 = 6.4 × 10^12 + 1000.

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TEST_MASTER_KEY, type TestEnv } from "../../../../test/helpers/app.js";
@@ -14,13 +15,11 @@ import { reconcileBankFeed } from "./payments/reconcile.js";
 import { executeRun } from "./runs/runs.service.js";
 import { runScheduledBilling } from "./runs/schedule.js";
 
-/** A month for a building, end to end: fee rules → readings → run → issue → QR → bank transfer → paid. */
+/**
+ * A month for a building, end to end: fee rules → readings → run → issue → QR → bank transfer → paid. Each test
+ * brings its own company and building to the stage it starts from (`month()`), so the tests hold in any order.
+ */
 let env: TestEnv;
-let companyId: string;
-let buildingId: string;
-let admin: Client;
-let accountant: Client;
-let unitIds: Record<string, string>;
 const HMAC_SECRET = "test-hmac-secret-0123456789";
 /** Configured beside the HMAC secret, which turns it off: the feed must sign. */
 const FEED_API_KEY = "test-bank-feed-key-0123456789";
@@ -42,8 +41,20 @@ function post(client: Client, path: string, body: unknown, status = 201) {
   });
 }
 
+/** A test's own company and building (see `month()`). */
+type Month = {
+  companyId: string;
+  buildingId: string;
+  /** The building's bank account, its own so that the bank feed routes its transfers to this company. */
+  account: string;
+  admin: Client;
+  accountant: Client;
+  unitIds: Record<string, string>;
+};
+
 /** Runs the month to the end through the background task and returns the finished run. */
-async function runMonth(client: Client) {
+async function runMonth({ buildingId, accountant }: Month) {
+  const client = accountant;
   const started = await post(client, "/billing-runs", { buildingId, period: PERIOD }, 202);
   let run = started;
   await expect
@@ -58,18 +69,24 @@ async function runMonth(client: Client) {
   return run;
 }
 
-async function invoiceOf(client: Client, code: string) {
+async function invoiceOf({ buildingId, accountant: client }: Month, code: string) {
   const list = await client.get("/api/v1/invoices", { buildingId, period: PERIOD, q: code });
-  const id = list.body.items[0]?.id as string;
+  // The unit's notice itself, not an adjustment of it (the list does not order a unit's two notices).
+  const id = (list.body.items.find((i: { kind: string }) => i.kind !== "adjustment") ?? list.body.items[0])
+    ?.id as string;
   return (await client.get(`/api/v1/invoices/${id}`)).body;
 }
 
-function sepay(id: number, amount: number, content: string) {
+/** Bank transaction ids, new for each transfer of the file: the feed is idempotent by this id. */
+let lastTransactionId = 5000;
+const newTransactionId = () => ++lastTransactionId;
+
+function sepay(id: number, amount: number, content: string, accountNumber = "0011001234567") {
   return {
     id,
     gateway: "Vietcombank",
     transactionDate: "2026-12-02 09:15:00",
-    accountNumber: "0011001234567",
+    accountNumber,
     subAccount: null,
     code: null,
     content,
@@ -99,23 +116,33 @@ beforeAll(async () => {
   env = await startTestApp({
     jobs: true,
     signInPerMinute: 1000,
+    // Every test sets up its own building through the API: more requests a minute than one client is allowed.
+    rateLimitPerMinute: 100_000,
     bankFeed: { apiKey: FEED_API_KEY, hmacSecret: HMAC_SECRET },
   });
+});
+
+/**
+ * A company of the test's own with its admin and accountant signed in and building "Chung cư Sông Hồng": units
+ * A-01.01 (75.5 m², owner Nguyễn Thị Hằng with two motorbikes), A-01.02 (100 m²) and shophouse A-01.03 (50 m²,
+ * handed over on 16/11).
+ */
+async function newMonth(): Promise<Month> {
   const owner = await newMember(env, "company_admin");
-  companyId = owner.companyId;
-  admin = await signIn(env, owner);
-  buildingId = (
+  const companyId = owner.companyId;
+  const admin = await signIn(env, owner);
+  const buildingId = (
     await post(admin, "/buildings", {
       name: "Chung cư Sông Hồng",
       address: "12 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội",
       blocks: [{ name: "A", floors: 5 }],
     })
-  ).id;
-  accountant = await signIn(
+  ).id as string;
+  const accountant = await signIn(
     env,
     await newMember(env, "accountant", { companyId, buildingIds: [buildingId] }),
   );
-  unitIds = {};
+  const unitIds: Record<string, string> = {};
   for (const [code, areaM2, type, handoverDate] of [
     ["A-01.01", 75.5, "apartment", "2020-01-01"],
     ["A-01.02", 100, "apartment", "2020-01-01"],
@@ -148,10 +175,92 @@ beforeAll(async () => {
       activeFrom: "2026-01-01",
     });
   }
-});
+  const account = `00${randomInt(10 ** 9, 10 ** 10)}`;
+  return { companyId, buildingId, account, admin, accountant, unitIds };
+}
+
+/**
+ * The building's billing settings (fee frame 5,000–16,500 đ/m², due in 10 days), bank account and fee rules:
+ * management fees of apartments and shophouses, motorbikes (a second one dearer), electricity and water.
+ * @returns the created rules as the API answered them
+ */
+async function addRules({ admin, buildingId, account }: Month) {
+  await admin.put(`/api/v1/buildings/${buildingId}/billing-settings`, {
+    feeFrameMin: 5000,
+    feeFrameMax: 16500,
+    dueDays: 10,
+  });
+  await post(admin, "/bank-accounts", {
+    buildingId,
+    bankBin: "970436",
+    accountNumber: account,
+    accountName: "CONG TY QUAN LY SONG HONG",
+  });
+  const rules = [
+    { kind: "area", name: "Phí quản lý", unitType: "apartment", price: 12000, vatRate: 10 },
+    { kind: "area", name: "Phí quản lý mặt bằng", unitType: "shophouse", price: 20000, vatRate: 10 },
+    {
+      kind: "vehicle",
+      name: "Phí gửi xe máy",
+      vehicleType: "motorbike",
+      price: 120000,
+      priceNext: 150000,
+      vatRate: 10,
+    },
+    { kind: "electricity", name: "Tiền điện", tariffCode: "evn-household", vatRate: 8, onBehalf: true },
+    {
+      kind: "water",
+      name: "Tiền nước",
+      tariffCode: "hcmc-water-household",
+      vatRate: 5,
+      onBehalf: true,
+      surchargePercent: 10,
+      surchargeName: "Phí bảo vệ môi trường nước thải",
+    },
+  ];
+  const created = [];
+  for (const rule of rules)
+    created.push(await post(admin, "/fee-rules", { buildingId, validFrom: "2025-01-01", ...rule }));
+  return created;
+}
+
+/** November's readings of A-01.01: 250 kWh of electricity (1000 → 1250) and 18 m³ of water (100 → 118). */
+async function addReadings({ admin, unitIds }: Month) {
+  for (const [kind, previous, reading] of [
+    ["electricity", 1000, 1250],
+    ["water", 100, 118],
+  ] as const)
+    await post(admin, "/meter-readings", {
+      unitId: unitIds["A-01.01"],
+      kind,
+      period: PERIOD,
+      previous,
+      reading,
+      readOn: "2026-11-30",
+    });
+}
+
+const STAGES = ["units", "rules", "readings", "drafted", "issued"] as const;
+
+/**
+ * A month of the test's own, brought to `stage`: the units (`newMonth()`), then their fee rules
+ * (`addRules()`), November's readings (`addReadings()`), the notices drafted by a run, then issued.
+ */
+async function month(stage: (typeof STAGES)[number]): Promise<Month> {
+  const m = await newMonth();
+  const upTo = STAGES.indexOf(stage);
+  if (upTo >= 1) await addRules(m);
+  if (upTo >= 2) await addReadings(m);
+  if (upTo >= 3) await runMonth(m);
+  if (upTo >= 4)
+    await post(m.accountant, "/invoices/issue", { buildingId: m.buildingId, period: PERIOD }, 200);
+  return m;
+}
 
 describe("fee rules, bank account and readings", () => {
   it("refuses what is wrong, warns about a fee outside the province's frame", async () => {
+    const m = await month("units");
+    const { companyId, buildingId, admin, unitIds } = m;
     const resident = await signIn(
       env,
       await newMember(env, "resident", { companyId, unitIds: [unitIds["A-01.01"] as string] }),
@@ -168,48 +277,14 @@ describe("fee rules, bank account and readings", () => {
       expect.arrayContaining(["price", "vehicleType"]),
     );
 
-    await admin.put(`/api/v1/buildings/${buildingId}/billing-settings`, {
-      feeFrameMin: 5000,
-      feeFrameMax: 16500,
-      dueDays: 10,
-    });
-    await post(admin, "/bank-accounts", {
-      buildingId,
-      bankBin: "970436",
-      accountNumber: "0011001234567",
-      accountName: "CONG TY QUAN LY SONG HONG",
-    });
-    const rules = [
-      { kind: "area", name: "Phí quản lý", unitType: "apartment", price: 12000, vatRate: 10 },
-      { kind: "area", name: "Phí quản lý mặt bằng", unitType: "shophouse", price: 20000, vatRate: 10 },
-      {
-        kind: "vehicle",
-        name: "Phí gửi xe máy",
-        vehicleType: "motorbike",
-        price: 120000,
-        priceNext: 150000,
-        vatRate: 10,
-      },
-      { kind: "electricity", name: "Tiền điện", tariffCode: "evn-household", vatRate: 8, onBehalf: true },
-      {
-        kind: "water",
-        name: "Tiền nước",
-        tariffCode: "hcmc-water-household",
-        vatRate: 5,
-        onBehalf: true,
-        surchargePercent: 10,
-        surchargeName: "Phí bảo vệ môi trường nước thải",
-      },
-    ];
-    const created = [];
-    for (const rule of rules)
-      created.push(await post(admin, "/fee-rules", { buildingId, validFrom: "2025-01-01", ...rule }));
+    const created = await addRules(m);
     expect(created[0].warnings).toEqual([]);
     expect(created[1].warnings[0].code).toBe("FEE_OUTSIDE_FRAME");
     expect(created[1].warnings[0].message).toContain("khung giá");
   });
 
   it("records readings, refusing one below the previous, and lists the units still to read", async () => {
+    const { buildingId, admin, unitIds } = await month("rules");
     const reading = (unit: string, kind: string, previous: number, value: number) =>
       admin.post("/api/v1/meter-readings", {
         unitId: unitIds[unit],
@@ -233,6 +308,7 @@ describe("fee rules, bank account and readings", () => {
 
 describe("previewing a rule change", () => {
   it("shows what next month's notices would become, saving nothing", async () => {
+    const { buildingId, admin } = await month("readings");
     const rules = (await admin.get("/api/v1/fee-rules", { buildingId })).body.items;
     const fee = rules.find((r: { name: string }) => r.name === "Phí quản lý");
     const { id, warnings, ...body } = fee;
@@ -257,10 +333,11 @@ describe("previewing a rule change", () => {
 
 describe("the billing run", () => {
   it("drafts one notice per unit with lines computed as the billing math says", async () => {
-    const run = await runMonth(accountant);
+    const m = await month("readings");
+    const run = await runMonth(m);
     expect(run).toMatchObject({ status: "done", units: 3, created: 3, invoices: 3 });
 
-    const a = await invoiceOf(accountant, "A-01.01");
+    const a = await invoiceOf(m, "A-01.01");
     expect(a.status).toBe("draft");
     expect(a.billTo).toBe("Nguyễn Thị Hằng");
     const electricity = tieredCharge(250, EVN_2025);
@@ -301,7 +378,7 @@ describe("the billing run", () => {
     );
 
     // Handed over on 16/11: the shophouse pays 15 of November's 30 days.
-    const c = await invoiceOf(accountant, "A-01.03");
+    const c = await invoiceOf(m, "A-01.03");
     expect(c.lines).toEqual([
       expect.objectContaining({
         description: "Phí quản lý mặt bằng",
@@ -314,7 +391,9 @@ describe("the billing run", () => {
   });
 
   it("changes nothing when run again, and redrafts a draft after a corrected reading", async () => {
-    const again = await runMonth(accountant);
+    const m = await month("drafted");
+    const { admin, unitIds } = m;
+    const again = await runMonth(m);
     expect(again).toMatchObject({ created: 0, redrafted: 0, invoices: 3 });
     const fixed = await admin.post("/api/v1/meter-readings", {
       unitId: unitIds["A-01.01"],
@@ -325,9 +404,9 @@ describe("the billing run", () => {
       readOn: "2026-11-30",
     });
     expect(fixed.status).toBe(201);
-    const redone = await runMonth(accountant);
+    const redone = await runMonth(m);
     expect(redone).toMatchObject({ created: 0, redrafted: 1, invoices: 3 });
-    const a = await invoiceOf(accountant, "A-01.01");
+    const a = await invoiceOf(m, "A-01.01");
     const kwh = a.lines
       .filter((l: { kind: string }) => l.kind === "electricity")
       .reduce((s: number, l: { quantity: string }) => s + Number(l.quantity), 0);
@@ -369,6 +448,8 @@ describe("the billing run", () => {
 
 describe("issue, pay by transfer, cash, unmatched", () => {
   it("issues gap-free numbers in unit order with a VietQR for the balance and a PDF", async () => {
+    const m = await month("drafted");
+    const { buildingId, accountant } = m;
     const issued = await post(accountant, "/invoices/issue", { buildingId, period: PERIOD }, 200);
     expect(issued).toEqual({ issued: 3, firstNumber: expect.stringMatching(/^\d{4}\/000001$/) });
     const list = await accountant.get("/api/v1/invoices", { buildingId, period: PERIOD });
@@ -379,11 +460,11 @@ describe("issue, pay by transfer, cash, unmatched", () => {
       ["A-01.02", "000002"],
       ["A-01.03", "000003"],
     ]);
-    const a = await invoiceOf(accountant, "A-01.01");
+    const a = await invoiceOf(m, "A-01.01");
     const qr = decodeVietQr(a.transfer.qrPayload);
     expect(qr).toMatchObject({
       bankBin: "970436",
-      account: "0011001234567",
+      account: m.account,
       amount: a.total,
       purpose: a.code,
       kind: "dynamic",
@@ -394,6 +475,7 @@ describe("issue, pay by transfer, cash, unmatched", () => {
   });
 
   it("the resident sees only their unit's notices", async () => {
+    const { companyId, buildingId, accountant, unitIds } = await month("issued");
     const resident = await signIn(
       env,
       await newMember(env, "resident", { companyId, unitIds: [unitIds["A-01.01"] as string] }),
@@ -408,36 +490,38 @@ describe("issue, pay by transfer, cash, unmatched", () => {
   it("credits a transfer once however often the bank feed repeats it, partial then over-payment", {
     timeout: 90_000,
   }, async () => {
-    const a = await invoiceOf(accountant, "A-01.01");
+    const m = await month("issued");
+    const a = await invoiceOf(m, "A-01.01");
     const mangled = `CT DEN:0123 NGUYEN THI HANG chuyen tien ${a.code.slice(0, 4).toLowerCase()} ${a.code.slice(4)} phi thang 11`;
     // The feed delivers the same transaction 1,000 times, 50 at a time.
     const statuses: number[] = [];
+    const transactionId = newTransactionId();
     for (let batch = 0; batch < 20; batch++) {
       const replies = await Promise.all(
-        Array.from({ length: 50 }, () => notify(sepay(5001, 500000, mangled))),
+        Array.from({ length: 50 }, () => notify(sepay(transactionId, 500000, mangled, m.account))),
       );
       statuses.push(...replies.map((r) => r.statusCode));
       expect(replies[0]?.json()).toEqual({ success: true });
     }
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     expect(statuses).toHaveLength(1000);
-    const partly = await invoiceOf(accountant, "A-01.01");
+    const partly = await invoiceOf(m, "A-01.01");
     expect(partly).toMatchObject({ status: "partially_paid", paid: 500000, balance: a.total - 500000 });
     expect(decodeVietQr(partly.transfer.qrPayload).amount).toBe(a.total - 500000);
 
-    await notify(sepay(5002, a.total - 500000 + 100000, `${a.code} thanh toan`));
-    const paid = await invoiceOf(accountant, "A-01.01");
+    await notify(sepay(newTransactionId(), a.total - 500000 + 100000, `${a.code} thanh toan`, m.account));
+    const paid = await invoiceOf(m, "A-01.01");
     expect(paid).toMatchObject({ status: "paid", paid: a.total, balance: 0, transfer: null });
     const payments = await rows<{ n: number; credit: string }>(
-      sql`select count(*)::int as n, sum(p.amount) - (select sum(amount) from payment_allocations where company_id = ${companyId}) as credit
-            from payments p where p.company_id = ${companyId}`,
+      sql`select count(*)::int as n, sum(p.amount) - (select sum(amount) from payment_allocations where company_id = ${m.companyId}) as credit
+            from payments p where p.company_id = ${m.companyId}`,
     );
     expect(payments[0]).toMatchObject({ n: 2 });
     expect(Number(payments[0]?.credit)).toBe(100000);
   });
 
   it("authenticates the feed by HMAC over timestamp and body, refusing stale or wrong signatures", async () => {
-    const body = JSON.stringify(sepay(6001, 1000, "khong co ma"));
+    const body = JSON.stringify(sepay(newTransactionId(), 1000, "khong co ma"));
     const now = Math.floor(Date.now() / 1000);
     const send = (headers: Record<string, string>) =>
       env.app.inject({
@@ -458,17 +542,21 @@ describe("issue, pay by transfer, cash, unmatched", () => {
   });
 
   it("keeps unmatched transfers for an accountant to match by hand", async () => {
+    const m = await month("issued");
+    const { accountant } = m;
     // A transfer of this test's own, whose memo names no notice: it waits in the queue, whatever else is there.
-    expect((await notify(sepay(7001, 1000, "chuyen tien phi dich vu"))).statusCode).toBe(200);
+    expect(
+      (await notify(sepay(newTransactionId(), 1000, "chuyen tien phi dich vu", m.account))).statusCode,
+    ).toBe(200);
     const queue = await accountant.get("/api/v1/bank-transfers", { status: "unmatched", pageSize: 100 });
     const mine = queue.body.items.filter((t: { memo: string }) => t.memo === "chuyen tien phi dich vu");
     expect(mine).toHaveLength(1);
-    const b = await invoiceOf(accountant, "A-01.02");
+    const b = await invoiceOf(m, "A-01.02");
     const matched = await accountant.post(`/api/v1/bank-transfers/${mine[0].id}/match`, {
       invoiceId: b.id,
     });
     expect(matched.status).toBe(200);
-    expect((await invoiceOf(accountant, "A-01.02")).paid).toBe(b.paid + 1000);
+    expect((await invoiceOf(m, "A-01.02")).paid).toBe(b.paid + 1000);
     const twice = await accountant.post(`/api/v1/bank-transfers/${mine[0].id}/match`, {
       invoiceId: b.id,
     });
@@ -476,7 +564,9 @@ describe("issue, pay by transfer, cash, unmatched", () => {
   });
 
   it("takes cash at the office with a numbered receipt", async () => {
-    const c = await invoiceOf(accountant, "A-01.03");
+    const m = await month("issued");
+    const { accountant } = m;
+    const c = await invoiceOf(m, "A-01.03");
     const cash = await post(accountant, "/payments/cash", { invoiceId: c.id, amount: c.total });
     expect(cash).toMatchObject({
       method: "cash",
@@ -484,17 +574,19 @@ describe("issue, pay by transfer, cash, unmatched", () => {
       credit: 0,
       receiptNumber: expect.stringMatching(/^PT\d{4}\/000001$/),
     });
-    expect((await invoiceOf(accountant, "A-01.03")).status).toBe("paid");
+    expect((await invoiceOf(m, "A-01.03")).status).toBe("paid");
   });
 
   it("writes one audit entry per run and per issue, not one per notice", async () => {
+    const m = await month("issued");
+    const { companyId, buildingId } = m;
     const runEntries = () =>
       rows<{ n: number; count: number }>(
         sql`select count(*)::int as n, max((changes->>'count')::int) as count from audit_log
              where company_id = ${companyId} and action = 'billing.run'`,
       );
     const [before] = await runEntries();
-    await runMonth(accountant);
+    await runMonth(m);
     const [after] = await runEntries();
     // One more run, one more entry, covering the month's notices (not one entry per notice).
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(1);
@@ -513,8 +605,12 @@ describe("issue, pay by transfer, cash, unmatched", () => {
 
 describe("another company", () => {
   it("cannot see or touch any of this building's billing", async () => {
+    const m = await month("issued");
+    const { companyId, buildingId, admin, unitIds } = m;
+    // A transfer waiting in this company's queue.
+    expect((await notify(sepay(newTransactionId(), 1000, "chuyen khoan", m.account))).statusCode).toBe(200);
     const stranger = await signIn(env, await newMember(env, "company_admin"));
-    const a = await invoiceOf(accountant, "A-01.01");
+    const a = await invoiceOf(m, "A-01.01");
     const rule = (await admin.get("/api/v1/fee-rules", { buildingId })).body.items[0];
     const run = await rows<{ id: string }>(
       sql`select id from billing_runs where company_id = ${companyId} limit 1`,
@@ -552,10 +648,11 @@ describe("another company", () => {
 
 describe("scheduled work", () => {
   it("picks up a transfer the webhook missed when it re-pulls the bank feed, once", async () => {
-    const b = await invoiceOf(accountant, "A-01.02");
+    const m = await month("issued");
+    const b = await invoiceOf(m, "A-01.02");
     const feed = new SandboxBankFeed();
     feed.push({
-      accountNumber: "0011001234567",
+      accountNumber: m.account,
       amount: b.balance,
       memo: `TT ${b.code}`,
       occurredAt: new Date(),
@@ -568,12 +665,13 @@ describe("scheduled work", () => {
     });
     const first = await reconcileBankFeed(env.db, env.app.platform, feed);
     expect(first).toEqual({ seen: 2, matched: 1, unrouted: 1 });
-    expect((await invoiceOf(accountant, "A-01.02")).status).toBe("paid");
+    expect((await invoiceOf(m, "A-01.02")).status).toBe("paid");
     // Both were stored the first time: the unrouted one waits in the platform's queue, once.
     expect(await reconcileBankFeed(env.db, env.app.platform, feed)).toEqual({ seen: 2, duplicate: 2 });
   });
 
   it("drafts last month for every building with fee rules on the 1st", async () => {
+    const { companyId } = await month("rules");
     const report = await runScheduledBilling(env.db, env.app.platform, createLogger("silent"), "2026-12");
     // Other tests' buildings with fee rules are billed too: this one's drafts are what this test checks.
     expect(report).toMatchObject({ period: "2026-12", failed: 0 });
@@ -587,7 +685,23 @@ describe("scheduled work", () => {
 
 describe("corrections after issue", () => {
   it("drafts an adjustment notice instead of editing an issued one, and an issued credit note settles debt", async () => {
-    const before = await invoiceOf(accountant, "A-01.01");
+    // Issued after the reading of A-01.01 was corrected to 1240 (as the redraft test does), then paid by a
+    // transfer with 100,000 đ too much (as the transfer test does).
+    const m = await month("readings");
+    const { buildingId, admin, accountant, unitIds } = m;
+    await post(admin, "/meter-readings", {
+      unitId: unitIds["A-01.01"],
+      kind: "electricity",
+      period: PERIOD,
+      previous: 1000,
+      reading: 1240,
+      readOn: "2026-11-30",
+    });
+    await runMonth(m);
+    await post(accountant, "/invoices/issue", { buildingId, period: PERIOD }, 200);
+    const owed = await invoiceOf(m, "A-01.01");
+    await notify(sepay(newTransactionId(), owed.total + 100000, `${owed.code} thanh toan`, m.account));
+    const before = await invoiceOf(m, "A-01.01");
     expect(before.status).toBe("paid");
     const fixed = await admin.post("/api/v1/meter-readings", {
       unitId: unitIds["A-01.01"],
@@ -598,11 +712,11 @@ describe("corrections after issue", () => {
       readOn: "2026-11-30",
     });
     expect(fixed.status).toBe(201);
-    const run = await runMonth(accountant);
+    const run = await runMonth(m);
     expect(run).toMatchObject({ created: 0, redrafted: 0, changedAfterIssue: 1 });
-    expect(await runMonth(accountant)).toMatchObject({ changedAfterIssue: 0 });
+    expect(await runMonth(m)).toMatchObject({ changedAfterIssue: 0 });
 
-    const after = await invoiceOf(accountant, "A-01.01");
+    const after = await invoiceOf(m, "A-01.01");
     expect(after).toMatchObject({ total: before.total, status: "paid" });
     const list = await accountant.get("/api/v1/invoices", { buildingId, period: PERIOD, q: "A-01.01" });
     const adjustment = list.body.items.find((i: { kind: string }) => i.kind === "adjustment");

@@ -656,7 +656,12 @@ describe("policies", () => {
     expect(platformText.body).toMatchObject({ kind: "privacy", version: "2026-11", company: null, id: null });
     expect((await anonymous.get("/api/v1/public/policies/cookies")).status).toBe(400);
 
-    const unit = await unitInBuilding("P-11.01");
+    // A company of its own: the version it publishes becomes the company's current one, which the consent
+    // test (in the shared company) must not meet.
+    const own = await newUnit(env, { code: "P-11.01" });
+    const companyId = own.companyId;
+    const unit = own.unitId;
+    const admin = await signIn(env, await newMember(env, "company_admin", { companyId }));
     const r = await newResident(env, admin, unit, {
       fullName: "Quách Thị Yến",
       email: "yen.quach@example.vn",

@@ -4,12 +4,16 @@ import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
 import type { Client } from "../../../../../test/helpers/client.js";
 
-/** Meter readings from a workbook: the template, every row checked, one set-based write. */
+/**
+ * Meter readings from a workbook: the template, every row checked, one set-based write. Each test reads into a
+ * building of its own (`building()`), so what one imports is not in another's lists.
+ */
 let env: TestEnv;
-let buildingId: string;
-let tech: Client;
+
+type Building = { buildingId: string; tech: Client };
 
 async function upload(
+  { buildingId, tech }: Building,
   body: Buffer,
   query: string,
   type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -35,9 +39,13 @@ async function workbook(rows: (string | number | null)[][]) {
 
 beforeAll(async () => {
   env = await startTestApp({ signInPerMinute: 1000 });
+});
+
+/** A company of the test's own: building D with units D-01.01 and D-01.02, read in August and September. */
+async function building(): Promise<Building> {
   const admin = await newMember(env, "company_admin");
   const adminClient = await signIn(env, admin);
-  buildingId = (
+  const buildingId = (
     await adminClient.post("/api/v1/buildings", {
       name: "Toà Ánh Dương",
       address: "3 Hai Bà Trưng, Huế",
@@ -66,14 +74,16 @@ beforeAll(async () => {
       });
     }
   }
-  tech = await signIn(
+  const tech = await signIn(
     env,
     await newMember(env, "technician", { companyId: admin.companyId, buildingIds: [buildingId] }),
   );
-});
+  return { buildingId, tech };
+}
 
 describe("importing meter readings", () => {
   it("gives a template with last period's readings filled in", async () => {
+    const { buildingId, tech } = await building();
     const res = await tech.get(`/api/v1/buildings/${buildingId}/meter-readings/template.xlsx`, {
       period: "2026-10",
     });
@@ -93,13 +103,14 @@ describe("importing meter readings", () => {
   });
 
   it("reports every bad cell and writes nothing", async () => {
+    const b = await building();
     const file = await workbook([
       ["D-01.01", "Điện", null, 1150, "31/10/2026"],
       ["D-09.99", "Điện", null, 10, null],
       ["D-01.02", "Gas", null, 10, null],
       ["D-01.02", "Điện", null, 1900, "31/10/2026"],
     ]);
-    const res = await upload(file, "period=2026-10");
+    const res = await upload(b, file, "period=2026-10");
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("IMPORT_INVALID");
     expect(
@@ -108,15 +119,17 @@ describe("importing meter readings", () => {
   });
 
   it("imports once checked, an unusual reading once confirmed, and a second import changes nothing", async () => {
+    const b = await building();
+    const { buildingId, tech } = b;
     const file = await workbook([
       ["D-01.01", "Điện", null, 1320, "31/10/2026"],
       ["D-01.02", "Điện", null, 1900, null],
     ]);
-    const dry = await upload(file, "period=2026-10&dryRun=true&confirmUnusual=true");
+    const dry = await upload(b, file, "period=2026-10&dryRun=true&confirmUnusual=true");
     expect(dry).toEqual({ status: 200, body: { dryRun: true, readings: 2 } });
-    const done = await upload(file, "period=2026-10&confirmUnusual=true");
+    const done = await upload(b, file, "period=2026-10&confirmUnusual=true");
     expect(done).toEqual({ status: 200, body: { dryRun: false, readings: 2, changed: 2 } });
-    const again = await upload(file, "period=2026-10&confirmUnusual=true");
+    const again = await upload(b, file, "period=2026-10&confirmUnusual=true");
     expect(again.body.changed).toBe(0);
     const list = await tech.get("/api/v1/meter-readings", { buildingId, period: "2026-10" });
     expect(
@@ -128,8 +141,9 @@ describe("importing meter readings", () => {
   });
 
   it("reads a CSV sheet too", async () => {
+    const b = await building();
     const csv = Buffer.from("Mã căn hộ,Công tơ,Chỉ số mới\nD-01.01,Nước,15\n", "utf8");
-    const res = await upload(csv, "period=2026-10&format=csv", "text/csv");
+    const res = await upload(b, csv, "period=2026-10&format=csv", "text/csv");
     expect(res).toEqual({ status: 200, body: { dryRun: false, readings: 1, changed: 1 } });
   });
 });

@@ -1,33 +1,34 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, newUnit, signIn } from "../../../../../test/helpers/builders.js";
-import type { Client } from "../../../../../test/helpers/client.js";
 
 let env: TestEnv;
-let unitId: string;
-let manager: Client;
-let accountant: Client;
-let memberId: string;
 
 beforeAll(async () => {
   env = await startTestApp({ signInPerMinute: 1000 });
+});
+
+/** A company of the test's own: unit C-02.01 with its owner Tô Minh Tâm, its manager and accountant. */
+async function unitWithOwner() {
   const unit = await newUnit(env, { code: "C-02.01" });
-  unitId = unit.unitId;
-  manager = await signIn(
+  const unitId = unit.unitId;
+  const manager = await signIn(
     env,
     await newMember(env, "building_manager", { companyId: unit.companyId, buildingIds: [unit.buildingId] }),
   );
-  accountant = await signIn(
+  const accountant = await signIn(
     env,
     await newMember(env, "accountant", { companyId: unit.companyId, buildingIds: [unit.buildingId] }),
   );
-  memberId = (
+  const memberId = (
     await manager.post(`/api/v1/units/${unitId}/household`, { role: "owner", fullName: "Tô Minh Tâm" })
-  ).body.id;
-});
+  ).body.id as string;
+  return { unitId, manager, accountant, memberId };
+}
 
 describe("access and elevator cards", () => {
   it("issues cards to a member, refuses a number already active, and keeps accountants to reading", async () => {
+    const { unitId, manager, accountant, memberId } = await unitWithOwner();
     const access = await manager.post(`/api/v1/units/${unitId}/household/${memberId}/cards`, {
       kind: "access",
       number: "AC-0001",
@@ -60,6 +61,14 @@ describe("access and elevator cards", () => {
   });
 
   it("deactivates a card, and every card of a member who moves out", async () => {
+    const { unitId, manager, memberId } = await unitWithOwner();
+    for (const kind of ["access", "elevator"]) {
+      const issued = await manager.post(`/api/v1/units/${unitId}/household/${memberId}/cards`, {
+        kind,
+        number: "AC-0001",
+      });
+      expect(issued.status).toBe(201);
+    }
     const list = (await manager.get(`/api/v1/units/${unitId}/cards`)).body.items;
     const elevator = list.find((c: { kind: string }) => c.kind === "elevator");
     expect((await manager.post(`/api/v1/cards/${elevator.id}/deactivate`, { on: "2026-11-20" })).status).toBe(

@@ -1,20 +1,21 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, newUnit, signIn } from "../../../../../test/helpers/builders.js";
 import { Client } from "../../../../../test/helpers/client.js";
 
 let env: TestEnv;
-let unitId: string;
-let manager: Client;
-let owner: Client;
-let tenant: Client;
 
+/** Adds a resident to the unit's household, invites them (at an address of the test's own) and signs them in. */
 async function residentClient(
+  manager: Client,
+  unitId: string,
   name: string,
-  email: string,
+  local: string,
   role: string,
   extra: Record<string, unknown> = {},
 ) {
+  const email = `${local}.${randomBytes(4).toString("hex")}@example.vn`;
   const added = await manager.post(`/api/v1/units/${unitId}/household`, {
     role,
     fullName: name,
@@ -25,24 +26,33 @@ async function residentClient(
   const mail = env.smtp.mails.findLast((m) => m.to.includes(email))?.raw.replace(/=\r?\n/g, "") ?? "";
   const token = mail.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1];
   const client = new Client(env.app);
-  await client.post(`/api/v1/invitations/${token}/accept`, { password: "Chu-ho-2026" });
+  const accepted = await client.post(`/api/v1/invitations/${token}/accept`, { password: "Chu-ho-2026" });
+  if (accepted.status !== 200) throw new Error(`accept ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return client;
 }
 
 beforeAll(async () => {
   env = await startTestApp({ signInPerMinute: 1000 });
+});
+
+/** A company of the test's own: unit D-09.02 (70.5 m²), its manager, owner Mai Văn Sơn and tenant Kim Ly signed in. */
+async function unitWithResidents() {
   const unit = await newUnit(env, { code: "D-09.02" });
-  unitId = unit.unitId;
-  manager = await signIn(
+  const unitId = unit.unitId;
+  const manager = await signIn(
     env,
     await newMember(env, "building_manager", { companyId: unit.companyId, buildingIds: [unit.buildingId] }),
   );
-  owner = await residentClient("Mai Văn Sơn", "son.mai@example.vn", "owner");
-  tenant = await residentClient("Kim Ly", "kim.ly@example.vn", "tenant", { leaseEndsOn: "2027-12-31" });
-});
+  const owner = await residentClient(manager, unitId, "Mai Văn Sơn", "son.mai", "owner");
+  const tenant = await residentClient(manager, unitId, "Kim Ly", "kim.ly", "tenant", {
+    leaseEndsOn: "2027-12-31",
+  });
+  return { unitId, manager, owner, tenant };
+}
 
 describe("ownership and area changes", () => {
   it("lets only the owner ask, and changes nothing until management decides", async () => {
+    const { unitId, manager, owner, tenant } = await unitWithResidents();
     expect(
       (await tenant.post(`/api/v1/units/${unitId}/change-requests`, { kind: "area", areaM2: 80 })).status,
     ).toBe(403);
@@ -77,6 +87,13 @@ describe("ownership and area changes", () => {
   });
 
   it("records a new owner on approval, the former owner moving out on the transfer date", async () => {
+    const { unitId, manager, owner } = await unitWithResidents();
+    // An area change approved earlier, which the unit's history lists too.
+    const earlier = await owner.post(`/api/v1/units/${unitId}/change-requests`, {
+      kind: "area",
+      areaM2: 74.6,
+    });
+    expect((await manager.post(`/api/v1/change-requests/${earlier.body.id}/approve`, {})).status).toBe(200);
     const asked = await owner.post(`/api/v1/units/${unitId}/change-requests`, {
       kind: "ownership",
       newOwnerName: "Trịnh Công Vinh",

@@ -1,15 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, newUnit, signIn } from "../../../../../test/helpers/builders.js";
 import { Client } from "../../../../../test/helpers/client.js";
 
-/** Onboarding residents through invitations, and the owner keeping their household from the app. */
+/**
+ * Onboarding residents through invitations, and the owner keeping their household from the app. Each test
+ * makes its own company, units, manager and owner (`household()`, `withOwner()`), so the tests hold in any order.
+ */
 let env: TestEnv;
-let unitId: string;
-let otherUnitId: string;
-let manager: Client;
-let owner: Client;
-let ownerMemberId: string;
 
 const tokenFor = (to: string) =>
   env.smtp.mails
@@ -17,27 +16,49 @@ const tokenFor = (to: string) =>
     ?.raw.replace(/=\r?\n/g, "")
     .match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1] as string;
 
+/** An address of this test's own, masked as `th***@example.vn` like the one it stands for. */
+const thuhaEmail = () => `thuha.${randomBytes(4).toString("hex")}@example.vn`;
+
 beforeAll(async () => {
   env = await startTestApp({ signInPerMinute: 1000 });
+});
+
+/** A company of the test's own: unit B-07.03 with its owner Đặng Thu Hà on the list (not yet invited), B-07.04. */
+async function household() {
   const unit = await newUnit(env, { code: "B-07.03" });
-  unitId = unit.unitId;
-  otherUnitId = (
+  const otherUnitId = (
     await newUnit(env, { companyId: unit.companyId, buildingId: unit.buildingId, code: "B-07.04" })
   ).unitId;
-  manager = await signIn(
+  const manager = await signIn(
     env,
     await newMember(env, "building_manager", { companyId: unit.companyId, buildingIds: [unit.buildingId] }),
   );
-  const added = await manager.post(`/api/v1/units/${unitId}/household`, {
+  const email = thuhaEmail();
+  const added = await manager.post(`/api/v1/units/${unit.unitId}/household`, {
     role: "owner",
     fullName: "Đặng Thu Hà",
-    email: "thuha@example.vn",
+    email,
   });
-  ownerMemberId = added.body.id;
-});
+  if (added.status !== 201) throw new Error(`owner ${added.status} ${JSON.stringify(added.body)}`);
+  return { unitId: unit.unitId, otherUnitId, manager, ownerMemberId: added.body.id as string, email };
+}
+
+/** `household()` with the owner invited and signed in to the resident app through the invitation. */
+async function withOwner() {
+  const h = await household();
+  const inv = await h.manager.post(`/api/v1/units/${h.unitId}/household/${h.ownerMemberId}/invite`);
+  if (inv.status !== 201) throw new Error(`invite ${inv.status} ${JSON.stringify(inv.body)}`);
+  const owner = new Client(env.app);
+  const accepted = await owner.post(`/api/v1/invitations/${tokenFor(h.email)}/accept`, {
+    password: "Thu-ha-2026",
+  });
+  if (accepted.status !== 200) throw new Error(`accept ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { ...h, owner };
+}
 
 describe("resident onboarding", () => {
   it("invites a household member, whose acceptance opens the resident app for that unit", async () => {
+    const { unitId, manager, ownerMemberId, email } = await household();
     const noContact = await manager.post(`/api/v1/units/${unitId}/household`, {
       role: "member",
       fullName: "Bé Na",
@@ -49,8 +70,8 @@ describe("resident onboarding", () => {
     const inv = await manager.post(`/api/v1/units/${unitId}/household/${ownerMemberId}/invite`);
     expect(inv.status).toBe(201);
     expect(inv.body).toMatchObject({ role: "resident", contact: "th***@example.vn" });
-    owner = new Client(env.app);
-    const accepted = await owner.post(`/api/v1/invitations/${tokenFor("thuha@example.vn")}/accept`, {
+    const owner = new Client(env.app);
+    const accepted = await owner.post(`/api/v1/invitations/${tokenFor(email)}/accept`, {
       password: "Thu-ha-2026",
     });
     expect(accepted.status).toBe(200);
@@ -60,6 +81,7 @@ describe("resident onboarding", () => {
 
 describe("the owner keeps the household", () => {
   it("sees the household and adds, corrects and moves out members, but not owners or tenants", async () => {
+    const { unitId, manager, owner, ownerMemberId } = await withOwner();
     const household = await owner.get(`/api/v1/units/${unitId}/household`);
     expect(household.status).toBe(200);
     expect(household.body.unitCode).toBe("B-07.03");
@@ -99,6 +121,7 @@ describe("the owner keeps the household", () => {
   });
 
   it("keeps residents to their own unit, and staff tools to staff", async () => {
+    const { unitId, otherUnitId, owner, ownerMemberId } = await withOwner();
     expect((await owner.get(`/api/v1/units/${otherUnitId}/household`)).status).toBe(404);
     expect(
       (await owner.post(`/api/v1/units/${otherUnitId}/household`, { role: "member", fullName: "Z" })).status,
@@ -109,7 +132,7 @@ describe("the owner keeps the household", () => {
     const daughter = await owner.post(`/api/v1/units/${unitId}/household`, {
       role: "member",
       fullName: "Lê Thu Trang",
-      email: "thutrang@example.vn",
+      email: `thutrang.${randomBytes(4).toString("hex")}@example.vn`,
     });
     const invited = await owner.post(`/api/v1/units/${unitId}/household/${daughter.body.id}/invite`);
     expect(invited.status).toBe(201);
@@ -117,6 +140,7 @@ describe("the owner keeps the household", () => {
   });
 
   it("registers a motorbike that waits for management, which approves it with a parking card", async () => {
+    const { unitId, manager, owner, ownerMemberId } = await withOwner();
     const me = (await owner.get(`/api/v1/units/${unitId}/household`)).body.members.find(
       (m: { id: string }) => m.id === ownerMemberId,
     );
@@ -148,13 +172,27 @@ describe("the owner keeps the household", () => {
 
 describe("my data", () => {
   it("lists every field held about the resident with its purposes, and who revealed what", async () => {
+    const { unitId, manager, owner, ownerMemberId, email } = await withOwner();
+    // The owner's motorbike, registered and approved as the vehicles test does it.
+    const member = (await owner.get(`/api/v1/units/${unitId}/household`)).body.members.find(
+      (m: { id: string }) => m.id === ownerMemberId,
+    );
+    const bike = await owner.post(`/api/v1/units/${unitId}/vehicles`, {
+      residentId: member.resident.id,
+      type: "motorbike",
+      plate: "59-X3 456.78",
+    });
+    expect(bike.status).toBe(201);
+    expect(
+      (await manager.post(`/api/v1/vehicles/${bike.body.id}/approve`, { parkingCard: "XM-0457" })).status,
+    ).toBe(200);
     const [record] = (await manager.get("/api/v1/residents?q=dang thu ha")).body.items;
     await manager.post(`/api/v1/residents/${record.id}/reveal`, { field: "email" });
     const mine = await owner.get("/api/v1/my/data");
     expect(mine.status).toBe(200);
     const [me] = mine.body.records;
     expect(me.fields.find((f: { field: string }) => f.field === "resident.email")).toMatchObject({
-      value: "thuha@example.vn",
+      value: email,
       purposes: expect.arrayContaining([expect.objectContaining({ id: "account_security" })]),
     });
     expect(me.households).toEqual([
@@ -168,6 +206,7 @@ describe("my data", () => {
 
 describe("management flags a problem in the member list", () => {
   it("is raised by management, seen by the owner, and resolved by the owner", async () => {
+    const { unitId, otherUnitId, manager, owner } = await withOwner();
     expect(
       (await owner.post(`/api/v1/units/${unitId}/household/flags`, { note: "Thiếu ngày sinh của con" }))
         .status,
