@@ -110,7 +110,7 @@ async function download(client: Client, url: string): Promise<{ status: number; 
   return { status: res.statusCode, body: res.rawPayload };
 }
 
-async function tableCounts() {
+async function tableCounts(companyId: string) {
   const res = await env.db.owner.execute(sql`select
     (select count(*)::int from units where company_id = ${companyId}) as units,
     (select count(*)::int from residents where company_id = ${companyId}) as residents,
@@ -120,6 +120,41 @@ async function tableCounts() {
 }
 
 const none = { create: 0, update: 0, unchanged: 0 };
+
+type Own = { companyId: string; buildingId: string; manager: Client };
+
+/**
+ * A company of its own with the Sunrise building (blocks A and B) and its manager, and the full workbook imported
+ * when asked: what a test counts or lists is then its own, whatever ran before it.
+ */
+async function ownBuilding(imported: boolean): Promise<Own> {
+  const owner = await newMember(env, "company_admin");
+  const itsAdmin = await signIn(env, owner);
+  const created = await itsAdmin.post("/api/v1/buildings", {
+    name: "Sunrise Riverside",
+    address: "25 Nguyễn Hữu Thọ, Quận 7, TP. Hồ Chí Minh",
+    blocks: [
+      { name: "A", floors: 30 },
+      { name: "B", floors: 20 },
+    ],
+  });
+  const own = {
+    companyId: owner.companyId,
+    buildingId: created.body.id as string,
+    manager: await signIn(
+      env,
+      await newMember(env, "building_manager", {
+        companyId: owner.companyId,
+        buildingIds: [created.body.id],
+      }),
+    ),
+  };
+  if (imported) {
+    const res = await importFile(own.manager, await workbook(FULL), "", XLSX, own.buildingId);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  return own;
+}
 
 beforeAll(async () => {
   env = await startTestApp({ signInPerMinute: 1000 });
@@ -177,19 +212,21 @@ describe("registry import", () => {
   });
 
   it("writes nothing on a dry run", async () => {
-    const before = await tableCounts();
-    const res = await importFile(manager, await workbook(FULL), "?dryRun=true");
+    const own = await ownBuilding(false);
+    const before = await tableCounts(own.companyId);
+    const res = await importFile(own.manager, await workbook(FULL), "?dryRun=true", XLSX, own.buildingId);
     expect(res.body).toMatchObject({
       dryRun: true,
       counts: { units: { create: 3 }, residents: { create: 4 } },
     });
     expect(res.body.sample[0]).toEqual({ sheet: "units", row: 2, action: "create", key: "A-01.01" });
-    expect(await tableCounts()).toEqual(before);
+    expect(await tableCounts(own.companyId)).toEqual(before);
   });
 
   it("imports units, households (shared phone, child without one) and vehicles; a re-import changes nothing", async () => {
+    const { companyId, buildingId, manager } = await ownBuilding(false);
     const file = await workbook(FULL);
-    const first = await importFile(manager, file);
+    const first = await importFile(manager, file, "", XLSX, buildingId);
     expect(first.status).toBe(200);
     expect(first.body.counts).toEqual({
       units: { ...none, create: 3 },
@@ -223,7 +260,7 @@ describe("registry import", () => {
       null,
     ]);
 
-    const again = await importFile(manager, file);
+    const again = await importFile(manager, file, "", XLSX, buildingId);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.counts).toEqual({
       units: { ...none, unchanged: 3 },
@@ -239,8 +276,9 @@ describe("registry import", () => {
   });
 
   it("reports exactly one update for one changed cell", async () => {
+    const own = await ownBuilding(true);
     const units = UNITS.map((r) => (r[1] === "A-01.02" ? [...r.slice(0, 4), "96,5", ...r.slice(5)] : r));
-    const res = await importFile(manager, await workbook({ ...FULL, units }));
+    const res = await importFile(own.manager, await workbook({ ...FULL, units }), "", XLSX, own.buildingId);
     expect(res.body.counts).toEqual({
       units: { create: 0, update: 1, unchanged: 2 },
       residents: { ...none, unchanged: 4 },
@@ -250,6 +288,7 @@ describe("registry import", () => {
   });
 
   it("keeps no phone in clear, in the registry or the audit log", async () => {
+    await ownBuilding(true);
     const found = await env.db.owner.execute(sql`select
       (select count(*)::int from residents where encode(coalesce(phone_enc, ''), 'escape') like '%0912345678%'
         or full_name like '%0912%' or phone_bidx = '0912345678') as residents,
@@ -258,7 +297,9 @@ describe("registry import", () => {
   });
 
   it("writes nothing from a file with errors and reports each bad cell", async () => {
-    const before = await tableCounts();
+    // The vehicles name A-01.01's people, so the building holds the full workbook first.
+    const own = await ownBuilding(true);
+    const before = await tableCounts(own.companyId);
     const bad = await workbook({
       units: [
         ["A", "A-05.01", 5, "Căn hộ", "72,355", "Đang ở", null, null],
@@ -276,11 +317,7 @@ describe("registry import", () => {
         ["A-01.01", "Xe máy", "59-X1 999.99", "Người Lạ", null, null, null],
       ],
     });
-    const res = await new Client(env.app, { lang: "en" })
-      .request("GET", "/api/v1/auth/csrf")
-      .then(() => null);
-    void res;
-    const vi = await importFile(manager, bad);
+    const vi = await importFile(own.manager, bad, "", XLSX, own.buildingId);
     expect(vi.status).toBe(422);
     expect(vi.body.error.code).toBe("IMPORT_INVALID");
     const cells = vi.body.error.details.errors.map((e: any) => [e.sheet, e.row, e.column, e.code]);
@@ -299,7 +336,7 @@ describe("registry import", () => {
     expect(cells).toEqual(expect.arrayContaining(expected));
     expect(vi.body.error.details.count).toBe(expected.length);
     expect(vi.body.error.details.errors[0].message).toMatch(/Diện tích/);
-    expect(await tableCounts()).toEqual(before);
+    expect(await tableCounts(own.companyId)).toEqual(before);
   });
 
   it("answers the error report in English for an English speaker", async () => {
@@ -333,6 +370,7 @@ describe("registry import", () => {
   });
 
   it("exports the same three sheets: contacts masked, or in full after re-confirmation, recorded per person", async () => {
+    const { companyId, buildingId, manager } = await ownBuilding(true);
     const masked = await download(manager, `/api/v1/buildings/${buildingId}/export.xlsx`);
     expect(masked.status).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -352,8 +390,9 @@ describe("registry import", () => {
     const reveals = await env.db.owner.execute(
       sql`select count(*)::int as n from personal_data_reveals where company_id = ${companyId} and field = 'export'`,
     );
-    expect((reveals as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(5);
-    const again = await importFile(manager, full.body);
+    // One reveal per person of the building: the workbook's four residents.
+    expect((reveals as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(4);
+    const again = await importFile(manager, full.body, "", XLSX, buildingId);
     expect(again.status).toBe(200);
     expect(again.body.counts.units.update + again.body.counts.residents.update).toBe(0);
     expect(again.body.counts.vehicles).toEqual({ ...none, unchanged: 4 });
