@@ -92,6 +92,22 @@ export function formatArea(m2: number, lang: string): string {
 }
 
 /** Whole đồng: "1.234.567 ₫". */
+/**
+ * Props of a NumberInput for a whole-đồng amount, grouped the way the reader's language writes numbers
+ * (1.234.567 ₫ in Vietnamese, 1,234,567 ₫ in English).
+ */
+export function vndInputProps(lang: string) {
+  const vi = lang !== "en";
+  return {
+    min: 0,
+    allowDecimal: false,
+    allowNegative: false,
+    thousandSeparator: vi ? "." : ",",
+    decimalSeparator: vi ? "," : ".",
+    suffix: " ₫",
+  };
+}
+
 export function formatVnd(vnd: number, lang: string): string {
   return `${formatNumber(vnd, lang, 0)} ₫`;
 }

@@ -25,7 +25,7 @@ import { FormModal } from "../components/FormModal.js";
 import { FormError, required, showFieldErrors } from "../components/forms.js";
 import { IconReceipt } from "../components/icons.js";
 import { PageHeader, PageLoader } from "../components/Pages.js";
-import { formatDay, formatNumber, formatVnd, parseDay } from "../format.js";
+import { formatDay, formatNumber, formatVnd, parseDay, vndInputProps } from "../format.js";
 import type { Tariff } from "./billing.js";
 
 type Scope = Tariff["scope"];
@@ -103,13 +103,8 @@ function TariffFormModal({ scope, dialog, onClose }: { scope: Scope; dialog: Dia
       api.post<Preview>(`${pathOf(scope)}/preview`, { tariff: body(values), replaces: editing?.id }),
     onSuccess: setPreview,
   });
-  const moneyProps = {
-    min: 0,
-    allowDecimal: false,
-    allowNegative: false,
-    thousandSeparator: vi ? "." : ",",
-    decimalSeparator: vi ? "," : ".",
-  };
+  // The column header names the unit (₫/kWh, ₫/m³), so prices carry no suffix.
+  const moneyProps = { ...vndInputProps(lang), suffix: undefined };
   const bands = form.values.bands;
   const unit = form.values.kind === "electricity" ? "kWh" : "m³";
 

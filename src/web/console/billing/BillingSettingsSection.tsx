@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api.js";
 import { type BillingSettings, FEE_RULES_PATH, settingsPath } from "../../billing/billing.js";
 import { FormError, showFieldErrors } from "../../components/forms.js";
+import { vndInputProps } from "../../format.js";
 import { useBillingAccess } from "../access.js";
 import { Section, SectionLoader } from "./Section.js";
 
@@ -14,7 +15,6 @@ function SettingsForm({ buildingId, settings }: { buildingId: string; settings: 
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const { configures } = useBillingAccess();
-  const vi = i18n.language !== "en";
   const money = (value: number | string) =>
     value === "" || (typeof value === "number" && Number.isInteger(value) && value >= 0)
       ? null
@@ -56,15 +56,7 @@ function SettingsForm({ buildingId, settings }: { buildingId: string; settings: 
     onError: (error) => showFieldErrors(form, error),
   });
 
-  const moneyProps = {
-    min: 0,
-    allowDecimal: false,
-    allowNegative: false,
-    thousandSeparator: vi ? "." : ",",
-    decimalSeparator: vi ? "," : ".",
-    suffix: " ₫",
-    readOnly: !configures,
-  };
+  const moneyProps = { ...vndInputProps(i18n.language), readOnly: !configures };
   return (
     <form
       onSubmit={form.onSubmit((values) => save.mutate(values))}

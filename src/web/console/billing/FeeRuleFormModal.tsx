@@ -14,7 +14,7 @@ import {
 } from "../../billing/billing.js";
 import { FormModal } from "../../components/FormModal.js";
 import { required, showFieldErrors } from "../../components/forms.js";
-import { formatDay, parseDay, today } from "../../format.js";
+import { formatDay, parseDay, today, vndInputProps } from "../../format.js";
 import { useRegistryWords, VEHICLE_TYPES, type VehicleType } from "../../registry/registry.js";
 import { UNIT_TYPES, type UnitType, useUnitWords } from "../units/units.js";
 
@@ -147,14 +147,7 @@ export function FeeRuleFormModal({ buildingId, tariffs, rule, onClose }: Props) 
   });
 
   const kind = form.values.kind;
-  const moneyProps = {
-    min: 0,
-    allowDecimal: false,
-    allowNegative: false,
-    thousandSeparator: vi ? "." : ",",
-    decimalSeparator: vi ? "," : ".",
-    suffix: " ₫",
-  };
+  const moneyProps = vndInputProps(i18n.language);
   const percentProps = {
     min: 0,
     max: 100,

@@ -36,7 +36,7 @@ import {
 import { Fact } from "../../components/Fact.js";
 import { FormModal } from "../../components/FormModal.js";
 import { FormError, showFieldErrors } from "../../components/forms.js";
-import { formatDateTime, formatDay } from "../../format.js";
+import { formatDateTime, formatDay, vndInputProps } from "../../format.js";
 import { useBillingAccess } from "../access.js";
 
 type CashValues = { amount: number | string; note: string };
@@ -53,7 +53,6 @@ function CashModal({
 }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const vi = i18n.language !== "en";
   const form = useForm<CashValues>({
     initialValues: { amount: invoice.balance, note: "" },
     validate: {
@@ -89,12 +88,8 @@ function CashModal({
     >
       <NumberInput
         label={t("billing.cashAmount")}
+        {...vndInputProps(i18n.language)}
         min={1}
-        allowDecimal={false}
-        allowNegative={false}
-        thousandSeparator={vi ? "." : ","}
-        decimalSeparator={vi ? "," : "."}
-        suffix=" ₫"
         data-autofocus
         {...form.getInputProps("amount")}
       />

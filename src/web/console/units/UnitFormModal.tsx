@@ -6,7 +6,7 @@ import type { Building, Unit } from "../../../contracts/index.js";
 import { ApiError, api } from "../../api.js";
 import { FormModal } from "../../components/FormModal.js";
 import { required, showFieldErrors } from "../../components/forms.js";
-import { formatDay, parseArea, parseDay } from "../../format.js";
+import { formatDay, parseArea, parseDay, vndInputProps } from "../../format.js";
 import {
   invalidateUnits,
   UNIT_STATUSES,
@@ -165,12 +165,7 @@ export function UnitFormModal({ building, unit, block, onClose }: Props) {
         <Box visibleFrom="xs" />
         <NumberInput
           label={t("units.maintenanceFund")}
-          min={0}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator={vi ? "." : ","}
-          decimalSeparator={vi ? "," : "."}
-          suffix=" ₫"
+          {...vndInputProps(i18n.language)}
           {...form.getInputProps("maintenanceFundVnd")}
         />
         <TextInput
