@@ -151,13 +151,7 @@ export function StaffPage() {
             variant="light"
             title={t("staff.noInvitationsTitle")}
             description={t("staff.noInvitations")}
-          >
-            <EmptyState.Actions>
-              <Button variant="light" onClick={openInvite}>
-                {t("staff.invite")}
-              </Button>
-            </EmptyState.Actions>
-          </EmptyState>
+          />
         }
       />
       {inviting && <InviteModal onClose={closeInvite} />}
