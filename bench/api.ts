@@ -9,14 +9,10 @@ import { loadConfig } from "../src/server/config.js";
 import { seedDemo } from "../src/server/demo/seed.js";
 import { buildings } from "../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../src/server/modules/companies/companies.table.js";
-import type { Platform } from "../src/server/platform/context.js";
-import { Keyring } from "../src/server/platform/crypto/crypto.js";
 import { type Database, openPglite, openPostgres, PLATFORM_SCOPE } from "../src/server/platform/db/client.js";
-import { compactTables } from "../src/server/platform/db/compact.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
-import { TaskQueue } from "../src/server/platform/jobs/tasks.js";
 import { createLogger } from "../src/server/platform/log/logger.js";
-import { Messenger } from "../src/server/platform/messaging/messenger.js";
+import { createPlatform } from "../src/server/runtime.js";
 import { postgresAnswers, result, withScratchDatabase } from "./common.js";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,15 +25,7 @@ async function prepare(db: Database): Promise<string> {
     { LOG_LEVEL: "warn", MASTER_KEY: Buffer.alloc(32, 9).toString("base64") },
     { demo: true },
   );
-  const platform: Platform = {
-    config,
-    keyring: new Keyring(config.masterKey),
-    messenger: new Messenger(config, createLogger("warn")),
-    tasks: new TaskQueue(),
-    gateway: null,
-    forgetSessions: () => {},
-    compactTables: (tables) => compactTables(db, tables),
-  };
+  const platform = createPlatform({ config, db, logger: createLogger("warn") });
   await seedDemo(db, platform);
   const [company] = await db.transaction(PLATFORM_SCOPE, (tx) =>
     tx.select().from(companies).where(eq(companies.name, "Demo")),

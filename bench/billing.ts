@@ -152,7 +152,7 @@ async function measure(kind: "pglite" | "postgres", db: Database) {
     const plain = await timed(() => baseline(db, target));
     const expected = await totals(db, target.companyId);
     await clear(db, target.companyId);
-    const platform = platformFor();
+    const platform = platformFor(db);
     const requester = {
       companyId: target.companyId,
       actor: { ...systemActor, role: "company_admin" as const },

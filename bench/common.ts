@@ -1,10 +1,9 @@
 import pg from "pg";
 import { loadConfig } from "../src/server/config.js";
 import type { Platform } from "../src/server/platform/context.js";
-import { Keyring } from "../src/server/platform/crypto/crypto.js";
-import { TaskQueue } from "../src/server/platform/jobs/tasks.js";
+import type { Database } from "../src/server/platform/db/client.js";
 import { createLogger } from "../src/server/platform/log/logger.js";
-import { Messenger } from "../src/server/platform/messaging/messenger.js";
+import { createPlatform } from "../src/server/runtime.js";
 
 export const BENCH_DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -51,16 +50,7 @@ export function result(bench: string, db: string, metrics: Record<string, number
 }
 
 /** The services a benchmark's product code needs, with a fixed master key and quiet logs. */
-export function platformFor(): Platform {
+export function platformFor(db: Database): Platform {
   const config = loadConfig({ LOG_LEVEL: "warn", MASTER_KEY: Buffer.alloc(32, 9).toString("base64") }, {});
-  return {
-    config,
-    keyring: new Keyring(config.masterKey),
-    messenger: new Messenger(config, createLogger("warn")),
-    tasks: new TaskQueue(),
-    gateway: null,
-    forgetSessions: () => {},
-    // Benchmarks erase nobody: nothing to compact.
-    compactTables: async () => {},
-  };
+  return createPlatform({ config, db, logger: createLogger("warn") });
 }

@@ -216,7 +216,7 @@ type File = { file: string; rows: number };
 async function measure(kind: "pglite" | "postgres", db: Database, big: File, small: File) {
   const { file, rows } = big;
   await migrate(db);
-  const platform = platformFor();
+  const platform = platformFor(db);
   let peak = rssMb();
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb());

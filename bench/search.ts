@@ -38,7 +38,7 @@ async function timedMs(fn: () => Promise<unknown>): Promise<number> {
 
 async function measure(kind: "pglite" | "postgres", db: Database, file: string) {
   await migrate(db);
-  const platform: Platform = platformFor();
+  const platform: Platform = platformFor(db);
   try {
     const target = await newBuilding(db, "Bench search");
     // A second building of the same company, so the manager's scope is a real filter.

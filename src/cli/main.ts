@@ -15,16 +15,14 @@ import type { Progress } from "../server/modules/registry/import/import.service.
 import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
 import { systemActor } from "../server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../server/platform/context.js";
-import { Keyring } from "../server/platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE, type Tx } from "../server/platform/db/client.js";
-import { compactTables } from "../server/platform/db/compact.js";
 import { migrate } from "../server/platform/db/migrate.js";
 import { openDatabase } from "../server/platform/db/open.js";
 import { AppError } from "../server/platform/errors.js";
 import { message } from "../server/platform/i18n/messages.js";
-import { runFor, TaskQueue } from "../server/platform/jobs/tasks.js";
+import { runFor } from "../server/platform/jobs/tasks.js";
 import { createLogger } from "../server/platform/log/logger.js";
-import { Messenger } from "../server/platform/messaging/messenger.js";
+import { createPlatform } from "../server/runtime.js";
 import { companyOfBuilding, type ImportFileOptions, importFromFile } from "./import.js";
 import { Prompter } from "./prompt.js";
 
@@ -33,15 +31,7 @@ async function withDatabase<T>(fn: (db: Database, platform: Platform) => Promise
   const db = await openDatabase(config);
   try {
     await migrate(db);
-    const platform: Platform = {
-      config,
-      keyring: new Keyring(config.masterKey),
-      messenger: new Messenger(config, createLogger("warn")),
-      tasks: new TaskQueue(),
-      gateway: null,
-      forgetSessions: () => {},
-      compactTables: (tables) => compactTables(db, tables),
-    };
+    const platform = createPlatform({ config, db, logger: createLogger("warn") });
     return await fn(db, platform);
   } finally {
     await db.close();

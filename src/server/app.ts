@@ -9,31 +9,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { authRoutes } from "./modules/accounts/auth.routes.js";
-import { meRoutes } from "./modules/accounts/me.routes.js";
-import { SessionResolver } from "./modules/accounts/sessions.service.js";
-import { announcementRoutes } from "./modules/announcements/announcements.routes.js";
-import { billingRoutes } from "./modules/billing/billing.routes.js";
-import { bankFeedRoutes } from "./modules/billing/payments/bank-feed.routes.js";
-import { setUpGateway } from "./modules/billing/payments/gateway/setup.js";
-import { onlinePaymentRoutes } from "./modules/billing/payments/online.routes.js";
-import { buildingRoutes } from "./modules/buildings/buildings.routes.js";
-import { companyRoutes } from "./modules/companies/companies.routes.js";
-import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
-import { privacyRoutes } from "./modules/privacy/privacy.routes.js";
-import { registryImportRoutes } from "./modules/registry/import/import.routes.js";
-import { residentRoutes } from "./modules/registry/residents/residents.routes.js";
-import { unitRoutes } from "./modules/registry/units/units.routes.js";
-import { vehicleRoutes } from "./modules/registry/vehicles/vehicles.routes.js";
-import { staffRoutes } from "./modules/staff/staff.routes.js";
-import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
+import { SessionResolver } from "./modules/accounts/index.js";
 import { webDistDir } from "./paths.js";
 import { loggedPath, loggedReferrer } from "./platform/accesslog/path.js";
 import { AccessLogWriter, sealOrigin } from "./platform/accesslog/writer.js";
 import type { Platform } from "./platform/context.js";
-import { Keyring } from "./platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
-import { compactTables } from "./platform/db/compact.js";
 import { errors } from "./platform/errors.js";
 import {
   clientErrorHandler,
@@ -46,9 +27,8 @@ import { documentRoute } from "./platform/http/openapi.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { validatorCompiler } from "./platform/http/validation.js";
-import { TaskQueue } from "./platform/jobs/tasks.js";
-import { Messenger } from "./platform/messaging/messenger.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
+import { createPlatform } from "./runtime.js";
 
 export type AppOptions = {
   config: Config;
@@ -97,18 +77,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const keyring = new Keyring(config.masterKey);
-  const sessions = new SessionResolver(db, keyring);
-  const messenger = new Messenger(config, opts.logger, opts.sms);
-  const platform: Platform = {
+  const platform = createPlatform({
     config,
-    keyring,
-    messenger,
-    tasks: new TaskQueue(),
-    gateway: null,
-    forgetSessions: sessions.forget,
-    compactTables: (tables) => compactTables(db, tables, opts.logger),
-  };
+    db,
+    logger: opts.logger,
+    sms: opts.sms,
+    forgetSessions: (ids) => sessions.forget(ids),
+  });
+  const sessions = new SessionResolver(db, platform.keyring);
   const accessLog = new AccessLogWriter(db, opts.logger);
   app.decorate("platform", platform);
 
@@ -158,28 +134,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { db, platform });
-      await api.register(authRoutes, { platform, signInPerMinute: config.signInPerMinute });
-      await api.register(meRoutes);
-      await api.register(buildingRoutes);
-      await api.register(staffRoutes, { platform });
-      await api.register(companyRoutes);
-      await api.register(unitRoutes);
-      await api.register(residentRoutes);
-      await api.register(vehicleRoutes);
-      await api.register(registryImportRoutes);
-      await api.register(billingRoutes);
-      await api.register(bankFeedRoutes, { platform });
-      await api.register(onlinePaymentRoutes, { platform });
-      await api.register(privacyRoutes);
-      await api.register(notificationRoutes);
-      await api.register(announcementRoutes);
+      for (const m of platform.modules) if (m.routes) await api.register(m.routes, { db, platform });
     },
     { prefix: "/api/v1" },
   );
-  platform.gateway = await setUpGateway(app, config);
-  if (messenger.outbox && config.demo)
-    await app.register(outboxRoutes, { outbox: messenger.outbox, platform });
+  for (const m of platform.modules) await m.setUp?.(app, platform);
 
   const webDir = opts.webDir ?? webDistDir;
   const hasWeb = existsSync(path.join(webDir, "index.html"));
@@ -205,7 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   app.addHook("onClose", async () => {
     await Promise.all([accessLog.close(), sessions.close()]);
-    messenger.close();
+    platform.messenger.close();
   });
   return app as unknown as App;
 }

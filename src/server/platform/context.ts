@@ -1,19 +1,25 @@
+import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type PgBoss from "pg-boss";
+import type { Logger } from "pino";
 import type { Lang } from "../../contracts/common.js";
 import type { Config } from "../config.js";
-import type { PaymentGateway } from "../modules/billing/payments/gateway/gateway.js";
 import type { Actor } from "./authz/actor.js";
 import type { Keyring } from "./crypto/crypto.js";
-import type { Tx } from "./db/client.js";
-import type { TaskQueue } from "./jobs/tasks.js";
+import type { Database, Tx } from "./db/client.js";
 import type { Messenger } from "./messaging/messenger.js";
 
-/** Long-lived services a request or job may use; built once per app. */
+/*
+ * The contract between the platform and the modules: the context every service receives, the long-lived
+ * services of an app, and the parts a module declares in its manifest. They sit in one file because they name
+ * each other (a module's schedule receives the platform, the platform lists the modules).
+ */
+
+/** Long-lived services a request or job may use; built once per app (src/server/runtime.ts). */
 export type Platform = {
   config: Config;
   keyring: Keyring;
   messenger: Messenger;
-  /** The card/e-wallet payment gateway, when one is configured. */
-  gateway: PaymentGateway | null;
   /** Background work for a company, queued in the caller's transaction. */
   tasks: TaskQueue;
   /** Drops cached session state after a change (revocation, role change). */
@@ -23,6 +29,10 @@ export type Platform = {
    * outside any transaction): after an erasure, from `afterCommit`.
    */
   compactTables: (tables: readonly string[]) => Promise<void>;
+  /** The modules, in the order `modules/index.ts` lists them: what the app, the jobs and the privacy center ask. */
+  modules: readonly ModuleManifest[];
+  /** What a module sets up for the app's life (billing's payment gateway), each under its slot (`defineSlot`). */
+  slots: Map<symbol, unknown>;
 };
 
 /**
@@ -38,4 +48,50 @@ export type Ctx = {
   platform: Platform;
   /** Work to do once the transaction has committed (sending messages). */
   afterCommit: (fn: () => Promise<void>) => void;
+};
+
+/** Runs `fn` in one transaction of the task's company; work queued with ctx.afterCommit runs after it. */
+export type TaskRun = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
+
+/**
+ * Background work done for one company (bulk invitations, billing runs, recurring charges). A handler may
+ * open several transactions through `run` to work in chunks; each must be safe to repeat, because a job
+ * that fails midway is retried from the start.
+ */
+export type TaskHandler<T> = (run: TaskRun, data: T) => Promise<unknown>;
+
+export type Task<T> = { readonly name: string; readonly handler: TaskHandler<T> };
+
+/** The queue of tasks (platform/jobs/tasks.ts): enqueued in the caller's transaction, worked by pg-boss. */
+export interface TaskQueue {
+  enqueue<T>(ctx: Ctx, task: Task<T>, data: T): Promise<string>;
+  /** Creates each module's task queues and works them. */
+  start(boss: PgBoss, db: Database, platform: Platform, log: Logger): Promise<void>;
+  stop(): void;
+}
+
+/** What a scheduled job runs with: it opens its own transactions, per company. */
+export type JobEnv = { db: Database; platform: Platform; log: Logger };
+
+/** Recurring work on a cron in Vietnam's time (`defineSchedule`). */
+export type Schedule = {
+  readonly name: string;
+  readonly cron: string;
+  readonly run: (env: JobEnv) => Promise<unknown>;
+  /** Whether the configuration calls for it (default: always). */
+  readonly when?: (config: Config) => boolean;
+};
+
+/** What a module's routes are registered with, under `/api/v1`. */
+export type ModuleRouteOptions = { db: Database; platform: Platform };
+
+/** A module's manifest (`defineModule`), exported by its `index.ts` and listed in `modules/index.ts`. */
+export type ModuleManifest = {
+  readonly name: string;
+  /** Its API, registered under `/api/v1`. */
+  readonly routes?: FastifyPluginAsyncZod<ModuleRouteOptions>;
+  /** Work at the app's root once the API is registered (pages outside `/api`, services kept in slots). */
+  readonly setUp?: (app: FastifyInstance, platform: Platform) => Promise<void>;
+  readonly schedules?: readonly Schedule[];
+  readonly tasks?: readonly Task<never>[];
 };

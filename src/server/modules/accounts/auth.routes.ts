@@ -15,20 +15,15 @@ import {
   TotpVerifyBody,
 } from "../../../contracts/auth.js";
 import { Acknowledged, ErrorBody, NoContent } from "../../../contracts/common.js";
-import type { Platform } from "../../platform/context.js";
+import type { ModuleRouteOptions } from "../../platform/context.js";
 import { authOf, csrfTokenOf } from "../../platform/http/request-context.js";
 import * as auth from "./auth.service.js";
 import { clearSessionCookie, clientInfo, setDeviceCookie, setSessionCookie } from "./cookies.js";
 import { describeMe, switchContext } from "./sessions.service.js";
 
-export type AuthRoutesOptions = { platform: Platform; signInPerMinute: number };
-
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
-  app,
-  { platform, signInPerMinute },
-) => {
+export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { platform }) => {
   const tags = ["auth"];
-  const strict = { max: signInPerMinute, timeWindow: "1 minute" };
+  const strict = { max: platform.config.signInPerMinute, timeWindow: "1 minute" };
 
   /** Applies an outcome: cookies first, then the error (after its transaction has committed) or the result. */
   const finish = (reply: FastifyReply, outcome: auth.AuthOutcome) => {

@@ -2,13 +2,23 @@ import { count, desc, ilike, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import type { Company, CompanyBody } from "../../../contracts/organisation.js";
+import type { AccessLogRetention } from "../../platform/accesslog/purge.js";
 import { audit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
+import { type Database, PLATFORM_SCOPE } from "../../platform/db/client.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { createInvitation } from "../staff/invitations.service.js";
 import { type CompanySettings, companies } from "./companies.table.js";
 import "./companies.policy.js";
+
+/** Every company's access-log retention, for the platform's daily purge. */
+export async function accessLogRetentions(db: Database): Promise<AccessLogRetention[]> {
+  const rows = await db.transaction(PLATFORM_SCOPE, (tx) =>
+    tx.select({ id: companies.id, settings: companies.settings }).from(companies),
+  );
+  return rows.map((c) => ({ id: c.id, accessLogRetentionDays: c.settings.accessLogRetentionDays }));
+}
 
 /**
  * Companies with their building and staff counts. The counts are read by the owner-defined view of

@@ -4,6 +4,7 @@ import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../test/helpers/builders.js";
 import { Client } from "../../../../test/helpers/client.js";
 import { accounts } from "../../modules/accounts/accounts.table.js";
+import { accessLogRetentions } from "../../modules/companies/index.js";
 import { auditLog } from "../audit/audit.table.js";
 import { PLATFORM_SCOPE } from "../db/client.js";
 import { accessLog } from "./access-log.table.js";
@@ -74,7 +75,7 @@ describe("access log", () => {
         })),
       ),
     );
-    const report = await purgeAccessLogs(env.db, env.app.platform);
+    const report = await purgeAccessLogs(env.db, env.app.platform, await accessLogRetentions(env.db));
     expect(report.find((r) => r.companyId === admin.companyId)).toEqual({
       companyId: admin.companyId,
       retentionDays: 365,

@@ -1,5 +1,4 @@
 import { and, eq, lt } from "drizzle-orm";
-import { companies } from "../../modules/companies/companies.table.js";
 import { audit } from "../audit/audit.service.js";
 import { systemActor } from "../authz/actor.js";
 import type { Platform } from "../context.js";
@@ -8,22 +7,24 @@ import { accessLog } from "./access-log.table.js";
 
 export type PurgeReport = { companyId: string; retentionDays: number; deleted: number }[];
 
+/** A company and how long it keeps its access log, when it set that itself. */
+export type AccessLogRetention = { id: string; accessLogRetentionDays?: number };
+
 /**
- * Deletes access-log rows older than each company's retention setting (default from configuration),
- * each company in its own tenant transaction, with one audit entry per company that lost rows.
+ * Deletes access-log rows older than each company's retention setting (default from configuration), the
+ * platform's own rows by the default, each in its own tenant transaction, with one audit entry per company
+ * that lost rows.
  */
 export async function purgeAccessLogs(
   db: Database,
   platform: Platform,
+  companies: readonly AccessLogRetention[],
   now = new Date(),
 ): Promise<PurgeReport> {
-  const list = await db.transaction(PLATFORM_SCOPE, (tx) =>
-    tx.select({ id: companies.id, settings: companies.settings }).from(companies),
-  );
-  const scopes = [{ id: PLATFORM_SCOPE, settings: {} }, ...list];
+  const scopes: AccessLogRetention[] = [{ id: PLATFORM_SCOPE }, ...companies];
   const report: PurgeReport = [];
   for (const company of scopes) {
-    const retentionDays = company.settings.accessLogRetentionDays ?? platform.config.accessLogRetentionDays;
+    const retentionDays = company.accessLogRetentionDays ?? platform.config.accessLogRetentionDays;
     const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600_000);
     const deleted = await db.transaction(company.id, async (tx) => {
       const rows = await tx

@@ -2,33 +2,18 @@ import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Lang } from "../../../contracts/common.js";
 import type { Actor } from "../authz/actor.js";
-import type { Ctx, Platform } from "../context.js";
+import type { Ctx, Platform, Task, TaskHandler, TaskRun, TaskQueue as Tasks } from "../context.js";
 import type { Database, Tx } from "../db/client.js";
 import { errors } from "../errors.js";
-
-/** Runs `fn` in one transaction of the task's company; work queued with ctx.afterCommit runs after it. */
-export type TaskRun = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
-
-/**
- * Background work done for one company (bulk invitations, billing runs, recurring charges). A handler may
- * open several transactions through `run` to work in chunks; each must be safe to repeat, because a job
- * that fails midway is retried from the start.
- */
-export type TaskHandler<T> = (run: TaskRun, data: T) => Promise<unknown>;
-
-export type Task<T> = { readonly name: string; readonly handler: TaskHandler<T> };
+import { declared } from "../module.js";
 
 /** Who asked for the work: the worker acts in their company, as them, in their language. */
 export type Requester = { companyId: string; actor: Actor; lang: Lang; requestId: string };
 type Envelope<T> = Requester & { data: T };
 
-const tasks = new Map<string, Task<never>>();
-
-/** Declares a task; modules call this at load time, the worker registers every declared task. */
+/** Declares a task; the module lists it in its manifest, and the worker works every module's tasks. */
 export function defineTask<T>(name: string, handler: TaskHandler<T>): Task<T> {
-  const task = { name, handler };
-  tasks.set(name, task as Task<never>);
-  return task;
+  return { name, handler };
 }
 
 type RawClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
@@ -40,7 +25,7 @@ const rawClient = (tx: Tx) => (tx as unknown as { session: { client: RawClient }
  * The queue of tasks, backed by pg-boss once the jobs are started (`startJobs`). Enqueuing writes the job
  * in the caller's transaction, so it exists exactly when the work that asked for it committed.
  */
-export class TaskQueue {
+export class TaskQueue implements Tasks {
   private boss: PgBoss | null = null;
 
   async enqueue<T>(ctx: Ctx, task: Task<T>, data: T): Promise<string> {
@@ -62,10 +47,9 @@ export class TaskQueue {
     return id;
   }
 
-  /** Creates each declared task's queue and works it. */
   async start(boss: PgBoss, db: Database, platform: Platform, log: Logger): Promise<void> {
     this.boss = boss;
-    for (const task of tasks.values()) {
+    for (const task of declared(platform, "tasks")) {
       await boss.createQueue(task.name);
       await boss.work<Envelope<never>>(task.name, async ([job]) => {
         if (!job) return;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ErrorBody, IdParams, NoContent, SeeOther } from "../../../../contracts/common.js";
 import type { Platform } from "../../../platform/context.js";
 import { ipnAnswer } from "./gateway/gateway.js";
+import { paymentGateway } from "./gateway/setup.js";
 import * as online from "./online.service.js";
 
 /**
@@ -120,7 +121,7 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       config: { auth: "public" },
     },
     async (req) => {
-      const gateway = platform.gateway;
+      const gateway = paymentGateway.get(platform);
       if (!gateway) return ipnAnswer("99");
       const result = gateway.verifyIpn(req.query);
       if (!result.valid) return ipnAnswer("97");
@@ -152,7 +153,7 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       config: { auth: "public" },
     },
     async (req, reply) => {
-      const result = platform.gateway?.verifyReturn(req.query);
+      const result = paymentGateway.get(platform)?.verifyReturn(req.query);
       const invoiceId =
         result?.valid &&
         (await req.run(async (ctx) => {
@@ -181,7 +182,7 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       config: { auth: "public" },
     },
     async (req, reply) => {
-      const result = platform.gateway?.verifyTokenReturn?.(req.query);
+      const result = paymentGateway.get(platform)?.verifyTokenReturn?.(req.query);
       const saved =
         result?.valid &&
         (await req.run(async (ctx) => {

@@ -14,6 +14,7 @@ import { autopayMandates, gatewayPayments, invoices } from "../billing.table.js"
 import "../billing.policy.js";
 import { formatVnd } from "../core/money.js";
 import type { GatewayResult, IpnCode, PaymentGateway } from "./gateway/gateway.js";
+import { paymentGateway } from "./gateway/setup.js";
 import { recordPayment } from "./payments.service.js";
 
 /** Charges of a saved card per notice before the resident is told it failed. */
@@ -23,7 +24,7 @@ export const AUTOPAY_ATTEMPTS = 3;
 const newRef = (prefix: string) => `${prefix}${randomBytes(4).toString("hex").toUpperCase()}`;
 
 function gatewayOf(ctx: Ctx): PaymentGateway {
-  const gateway = ctx.platform.gateway;
+  const gateway = paymentGateway.get(ctx.platform);
   if (!gateway) throw errors.unavailable("GATEWAY_UNAVAILABLE");
   return gateway;
 }
@@ -260,7 +261,7 @@ export async function cancelAutopay(ctx: Ctx, unitId: string, ipAddr: string) {
     entityId: unitId,
     changes: { card: [mandate.cardMasked, null] },
   });
-  const gateway = ctx.platform.gateway;
+  const gateway = paymentGateway.get(ctx.platform);
   if (gateway?.removeToken && mandate.tokenEnc) {
     const token = decrypt(ctx.platform.keyring.systemKey, mandate.tokenEnc);
     ctx.afterCommit(async () => {
@@ -406,7 +407,7 @@ export const autopayTask = defineTask<{ invoiceIds: string[] }>("billing.autopay
 
 /** Queues auto-debit for those of the issued notices whose units have an active mandate. */
 export async function queueAutopay(ctx: Ctx, invoiceIds: string[]) {
-  if (invoiceIds.length === 0 || !ctx.platform.gateway) return 0;
+  if (invoiceIds.length === 0 || !paymentGateway.get(ctx.platform)) return 0;
   const due = await queryRows<{ id: string }>(
     ctx.tx,
     sql`select i.id from invoices i

@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
-import type { Ctx } from "../../../platform/context.js";
+import type { Ctx, TaskRun } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { errors } from "../../../platform/errors.js";
-import { defineTask, type TaskRun } from "../../../platform/jobs/tasks.js";
+import { defineTask } from "../../../platform/jobs/tasks.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { units } from "../../registry/units/units.table.js";
 import { billingRuns } from "../billing.table.js";
@@ -378,7 +378,7 @@ export async function executeRun(
   return run((ctx) => closeRun(ctx, row));
 }
 
-const billingRunTask = defineTask<RunInput>("billing.run", (run, input) => executeRun(run, input));
+export const billingRunTask = defineTask<RunInput>("billing.run", (run, input) => executeRun(run, input));
 
 /** Starts a run in the background (console, schedule); its row shows the progress. */
 export async function startRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {

@@ -7,7 +7,11 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx, Platform } from "../../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../../platform/db/client.js";
 import { asSystem } from "../../../platform/jobs/system.js";
-import { companyProfile, updateCompanySettings } from "../../companies/companies.service.js";
+import {
+  accessLogRetentions,
+  companyProfile,
+  updateCompanySettings,
+} from "../../companies/companies.service.js";
 import { residentsGoneBefore } from "../../registry/residents/residents.service.js";
 import { eraseResident } from "../erasure/erasure.service.js";
 import { retentionRuns } from "../privacy.table.js";
@@ -106,7 +110,7 @@ async function purgeClosedAccounts(ctx: Ctx, now: Date) {
  * Ticket photos have a period but nothing stores them yet; their purge comes with tickets.
  */
 export async function runRetention(db: Database, platform: Platform, log: Logger, now = new Date()) {
-  const accessLogs = await purgeAccessLogs(db, platform, now);
+  const accessLogs = await purgeAccessLogs(db, platform, await accessLogRetentions(db), now);
   for (const { companyId, retentionDays, deleted } of accessLogs) {
     if (companyId === PLATFORM_SCOPE) continue;
     await asSystem(

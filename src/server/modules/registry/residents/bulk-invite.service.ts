@@ -58,21 +58,24 @@ function sortOut(rows: Candidate[]) {
   return { invite, counts };
 }
 
-const inviteResidents = defineTask<{ invites: Invite[] }>("registry.invite-residents", async (run, data) => {
-  let sent = 0;
-  for (let i = 0; i < data.invites.length; i += CHUNK) {
-    const chunk = data.invites.slice(i, i + CHUNK);
-    sent += await run(async (ctx) => {
-      let n = 0;
-      for (const invite of await stillToInvite(ctx, chunk)) {
-        await sendInvitation(ctx, invite);
-        n++;
-      }
-      return n;
-    });
-  }
-  return { sent, of: data.invites.length };
-});
+export const inviteResidents = defineTask<{ invites: Invite[] }>(
+  "registry.invite-residents",
+  async (run, data) => {
+    let sent = 0;
+    for (let i = 0; i < data.invites.length; i += CHUNK) {
+      const chunk = data.invites.slice(i, i + CHUNK);
+      sent += await run(async (ctx) => {
+        let n = 0;
+        for (const invite of await stillToInvite(ctx, chunk)) {
+          await sendInvitation(ctx, invite);
+          n++;
+        }
+        return n;
+      });
+    }
+    return { sent, of: data.invites.length };
+  },
+);
 
 /** A retried job skips the people invited (or who joined) since it was queued. */
 async function stillToInvite(ctx: Ctx, chunk: Invite[]) {

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../../../config.js";
+import { defineSlot } from "../../../../platform/module.js";
 import type { PaymentGateway } from "./gateway.js";
 import { sandboxGatewayRoutes, sandboxGatewayUrls } from "./sandbox.js";
 import { VnpayGateway } from "./vnpay.js";
 
 export const SANDBOX_PREFIX = "/sandbox/vnpay";
+
+/** The gateway the app set up at start (`setUpGateway`), when one is configured. */
+export const paymentGateway = defineSlot<PaymentGateway>("billing.payment-gateway");
 
 /**
  * The sandbox lives in this same server, so its server-to-server calls (token charges) go through Fastify's

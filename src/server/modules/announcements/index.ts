@@ -1,0 +1,5 @@
+import { defineModule } from "../../platform/module.js";
+import { announcementRoutes } from "./announcements.routes.js";
+
+/** Announcements from management to a building's residents. */
+export const announcementsModule = defineModule({ name: "announcements", routes: announcementRoutes });

@@ -1,0 +1,5 @@
+import { defineModule } from "../../platform/module.js";
+import { buildingRoutes } from "./buildings.routes.js";
+
+/** A company's buildings. */
+export const buildingsModule = defineModule({ name: "buildings", routes: buildingRoutes });

@@ -1,0 +1,28 @@
+import type { ModuleManifest } from "../platform/context.js";
+import { accountsModule } from "./accounts/index.js";
+import { announcementsModule } from "./announcements/index.js";
+import { billingModule } from "./billing/index.js";
+import { buildingsModule } from "./buildings/index.js";
+import { companiesModule } from "./companies/index.js";
+import { notificationsModule } from "./notifications/index.js";
+import { privacyModule } from "./privacy/index.js";
+import { registryModule } from "./registry/index.js";
+import { staffModule } from "./staff/index.js";
+import { systemModule } from "./system/index.js";
+
+/**
+ * Every module, in order. The app registers their routes, the job runner their schedules and tasks, and the
+ * privacy center asks their personal-data providers, by walking this list: a new module is a folder and a line.
+ */
+export const modules: readonly ModuleManifest[] = [
+  systemModule,
+  accountsModule,
+  buildingsModule,
+  staffModule,
+  companiesModule,
+  registryModule,
+  billingModule,
+  privacyModule,
+  notificationsModule,
+  announcementsModule,
+];

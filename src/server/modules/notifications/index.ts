@@ -1,0 +1,5 @@
+import { defineModule } from "../../platform/module.js";
+import { notificationRoutes } from "./notifications.routes.js";
+
+/** In-app notifications. */
+export const notificationsModule = defineModule({ name: "notifications", routes: notificationRoutes });

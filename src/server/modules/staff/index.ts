@@ -1,0 +1,5 @@
+import { defineModule } from "../../platform/module.js";
+import { staffRoutes } from "./staff.routes.js";
+
+/** A company's staff: memberships, roles, building assignments, invitations. */
+export const staffModule = defineModule({ name: "staff", routes: staffRoutes });

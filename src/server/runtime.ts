@@ -1,0 +1,35 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { modules } from "./modules/index.js";
+import type { Platform } from "./platform/context.js";
+import { Keyring } from "./platform/crypto/crypto.js";
+import type { Database } from "./platform/db/client.js";
+import { compactTables } from "./platform/db/compact.js";
+import { TaskQueue } from "./platform/jobs/tasks.js";
+import { Messenger } from "./platform/messaging/messenger.js";
+import type { SmsGateway } from "./platform/messaging/sms.js";
+
+export type PlatformOptions = {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  /** Replaces the HTTP SMS gateway (tests capture SMS at the edge). */
+  sms?: SmsGateway;
+  /** Drops cached session state; the app's session resolver gives its own (the CLI and benchmarks cache none). */
+  forgetSessions?: Platform["forgetSessions"];
+};
+
+/** The long-lived services of one app, CLI run or benchmark, with every module of `modules/index.ts`. */
+export function createPlatform(opts: PlatformOptions): Platform {
+  const { config, db, logger } = opts;
+  return {
+    config,
+    keyring: new Keyring(config.masterKey),
+    messenger: new Messenger(config, logger, opts.sms),
+    tasks: new TaskQueue(),
+    forgetSessions: opts.forgetSessions ?? (() => {}),
+    compactTables: (tables) => compactTables(db, tables, logger),
+    modules,
+    slots: new Map(),
+  };
+}
