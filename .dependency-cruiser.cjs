@@ -4,6 +4,7 @@
  * the web never imports server code.
  */
 const TEST = "\\.test\\.ts$";
+const TABLE = "\\.table\\.ts$";
 module.exports = {
   forbidden: [
     {
@@ -24,17 +25,28 @@ module.exports = {
       name: "module-through-index",
       severity: "error",
       comment: "A module uses another only through that module's index.ts.",
-      from: { path: "^src/server/modules/([^/]+)/", pathNot: TEST },
+      from: { path: "^src/server/modules/([^/]+)/", pathNot: [TEST, TABLE] },
       to: {
         path: "^src/server/modules/[^/]+/",
         pathNot: ["^src/server/modules/$1/", "^src/server/modules/[^/]+/index\\.ts$"],
       },
     },
     {
+      name: "tables-name-only-tables",
+      severity: "error",
+      comment:
+        "A table may name another module's table for a foreign key (the schema is one database), and nothing else of it.",
+      from: { path: ["^src/server/modules/([^/]+)/.+\\.table\\.ts$"] },
+      to: {
+        path: "^src/server/modules/[^/]+/",
+        pathNot: ["^src/server/modules/$1/", TABLE],
+      },
+    },
+    {
       name: "outside-through-index",
       severity: "error",
       comment: "Outside modules/, code reaches a module through modules/index.ts or the module's index.ts.",
-      from: { path: "^(src|bench)/", pathNot: ["^src/server/modules/", TEST] },
+      from: { path: "^src/", pathNot: ["^src/server/modules/", TEST] },
       to: {
         path: "^src/server/modules/[^/]+/",
         pathNot: "^src/server/modules/[^/]+/index\\.ts$",
