@@ -1,9 +1,10 @@
 import path from "node:path";
 import { buildApp } from "./app.js";
 import { ConfigError, DEMO_SECRET_FILES, loadConfig, otpChannelCheck } from "./config.js";
-import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed.js";
+import { isEmpty, seedDemo } from "./demo/seed.js";
 import { migrate } from "./platform/db/migrate.js";
 import { openDatabase } from "./platform/db/open.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./platform/demo.js";
 import { startJobs } from "./platform/jobs/boss.js";
 import { createLogger } from "./platform/log/logger.js";
 

@@ -17,10 +17,10 @@ import { systemModule } from "./system/index.js";
 export const modules: readonly ModuleManifest[] = [
   systemModule,
   accountsModule,
-  buildingsModule,
-  staffModule,
   companiesModule,
+  buildingsModule,
   registryModule,
+  staffModule,
   billingModule,
   privacyModule,
   notificationsModule,

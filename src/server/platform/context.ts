@@ -85,6 +85,17 @@ export type Schedule = {
 /** What a module's routes are registered with, under `/api/v1`. */
 export type ModuleRouteOptions = { db: Database; platform: Platform };
 
+/**
+ * The demo's seeding (demo mode, empty database): each module seeds its part, in the order of the module list,
+ * and leaves the ids later modules need.
+ */
+export type DemoSeed = {
+  db: Database;
+  platform: Platform;
+  /** Ids of what earlier modules seeded, by name: "company", "building", "account:<email>", "unit:<code>". */
+  ids: Map<string, string>;
+};
+
 /** A module's manifest (`defineModule`), exported by its `index.ts` and listed in `modules/index.ts`. */
 export type ModuleManifest = {
   readonly name: string;
@@ -94,4 +105,6 @@ export type ModuleManifest = {
   readonly setUp?: (app: FastifyInstance, platform: Platform) => Promise<void>;
   readonly schedules?: readonly Schedule[];
   readonly tasks?: readonly Task<never>[];
+  /** Seeds the module's part of the demo company. */
+  readonly seedDemo?: (seed: DemoSeed) => Promise<void>;
 };

@@ -1,5 +1,6 @@
 import type { ModuleRouteOptions } from "../../platform/context.js";
 import { defineModule } from "../../platform/module.js";
+import { seedDemoBilling } from "./billing.demo.js";
 import { billingSchedules } from "./billing.jobs.js";
 import { billingRoutes } from "./billing.routes.js";
 import { bankFeedRoutes } from "./payments/bank-feed.routes.js";
@@ -22,4 +23,5 @@ export const billingModule = defineModule({
   },
   schedules: billingSchedules,
   tasks: [billingRunTask, autopayTask],
+  seedDemo: seedDemoBilling,
 });

@@ -1,4 +1,5 @@
 import { defineModule } from "../../platform/module.js";
+import { seedDemoPrivacy } from "./privacy.demo.js";
 import { privacySchedules } from "./privacy.jobs.js";
 import { privacyRoutes } from "./privacy.routes.js";
 
@@ -7,4 +8,5 @@ export const privacyModule = defineModule({
   name: "privacy",
   routes: privacyRoutes,
   schedules: privacySchedules,
+  seedDemo: seedDemoPrivacy,
 });

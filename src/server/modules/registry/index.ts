@@ -1,9 +1,12 @@
 import { defineModule } from "../../platform/module.js";
 import { registryImportRoutes } from "./import/import.routes.js";
+import { seedDemoRegistry } from "./registry.demo.js";
 import { inviteResidents } from "./residents/bulk-invite.service.js";
 import { residentRoutes } from "./residents/residents.routes.js";
 import { unitRoutes } from "./units/units.routes.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
+
+export { residentIdsNamed } from "./residents/residents.service.js";
 
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */
 export const registryModule = defineModule({
@@ -15,4 +18,5 @@ export const registryModule = defineModule({
     await api.register(registryImportRoutes);
   },
   tasks: [inviteResidents],
+  seedDemo: seedDemoRegistry,
 });

@@ -1,5 +1,10 @@
 import { defineModule } from "../../platform/module.js";
+import { seedDemoMemberships } from "./staff.demo.js";
 import { staffRoutes } from "./staff.routes.js";
 
 /** A company's staff: memberships, roles, building assignments, invitations. */
-export const staffModule = defineModule({ name: "staff", routes: staffRoutes });
+export const staffModule = defineModule({
+  name: "staff",
+  routes: staffRoutes,
+  seedDemo: seedDemoMemberships,
+});

@@ -1,10 +1,10 @@
-import * as breaches from "../modules/privacy/breaches/breaches.service.js";
-import { releaseToAgency } from "../modules/privacy/disclosures/disclosures.service.js";
-import { completeRequest, createRequest, takeRequest } from "../modules/privacy/requests/requests.service.js";
-import { residentIdsNamed } from "../modules/registry/residents/residents.service.js";
-import { systemActor } from "../platform/authz/actor.js";
-import type { Ctx, Platform } from "../platform/context.js";
-import type { Database } from "../platform/db/client.js";
+import { systemActor } from "../../platform/authz/actor.js";
+import type { DemoSeed } from "../../platform/context.js";
+import { demoCtx, demoId } from "../../platform/demo.js";
+import { residentIdsNamed } from "../registry/index.js";
+import * as breaches from "./breaches/breaches.service.js";
+import { releaseToAgency } from "./disclosures/disclosures.service.js";
+import { completeRequest, createRequest, takeRequest } from "./requests/requests.service.js";
 
 const HOUR = 3600_000;
 
@@ -13,26 +13,19 @@ const HOUR = 3600_000;
  * a state agency's request for one resident's registration, and a contained incident of two days ago whose
  * notices were both sent in time (so no clock is running when the demo opens).
  */
-export async function seedDemoPrivacy(
-  db: Database,
-  platform: Platform,
-  companyId: string,
-  people: { adminAccountId: string; residentAccountId: string },
-) {
-  await db.transaction(companyId, async (tx) => {
-    const ctx: Ctx = {
-      companyId,
-      actor: { ...systemActor, role: "company_admin", accountId: people.adminAccountId },
-      lang: "vi",
-      requestId: "seed-demo",
-      tx,
-      platform,
-      afterCommit: () => {},
-    };
-    const asResident = {
-      ...ctx,
-      actor: { ...systemActor, role: "resident" as const, accountId: people.residentAccountId },
-    };
+export async function seedDemoPrivacy(seed: DemoSeed): Promise<void> {
+  const companyId = demoId(seed, "company");
+  await seed.db.transaction(companyId, async (tx) => {
+    const ctx = demoCtx(seed, companyId, tx, {
+      ...systemActor,
+      role: "company_admin",
+      accountId: demoId(seed, "account:admin@demo.chungcu.vn"),
+    });
+    const asResident = demoCtx(seed, companyId, tx, {
+      ...systemActor,
+      role: "resident",
+      accountId: demoId(seed, "account:resident@demo.chungcu.vn"),
+    });
     const asked = await createRequest(asResident, {
       kind: "access",
       details: "Tôi muốn biết Ban quản lý đang lưu những thông tin gì về gia đình tôi.",

@@ -1,66 +1,14 @@
 import { sql } from "drizzle-orm";
-import { issueInvoices } from "../modules/billing/invoices/invoices.service.js";
-import { addBankAccount, createRule, saveSettings } from "../modules/billing/rules/rules.service.js";
-import { executeRun } from "../modules/billing/runs/runs.service.js";
-import { householdMembers, residents } from "../modules/registry/residents/residents.table.js";
-import { units } from "../modules/registry/units/units.table.js";
-import { audit, bulkChanges } from "../platform/audit/audit.service.js";
-import { systemActor } from "../platform/authz/actor.js";
-import type { Ctx, Platform } from "../platform/context.js";
-import type { Database } from "../platform/db/client.js";
-import { searchText } from "../platform/i18n/search.js";
-import { runFor } from "../platform/jobs/tasks.js";
-import { createLogger } from "../platform/log/logger.js";
-import { periodFrom } from "../platform/time.js";
-
-const SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"];
-const MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Quang", "Ngọc", "Đức", "Thanh", "Hoài", "Gia"];
-const GIVEN = [
-  "An",
-  "Bình",
-  "Châu",
-  "Dũng",
-  "Giang",
-  "Hà",
-  "Hải",
-  "Hạnh",
-  "Hùng",
-  "Lan",
-  "Long",
-  "Mai",
-  "Nam",
-];
-
-/** An owner (name only, no contacts) for every unit that has none yet (vacant ones are owned too), so notices name a payer. */
-async function seedOwners(ctx: Ctx, buildingId: string) {
-  const empty = await ctx.tx
-    .select({ id: units.id })
-    .from(units)
-    .where(
-      sql`${units.companyId} = ${ctx.companyId} and ${units.buildingId} = ${buildingId}
-          and not exists (select 1 from household_members hm where hm.company_id = ${units.companyId}
-                           and hm.unit_id = ${units.id} and hm.role = 'owner')`,
-    )
-    .orderBy(units.code);
-  if (empty.length === 0) return;
-  const name = (i: number) =>
-    `${SURNAMES[i % SURNAMES.length]} ${MIDDLE[(i * 7) % MIDDLE.length]} ${GIVEN[(i * 5) % GIVEN.length]}`;
-  const people = await ctx.tx
-    .insert(residents)
-    .values(
-      empty.map((_, i) => ({ companyId: ctx.companyId, fullName: name(i), nameSearch: searchText(name(i)) })),
-    )
-    .returning({ id: residents.id });
-  await ctx.tx.insert(householdMembers).values(
-    empty.map((u, i) => ({
-      companyId: ctx.companyId,
-      unitId: u.id,
-      residentId: people[i]?.id as string,
-      role: "owner",
-      movedInOn: "2024-03-15",
-    })),
-  );
-}
+import { audit, bulkChanges } from "../../platform/audit/audit.service.js";
+import { systemActor } from "../../platform/authz/actor.js";
+import type { Ctx, DemoSeed } from "../../platform/context.js";
+import { DEMO_HOME_UNIT, demoId } from "../../platform/demo.js";
+import { runFor } from "../../platform/jobs/tasks.js";
+import { createLogger } from "../../platform/log/logger.js";
+import { periodFrom } from "../../platform/time.js";
+import { issueInvoices } from "./invoices/invoices.service.js";
+import { addBankAccount, createRule, saveSettings } from "./rules/rules.service.js";
+import { executeRun } from "./runs/runs.service.js";
 
 /**
  * Bank transfers paying a period's notices in full: all of them, or (for the last month) every other one and
@@ -103,24 +51,19 @@ async function payInFull(ctx: Ctx, period: string, keepUnpaid: string | null) {
  * months, both months billed and issued; the older month paid by everyone, the last one by about half (the
  * demo resident's notice is still due, so the app shows its QR).
  */
-export async function seedDemoBilling(
-  db: Database,
-  platform: Platform,
-  companyId: string,
-  buildingId: string,
-  /** The unit whose last notice stays due (the demo resident's). */
-  unpaidUnitId: string,
-) {
+export async function seedDemoBilling(seed: DemoSeed): Promise<void> {
+  const companyId = demoId(seed, "company");
+  const buildingId = demoId(seed, "building");
+  const unpaidUnitId = demoId(seed, `unit:${DEMO_HOME_UNIT}`);
   const requester = {
     companyId,
     actor: { ...systemActor, role: "company_admin" as const },
     lang: "vi" as const,
     requestId: "seed-demo",
   };
-  const run = runFor(db, platform, createLogger("warn"), requester);
+  const run = runFor(seed.db, seed.platform, createLogger("warn"), requester);
   const [older, last] = [periodFrom(-2), periodFrom(-1)];
   await run(async (ctx: Ctx) => {
-    await seedOwners(ctx, buildingId);
     await saveSettings(ctx, buildingId, {
       feeFrameMin: 5000,
       feeFrameMax: 16500,
