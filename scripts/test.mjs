@@ -1,4 +1,4 @@
-// `npm test`: lint, type-check, unit tests, database suites on PGlite (and on PostgreSQL when
+// `npm test`: lint, type-check, dependency rules, unused code, unit tests, database suites on PGlite (and on PostgreSQL when
 // TEST_DATABASE_URL is set), then the browser suite. Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -41,6 +41,8 @@ function vitest(name, project, file, env) {
 
 step("lint (biome)", bin("biome"), ["check", "."]);
 step("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+step("dependency rules (dependency-cruiser)", process.execPath, ["scripts/check-deps.mjs"]);
+step("unused files and exports (knip)", bin("knip"), ["--no-progress"]);
 vitest("unit tests", "unit", `${out}/unit.json`, {});
 vitest("database suites on PGlite", "db", `${out}/db-pglite.json`, { TEST_DB: "pglite" });
 // Every status the suites saw must be one the operation documents.
