@@ -9,6 +9,7 @@ import { loadConfig } from "../src/server/config.js";
 import { seedDemo } from "../src/server/demo/seed.js";
 import { buildings } from "../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../src/server/modules/companies/companies.table.js";
+import { currentActor } from "../src/server/modules/staff/staff.service.js";
 import type { Platform } from "../src/server/platform/context.js";
 import { Keyring } from "../src/server/platform/crypto/crypto.js";
 import { type Database, openPglite, openPostgres, PLATFORM_SCOPE } from "../src/server/platform/db/client.js";
@@ -33,7 +34,7 @@ async function prepare(db: Database): Promise<string> {
     config,
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, createLogger("warn")),
-    tasks: new TaskQueue(),
+    tasks: new TaskQueue(currentActor),
     gateway: null,
     forgetSessions: () => {},
     compactTables: (tables) => compactTables(db, tables),

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { loadConfig } from "../src/server/config.js";
+import { currentActor } from "../src/server/modules/staff/staff.service.js";
 import type { Platform } from "../src/server/platform/context.js";
 import { Keyring } from "../src/server/platform/crypto/crypto.js";
 import { TaskQueue } from "../src/server/platform/jobs/tasks.js";
@@ -57,7 +58,7 @@ export function platformFor(): Platform {
     config,
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, createLogger("warn")),
-    tasks: new TaskQueue(),
+    tasks: new TaskQueue(currentActor),
     gateway: null,
     forgetSessions: () => {},
     // Benchmarks erase nobody: nothing to compact.

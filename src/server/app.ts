@@ -26,6 +26,7 @@ import { residentRoutes } from "./modules/registry/residents/residents.routes.js
 import { unitRoutes } from "./modules/registry/units/units.routes.js";
 import { vehicleRoutes } from "./modules/registry/vehicles/vehicles.routes.js";
 import { staffRoutes } from "./modules/staff/staff.routes.js";
+import { currentActor } from "./modules/staff/staff.service.js";
 import { healthRoutes, outboxRoutes } from "./modules/system/system.routes.js";
 import { webDistDir } from "./paths.js";
 import { loggedPath, loggedReferrer } from "./platform/accesslog/path.js";
@@ -104,7 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     config,
     keyring,
     messenger,
-    tasks: new TaskQueue(),
+    tasks: new TaskQueue(currentActor),
     gateway: null,
     forgetSessions: sessions.forget,
     compactTables: (tables) => compactTables(db, tables, opts.logger),

@@ -378,7 +378,7 @@ export async function executeRun(
   return run((ctx) => closeRun(ctx, row));
 }
 
-const billingRunTask = defineTask<RunInput>("billing.run", (run, input) => executeRun(run, input));
+export const billingRunTask = defineTask<RunInput>("billing.run", (run, input) => executeRun(run, input));
 
 /** Starts a run in the background (console, schedule); its row shows the progress. */
 export async function startRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {
