@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { VN_TIME_ZONE } from "../../../contracts/common.js";
 import { Health, OutboxList } from "../../../contracts/organisation.js";
 import type { Platform } from "../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../platform/db/client.js";
@@ -88,7 +89,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<{ outbox: Outbox; platform: Pla
       .list(req.query.to)
       .map(
         (m) =>
-          `<tr><td>${escapeHtml(new Date(m.at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false }))}</td><td>${m.channel}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.subject ?? "")}</td><td><pre>${escapeHtml(m.text)}</pre></td></tr>`,
+          `<tr><td>${escapeHtml(new Date(m.at).toLocaleString("vi-VN", { timeZone: VN_TIME_ZONE, hour12: false }))}</td><td>${m.channel}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.subject ?? "")}</td><td><pre>${escapeHtml(m.text)}</pre></td></tr>`,
       )
       .join("");
     return reply

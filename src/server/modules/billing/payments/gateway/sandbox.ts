@@ -17,8 +17,8 @@
  */
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { formatVnCompact, parseVnCompact } from "../../../../platform/time.js";
 import { formatVnd } from "../../core/money.js";
-import { formatVnCompact, parseVnCompact } from "../vn-time.js";
 import type { VnpayUrls } from "./vnpay.js";
 import { signVnpayParams, VNPAY_VERSION, verifyVnpayParams, vnpayText, vnpayUrl } from "./vnpay.js";
 
