@@ -7,6 +7,7 @@ import { Health, OutboxList } from "../../../contracts/organisation.js";
 import type { Platform } from "../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../platform/db/client.js";
 import { errors } from "../../platform/errors.js";
+import { escapeHtml } from "../../platform/http/html.js";
 import type { Outbox } from "../../platform/messaging/outbox.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -37,12 +38,6 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database; platform: Platf
     },
   );
 };
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 /** Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever its socket says. */
 const FORWARDING = [
