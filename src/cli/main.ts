@@ -12,6 +12,7 @@ import { decodeVietQr, VietQrError } from "../server/modules/billing/core/vietqr
 import { issueInvoices } from "../server/modules/billing/invoices/invoices.service.js";
 import { executeRun } from "../server/modules/billing/runs/runs.service.js";
 import type { Progress } from "../server/modules/registry/import/import.service.js";
+import { currentActor } from "../server/modules/staff/staff.service.js";
 import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
 import { systemActor } from "../server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../server/platform/context.js";

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { modules } from "./modules/index.js";
+import { currentActor } from "./modules/staff/index.js";
 import type { Platform } from "./platform/context.js";
 import { Keyring } from "./platform/crypto/crypto.js";
 import type { Database } from "./platform/db/client.js";
@@ -26,7 +27,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
     config,
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, logger, opts.sms),
-    tasks: new TaskQueue(),
+    tasks: new TaskQueue(currentActor),
     forgetSessions: opts.forgetSessions ?? (() => {}),
     compactTables: (tables) => compactTables(db, tables, logger),
     modules,

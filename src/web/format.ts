@@ -1,7 +1,7 @@
-const TIME_ZONE = "Asia/Ho_Chi_Minh";
+import { VN_TIME_ZONE } from "../contracts/index.js";
 
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
+  timeZone: VN_TIME_ZONE,
   day: "2-digit",
   month: "2-digit",
   year: "numeric",

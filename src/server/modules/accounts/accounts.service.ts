@@ -4,6 +4,7 @@ import type { Ctx, Platform } from "../../platform/context.js";
 import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../platform/crypto/crypto.js";
 import { queryRows, type Tx } from "../../platform/db/client.js";
+import { insertOne } from "../../platform/db/insert.js";
 import { errors } from "../../platform/errors.js";
 import { accounts } from "./accounts.table.js";
 import { hashPassword, isStrongPassword } from "./passwords.js";
@@ -61,20 +62,21 @@ export async function createAccount(tx: Tx, platform: Platform, input: NewAccoun
   const { key, wrapped } = platform.keyring.newDataKey();
   const enc = encrypt(key, input.contact.value);
   const bidx = contactIndex(platform, input.contact);
-  const [row] = await tx
-    .insert(accounts)
-    .values({
-      displayName: input.displayName,
-      dataKey: wrapped,
-      passwordHash: await hashPassword(input.password),
-      lang: input.lang ?? "vi",
-      platformRole: input.platformRole ?? null,
-      ...(input.contact.kind === "email"
-        ? { emailEnc: enc, emailBidx: bidx }
-        : { phoneEnc: enc, phoneBidx: bidx }),
-    })
-    .returning();
-  if (!row) throw new Error("account insert returned nothing");
+  const row = await insertOne(
+    tx
+      .insert(accounts)
+      .values({
+        displayName: input.displayName,
+        dataKey: wrapped,
+        passwordHash: await hashPassword(input.password),
+        lang: input.lang ?? "vi",
+        platformRole: input.platformRole ?? null,
+        ...(input.contact.kind === "email"
+          ? { emailEnc: enc, emailBidx: bidx }
+          : { phoneEnc: enc, phoneBidx: bidx }),
+      })
+      .returning(),
+  );
   return row;
 }
 

@@ -3,6 +3,7 @@ import type { Me } from "../../../contracts/auth.js";
 import type { Ctx } from "../../platform/context.js";
 import { type Keyring, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE, type Tx } from "../../platform/db/client.js";
+import { insertOne } from "../../platform/db/insert.js";
 import { errors } from "../../platform/errors.js";
 import type { AuthState } from "../../platform/http/types.js";
 import { type AccountRow, getAccount, maskedContactsOf } from "./accounts.service.js";
@@ -29,21 +30,22 @@ export async function createSession(
   },
 ): Promise<{ id: string; token: string }> {
   const token = randomToken();
-  const [row] = await ctx.tx
-    .insert(sessions)
-    .values({
-      tokenHash: sha256(token),
-      accountId: input.accountId,
-      stage: input.stage,
-      deviceId: input.deviceId,
-      contextId: input.contextId ?? null,
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 400) ?? null,
-      expiresAt: new Date(Date.now() + (input.stage === "active" ? SESSION_TTL_MS : PENDING_TTL_MS)),
-      reauthAt: input.stage === "active" ? new Date() : null,
-    })
-    .returning({ id: sessions.id });
-  if (!row) throw new Error("session insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(sessions)
+      .values({
+        tokenHash: sha256(token),
+        accountId: input.accountId,
+        stage: input.stage,
+        deviceId: input.deviceId,
+        contextId: input.contextId ?? null,
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 400) ?? null,
+        expiresAt: new Date(Date.now() + (input.stage === "active" ? SESSION_TTL_MS : PENDING_TTL_MS)),
+        reauthAt: input.stage === "active" ? new Date() : null,
+      })
+      .returning({ id: sessions.id }),
+  );
   return { id: row.id, token };
 }
 
@@ -319,11 +321,12 @@ export async function recordDevice(
     return { deviceId: existing.id, newToken: null };
   }
   const token = randomToken();
-  const [row] = await ctx.tx
-    .insert(devices)
-    .values({ accountId, tokenHash: sha256(token), label: deviceLabel(userAgent), trustedUntil })
-    .returning({ id: devices.id });
-  if (!row) throw new Error("device insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(devices)
+      .values({ accountId, tokenHash: sha256(token), label: deviceLabel(userAgent), trustedUntil })
+      .returning({ id: devices.id }),
+  );
   return { deviceId: row.id, newToken: token };
 }
 

@@ -3,6 +3,7 @@ import type { AnnouncementBody } from "../../../contracts/privacy.js";
 import { audit } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
+import { insertOne } from "../../platform/db/insert.js";
 import { loadBuilding } from "../buildings/buildings.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { consentingAccounts } from "../privacy/consents/consents.service.js";
@@ -25,19 +26,20 @@ export async function announce(ctx: Ctx, buildingId: string, body: z.infer<typeo
     ? await consentingAccounts(ctx, accounts, "marketing")
     : new Set(accounts);
   const reached = accounts.filter((a) => consenting.has(a));
-  const [row] = await ctx.tx
-    .insert(announcements)
-    .values({
-      companyId: ctx.companyId,
-      buildingId,
-      title: body.title,
-      body: body.body,
-      marketing: body.marketing,
-      sent: reached.length,
-      createdBy: ctx.actor.accountId,
-    })
-    .returning({ id: announcements.id });
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(announcements)
+      .values({
+        companyId: ctx.companyId,
+        buildingId,
+        title: body.title,
+        body: body.body,
+        marketing: body.marketing,
+        sent: reached.length,
+        createdBy: ctx.actor.accountId,
+      })
+      .returning({ id: announcements.id }),
+  );
   await notify(
     ctx,
     reached.map((accountId) => ({

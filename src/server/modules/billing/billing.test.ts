@@ -8,12 +8,12 @@ import { lineAmount, vatOf } from "../../../../test/oracles/money.oracle.js";
 import { tieredCharge } from "../../../../test/oracles/tiers.oracle.js";
 import { systemActor } from "../../platform/authz/actor.js";
 import type { TaskRun } from "../../platform/context.js";
-import { runFor } from "../../platform/jobs/tasks.js";
+import { runFor, type TaskQueue } from "../../platform/jobs/tasks.js";
 import { createLogger } from "../../platform/log/logger.js";
 import { decodeVietQr } from "./core/vietqr.js";
 import { SandboxBankFeed, signBankFeed } from "./payments/bank-feed/sepay.js";
 import { reconcileBankFeed } from "./payments/reconcile.js";
-import { executeRun } from "./runs/runs.service.js";
+import { billingRunTask, executeRun } from "./runs/runs.service.js";
 import { runScheduledBilling } from "./runs/schedule.js";
 
 /**
@@ -444,6 +444,72 @@ describe("the billing run", () => {
       sql`select count(*)::int as n from invoices where company_id = ${companyId} and period = ${period} group by unit_id`,
     );
     expect(perUnit.map((r) => r.n)).toEqual([1, 1]);
+  });
+});
+
+describe("a run queued by a manager, done by the worker", () => {
+  /** What the worker does with a billing run a building manager of the building queued. */
+  async function queuedByManager(change: { queuedWith: boolean; nowWith: boolean; status?: "disabled" }) {
+    const { companyId, buildingId } = await buildFeeRule(env);
+    await newUnit(env, { companyId, buildingId, code: "M-01.01" });
+    const manager = await newMember(env, "building_manager", { companyId, buildingIds: [buildingId] });
+    const queuedAs = {
+      ...systemActor,
+      accountId: manager.accountId,
+      membershipId: manager.membershipId,
+      role: "building_manager" as const,
+      buildingIds: change.queuedWith ? [buildingId] : [],
+    };
+    await env.db.owner.execute(
+      sql`update memberships set building_ids = ${change.nowWith ? `{${buildingId}}` : "{}"}::uuid[],
+                                 status = ${change.status ?? "active"}
+           where company_id = ${companyId} and id = ${manager.membershipId}`,
+    );
+    const result = await (env.app.platform.tasks as TaskQueue).perform(
+      env.db,
+      env.app.platform,
+      createLogger("silent"),
+      billingRunTask,
+      { companyId, actor: queuedAs, lang: "vi", requestId: "test", data: { buildingId, period: "2026-09" } },
+    );
+    const refusals = await rows<{ changes: unknown; actor_account_id: string }>(
+      sql`select changes, actor_account_id from audit_log
+           where company_id = ${companyId} and action = 'task.refused'`,
+    );
+    const invoices = await rows<{ n: number }>(
+      sql`select count(*)::int as n from invoices where company_id = ${companyId}`,
+    );
+    return { result, refusals, invoices: invoices[0]?.n, manager };
+  }
+
+  it("is refused and recorded once the manager no longer manages the building", async () => {
+    const { result, refusals, invoices, manager } = await queuedByManager({
+      queuedWith: true,
+      nowWith: false,
+    });
+    expect(result).toEqual({ refused: "NOT_FOUND" });
+    expect(refusals).toEqual([
+      { changes: { task: "billing.run", reason: "NOT_FOUND" }, actor_account_id: manager.accountId },
+    ]);
+    expect(invoices).toBe(0);
+  });
+
+  it("is refused and recorded once the manager's membership is disabled", async () => {
+    const { result, refusals, invoices } = await queuedByManager({
+      queuedWith: true,
+      nowWith: true,
+      status: "disabled",
+    });
+    expect(result).toEqual({ refused: "MEMBERSHIP_INACTIVE" });
+    expect(refusals.map((r) => r.changes)).toEqual([{ task: "billing.run", reason: "MEMBERSHIP_INACTIVE" }]);
+    expect(invoices).toBe(0);
+  });
+
+  it("runs with the buildings the manager has now, not those they had when queuing", async () => {
+    const { result, refusals, invoices } = await queuedByManager({ queuedWith: false, nowWith: true });
+    expect(result).toMatchObject({ status: "done", invoices: 1 });
+    expect(refusals).toEqual([]);
+    expect(invoices).toBe(1);
   });
 });
 

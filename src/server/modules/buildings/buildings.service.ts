@@ -5,6 +5,7 @@ import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/o
 import { audit, diff } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
+import { insertOne } from "../../platform/db/insert.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { conflictOn, errors } from "../../platform/errors.js";
 import { buildings } from "./buildings.table.js";
@@ -66,11 +67,12 @@ export async function getBuilding(ctx: Ctx, id: string): Promise<Building> {
 }
 
 export async function createBuilding(ctx: Ctx, body: z.infer<typeof BuildingBody>): Promise<Building> {
-  const [row] = await ctx.tx
-    .insert(buildings)
-    .values({ companyId: ctx.companyId, ...body })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(buildings)
+      .values({ companyId: ctx.companyId, ...body })
+      .returning(),
+  );
   await audit(ctx, {
     action: "building.create",
     entity: "building",

@@ -6,6 +6,7 @@ import type { AccessLogRetention } from "../../platform/accesslog/purge.js";
 import { audit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../platform/db/client.js";
+import { insertOne } from "../../platform/db/insert.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { createInvitation } from "../staff/invitations.service.js";
@@ -56,11 +57,12 @@ export async function listCompanies(ctx: Ctx, q: PageQuery): Promise<Page<Compan
 
 /** Creates a company and invites its first admin, in one transaction. */
 export async function createCompany(ctx: Ctx, body: z.infer<typeof CompanyBody>): Promise<Company> {
-  const [row] = await ctx.tx
-    .insert(companies)
-    .values({ name: body.name, taxCode: body.taxCode ?? null })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(companies)
+      .values({ name: body.name, taxCode: body.taxCode ?? null })
+      .returning(),
+  );
   await audit(ctx, {
     action: "company.create",
     entity: "company",

@@ -2,6 +2,8 @@ import { defineModule } from "../../platform/module.js";
 import { seedDemoMemberships } from "./staff.demo.js";
 import { staffRoutes } from "./staff.routes.js";
 
+export { currentActor } from "./staff.service.js";
+
 /** A company's staff: memberships, roles, building assignments, invitations. */
 export const staffModule = defineModule({
   name: "staff",

@@ -6,6 +6,7 @@ import type { Ctx } from "../../platform/context.js";
 import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
 import { decrypt, encrypt, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { queryRows } from "../../platform/db/client.js";
+import { insertOne } from "../../platform/db/insert.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { errors } from "../../platform/errors.js";
@@ -93,24 +94,25 @@ export async function createInvitation(ctx: Ctx, input: InvitationInput) {
   const channel = contact.kind === "email" ? "email" : "sms";
   if (!ctx.platform.messenger.available(channel)) throw errors.rule("OTP_CHANNEL_UNAVAILABLE");
   const token = randomToken(20);
-  const [row] = await ctx.tx
-    .insert(invitations)
-    .values({
-      companyId: ctx.companyId,
-      tokenHash: sha256(token),
-      displayName: input.displayName,
-      contactEnc: encrypt(ctx.platform.keyring.systemKey, contact.value),
-      contactBidx: contactIndex(ctx.platform, contact),
-      channel,
-      role: input.role,
-      buildingIds: input.buildingIds ?? [],
-      unitIds: input.unitIds ?? [],
-      residentId: input.residentId ?? null,
-      invitedBy: ctx.actor.accountId,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(invitations)
+      .values({
+        companyId: ctx.companyId,
+        tokenHash: sha256(token),
+        displayName: input.displayName,
+        contactEnc: encrypt(ctx.platform.keyring.systemKey, contact.value),
+        contactBidx: contactIndex(ctx.platform, contact),
+        channel,
+        role: input.role,
+        buildingIds: input.buildingIds ?? [],
+        unitIds: input.unitIds ?? [],
+        residentId: input.residentId ?? null,
+        invitedBy: ctx.actor.accountId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      })
+      .returning(),
+  );
   if (!input.bulk)
     await audit(ctx, {
       action: "invitation.create",
@@ -248,26 +250,27 @@ export async function acceptInvitation(
       lang: c.lang,
     });
   }
-  const [membership] = await c.tx
-    .insert(memberships)
-    .values({
-      companyId: c.companyId,
-      accountId: account.id,
-      role: invitation.role,
-      buildingIds: invitation.buildingIds,
-      unitIds: invitation.unitIds,
-    })
-    .onConflictDoUpdate({
-      target: [memberships.companyId, memberships.accountId, memberships.role],
-      set: {
-        status: "active",
-        buildingIds: sql`array(select distinct unnest(${memberships.buildingIds} || excluded.building_ids))`,
-        unitIds: sql`array(select distinct unnest(${memberships.unitIds} || excluded.unit_ids))`,
-        updatedAt: new Date(),
-      },
-    })
-    .returning();
-  if (!membership) throw new Error("membership upsert returned nothing");
+  const membership = await insertOne(
+    c.tx
+      .insert(memberships)
+      .values({
+        companyId: c.companyId,
+        accountId: account.id,
+        role: invitation.role,
+        buildingIds: invitation.buildingIds,
+        unitIds: invitation.unitIds,
+      })
+      .onConflictDoUpdate({
+        target: [memberships.companyId, memberships.accountId, memberships.role],
+        set: {
+          status: "active",
+          buildingIds: sql`array(select distinct unnest(${memberships.buildingIds} || excluded.building_ids))`,
+          unitIds: sql`array(select distinct unnest(${memberships.unitIds} || excluded.unit_ids))`,
+          updatedAt: new Date(),
+        },
+      })
+      .returning(),
+  );
   await c.tx
     .update(invitations)
     .set({ acceptedAt: new Date(), acceptedAccountId: account.id })

@@ -1,10 +1,12 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { Page, PageQuery, StaffRole } from "../../../contracts/common.js";
+import type { CompanyRole, Page, PageQuery, StaffRole } from "../../../contracts/common.js";
 import type { InvitationBody, StaffMember, StaffPatch } from "../../../contracts/organisation.js";
 import { audit, diff } from "../../platform/audit/audit.service.js";
+import type { Actor } from "../../platform/authz/actor.js";
 import { STAFF_ROLES } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
+import type { Tx } from "../../platform/db/client.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
 import { maskedContactsOf } from "../accounts/accounts.service.js";
@@ -145,6 +147,34 @@ export async function accountsWithRoles(ctx: Ctx, roles: readonly string[]): Pro
       ),
     );
   return rows.map((r) => r.accountId);
+}
+
+/**
+ * Who queued a task, as their membership stands now (a background task re-checks its requester, see
+ * TaskQueue.perform); null once the membership or the account is disabled or gone.
+ */
+export async function currentActor(tx: Tx, companyId: string, queuedAs: Actor): Promise<Actor | null> {
+  if (!queuedAs.membershipId) return queuedAs;
+  const [row] = await tx
+    .select({ m: memberships })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(
+      and(
+        eq(memberships.companyId, companyId),
+        eq(memberships.id, queuedAs.membershipId),
+        eq(memberships.status, "active"),
+        eq(accounts.status, "active"),
+      ),
+    );
+  if (!row) return null;
+  return {
+    ...queuedAs,
+    accountId: row.m.accountId,
+    role: row.m.role as CompanyRole,
+    buildingIds: row.m.buildingIds,
+    unitIds: row.m.unitIds,
+  };
 }
 
 /**

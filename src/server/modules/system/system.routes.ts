@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { VN_TIME_ZONE } from "../../../contracts/common.js";
 import { Health, OutboxList } from "../../../contracts/organisation.js";
 import type { Platform } from "../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../platform/db/client.js";
 import { errors } from "../../platform/errors.js";
+import { escapeHtml } from "../../platform/http/html.js";
 import type { Outbox } from "../../platform/messaging/outbox.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -36,12 +38,6 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database; platform: Platf
     },
   );
 };
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 /** Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever its socket says. */
 const FORWARDING = [
@@ -88,7 +84,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<{ outbox: Outbox; platform: Pla
       .list(req.query.to)
       .map(
         (m) =>
-          `<tr><td>${escapeHtml(new Date(m.at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false }))}</td><td>${m.channel}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.subject ?? "")}</td><td><pre>${escapeHtml(m.text)}</pre></td></tr>`,
+          `<tr><td>${escapeHtml(new Date(m.at).toLocaleString("vi-VN", { timeZone: VN_TIME_ZONE, hour12: false }))}</td><td>${m.channel}</td><td>${escapeHtml(m.to)}</td><td>${escapeHtml(m.subject ?? "")}</td><td><pre>${escapeHtml(m.text)}</pre></td></tr>`,
       )
       .join("");
     return reply

@@ -12,6 +12,7 @@
 
 import { crc32, deflateSync } from "node:zlib";
 import QRCode from "qrcode";
+import { VN_TIME_ZONE } from "../../../../contracts/common.js";
 import { FONT_BOLD, FONT_REGULAR, finishPdf, newPdfDocument } from "../../../platform/documents/pdf.js";
 
 // The fast text layout lives with the shared font loader; its unit test is here, next to the notice it serves.
@@ -79,7 +80,7 @@ const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" 
 const decimal = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 const quantityFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 });
 const zonedDate = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
+  timeZone: VN_TIME_ZONE,
   day: "2-digit",
   month: "2-digit",
   year: "numeric",

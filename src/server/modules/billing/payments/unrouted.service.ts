@@ -9,6 +9,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import { authorize } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { companies } from "../../companies/companies.table.js";
@@ -174,12 +175,13 @@ export async function setBankAccountOwner(
     .from(bankAccountOwners)
     .where(eq(bankAccountOwners.accountNumber, accountNumber))
     .for("update");
-  const [row] = await ctx.tx
-    .insert(bankAccountOwners)
-    .values({ accountNumber, companyId })
-    .onConflictDoUpdate({ target: bankAccountOwners.accountNumber, set: { companyId, since: sql`now()` } })
-    .returning();
-  if (!row) throw new Error("bank account owner upsert");
+  const row = await insertOne(
+    ctx.tx
+      .insert(bankAccountOwners)
+      .values({ accountNumber, companyId })
+      .onConflictDoUpdate({ target: bankAccountOwners.accountNumber, set: { companyId, since: sql`now()` } })
+      .returning(),
+  );
   await audit(ctx, {
     action: "bank_account.owner_change",
     entity: "bank_account",

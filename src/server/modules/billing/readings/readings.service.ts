@@ -6,6 +6,7 @@ import { audit, diff } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { unitRef } from "../../registry/units/units.service.js";
@@ -84,22 +85,23 @@ export async function recordReading(ctx: Ctx, body: Body): Promise<Reading> {
         eq(meterReadings.period, body.period),
       ),
     );
-  const [row] = await ctx.tx
-    .insert(meterReadings)
-    .values({
-      companyId: ctx.companyId,
-      buildingId: unit.buildingId,
-      unitId: body.unitId,
-      kind: body.kind,
-      period: body.period,
-      ...values,
-    })
-    .onConflictDoUpdate({
-      target: [meterReadings.companyId, meterReadings.unitId, meterReadings.kind, meterReadings.period],
-      set: { ...values, updatedAt: new Date() },
-    })
-    .returning();
-  if (!row) throw new Error("reading upsert");
+  const row = await insertOne(
+    ctx.tx
+      .insert(meterReadings)
+      .values({
+        companyId: ctx.companyId,
+        buildingId: unit.buildingId,
+        unitId: body.unitId,
+        kind: body.kind,
+        period: body.period,
+        ...values,
+      })
+      .onConflictDoUpdate({
+        target: [meterReadings.companyId, meterReadings.unitId, meterReadings.kind, meterReadings.period],
+        set: { ...values, updatedAt: new Date() },
+      })
+      .returning(),
+  );
   await audit(ctx, {
     action: before ? "meter_reading.correct" : "meter_reading.create",
     entity: "meter_reading",

@@ -11,6 +11,7 @@ import { audit, diff, nothingToAudit } from "../../../platform/audit/audit.servi
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { periodFrom } from "../../../platform/time.js";
@@ -149,11 +150,12 @@ export async function listRules(ctx: Ctx, buildingId: string) {
 export async function createRule(ctx: Ctx, body: FeeRuleBody): Promise<FeeRule> {
   await billingBuilding(ctx, body.buildingId, "configure");
   await assertTariff(ctx, body);
-  const [row] = await ctx.tx
-    .insert(feeRules)
-    .values({ companyId: ctx.companyId, buildingId: body.buildingId, ...columns(body) })
-    .returning();
-  if (!row) throw new Error("fee rule insert");
+  const row = await insertOne(
+    ctx.tx
+      .insert(feeRules)
+      .values({ companyId: ctx.companyId, buildingId: body.buildingId, ...columns(body) })
+      .returning(),
+  );
   await audit(ctx, {
     action: "fee_rule.create",
     entity: "fee_rule",
@@ -242,11 +244,12 @@ export async function addBankAccount(ctx: Ctx, body: z.infer<typeof BankAccountB
     .update(bankAccounts)
     .set({ isDefault: false })
     .where(and(eq(bankAccounts.companyId, ctx.companyId), eq(bankAccounts.buildingId, body.buildingId)));
-  const [row] = await ctx.tx
-    .insert(bankAccounts)
-    .values({ companyId: ctx.companyId, ...body, isDefault: true })
-    .returning();
-  if (!row) throw new Error("bank account insert");
+  const row = await insertOne(
+    ctx.tx
+      .insert(bankAccounts)
+      .values({ companyId: ctx.companyId, ...body, isDefault: true })
+      .returning(),
+  );
   await audit(ctx, {
     action: "bank_account.create",
     entity: "bank_account",

@@ -3,6 +3,7 @@ import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx, TaskRun } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
@@ -33,31 +34,32 @@ function boundsOrFail(period: string): PeriodBounds {
 async function openRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {
   const building = await loadBuilding(ctx, input.buildingId);
   authorizeVisible(ctx.actor, "run", subject("billing", { buildingId: building.id }));
-  const [row] = await ctx.tx
-    .insert(billingRuns)
-    .values({
-      companyId: ctx.companyId,
-      buildingId: building.id,
-      period: input.period,
-      units: building.unitCount,
-      startedBy: ctx.actor.accountId,
-    })
-    .onConflictDoUpdate({
-      target: [billingRuns.companyId, billingRuns.buildingId, billingRuns.period],
-      set: {
-        status: "running",
+  const row = await insertOne(
+    ctx.tx
+      .insert(billingRuns)
+      .values({
+        companyId: ctx.companyId,
+        buildingId: building.id,
+        period: input.period,
         units: building.unitCount,
-        done: 0,
-        created: 0,
-        redrafted: 0,
-        changedAfterIssue: 0,
         startedBy: ctx.actor.accountId,
-        startedAt: new Date(),
-        finishedAt: null,
-      },
-    })
-    .returning();
-  if (!row) throw new Error("billing run row");
+      })
+      .onConflictDoUpdate({
+        target: [billingRuns.companyId, billingRuns.buildingId, billingRuns.period],
+        set: {
+          status: "running",
+          units: building.unitCount,
+          done: 0,
+          created: 0,
+          redrafted: 0,
+          changedAfterIssue: 0,
+          startedBy: ctx.actor.accountId,
+          startedAt: new Date(),
+          finishedAt: null,
+        },
+      })
+      .returning(),
+  );
   return row;
 }
 

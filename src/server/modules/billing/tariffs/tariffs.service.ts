@@ -4,6 +4,7 @@ import { audit, diff, nothingToAudit } from "../../../platform/audit/audit.servi
 import { authorize } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { PLATFORM_SCOPE, queryRows } from "../../../platform/db/client.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { periodFrom } from "../../../platform/time.js";
 import { NATIONAL_TARIFFS, tariffs } from "../billing.table.js";
@@ -153,11 +154,12 @@ export async function createVersion(ctx: Ctx, body: TariffBody): Promise<Tariff>
   if (await datesBilled(ctx, body.code, body.validFrom, until)) {
     throw errors.inUse("TARIFF_DATES_BILLED", { code: body.code, validFrom: day(body.validFrom) });
   }
-  const [row] = await ctx.tx
-    .insert(tariffs)
-    .values({ companyId: ctx.companyId, ...columns(body) })
-    .returning();
-  if (!row) throw new Error("tariff insert");
+  const row = await insertOne(
+    ctx.tx
+      .insert(tariffs)
+      .values({ companyId: ctx.companyId, ...columns(body) })
+      .returning(),
+  );
   await audit(ctx, {
     action: "tariff.create",
     entity: "tariff",

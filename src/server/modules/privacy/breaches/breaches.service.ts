@@ -10,6 +10,7 @@ import type {
 } from "../../../../contracts/privacy.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { fieldLabel } from "../../../platform/privacy/purposes.js";
@@ -151,19 +152,20 @@ export async function openBreach(ctx: Ctx, body: z.infer<typeof BreachBody>): Pr
   const named = [...(await residentNames(ctx, body.scope.residentIds)).keys()];
   if (named.length !== new Set(body.scope.residentIds).size) throw errors.notFound("resident");
   const affected = [...new Set([...fromScope, ...named])];
-  const [row] = await ctx.tx
-    .insert(breachIncidents)
-    .values({
-      companyId: ctx.companyId,
-      title: body.title,
-      description: body.description,
-      detectedAt,
-      severity: body.severity,
-      fields: body.fields,
-      createdBy: ctx.actor.accountId,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(breachIncidents)
+      .values({
+        companyId: ctx.companyId,
+        title: body.title,
+        description: body.description,
+        detectedAt,
+        severity: body.severity,
+        fields: body.fields,
+        createdBy: ctx.actor.accountId,
+      })
+      .returning(),
+  );
   for (let i = 0; i < affected.length; i += 1000) {
     await ctx.tx
       .insert(breachAffected)

@@ -7,23 +7,13 @@
 import type { z } from "zod";
 import type { Lang } from "../../../../contracts/common.js";
 import type { MyData } from "../../../../contracts/registry.js";
+import { escapeHtml } from "../../../platform/http/html.js";
 import { fieldLabel, PURPOSES, type Purpose } from "../../../platform/privacy/purposes.js";
 import { dateOnly, dateTime, money } from "./format.js";
 
 type Data = z.infer<typeof MyData>;
 type HeldRecord = Data["records"][number];
 export type DataExportMeta = { lang: Lang; generatedAt: Date; companyName: string };
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
 
 /**
  * Words for the enumerated values of the export; a value not listed is shown as it is. Field and purpose
@@ -265,18 +255,18 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
   const text = (v: string | null) => v ?? "—";
 
   const table = (head: string[], rows: Cell[][]): string => {
-    if (rows.length === 0) return `<p class="muted">${esc(t.none)}</p>`;
-    const th = head.map((h) => `<th scope="col">${esc(h)}</th>`).join("");
+    if (rows.length === 0) return `<p class="muted">${escapeHtml(t.none)}</p>`;
+    const th = head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("");
     const tr = rows
       .map(
         (r) =>
-          `<tr>${r.map((c) => (typeof c === "string" ? `<td>${esc(c)}</td>` : `<td class="num">${esc(c.num)}</td>`)).join("")}</tr>`,
+          `<tr>${r.map((c) => (typeof c === "string" ? `<td>${escapeHtml(c)}</td>` : `<td class="num">${escapeHtml(c.num)}</td>`)).join("")}</tr>`,
       )
       .join("\n");
     return `<table><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
   };
   const section = (title: string, body: string, level: 2 | 3 = 3) =>
-    `<h${level}>${esc(title)}</h${level}>\n${body}`;
+    `<h${level}>${escapeHtml(title)}</h${level}>\n${body}`;
 
   const account = data.account
     ? `<dl>${(
@@ -288,7 +278,7 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
           [t.createdAt, when(data.account.createdAt)],
         ] as [string, string][]
       )
-        .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+        .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
         .join("")}</dl>\n${section(
         t.sessions,
         table(
@@ -296,12 +286,12 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
           data.account.sessions.map((s) => [text(s.device), text(s.ip), when(s.lastUsedAt)]),
         ),
       )}`
-    : `<p class="muted">${esc(t.noAccount)}</p>`;
+    : `<p class="muted">${escapeHtml(t.noAccount)}</p>`;
 
   const record = (r: HeldRecord, i: number): string =>
     [
-      `<h2>${esc(t.record(i + 1))}</h2>`,
-      r.restrictedAt ? `<p class="note">${esc(t.restricted(when(r.restrictedAt)))}</p>` : "",
+      `<h2>${escapeHtml(t.record(i + 1))}</h2>`,
+      r.restrictedAt ? `<p class="note">${escapeHtml(t.restricted(when(r.restrictedAt)))}</p>` : "",
       section(
         t.fields,
         table(
@@ -420,14 +410,14 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(`${t.title} — ${meta.companyName}`)}</title>
+<title>${escapeHtml(`${t.title} — ${meta.companyName}`)}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <main>
-<h1>${esc(t.title)}</h1>
-<p>${esc(t.intro(meta.companyName, dateTime(meta.generatedAt)))}</p>
-<p class="muted">${esc(`${t.purposesVersion}: ${data.purposesVersion}`)}</p>
+<h1>${escapeHtml(t.title)}</h1>
+<p>${escapeHtml(t.intro(meta.companyName, dateTime(meta.generatedAt)))}</p>
+<p class="muted">${escapeHtml(`${t.purposesVersion}: ${data.purposesVersion}`)}</p>
 ${section(t.account, account, 2)}
 ${data.records.map(record).join("\n")}
 ${section(t.consents, consents, 2)}

@@ -1,7 +1,8 @@
 /** Dates and amounts as the privacy documents print them: Asia/Ho_Chi_Minh, dd/MM/yyyy HH:mm, `1.234.567 ₫`. */
+import { VN_TIME_ZONE } from "../../../../contracts/common.js";
 
 const zoned = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
+  timeZone: VN_TIME_ZONE,
   day: "2-digit",
   month: "2-digit",
   year: "numeric",

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { LegalHoldBody } from "../../../../contracts/privacy.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { residentNames } from "../../registry/residents/residents.service.js";
 import { legalHolds } from "../privacy.table.js";
@@ -49,17 +50,18 @@ export async function listHolds(ctx: Ctx, residentId?: string) {
 /** An open dispute (a claim, a court case) keeps the person's data from erasure until it is released. */
 export async function placeHold(ctx: Ctx, body: z.infer<typeof LegalHoldBody>) {
   if ((await residentNames(ctx, [body.residentId])).size === 0) throw errors.notFound("resident");
-  const [row] = await ctx.tx
-    .insert(legalHolds)
-    .values({
-      companyId: ctx.companyId,
-      residentId: body.residentId,
-      reason: body.reason,
-      reference: body.reference ?? null,
-      placedBy: ctx.actor.accountId,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(legalHolds)
+      .values({
+        companyId: ctx.companyId,
+        residentId: body.residentId,
+        reason: body.reason,
+        reference: body.reference ?? null,
+        placedBy: ctx.actor.accountId,
+      })
+      .returning(),
+  );
   await audit(ctx, {
     action: "legal_hold.place",
     entity: "legal_hold",

@@ -4,6 +4,7 @@ import type { Lang } from "../../../../contracts/common.js";
 import type { Policy, PolicyKind, PublishPolicyBody } from "../../../../contracts/privacy.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
 import { todayInVietnam } from "../../../platform/time.js";
@@ -186,21 +187,22 @@ async function nextVersion(ctx: Ctx, kind: PolicyKind, now: Date): Promise<strin
  */
 export async function publishPolicy(ctx: Ctx, body: z.infer<typeof PublishPolicyBody>): Promise<Policy> {
   const version = await nextVersion(ctx, body.kind, new Date());
-  const [row] = await ctx.tx
-    .insert(companyPolicies)
-    .values({
-      companyId: ctx.companyId,
-      kind: body.kind,
-      version,
-      bodyVi: body.bodyVi,
-      bodyEn: body.bodyEn,
-      summaryVi: body.summaryVi,
-      summaryEn: body.summaryEn,
-      requiresAck: body.requiresAcknowledgement,
-      publishedBy: ctx.actor.accountId,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(companyPolicies)
+      .values({
+        companyId: ctx.companyId,
+        kind: body.kind,
+        version,
+        bodyVi: body.bodyVi,
+        bodyEn: body.bodyEn,
+        summaryVi: body.summaryVi,
+        summaryEn: body.summaryEn,
+        requiresAck: body.requiresAcknowledgement,
+        publishedBy: ctx.actor.accountId,
+      })
+      .returning(),
+  );
   const company = await companyOrFail(ctx, ctx.companyId);
   let told = 0;
   if (body.requiresAcknowledgement) told = await announcePolicy(ctx, row, company.name);

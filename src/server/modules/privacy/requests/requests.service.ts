@@ -10,6 +10,7 @@ import type {
 } from "../../../../contracts/privacy.js";
 import { audit, nothingToAudit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { type AppError, errors } from "../../../platform/errors.js";
 import { recipientsOf } from "../../accounts/accounts.service.js";
 import { notify } from "../../notifications/notifications.service.js";
@@ -208,20 +209,21 @@ export async function createRequest(
   if (open) throw errors.rule("REQUEST_ALREADY_OPEN", { kind: body.kind });
   const accountId = (await residentFacts(ctx, residentId))?.accountId ?? null;
   const now = new Date();
-  const [row] = await ctx.tx
-    .insert(privacyRequests)
-    .values({
-      companyId: ctx.companyId,
-      residentId,
-      accountId,
-      kind: body.kind,
-      channel,
-      details: body.details ?? null,
-      createdAt: now,
-      dueAt: new Date(now.getTime() + DUE_DAYS[body.kind] * DAY_MS),
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(privacyRequests)
+      .values({
+        companyId: ctx.companyId,
+        residentId,
+        accountId,
+        kind: body.kind,
+        channel,
+        details: body.details ?? null,
+        createdAt: now,
+        dueAt: new Date(now.getTime() + DUE_DAYS[body.kind] * DAY_MS),
+      })
+      .returning(),
+  );
   await addEvent(ctx, row.id, channel === "customer_care" ? "recorded_verified" : "created");
   await takeEffect(ctx, row, accountId);
   await audit(ctx, {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { AccessCard, AccessCardBody } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { authorizeHousehold, loadMember } from "./residents.service.js";
 import { accessCards } from "./residents.table.js";
@@ -41,18 +42,19 @@ export async function issueCard(
 ) {
   await authorizeHousehold(ctx, unitId, "issue_card");
   const member = await loadMember(ctx, unitId, memberId);
-  const [row] = await ctx.tx
-    .insert(accessCards)
-    .values({
-      companyId: ctx.companyId,
-      unitId,
-      residentId: member.residentId,
-      kind: body.kind,
-      number: body.number,
-      issuedOn: body.issuedOn ?? today(),
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(accessCards)
+      .values({
+        companyId: ctx.companyId,
+        unitId,
+        residentId: member.residentId,
+        kind: body.kind,
+        number: body.number,
+        issuedOn: body.issuedOn ?? today(),
+      })
+      .returning(),
+  );
   await audit(ctx, {
     action: "card.issue",
     entity: "access_card",

@@ -6,6 +6,7 @@ import { isCompanyWide } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { parseContact } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { updateUnit } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
@@ -48,21 +49,22 @@ export async function requestChange(ctx: Ctx, unitId: string, body: z.infer<type
   if (body.kind === "ownership" && body.newOwnerContact && !contact) {
     throw errors.validation({ newOwnerContact: "CONTACT_INVALID" });
   }
-  const [row] = await ctx.tx
-    .insert(changeRequests)
-    .values({
-      companyId: ctx.companyId,
-      unitId,
-      kind: body.kind,
-      requestedBy: ctx.actor.accountId,
-      proposedAreaM2: body.kind === "area" ? body.areaM2.toFixed(2) : null,
-      newOwnerName: body.kind === "ownership" ? body.newOwnerName : null,
-      newOwnerContactEnc: contact ? encrypt(ctx.platform.keyring.systemKey, contact.value) : null,
-      transferOn: body.kind === "ownership" ? body.transferOn : null,
-      note: body.note ?? null,
-    })
-    .returning({ id: changeRequests.id });
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(changeRequests)
+      .values({
+        companyId: ctx.companyId,
+        unitId,
+        kind: body.kind,
+        requestedBy: ctx.actor.accountId,
+        proposedAreaM2: body.kind === "area" ? body.areaM2.toFixed(2) : null,
+        newOwnerName: body.kind === "ownership" ? body.newOwnerName : null,
+        newOwnerContactEnc: contact ? encrypt(ctx.platform.keyring.systemKey, contact.value) : null,
+        transferOn: body.kind === "ownership" ? body.transferOn : null,
+        note: body.note ?? null,
+      })
+      .returning({ id: changeRequests.id }),
+  );
   await audit(ctx, {
     action: "change_request.create",
     entity: "change_request",

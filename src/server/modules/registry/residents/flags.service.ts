@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { HouseholdFlag } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { authorizeHousehold } from "./residents.service.js";
 import { householdFlags } from "./residents.table.js";
@@ -31,11 +32,12 @@ export async function listFlags(ctx: Ctx, unitId: string) {
 /** Management points out a problem in the member list, which it may not edit itself. */
 export async function raiseFlag(ctx: Ctx, unitId: string, note: string) {
   await authorizeHousehold(ctx, unitId, "flag");
-  const [row] = await ctx.tx
-    .insert(householdFlags)
-    .values({ companyId: ctx.companyId, unitId, note, raisedBy: ctx.actor.accountId })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(householdFlags)
+      .values({ companyId: ctx.companyId, unitId, note, raisedBy: ctx.actor.accountId })
+      .returning(),
+  );
   await audit(ctx, {
     action: "household.flag",
     entity: "household_flag",

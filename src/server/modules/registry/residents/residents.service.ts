@@ -15,6 +15,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { queryRows } from "../../../platform/db/client.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
@@ -223,31 +224,33 @@ export async function addHouseholdMember(
   assertResidentMayTouch(ctx, role);
   if (role === "tenant" && !leaseEndsOn) throw errors.validation({ leaseEndsOn: "FIELD_REQUIRED" });
   const { key, wrapped } = ctx.platform.keyring.newDataKey();
-  const [resident] = await ctx.tx
-    .insert(residents)
-    .values({
-      companyId: ctx.companyId,
-      dataKey: wrapped,
-      fullName: person.fullName,
-      nameSearch: searchText(person.fullName),
-      ...columnsFor(ctx, key, person),
-    })
-    .returning();
-  if (!resident) throw new Error("insert returned nothing");
-  const [member] = await ctx.tx
-    .insert(householdMembers)
-    .values({
-      companyId: ctx.companyId,
-      unitId,
-      residentId: resident.id,
-      role,
-      relation: relation ?? null,
-      movedInOn: movedInOn ?? null,
-      leaseEndsOn: leaseEndsOn ?? null,
-      matchKey: memberMatchKey(ctx, unitId, person),
-    })
-    .returning();
-  if (!member) throw new Error("insert returned nothing");
+  const resident = await insertOne(
+    ctx.tx
+      .insert(residents)
+      .values({
+        companyId: ctx.companyId,
+        dataKey: wrapped,
+        fullName: person.fullName,
+        nameSearch: searchText(person.fullName),
+        ...columnsFor(ctx, key, person),
+      })
+      .returning(),
+  );
+  const member = await insertOne(
+    ctx.tx
+      .insert(householdMembers)
+      .values({
+        companyId: ctx.companyId,
+        unitId,
+        residentId: resident.id,
+        role,
+        relation: relation ?? null,
+        movedInOn: movedInOn ?? null,
+        leaseEndsOn: leaseEndsOn ?? null,
+        matchKey: memberMatchKey(ctx, unitId, person),
+      })
+      .returning(),
+  );
   await audit(ctx, {
     action: "household.add",
     entity: "household_member",

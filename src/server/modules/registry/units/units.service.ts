@@ -5,6 +5,7 @@ import type { FloorGrid, Unit, UnitBody, UnitPatch, UnitQuery } from "../../../.
 import { audit, diff } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
@@ -105,23 +106,24 @@ export async function createUnit(ctx: Ctx, body: z.infer<typeof UnitBody>): Prom
   const building = await loadBuilding(ctx, body.buildingId);
   authorizeVisible(ctx.actor, "create", subject("unit", { buildingId: building.id }));
   assertPlace(building, body.block, body.floor);
-  const [row] = await ctx.tx
-    .insert(units)
-    .values({
-      companyId: ctx.companyId,
-      buildingId: building.id,
-      code: body.code,
-      block: body.block,
-      floor: body.floor,
-      type: body.type,
-      areaM2: areaText(body.areaM2),
-      status: body.status,
-      handoverDate: body.handoverDate ?? null,
-      maintenanceFundVnd: body.maintenanceFundVnd ?? null,
-      maintenanceFundPaidOn: body.maintenanceFundPaidOn ?? null,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(units)
+      .values({
+        companyId: ctx.companyId,
+        buildingId: building.id,
+        code: body.code,
+        block: body.block,
+        floor: body.floor,
+        type: body.type,
+        areaM2: areaText(body.areaM2),
+        status: body.status,
+        handoverDate: body.handoverDate ?? null,
+        maintenanceFundVnd: body.maintenanceFundVnd ?? null,
+        maintenanceFundPaidOn: body.maintenanceFundPaidOn ?? null,
+      })
+      .returning(),
+  );
   await audit(ctx, {
     action: "unit.create",
     entity: "unit",

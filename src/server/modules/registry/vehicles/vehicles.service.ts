@@ -5,6 +5,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
+import { insertOne } from "../../../platform/db/insert.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { actsAsResident } from "../residents/residents.policy.js";
 import { authorizeHousehold, memberDataKey, residentDataKey } from "../residents/residents.service.js";
@@ -76,24 +77,25 @@ export async function registerVehicle(
   const unit = await authorizeHousehold(ctx, unitId, "register_vehicle");
   const plate = checkedPlate(body.type, body.plate);
   const key = await memberDataKey(ctx, unitId, body.residentId);
-  const [row] = await ctx.tx
-    .insert(vehicles)
-    .values({
-      companyId: ctx.companyId,
-      unitId,
-      buildingId: unit.buildingId,
-      residentId: body.residentId,
-      type: body.type,
-      ...plateColumns(ctx, key, plate),
-      colour: body.colour ?? null,
-      brand: body.brand ?? null,
-      parkingCard: body.parkingCard ?? null,
-      // A resident's registration waits for management to approve it and issue the parking card.
-      status: actsAsResident(ctx.actor) ? "pending" : "active",
-      activeFrom: body.activeFrom ?? new Date().toISOString().slice(0, 10),
-    })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  const row = await insertOne(
+    ctx.tx
+      .insert(vehicles)
+      .values({
+        companyId: ctx.companyId,
+        unitId,
+        buildingId: unit.buildingId,
+        residentId: body.residentId,
+        type: body.type,
+        ...plateColumns(ctx, key, plate),
+        colour: body.colour ?? null,
+        brand: body.brand ?? null,
+        parkingCard: body.parkingCard ?? null,
+        // A resident's registration waits for management to approve it and issue the parking card.
+        status: actsAsResident(ctx.actor) ? "pending" : "active",
+        activeFrom: body.activeFrom ?? new Date().toISOString().slice(0, 10),
+      })
+      .returning(),
+  );
   await audit(ctx, {
     action: "vehicle.register",
     entity: "vehicle",

@@ -15,7 +15,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { formatVnSql, parseVnSql } from "../vn-time.js";
+import { formatVnSql, parseVnSql } from "../../../../platform/time.js";
 
 /** A bank transfer as the rest of billing sees it, whatever feed it came from. */
 export type BankTransfer = {

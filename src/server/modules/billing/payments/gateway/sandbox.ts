@@ -17,8 +17,9 @@
  */
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { escapeHtml } from "../../../../platform/http/html.js";
+import { formatVnCompact, parseVnCompact } from "../../../../platform/time.js";
 import { formatVnd } from "../../core/money.js";
-import { formatVnCompact, parseVnCompact } from "../vn-time.js";
 import type { VnpayUrls } from "./vnpay.js";
 import { signVnpayParams, VNPAY_VERSION, verifyVnpayParams, vnpayText, vnpayUrl } from "./vnpay.js";
 
@@ -62,22 +63,6 @@ export function sandboxGatewayUrls(origin: string, prefix = "/sandbox/vnpay"): V
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTML
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/**
- * Text made safe for HTML content and quoted attribute values.
- * @param text any text
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
 
 const CSS = `*{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;font-size:1rem;line-height:1.5;color:#1b1b1b;background:#eef1f4}

@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { escapeHtml } from "../../../../platform/http/html.js";
 import { ipnAnswer, type PaymentRequest } from "./gateway.js";
-import { escapeHtml, SANDBOX_CARDS, sandboxGatewayRoutes, sandboxGatewayUrls } from "./sandbox.js";
+import { SANDBOX_CARDS, sandboxGatewayRoutes, sandboxGatewayUrls } from "./sandbox.js";
 import { signVnpayParams, VnpayGateway, vnpayUrl } from "./vnpay.js";
 
 const SECRET = "sandbox-secret-0123456789";

@@ -25,7 +25,7 @@
  * - The token example writes `vnp_locale=vi` while the payment API uses `vn`; this file sends `vn`/`en` for both.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { formatVnCompact, parseVnCompact } from "../vn-time.js";
+import { formatVnCompact, parseVnCompact } from "../../../../platform/time.js";
 import type {
   GatewayResult,
   PaymentGateway,
