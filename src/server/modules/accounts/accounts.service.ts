@@ -102,6 +102,24 @@ export function maskedContactsOf(platform: Platform, row: AccountRow) {
   };
 }
 
+/**
+ * Accounts' names as a subquery, for another module's list that sorts or filters its rows by the person's
+ * name (staff); contacts come from maskedContactsByAccount() for the page it shows.
+ */
+export const accountNames = (tx: Tx) =>
+  tx.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).as("account_names");
+
+/** The masked email and phone of some accounts, by account id. */
+export async function maskedContactsByAccount(tx: Tx, platform: Platform, ids: readonly string[]) {
+  const rows = ids.length
+    ? await tx
+        .select()
+        .from(accounts)
+        .where(inArray(accounts.id, [...ids]))
+    : [];
+  return new Map(rows.map((row) => [row.id, maskedContactsOf(platform, row)]));
+}
+
 export function parseContactOrFail(input: string, field = "contact"): Contact {
   const c = parseContact(input);
   if (!c) throw errors.validation({ [field]: "CONTACT_INVALID" });

@@ -8,7 +8,6 @@ import type { Ctx } from "../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../platform/db/client.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
-import { createInvitation } from "../staff/invitations.service.js";
 import { type CompanySettings, companies } from "./companies.table.js";
 import "./companies.policy.js";
 
@@ -54,7 +53,19 @@ export async function listCompanies(ctx: Ctx, q: PageQuery): Promise<Page<Compan
   );
 }
 
-/** Creates a company and invites its first admin, in one transaction. */
+/** Work another module does when a company is created, in the same transaction and inside the new company. */
+export type CompanyCreatedHook = (ctx: Ctx, admin: { contact: string; displayName: string }) => Promise<void>;
+const createdHooks: CompanyCreatedHook[] = [];
+
+/**
+ * Lets a module act on a new company: staff invites its first admin. A hook, because staff depends on
+ * companies (an invitation names its company) and not the other way round.
+ */
+export function onCompanyCreated(hook: CompanyCreatedHook): void {
+  createdHooks.push(hook);
+}
+
+/** Creates a company and invites its first admin (through the staff module's hook), in one transaction. */
 export async function createCompany(ctx: Ctx, body: z.infer<typeof CompanyBody>): Promise<Company> {
   const [row] = await ctx.tx
     .insert(companies)
@@ -68,11 +79,8 @@ export async function createCompany(ctx: Ctx, body: z.infer<typeof CompanyBody>)
     changes: { name: [null, row.name] },
   });
   const inCompany = await enterCompany(ctx, row.id);
-  await createInvitation(inCompany, {
-    contact: body.adminContact,
-    displayName: body.adminName,
-    role: "company_admin",
-  });
+  for (const hook of createdHooks)
+    await hook(inCompany, { contact: body.adminContact, displayName: body.adminName });
   return {
     id: row.id,
     name: row.name,

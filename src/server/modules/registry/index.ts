@@ -5,6 +5,8 @@ import { residentRoutes } from "./residents/residents.routes.js";
 import { unitRoutes } from "./units/units.routes.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
+export { buildingResidents } from "./residents/my-data.service.js";
+
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */
 export const registryModule = defineModule({
   name: "registry",

@@ -19,7 +19,7 @@ import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
 import { todayInVietnam } from "../../../platform/time.js";
-import { createInvitation, onInvitationAccepted } from "../../staff/invitations.service.js";
+import { createInvitation, onInvitationAccepted } from "../../staff/index.js";
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate } from "../vehicles/plates.js";
