@@ -3,7 +3,7 @@ import { createAccount } from "../modules/accounts/accounts.service.js";
 import { accounts } from "../modules/accounts/accounts.table.js";
 import { buildings } from "../modules/buildings/buildings.table.js";
 import { companies } from "../modules/companies/companies.table.js";
-import { addHouseholdMember, linkAccount } from "../modules/registry/residents/residents.service.js";
+import { addHouseholdMember, linkAccount } from "../modules/registry/index.js";
 import { units } from "../modules/registry/units/units.table.js";
 import { registerVehicle } from "../modules/registry/vehicles/vehicles.service.js";
 import { memberships } from "../modules/staff/memberships.table.js";

@@ -9,7 +9,7 @@ import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { errors } from "../../../platform/errors.js";
 import { updateUnit } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
-import { addHouseholdMember, authorizeHousehold, moveOut } from "./residents.service.js";
+import { addHouseholdMember, authorizeHousehold, moveOut } from "./households.service.js";
 import { changeRequests, householdMembers } from "./residents.table.js";
 
 type Row = typeof changeRequests.$inferSelect;

@@ -4,7 +4,7 @@ import type { HouseholdFlag } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
-import { authorizeHousehold } from "./residents.service.js";
+import { authorizeHousehold } from "./households.service.js";
 import { householdFlags } from "./residents.table.js";
 
 type Row = typeof householdFlags.$inferSelect;

@@ -6,8 +6,9 @@ import { authorizeVisible, isCompanyWide, subject } from "../../../platform/auth
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
+import { authorizeHousehold, memberDataKey } from "../residents/households.service.js";
 import { actsAsResident } from "../residents/residents.policy.js";
-import { authorizeHousehold, memberDataKey, residentDataKey } from "../residents/residents.service.js";
+import { residentDataKey } from "../residents/residents.service.js";
 import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate, plateKindOf } from "./plates.js";
 import { vehicles } from "./vehicles.table.js";
