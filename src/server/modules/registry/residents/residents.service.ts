@@ -21,23 +21,16 @@ import {
   type ResidentRow,
   toDto,
 } from "./resident-record.js";
+import { findResident, residentBuildingIds, residentKeyRow, updateResidentRow } from "./residents.repo.js";
 import { accessCards, changeRequests, householdMembers, memberUnit, residents } from "./residents.table.js";
 
 /** Buildings of the units a resident belongs to (now or before): what decides who may see them. */
 async function scopeOf(ctx: Ctx, residentId: string) {
-  const rows = await ctx.tx
-    .selectDistinct({ buildingId: units.buildingId })
-    .from(householdMembers)
-    .innerJoin(units, memberUnit)
-    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, residentId)));
-  return { buildingIds: rows.map((r) => r.buildingId) };
+  return { buildingIds: await residentBuildingIds(ctx.tx, { companyId: ctx.companyId, id: residentId }) };
 }
 
 export async function loadResident(ctx: Ctx, id: string, action: string): Promise<ResidentRow> {
-  const [row] = await ctx.tx
-    .select()
-    .from(residents)
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  const row = await findResident(ctx.tx, { companyId: ctx.companyId, id });
   if (!row) throw errors.notFound("resident");
   authorizeVisible(ctx.actor, action, subject("resident", await scopeOf(ctx, id)));
   return row;
@@ -45,20 +38,14 @@ export async function loadResident(ctx: Ctx, id: string, action: string): Promis
 
 /** The data key of any resident of this company (null once erased). */
 export async function residentDataKey(ctx: Ctx, residentId: string): Promise<Buffer | null> {
-  const [row] = await ctx.tx
-    .select({ dataKey: residents.dataKey })
-    .from(residents)
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, residentId)));
+  const row = await residentKeyRow(ctx.tx, { companyId: ctx.companyId, id: residentId });
   return row ? keyOf(ctx, row) : null;
 }
 
 // Accepting a resident's invitation links the account to the registry record it was sent from.
 /** Links a registry record to the person's app account (by an accepted invitation, or the demo seed). */
 export async function linkAccount(ctx: Ctx, residentId: string, accountId: string): Promise<void> {
-  await ctx.tx
-    .update(residents)
-    .set({ accountId, updatedAt: new Date() })
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, residentId)));
+  await updateResidentRow(ctx.tx, { companyId: ctx.companyId, id: residentId }, { accountId });
 }
 
 onInvitationAccepted(async (ctx, invitation, accountId) => {
@@ -68,11 +55,11 @@ onInvitationAccepted(async (ctx, invitation, accountId) => {
 export async function writeResident(ctx: Ctx, before: ResidentRow, patch: ResidentInput): Promise<Resident> {
   const key = keyOf(ctx, before);
   if (!key) throw errors.notFound("resident");
-  const [after] = await ctx.tx
-    .update(residents)
-    .set({ ...columnsFor(ctx, key, patch), updatedAt: new Date() })
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, before.id)))
-    .returning();
+  const after = await updateResidentRow(
+    ctx.tx,
+    { companyId: ctx.companyId, id: before.id },
+    columnsFor(ctx, key, patch),
+  );
   if (!after) throw errors.notFound("resident");
   return toDto(ctx, after);
 }
@@ -98,10 +85,7 @@ export async function getResident(ctx: Ctx, id: string): Promise<Resident> {
  * owns it — are not here: they go through change requests.
  */
 export async function correctOwnRecord(ctx: Ctx, id: string, patch: ResidentInput): Promise<void> {
-  const [before] = await ctx.tx
-    .select()
-    .from(residents)
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
+  const before = await findResident(ctx.tx, { companyId: ctx.companyId, id });
   if (!before || !ctx.actor.accountId || before.accountId !== ctx.actor.accountId) {
     throw errors.notFound("resident");
   }

@@ -4,7 +4,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { keyOf, open } from "./resident-record.js";
 import { loadResident } from "./residents.service.js";
-import { personalDataReveals } from "./residents.table.js";
+import { recordReveal } from "./reveal.repo.js";
 
 type Field = z.infer<typeof PersonalField>;
 
@@ -21,7 +21,7 @@ export async function reveal(ctx: Ctx, id: string, field: Field) {
     dateOfBirth: row.dateOfBirthEnc,
     idNumber: row.idNumberEnc,
   }[field];
-  await ctx.tx.insert(personalDataReveals).values({
+  await recordReveal(ctx.tx, {
     companyId: ctx.companyId,
     residentId: id,
     field,
