@@ -1,4 +1,3 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { HouseholdMemberBody } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
@@ -9,10 +8,18 @@ import { conflictOn, errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
 import { createInvitation } from "../../staff/index.js";
 import { unitRef } from "../units/units.service.js";
+import {
+  currentMember,
+  deactivateCards,
+  endStay,
+  householdOf,
+  insertMember,
+  setRelation,
+} from "./households.repo.js";
 import { changedFields, columnsFor, keyOf, open, type ResidentInput, toDto } from "./resident-record.js";
 import { actsAsResident } from "./residents.policy.js";
+import { insertResident } from "./residents.repo.js";
 import { writeResident } from "./residents.service.js";
-import { accessCards, householdMembers, memberResident, residents } from "./residents.table.js";
 
 conflictOn("household_members_match", "fullName");
 conflictOn("household_members_active", "fullName");
@@ -35,26 +42,14 @@ export function memberMatchKey(
   return ctx.platform.keyring.blindIndex("member", basis);
 }
 
-/** Current members of the unit's household (with their registry records) that also match `which`. */
-function currentMembers(ctx: Ctx, unitId: string, which: SQL) {
-  return ctx.tx
-    .select({ m: householdMembers, r: residents })
-    .from(householdMembers)
-    .innerJoin(residents, memberResident)
-    .where(
-      and(
-        eq(householdMembers.companyId, ctx.companyId),
-        eq(householdMembers.unitId, unitId),
-        isNull(householdMembers.movedOutOn),
-        which,
-      ),
-    );
-}
-
 /** The resident record and household role the signed-in resident holds in a unit, if any. */
 async function ownMembership(ctx: Ctx, unitId: string) {
   if (!ctx.actor.accountId) return null;
-  const [row] = await currentMembers(ctx, unitId, eq(residents.accountId, ctx.actor.accountId));
+  const row = await currentMember(ctx.tx, {
+    companyId: ctx.companyId,
+    unitId,
+    by: { accountId: ctx.actor.accountId },
+  });
   return row ? { residentId: row.r.id, role: row.m.role } : null;
 }
 
@@ -81,16 +76,7 @@ function assertResidentMayTouch(ctx: Ctx, role: string) {
 /** The unit's household: current members first, then those who moved out. */
 export async function getHousehold(ctx: Ctx, unitId: string) {
   const unit = await authorizeHousehold(ctx, unitId, "read");
-  const rows = await ctx.tx
-    .select({ m: householdMembers, r: residents })
-    .from(householdMembers)
-    .innerJoin(residents, memberResident)
-    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.unitId, unitId)))
-    .orderBy(
-      sql`${householdMembers.movedOutOn} is not null`,
-      asc(householdMembers.role),
-      asc(residents.fullName),
-    );
+  const rows = await householdOf(ctx.tx, { companyId: ctx.companyId, unitId });
   return {
     unitId,
     unitCode: unit.code,
@@ -118,31 +104,23 @@ export async function addHouseholdMember(
   assertResidentMayTouch(ctx, role);
   if (role === "tenant" && !leaseEndsOn) throw errors.validation({ leaseEndsOn: "FIELD_REQUIRED" });
   const { key, wrapped } = ctx.platform.keyring.newDataKey();
-  const [resident] = await ctx.tx
-    .insert(residents)
-    .values({
-      companyId: ctx.companyId,
-      dataKey: wrapped,
-      fullName: person.fullName,
-      nameSearch: searchText(person.fullName),
-      ...columnsFor(ctx, key, person),
-    })
-    .returning();
-  if (!resident) throw new Error("insert returned nothing");
-  const [member] = await ctx.tx
-    .insert(householdMembers)
-    .values({
-      companyId: ctx.companyId,
-      unitId,
-      residentId: resident.id,
-      role,
-      relation: relation ?? null,
-      movedInOn: movedInOn ?? null,
-      leaseEndsOn: leaseEndsOn ?? null,
-      matchKey: memberMatchKey(ctx, unitId, person),
-    })
-    .returning();
-  if (!member) throw new Error("insert returned nothing");
+  const resident = await insertResident(ctx.tx, {
+    companyId: ctx.companyId,
+    dataKey: wrapped,
+    fullName: person.fullName,
+    nameSearch: searchText(person.fullName),
+    ...columnsFor(ctx, key, person),
+  });
+  const member = await insertMember(ctx.tx, {
+    companyId: ctx.companyId,
+    unitId,
+    residentId: resident.id,
+    role,
+    relation: relation ?? null,
+    movedInOn: movedInOn ?? null,
+    leaseEndsOn: leaseEndsOn ?? null,
+    matchKey: memberMatchKey(ctx, unitId, person),
+  });
   await audit(ctx, {
     action: "household.add",
     entity: "household_member",
@@ -171,7 +149,7 @@ export async function addHouseholdMember(
  * (their vehicles' plates) that must become unreadable with the rest of their data when it is erased.
  */
 export async function memberDataKey(ctx: Ctx, unitId: string, residentId: string): Promise<Buffer> {
-  const [row] = await currentMembers(ctx, unitId, eq(householdMembers.residentId, residentId));
+  const row = await currentMember(ctx.tx, { companyId: ctx.companyId, unitId, by: { residentId } });
   const key = row ? keyOf(ctx, row.r) : null;
   if (!key) throw errors.validation({ residentId: "VEHICLE_OWNER_NOT_MEMBER" });
   return key;
@@ -181,43 +159,26 @@ export async function memberDataKey(ctx: Ctx, unitId: string, residentId: string
 export async function moveOut(ctx: Ctx, unitId: string, memberId: string, on: string) {
   await authorizeHousehold(ctx, unitId, "change");
   assertResidentMayTouch(ctx, (await loadMember(ctx, unitId, memberId)).role);
-  const [row] = await ctx.tx
-    .update(householdMembers)
-    .set({ movedOutOn: on })
-    .where(
-      and(
-        eq(householdMembers.companyId, ctx.companyId),
-        eq(householdMembers.unitId, unitId),
-        eq(householdMembers.id, memberId),
-        isNull(householdMembers.movedOutOn),
-      ),
-    )
-    .returning();
+  const row = await endStay(ctx.tx, { companyId: ctx.companyId, unitId, memberId, on });
   if (!row) throw errors.notFound("resident");
   // Moving out ends the person's access and elevator cards for this unit.
-  const cards = await ctx.tx
-    .update(accessCards)
-    .set({ deactivatedOn: on })
-    .where(
-      and(
-        eq(accessCards.companyId, ctx.companyId),
-        eq(accessCards.unitId, unitId),
-        eq(accessCards.residentId, row.residentId),
-        isNull(accessCards.deactivatedOn),
-      ),
-    )
-    .returning({ id: accessCards.id });
+  const cardsDeactivated = await deactivateCards(ctx.tx, {
+    companyId: ctx.companyId,
+    unitId,
+    residentId: row.residentId,
+    on,
+  });
   await audit(ctx, {
     action: "household.move_out",
     entity: "household_member",
     entityId: memberId,
-    changes: { movedOutOn: [null, on], cardsDeactivated: cards.length },
+    changes: { movedOutOn: [null, on], cardsDeactivated },
   });
 }
 
 /** A current member of the unit's household, with their registry record; 404 otherwise. */
 export async function loadMember(ctx: Ctx, unitId: string, memberId: string) {
-  const [row] = await currentMembers(ctx, unitId, eq(householdMembers.id, memberId));
+  const row = await currentMember(ctx.tx, { companyId: ctx.companyId, unitId, by: { memberId } });
   if (!row) throw errors.notFound("resident");
   return { ...row.m, resident: row.r };
 }
@@ -234,10 +195,7 @@ export async function updateMember(
   assertResidentMayTouch(ctx, member.role);
   const { relation, ...person } = patch;
   if (relation !== undefined) {
-    await ctx.tx
-      .update(householdMembers)
-      .set({ relation })
-      .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.id, memberId)));
+    await setRelation(ctx.tx, { companyId: ctx.companyId, memberId, relation });
   }
   const resident = await writeResident(ctx, member.resident, person);
   await audit(ctx, {

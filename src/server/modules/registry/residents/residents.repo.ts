@@ -5,6 +5,12 @@ import { householdMembers, memberUnit, residents } from "./residents.table.js";
 
 type ResidentKey = { companyId: string; id: string };
 
+export async function insertResident(tx: Tx, values: typeof residents.$inferInsert) {
+  const [row] = await tx.insert(residents).values(values).returning();
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
 export async function findResident(tx: Tx, p: ResidentKey) {
   const [row] = await tx
     .select()

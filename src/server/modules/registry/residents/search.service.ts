@@ -1,17 +1,16 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type { ResidentListItem, ResidentQuery } from "../../../../contracts/registry.js";
 import { isCompanyWide } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
-import { containing, pageOf } from "../../../platform/db/paging.js";
+import { pageOf } from "../../../platform/db/paging.js";
 import { searchText } from "../../../platform/i18n/search.js";
 import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate } from "../vehicles/plates.js";
-import { vehicles } from "../vehicles/vehicles.table.js";
 import { toDto } from "./resident-record.js";
-import { householdMembers, memberUnit, residents } from "./residents.table.js";
+import { currentHomes, type ResidentMatch, residentPage } from "./search.repo.js";
 
 /**
  * Residents of the buildings the actor covers. `q` is matched as an exact phone or email (through the
@@ -21,56 +20,22 @@ export async function listResidents(
   ctx: Ctx,
   q: z.infer<typeof ResidentQuery>,
 ): Promise<Page<z.infer<typeof ResidentListItem>>> {
-  const memberUnits = ctx.tx
-    .select({ residentId: householdMembers.residentId })
-    .from(householdMembers)
-    .innerJoin(units, memberUnit)
-    .where(
-      and(
-        eq(householdMembers.companyId, ctx.companyId),
-        isNull(householdMembers.movedOutOn),
-        q.buildingId ? eq(units.buildingId, q.buildingId) : undefined,
-        isCompanyWide(ctx.actor) ? undefined : inArray(units.buildingId, [...ctx.actor.buildingIds]),
-      ),
-    );
-  const conditions: SQL[] = [eq(residents.companyId, ctx.companyId), inArray(residents.id, memberUnits)];
-  if (q.q) conditions.push(matchQuery(ctx, q.q));
-  const where = and(...conditions);
   const page = await pageOf(
     q,
-    {
-      rows: (limit, offset) =>
-        ctx.tx
-          .select()
-          .from(residents)
-          .where(where)
-          .orderBy(asc(residents.nameSearch), desc(residents.createdAt))
-          .limit(limit)
-          .offset(offset),
-      total: ctx.tx.select({ n: count() }).from(residents).where(where),
-    },
+    residentPage(ctx.tx, {
+      companyId: ctx.companyId,
+      buildingId: q.buildingId,
+      buildingScope: isCompanyWide(ctx.actor)
+        ? undefined
+        : inArray(units.buildingId, [...ctx.actor.buildingIds]),
+      match: q.q ? recognise(ctx, q.q) : undefined,
+    }),
     (r) => toDto(ctx, r),
   );
-  const ids = page.items.map((r) => r.id);
-  const links = ids.length
-    ? await ctx.tx
-        .select({
-          residentId: householdMembers.residentId,
-          unitId: units.id,
-          buildingId: units.buildingId,
-          code: units.code,
-          role: householdMembers.role,
-        })
-        .from(householdMembers)
-        .innerJoin(units, memberUnit)
-        .where(
-          and(
-            eq(householdMembers.companyId, ctx.companyId),
-            inArray(householdMembers.residentId, ids),
-            isNull(householdMembers.movedOutOn),
-          ),
-        )
-    : [];
+  const links = await currentHomes(ctx.tx, {
+    companyId: ctx.companyId,
+    residentIds: page.items.map((r) => r.id),
+  });
   return {
     ...page,
     items: page.items.map((r) => ({
@@ -87,37 +52,18 @@ export async function listResidents(
   };
 }
 
-function matchQuery(ctx: Ctx, q: string): SQL {
+/** What the search term is: a phone, an email, a plate, a unit code, or a name (or unit code). */
+function recognise(ctx: Ctx, q: string): ResidentMatch {
+  const { keyring } = ctx.platform;
   const phone = normalisePhone(q);
-  if (phone) return eq(residents.phoneBidx, ctx.platform.keyring.blindIndex("phone", phone));
+  if (phone) return { phoneBidx: keyring.blindIndex("phone", phone) };
   const email = q.includes("@") ? normaliseEmail(q) : null;
-  if (email) return eq(residents.emailBidx, ctx.platform.keyring.blindIndex("email", email));
+  if (email) return { emailBidx: keyring.blindIndex("email", email) };
   // A plate is looked up through its blind index, as written in either format, and only so: scanning every
   // name and unit code as well cost 60–80 ms at 30,000 residents (no unit code is written like a plate).
   const plate = formatPlate(q, "car") ?? formatPlate(q, "motorbike");
-  if (plate) {
-    return inArray(
-      residents.id,
-      ctx.tx
-        .select({ residentId: vehicles.residentId })
-        .from(vehicles)
-        .where(
-          and(
-            eq(vehicles.companyId, ctx.companyId),
-            eq(vehicles.plateBidx, ctx.platform.keyring.blindIndex("plate", normalisePlate(plate))),
-          ),
-        ),
-    );
-  }
-  const byUnit = inArray(
-    residents.id,
-    ctx.tx
-      .select({ residentId: householdMembers.residentId })
-      .from(householdMembers)
-      .innerJoin(units, memberUnit)
-      .where(and(eq(householdMembers.companyId, ctx.companyId), ilike(units.code, containing(q.trim())))),
-  );
+  if (plate) return { plateBidx: keyring.blindIndex("plate", normalisePlate(plate)) };
   // Names hold no digits: a query with one is a unit code.
   const name = searchText(q);
-  return /\d/.test(name) ? byUnit : (or(ilike(residents.nameSearch, containing(name)), byUnit) as SQL);
+  return /\d/.test(name) ? { unitCode: q.trim() } : { name, unitCode: q.trim() };
 }
