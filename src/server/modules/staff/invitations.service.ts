@@ -36,8 +36,6 @@ import { upsertMembership } from "./memberships.repo.js";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-export type { InvitationRow, InvitationStatus };
-
 export const invitationStatus = (i: InvitationRow): InvitationStatus =>
   i.revokedAt
     ? "revoked"
