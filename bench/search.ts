@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { listResidents } from "../src/server/modules/registry/residents/residents.service.js";
+import { listResidents } from "../src/server/modules/registry/index.js";
 import { normalisePlate } from "../src/server/modules/registry/vehicles/plates.js";
 import { findVehicles } from "../src/server/modules/registry/vehicles/vehicles.service.js";
 import type { Actor } from "../src/server/platform/authz/actor.js";

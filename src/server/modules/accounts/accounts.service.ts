@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Lang } from "../../../contracts/common.js";
 import type { Ctx, Platform } from "../../platform/context.js";
 import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
@@ -102,6 +102,33 @@ export function maskedContactsOf(platform: Platform, row: AccountRow) {
     email: email ? maskContact({ kind: "email", value: email }) : null,
     phone: phone ? maskContact({ kind: "phone", value: phone }) : null,
   };
+}
+
+/**
+ * Accounts' names as a subquery, for another module's list that sorts or filters its rows by the person's
+ * name (staff); contacts come from maskedContactsByAccount() for the page it shows.
+ */
+export const accountNames = (tx: Tx) =>
+  tx.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).as("account_names");
+
+/** Whether an account exists and may sign in (not disabled, not closed). */
+export async function isAccountActive(tx: Tx, accountId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.id, accountId), eq(accounts.status, "active")));
+  return Boolean(row);
+}
+
+/** The masked email and phone of some accounts, by account id. */
+export async function maskedContactsByAccount(tx: Tx, platform: Platform, ids: readonly string[]) {
+  const rows = ids.length
+    ? await tx
+        .select()
+        .from(accounts)
+        .where(inArray(accounts.id, [...ids]))
+    : [];
+  return new Map(rows.map((row) => [row.id, maskedContactsOf(platform, row)]));
 }
 
 export function parseContactOrFail(input: string, field = "contact"): Contact {

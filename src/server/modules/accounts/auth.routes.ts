@@ -19,7 +19,7 @@ import type { ModuleRouteOptions } from "../../platform/context.js";
 import { authOf, csrfTokenOf } from "../../platform/http/request-context.js";
 import * as auth from "./auth.service.js";
 import { clearSessionCookie, clientInfo, setDeviceCookie, setSessionCookie } from "./cookies.js";
-import { describeMe, switchContext } from "./sessions.service.js";
+import { describeMe, switchContext } from "./me.service.js";
 
 export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { platform }) => {
   const tags = ["auth"];

@@ -15,6 +15,7 @@ import {
   parseContactOrFail,
 } from "./accounts.service.js";
 import { accounts, devices, sessions } from "./accounts.table.js";
+import { meOf } from "./me.service.js";
 import { checkOtp, issueOtp, type OtpChannel } from "./otp.service.js";
 import { hashPassword, isStrongPassword, verifyPassword } from "./passwords.js";
 import {
@@ -23,7 +24,6 @@ import {
   findDevice,
   isTrusted,
   markReauth,
-  meOf,
   recordDevice,
   revokeAllSessions,
 } from "./sessions.service.js";
@@ -193,6 +193,27 @@ async function completeSecondFactor(
   return {
     result: { status: "signed_in", me: await meOf(ctx, account, null, new Date()) },
     sessionToken,
+    deviceToken: device.newToken,
+  };
+}
+
+/**
+ * Signs in a person who followed an invitation link: the link came through their email or phone, which
+ * stands for the one-time code, so the session opens active, in the context the invitation gave them.
+ */
+export async function signInInvited(ctx: Ctx, account: AccountRow, contextId: string, client: ClientInfo) {
+  const device = await recordDevice(ctx, account.id, client.deviceToken, client.userAgent, false);
+  const session = await createSession(ctx, {
+    accountId: account.id,
+    stage: "active",
+    deviceId: device.deviceId,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    contextId,
+  });
+  return {
+    me: await meOf(ctx, account, contextId, new Date()),
+    sessionToken: session.token,
     deviceToken: device.newToken,
   };
 }

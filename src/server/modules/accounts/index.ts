@@ -6,6 +6,17 @@ import { meRoutes } from "./me.routes.js";
 import { sessionCleanup } from "./sessions.jobs.js";
 
 export { noAccountsYet } from "./accounts.demo.js";
+export {
+  accountNames,
+  contactIndex,
+  createAccount,
+  findAccountByContact,
+  isAccountActive,
+  maskedContactsByAccount,
+  parseContactOrFail,
+} from "./accounts.service.js";
+export { type ClientInfo, confirmPassword, signInInvited } from "./auth.service.js";
+export { clientInfo, setDeviceCookie, setSessionCookie } from "./cookies.js";
 export { SessionResolver } from "./sessions.service.js";
 
 /** Accounts: sign-in, one-time codes, sessions and devices, the person's own contexts. */

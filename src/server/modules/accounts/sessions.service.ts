@@ -1,12 +1,10 @@
 import { and, desc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
-import type { Me } from "../../../contracts/auth.js";
 import type { Ctx } from "../../platform/context.js";
 import { type Keyring, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE, type Tx } from "../../platform/db/client.js";
 import { insertOne } from "../../platform/db/insert.js";
 import { errors } from "../../platform/errors.js";
 import type { AuthState } from "../../platform/http/types.js";
-import { type AccountRow, getAccount, maskedContactsOf } from "./accounts.service.js";
 import { accounts, devices, sessions } from "./accounts.table.js";
 import { actorFor, listContexts, pickContext } from "./contexts.service.js";
 
@@ -159,45 +157,6 @@ async function loadState(
     dataKey: account.dataKey ? keyring.unwrap(account.dataKey) : null,
     companyId: context?.companyId ?? null,
   };
-}
-
-/** The signed-in person as the web app sees them. */
-export async function describeMe(ctx: Ctx, auth: Pick<AuthState, "sessionId" | "accountId">): Promise<Me> {
-  const account = await getAccount(ctx.tx, auth.accountId);
-  const [session] = await ctx.tx.select().from(sessions).where(eq(sessions.id, auth.sessionId));
-  return meOf(ctx, account, session?.contextId ?? null, session?.reauthAt ?? null);
-}
-
-export async function meOf(
-  ctx: Ctx,
-  account: AccountRow,
-  contextId: string | null,
-  reauthAt: Date | null,
-): Promise<Me> {
-  const contexts = await listContexts(ctx.tx, account.id, account.platformRole === "platform_admin");
-  const masked = maskedContactsOf(ctx.platform, account);
-  return {
-    account: {
-      id: account.id,
-      displayName: account.displayName,
-      email: masked.email,
-      phone: masked.phone,
-      lang: account.lang === "en" ? "en" : "vi",
-      totpEnabled: Boolean(account.totpEnabledAt),
-    },
-    contexts,
-    current: pickContext(contexts, contextId),
-    reauthUntil: reauthAt ? new Date(reauthAt.getTime() + 5 * 60_000).toISOString() : null,
-  };
-}
-
-export async function switchContext(ctx: Ctx, auth: AuthState, contextId: string): Promise<Me> {
-  const account = await getAccount(ctx.tx, auth.accountId);
-  const contexts = await listContexts(ctx.tx, account.id, account.platformRole === "platform_admin");
-  if (!contexts.some((c) => c.id === contextId)) throw errors.notFound("resource");
-  await ctx.tx.update(sessions).set({ contextId }).where(eq(sessions.id, auth.sessionId));
-  ctx.platform.forgetSessions([auth.sessionId]);
-  return meOf(ctx, account, contextId, auth.reauthAt);
 }
 
 export async function listSessions(ctx: Ctx, auth: Pick<AuthState, "accountId" | "sessionId">) {

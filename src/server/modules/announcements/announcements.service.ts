@@ -4,10 +4,10 @@ import { audit } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import { insertOne } from "../../platform/db/insert.js";
-import { loadBuilding } from "../buildings/buildings.service.js";
-import { notify } from "../notifications/notifications.service.js";
-import { consentingAccounts } from "../privacy/consents/consents.service.js";
-import { buildingResidents } from "../registry/residents/my-data.service.js";
+import { loadBuilding } from "../buildings/index.js";
+import { notify } from "../notifications/index.js";
+import { consentingAccounts } from "../privacy/index.js";
+import { buildingResidents } from "../registry/index.js";
 import { announcements } from "./announcements.table.js";
 
 /**

@@ -1,22 +1,25 @@
-import { and, asc, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/organisation.js";
 import { audit, diff } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
-import { insertOne } from "../../platform/db/insert.js";
-import { containing, pageOf } from "../../platform/db/paging.js";
+import { pageOf } from "../../platform/db/paging.js";
 import { conflictOn, errors } from "../../platform/errors.js";
+import {
+  type BuildingRow,
+  buildingIdsAmong,
+  buildingPage,
+  deleteBuildingRow,
+  findBuilding,
+  insertBuilding,
+  updateBuildingRow,
+} from "./buildings.repo.js";
 import { buildings } from "./buildings.table.js";
 import "./buildings.policy.js";
 
 conflictOn("buildings_name", "name");
-
-type BuildingRow = typeof buildings.$inferSelect;
-
-// Written out in full: inside a subquery Drizzle would render the outer columns unqualified.
-const unitCount = sql<number>`(select count(*)::int from units u where u.company_id = buildings.company_id and u.building_id = buildings.id)`;
 
 const toDto = (b: BuildingRow & { unitCount: number }): Building => ({
   id: b.id,
@@ -29,35 +32,22 @@ const toDto = (b: BuildingRow & { unitCount: number }): Building => ({
 
 /** Buildings the actor covers, filtered by name/address, newest name order, one page. */
 export async function listBuildings(ctx: Ctx, q: PageQuery): Promise<Page<Building>> {
-  const conditions: SQL[] = [eq(buildings.companyId, ctx.companyId)];
-  if (!isCompanyWide(ctx.actor)) conditions.push(inArray(buildings.id, [...ctx.actor.buildingIds]));
-  if (q.q) conditions.push(ilike(sql`${buildings.name} || ' ' || ${buildings.address}`, containing(q.q)));
-  const where = and(...conditions);
   return pageOf(
     q,
-    {
-      rows: (limit, offset) =>
-        ctx.tx
-          .select({ b: buildings, unitCount })
-          .from(buildings)
-          .where(where)
-          .orderBy(asc(buildings.name))
-          .limit(limit)
-          .offset(offset),
-      total: ctx.tx.select({ n: count() }).from(buildings).where(where),
-    },
+    buildingPage(ctx.tx, {
+      companyId: ctx.companyId,
+      scope: isCompanyWide(ctx.actor) ? undefined : inArray(buildings.id, [...ctx.actor.buildingIds]),
+      q: q.q,
+    }),
     (r) => toDto({ ...r.b, unitCount: r.unitCount }),
   );
 }
 
 /** The building with its unit count; 404 when it is not this company's. */
 export async function loadBuilding(ctx: Ctx, id: string) {
-  const [row] = await ctx.tx
-    .select({ b: buildings, unitCount })
-    .from(buildings)
-    .where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, id)));
+  const row = await findBuilding(ctx.tx, { companyId: ctx.companyId, id });
   if (!row) throw errors.notFound("building");
-  return { ...row.b, unitCount: row.unitCount };
+  return row;
 }
 
 export async function getBuilding(ctx: Ctx, id: string): Promise<Building> {
@@ -67,12 +57,7 @@ export async function getBuilding(ctx: Ctx, id: string): Promise<Building> {
 }
 
 export async function createBuilding(ctx: Ctx, body: z.infer<typeof BuildingBody>): Promise<Building> {
-  const row = await insertOne(
-    ctx.tx
-      .insert(buildings)
-      .values({ companyId: ctx.companyId, ...body })
-      .returning(),
-  );
+  const row = await insertBuilding(ctx.tx, { companyId: ctx.companyId, ...body });
   await audit(ctx, {
     action: "building.create",
     entity: "building",
@@ -89,11 +74,7 @@ export async function updateBuilding(
 ): Promise<Building> {
   const before = await loadBuilding(ctx, id);
   authorizeVisible(ctx.actor, "update", subject("building", before));
-  const [row] = await ctx.tx
-    .update(buildings)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, id)))
-    .returning();
+  const row = await updateBuildingRow(ctx.tx, { companyId: ctx.companyId, id }, patch);
   if (!row) throw errors.notFound("building");
   const pick = (b: BuildingRow) => ({ name: b.name, address: b.address, blocks: b.blocks });
   await audit(ctx, {
@@ -110,7 +91,7 @@ export async function deleteBuilding(ctx: Ctx, id: string): Promise<void> {
   const before = await loadBuilding(ctx, id);
   authorizeVisible(ctx.actor, "delete", subject("building", before));
   if (before.unitCount > 0) throw errors.rule("BUILDING_NOT_EMPTY", { units: before.unitCount });
-  await ctx.tx.delete(buildings).where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, id)));
+  await deleteBuildingRow(ctx.tx, { companyId: ctx.companyId, id });
   await audit(ctx, {
     action: "building.delete",
     entity: "building",
@@ -121,10 +102,5 @@ export async function deleteBuilding(ctx: Ctx, id: string): Promise<void> {
 
 /** Ids among `ids` that are buildings of this company (to validate staff assignments). */
 export async function existingBuildingIds(ctx: Ctx, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await ctx.tx
-    .select({ id: buildings.id })
-    .from(buildings)
-    .where(and(eq(buildings.companyId, ctx.companyId), inArray(buildings.id, [...ids])));
-  return rows.map((r) => r.id);
+  return buildingIdsAmong(ctx.tx, { companyId: ctx.companyId, ids });
 }

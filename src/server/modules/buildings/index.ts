@@ -2,6 +2,9 @@ import { defineModule } from "../../platform/module.js";
 import { seedDemoBuilding } from "./buildings.demo.js";
 import { buildingRoutes } from "./buildings.routes.js";
 
+export { coversBuilding } from "./buildings.policy.js";
+export { existingBuildingIds, loadBuilding } from "./buildings.service.js";
+
 /** A company's buildings. */
 export const buildingsModule = defineModule({
   name: "buildings",

@@ -2,7 +2,7 @@ import { defineModule } from "../../platform/module.js";
 import { seedDemoCompany } from "./companies.demo.js";
 import { companyRoutes } from "./companies.routes.js";
 
-export { accessLogRetentions } from "./companies.service.js";
+export { accessLogRetentions, companyProfile, onCompanyCreated } from "./companies.service.js";
 
 /** Management companies: the tenants, their settings, their bank accounts' owner. */
 export const companiesModule = defineModule({

@@ -3,6 +3,8 @@ import { seedDemoPrivacy } from "./privacy.demo.js";
 import { privacySchedules } from "./privacy.jobs.js";
 import { privacyRoutes } from "./privacy.routes.js";
 
+export { consentingAccounts } from "./consents/consents.service.js";
+
 /** The privacy center: consents, requests, erasure, disclosures, breaches, policies, the register, retention. */
 export const privacyModule = defineModule({
   name: "privacy",

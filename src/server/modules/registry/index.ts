@@ -6,7 +6,10 @@ import { residentRoutes } from "./residents/residents.routes.js";
 import { unitRoutes } from "./units/units.routes.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
-export { residentIdsNamed } from "./residents/residents.service.js";
+export { addHouseholdMember } from "./residents/households.service.js";
+export { buildingResidents } from "./residents/my-data.service.js";
+export { linkAccount, residentIdsNamed } from "./residents/residents.service.js";
+export { listResidents } from "./residents/search.service.js";
 
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */
 export const registryModule = defineModule({

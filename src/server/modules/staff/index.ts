@@ -2,6 +2,7 @@ import { defineModule } from "../../platform/module.js";
 import { seedDemoMemberships } from "./staff.demo.js";
 import { staffRoutes } from "./staff.routes.js";
 
+export { createInvitation, liveInvitationsOfResidents, onInvitationAccepted } from "./invitations.service.js";
 export { currentActor } from "./staff.service.js";
 
 /** A company's staff: memberships, roles, building assignments, invitations. */

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Me } from "../../../contracts/auth.js";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import { audit } from "../../platform/audit/audit.service.js";
@@ -6,26 +6,35 @@ import type { Ctx } from "../../platform/context.js";
 import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
 import { decrypt, encrypt, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { queryRows } from "../../platform/db/client.js";
-import { insertOne } from "../../platform/db/insert.js";
-import { containing, pageOf } from "../../platform/db/paging.js";
+import { pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { errors } from "../../platform/errors.js";
 import {
+  type ClientInfo,
+  confirmPassword,
   contactIndex,
   createAccount,
   findAccountByContact,
   parseContactOrFail,
-} from "../accounts/accounts.service.js";
-import { type ClientInfo, confirmPassword } from "../accounts/auth.service.js";
-import { createSession, meOf, recordDevice } from "../accounts/sessions.service.js";
-import { companies } from "../companies/companies.table.js";
+  signInInvited,
+} from "../accounts/index.js";
+import { companyProfile, onCompanyCreated } from "../companies/index.js";
+// Not through privacy's index: privacy depends on staff, so that would close a cycle. The wording has no
+// imports of its own; where the policy texts live for good is the privacy module's decision (issue 12).
 import { consentWording } from "../privacy/policies/texts.js";
-import { invitations, memberships } from "./memberships.table.js";
+import {
+  type InvitationRow,
+  type InvitationStatus,
+  insertInvitation,
+  invitationPage,
+  liveResidentInvitations,
+  lockInvitation,
+  markInvitationAccepted,
+  revokeInvitationRow,
+} from "./invitations.repo.js";
+import { upsertMembership } from "./memberships.repo.js";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
-
-export type InvitationRow = typeof invitations.$inferSelect;
-export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
 
 export const invitationStatus = (i: InvitationRow): InvitationStatus =>
   i.revokedAt
@@ -35,16 +44,6 @@ export const invitationStatus = (i: InvitationRow): InvitationStatus =>
       : i.expiresAt.getTime() < Date.now()
         ? "expired"
         : "pending";
-
-/** The same states as invitationStatus(), as SQL. */
-const statusCondition: Record<InvitationStatus, () => SQL> = {
-  revoked: () => sql`${invitations.revokedAt} is not null`,
-  accepted: () => sql`${invitations.revokedAt} is null and ${invitations.acceptedAt} is not null`,
-  expired: () =>
-    sql`${invitations.revokedAt} is null and ${invitations.acceptedAt} is null and ${invitations.expiresAt} < now()`,
-  pending: () =>
-    sql`${invitations.revokedAt} is null and ${invitations.acceptedAt} is null and ${invitations.expiresAt} >= now()`,
-};
 
 const contactOf = (ctx: Ctx, i: InvitationRow): Contact => {
   const c = parseContact(decrypt(ctx.platform.keyring.systemKey, i.contactEnc));
@@ -94,25 +93,20 @@ export async function createInvitation(ctx: Ctx, input: InvitationInput) {
   const channel = contact.kind === "email" ? "email" : "sms";
   if (!ctx.platform.messenger.available(channel)) throw errors.rule("OTP_CHANNEL_UNAVAILABLE");
   const token = randomToken(20);
-  const row = await insertOne(
-    ctx.tx
-      .insert(invitations)
-      .values({
-        companyId: ctx.companyId,
-        tokenHash: sha256(token),
-        displayName: input.displayName,
-        contactEnc: encrypt(ctx.platform.keyring.systemKey, contact.value),
-        contactBidx: contactIndex(ctx.platform, contact),
-        channel,
-        role: input.role,
-        buildingIds: input.buildingIds ?? [],
-        unitIds: input.unitIds ?? [],
-        residentId: input.residentId ?? null,
-        invitedBy: ctx.actor.accountId,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      })
-      .returning(),
-  );
+  const row = await insertInvitation(ctx.tx, {
+    companyId: ctx.companyId,
+    tokenHash: sha256(token),
+    displayName: input.displayName,
+    contactEnc: encrypt(ctx.platform.keyring.systemKey, contact.value),
+    contactBidx: contactIndex(ctx.platform, contact),
+    channel,
+    role: input.role,
+    buildingIds: input.buildingIds ?? [],
+    unitIds: input.unitIds ?? [],
+    residentId: input.residentId ?? null,
+    invitedBy: ctx.actor.accountId,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+  });
   if (!input.bulk)
     await audit(ctx, {
       action: "invitation.create",
@@ -124,10 +118,7 @@ export async function createInvitation(ctx: Ctx, input: InvitationInput) {
         buildingIds: [null, row.buildingIds],
       },
     });
-  const [company] = await ctx.tx
-    .select({ name: companies.name })
-    .from(companies)
-    .where(eq(companies.id, ctx.companyId));
+  const company = await companyProfile(ctx, ctx.companyId);
   const link = `${ctx.platform.config.publicUrl}/invite/${token}`;
   const text =
     `${input.displayName} thân mến, ${company?.name ?? ""} mời bạn tham gia Chungcu. Mở liên kết để kích hoạt tài khoản (hiệu lực 7 ngày): ${link}` +
@@ -149,35 +140,22 @@ export async function listInvitations(
   q: PageQuery & { status?: InvitationStatus },
   roles: readonly string[],
 ): Promise<Page<ReturnType<typeof toDto>>> {
-  const conditions: SQL[] = [eq(invitations.companyId, ctx.companyId), inArray(invitations.role, [...roles])];
-  if (q.status) conditions.push(statusCondition[q.status]());
-  if (q.q) conditions.push(ilike(invitations.displayName, containing(q.q)));
-  const where = and(...conditions);
   return pageOf(
     q,
-    {
-      rows: (limit, offset) =>
-        ctx.tx
-          .select()
-          .from(invitations)
-          .where(where)
-          .orderBy(desc(invitations.createdAt))
-          .limit(limit)
-          .offset(offset),
-      total: ctx.tx.select({ n: count() }).from(invitations).where(where),
-    },
+    invitationPage(ctx.tx, { companyId: ctx.companyId, roles, status: q.status, q: q.q }),
     (r) => toDto(ctx, r),
   );
 }
 
 export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
-  const [row] = await ctx.tx
-    .update(invitations)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.companyId, ctx.companyId), eq(invitations.id, id)))
-    .returning();
-  if (!row) throw errors.notFound("invitation");
+  if (!(await revokeInvitationRow(ctx.tx, { companyId: ctx.companyId, id })))
+    throw errors.notFound("invitation");
   await audit(ctx, { action: "invitation.revoke", entity: "invitation", entityId: id });
+}
+
+/** Invitations to some registry records that are neither revoked nor expired, and whether each was accepted. */
+export async function liveInvitationsOfResidents(ctx: Ctx, residentIds: readonly string[]) {
+  return liveResidentInvitations(ctx.tx, { companyId: ctx.companyId, residentIds });
 }
 
 /** Finds a pending invitation by its token, and moves the transaction into its company. */
@@ -191,16 +169,9 @@ async function openInvitation(
   );
   if (!ref) throw errors.rule("INVITATION_INVALID");
   const inCompany = await enterCompany(ctx, ref.company_id);
-  const [invitation] = await inCompany.tx
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.companyId, ref.company_id), eq(invitations.id, ref.id)))
-    .for("update");
+  const invitation = await lockInvitation(inCompany.tx, { companyId: ref.company_id, id: ref.id });
   if (!invitation || invitationStatus(invitation) !== "pending") throw errors.rule("INVITATION_INVALID");
-  const [company] = await inCompany.tx
-    .select({ name: companies.name })
-    .from(companies)
-    .where(eq(companies.id, ref.company_id));
+  const company = await companyProfile(inCompany, ref.company_id);
   return { ctx: inCompany, invitation, company: company?.name ?? "" };
 }
 
@@ -250,31 +221,14 @@ export async function acceptInvitation(
       lang: c.lang,
     });
   }
-  const membership = await insertOne(
-    c.tx
-      .insert(memberships)
-      .values({
-        companyId: c.companyId,
-        accountId: account.id,
-        role: invitation.role,
-        buildingIds: invitation.buildingIds,
-        unitIds: invitation.unitIds,
-      })
-      .onConflictDoUpdate({
-        target: [memberships.companyId, memberships.accountId, memberships.role],
-        set: {
-          status: "active",
-          buildingIds: sql`array(select distinct unnest(${memberships.buildingIds} || excluded.building_ids))`,
-          unitIds: sql`array(select distinct unnest(${memberships.unitIds} || excluded.unit_ids))`,
-          updatedAt: new Date(),
-        },
-      })
-      .returning(),
-  );
-  await c.tx
-    .update(invitations)
-    .set({ acceptedAt: new Date(), acceptedAccountId: account.id })
-    .where(and(eq(invitations.companyId, c.companyId), eq(invitations.id, invitation.id)));
+  const membership = await upsertMembership(c.tx, {
+    companyId: c.companyId,
+    accountId: account.id,
+    role: invitation.role,
+    buildingIds: invitation.buildingIds,
+    unitIds: invitation.unitIds,
+  });
+  await markInvitationAccepted(c.tx, { companyId: c.companyId, id: invitation.id, accountId: account.id });
   for (const hook of acceptedHooks) await hook(c, invitation, account.id);
   const actorCtx = { ...c, actor: { ...c.actor, accountId: account.id } };
   await audit(actorCtx, {
@@ -283,18 +237,10 @@ export async function acceptInvitation(
     entityId: membership.id,
     changes: { role: [null, membership.role] },
   });
-  const device = await recordDevice(c, account.id, client.deviceToken, client.userAgent, false);
-  const session = await createSession(c, {
-    accountId: account.id,
-    stage: "active",
-    deviceId: device.deviceId,
-    ip: client.ip,
-    userAgent: client.userAgent,
-    contextId: membership.id,
-  });
-  return {
-    me: await meOf(c, account, membership.id, new Date()),
-    sessionToken: session.token,
-    deviceToken: device.newToken,
-  };
+  return signInInvited(c, account, membership.id, client);
 }
+
+// A new company's first admin is invited as the company is created.
+onCompanyCreated(async (ctx, admin) => {
+  await createInvitation(ctx, { ...admin, role: "company_admin" });
+});

@@ -15,7 +15,7 @@ import {
 } from "../../../contracts/index.js";
 import { STAFF_ROLES } from "../../platform/authz/can.js";
 import type { Platform } from "../../platform/context.js";
-import { clientInfo, setDeviceCookie, setSessionCookie } from "../accounts/cookies.js";
+import { clientInfo, setDeviceCookie, setSessionCookie } from "../accounts/index.js";
 import * as invitations from "./invitations.service.js";
 import * as staff from "./staff.service.js";
 

@@ -1,4 +1,3 @@
-import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { CompanyRole, Page, PageQuery, StaffRole } from "../../../contracts/common.js";
 import type { InvitationBody, StaffMember, StaffPatch } from "../../../contracts/organisation.js";
@@ -7,56 +6,52 @@ import type { Actor } from "../../platform/authz/actor.js";
 import { STAFF_ROLES } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
-import { containing, pageOf } from "../../platform/db/paging.js";
+import { pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
-import { maskedContactsOf } from "../accounts/accounts.service.js";
-import { accounts } from "../accounts/accounts.table.js";
-import { existingBuildingIds } from "../buildings/buildings.service.js";
+import { isAccountActive, maskedContactsByAccount } from "../accounts/index.js";
+import { existingBuildingIds } from "../buildings/index.js";
+import { deleteInvitationsOf } from "./invitations.repo.js";
 import { createInvitation } from "./invitations.service.js";
-import { invitations, memberships } from "./memberships.table.js";
+import {
+  activeAccountsWithRoles,
+  activeMembership,
+  deleteResidentMembership,
+  lockStaffMembership,
+  type MembershipRow,
+  membershipWithName,
+  otherActiveAdmins,
+  staffPage,
+  updateMembership,
+} from "./memberships.repo.js";
 import "./staff.policy.js";
 
-type MembershipRow = typeof memberships.$inferSelect;
-const staffRole = inArray(memberships.role, [...STAFF_ROLES]);
+type StaffRow = { m: MembershipRow; displayName: string };
 
-function toStaff(ctx: Ctx, { m, a }: { m: MembershipRow; a: typeof accounts.$inferSelect }): StaffMember {
-  const masked = maskedContactsOf(ctx.platform, a);
-  return {
-    id: m.id,
-    accountId: a.id,
-    displayName: a.displayName,
-    contact: masked.email ?? masked.phone,
-    role: m.role as StaffRole,
-    buildingIds: m.buildingIds,
-    status: m.status as "active" | "disabled",
-    createdAt: m.createdAt.toISOString(),
-  };
+/** Staff members as the console lists them, with their contacts masked. */
+async function toStaff(ctx: Ctx, rows: StaffRow[]): Promise<StaffMember[]> {
+  const contacts = await maskedContactsByAccount(
+    ctx.tx,
+    ctx.platform,
+    rows.map((r) => r.m.accountId),
+  );
+  return rows.map(({ m, displayName }) => {
+    const masked = contacts.get(m.accountId);
+    return {
+      id: m.id,
+      accountId: m.accountId,
+      displayName,
+      contact: masked?.email ?? masked?.phone ?? null,
+      role: m.role as StaffRole,
+      buildingIds: m.buildingIds,
+      status: m.status as "active" | "disabled",
+      createdAt: m.createdAt.toISOString(),
+    };
+  });
 }
 
 export async function listStaff(ctx: Ctx, q: PageQuery): Promise<Page<StaffMember>> {
-  const conditions: SQL[] = [eq(memberships.companyId, ctx.companyId), staffRole];
-  if (q.q) conditions.push(ilike(accounts.displayName, containing(q.q)));
-  const where = and(...conditions);
-  return pageOf(
-    q,
-    {
-      rows: (limit, offset) =>
-        ctx.tx
-          .select({ m: memberships, a: accounts })
-          .from(memberships)
-          .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-          .where(where)
-          .orderBy(asc(accounts.displayName), asc(memberships.role))
-          .limit(limit)
-          .offset(offset),
-      total: ctx.tx
-        .select({ n: count() })
-        .from(memberships)
-        .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-        .where(where),
-    },
-    (r) => toStaff(ctx, r),
-  );
+  const page = await pageOf(q, staffPage(ctx.tx, { companyId: ctx.companyId, q: q.q }), (r) => r);
+  return { ...page, items: await toStaff(ctx, page.items) };
 }
 
 async function assertBuildings(ctx: Ctx, ids: readonly string[]) {
@@ -79,11 +74,7 @@ export async function updateStaff(
   id: string,
   patch: z.infer<typeof StaffPatch>,
 ): Promise<StaffMember> {
-  const [before] = await ctx.tx
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.companyId, ctx.companyId), eq(memberships.id, id), staffRole))
-    .for("update");
+  const before = await lockStaffMembership(ctx.tx, { companyId: ctx.companyId, id });
   if (!before) throw errors.notFound("membership");
   if (before.id === ctx.actor.membershipId) throw errors.rule("CANNOT_CHANGE_SELF");
   if (patch.buildingIds) await assertBuildings(ctx, patch.buildingIds);
@@ -92,11 +83,7 @@ export async function updateStaff(
     ((patch.role !== undefined && patch.role !== "company_admin") || patch.status === "disabled");
   if (losesAdmin) await assertAnotherAdmin(ctx, before);
 
-  const [after] = await ctx.tx
-    .update(memberships)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(memberships.companyId, ctx.companyId), eq(memberships.id, id)))
-    .returning();
+  const after = await updateMembership(ctx.tx, { companyId: ctx.companyId, id }, patch);
   if (!after) throw errors.notFound("membership");
   const pick = (m: MembershipRow) => ({ role: m.role, buildingIds: m.buildingIds, status: m.status });
   await audit(ctx, {
@@ -110,43 +97,20 @@ export async function updateStaff(
 }
 
 async function assertAnotherAdmin(ctx: Ctx, except: MembershipRow) {
-  const [other] = await ctx.tx
-    .select({ n: count() })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.companyId, ctx.companyId),
-        eq(memberships.role, "company_admin"),
-        eq(memberships.status, "active"),
-        ne(memberships.id, except.id),
-      ),
-    );
-  if (!other || other.n === 0) throw errors.rule("LAST_ADMIN");
+  if ((await otherActiveAdmins(ctx.tx, { companyId: ctx.companyId, except: except.id })) === 0)
+    throw errors.rule("LAST_ADMIN");
 }
 
 async function getStaffMember(ctx: Ctx, id: string): Promise<StaffMember> {
-  const [row] = await ctx.tx
-    .select({ m: memberships, a: accounts })
-    .from(memberships)
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.companyId, ctx.companyId), eq(memberships.id, id)));
-  if (!row) throw errors.notFound("membership");
-  return toStaff(ctx, row);
+  const row = await membershipWithName(ctx.tx, { companyId: ctx.companyId, id });
+  const [member] = row ? await toStaff(ctx, [row]) : [];
+  if (!member) throw errors.notFound("membership");
+  return member;
 }
 
 /** Accounts holding one of these roles in the company now (active memberships). */
 export async function accountsWithRoles(ctx: Ctx, roles: readonly string[]): Promise<string[]> {
-  const rows = await ctx.tx
-    .select({ accountId: memberships.accountId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.companyId, ctx.companyId),
-        inArray(memberships.role, [...roles]),
-        eq(memberships.status, "active"),
-      ),
-    );
-  return rows.map((r) => r.accountId);
+  return activeAccountsWithRoles(ctx.tx, { companyId: ctx.companyId, roles });
 }
 
 /**
@@ -155,25 +119,14 @@ export async function accountsWithRoles(ctx: Ctx, roles: readonly string[]): Pro
  */
 export async function currentActor(tx: Tx, companyId: string, queuedAs: Actor): Promise<Actor | null> {
   if (!queuedAs.membershipId) return queuedAs;
-  const [row] = await tx
-    .select({ m: memberships })
-    .from(memberships)
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(
-      and(
-        eq(memberships.companyId, companyId),
-        eq(memberships.id, queuedAs.membershipId),
-        eq(memberships.status, "active"),
-        eq(accounts.status, "active"),
-      ),
-    );
-  if (!row) return null;
+  const membership = await activeMembership(tx, { companyId, id: queuedAs.membershipId });
+  if (!membership || !(await isAccountActive(tx, membership.accountId))) return null;
   return {
     ...queuedAs,
-    accountId: row.m.accountId,
-    role: row.m.role as CompanyRole,
-    buildingIds: row.m.buildingIds,
-    unitIds: row.m.unitIds,
+    accountId: membership.accountId,
+    role: membership.role as CompanyRole,
+    buildingIds: membership.buildingIds,
+    unitIds: membership.unitIds,
   };
 }
 
@@ -186,25 +139,6 @@ export async function forgetResidentAccess(
   residentId: string,
   accountId: string | null,
 ): Promise<void> {
-  await ctx.tx
-    .delete(invitations)
-    .where(
-      and(
-        eq(invitations.companyId, ctx.companyId),
-        accountId
-          ? or(eq(invitations.residentId, residentId), eq(invitations.acceptedAccountId, accountId))
-          : eq(invitations.residentId, residentId),
-      ),
-    );
-  if (accountId) {
-    await ctx.tx
-      .delete(memberships)
-      .where(
-        and(
-          eq(memberships.companyId, ctx.companyId),
-          eq(memberships.accountId, accountId),
-          eq(memberships.role, "resident"),
-        ),
-      );
-  }
+  await deleteInvitationsOf(ctx.tx, { companyId: ctx.companyId, residentId, accountId });
+  if (accountId) await deleteResidentMembership(ctx.tx, { companyId: ctx.companyId, accountId });
 }

@@ -6,7 +6,7 @@ import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone } from "../../../platform/crypto/contact.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
-import { loadBuilding } from "../../buildings/buildings.service.js";
+import { loadBuilding } from "../../buildings/index.js";
 import { type Column, EXAMPLE, LABELS, SHEETS, type SheetKey, SYNONYMS } from "./import.columns.js";
 import { type Bytes, loadRegistry } from "./import.repo.js";
 import "./import.policy.js";

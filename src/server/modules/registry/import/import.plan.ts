@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { searchText } from "../../../platform/i18n/search.js";
-import { memberMatchKey } from "../residents/residents.service.js";
+import { memberMatchKey } from "../residents/households.service.js";
 import { formatPlate, normalisePlate, plateKindOf } from "../vehicles/plates.js";
 import type { Row } from "./import.apply.js";
 import type { ResidentRecord, SheetKey, UnitRecord, VehicleRecord } from "./import.columns.js";

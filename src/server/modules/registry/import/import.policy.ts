@@ -1,6 +1,6 @@
 import type { Actor } from "../../../platform/authz/actor.js";
 import { definePolicy, isStaff } from "../../../platform/authz/can.js";
-import { coversBuilding } from "../../buildings/buildings.policy.js";
+import { coversBuilding } from "../../buildings/index.js";
 
 type BuildingScope = { buildingId: string };
 

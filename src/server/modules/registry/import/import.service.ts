@@ -3,7 +3,7 @@ import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { AppError, errors } from "../../../platform/errors.js";
-import { loadBuilding } from "../../buildings/buildings.service.js";
+import { loadBuilding } from "../../buildings/index.js";
 import { MEMBERS, RESIDENTS, type Row, type TableSpec, UNITS, upsertRows, VEHICLES } from "./import.apply.js";
 import type { SheetKey } from "./import.columns.js";
 import { ErrorReport, type ParsedRow, parseRows } from "./import.parse.js";

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { BulkInvitationResult } from "../../../../contracts/registry.js";
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
@@ -6,9 +6,8 @@ import type { Ctx } from "../../../platform/context.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
-import { loadBuilding } from "../../buildings/buildings.service.js";
-import { createInvitation } from "../../staff/invitations.service.js";
-import { invitations } from "../../staff/memberships.table.js";
+import { loadBuilding } from "../../buildings/index.js";
+import { createInvitation, liveInvitationsOfResidents } from "../../staff/index.js";
 import { residents } from "./residents.table.js";
 
 type Invite = { residentId: string; unitIds: string[] };
@@ -21,17 +20,14 @@ const CHUNK = 100;
  * an account already linked, a contact to send to, an invitation still open. Owners come first, so that
  * when family members share one phone or email the owner is the one invited.
  */
-function candidates(ctx: Ctx, buildingId: string, unitIds: string[] | undefined) {
+async function candidates(ctx: Ctx, buildingId: string, unitIds: string[] | undefined): Promise<Candidate[]> {
   const onlyUnits = unitIds ? sql`and m.unit_id in ${unitIds}` : sql``;
-  return queryRows<Candidate>(
+  const rows = await queryRows<Omit<Candidate, "pending">>(
     ctx.tx,
     sql`select r.id as "residentId",
                array_agg(m.unit_id order by m.unit_id) as "unitIds",
                r.account_id is not null as linked,
-               coalesce(r.email_bidx, r.phone_bidx) as contact,
-               exists (select 1 from invitations i
-                        where i.company_id = r.company_id and i.resident_id = r.id and i.accepted_at is null
-                          and i.revoked_at is null and i.expires_at > now()) as pending
+               coalesce(r.email_bidx, r.phone_bidx) as contact
           from household_members m
           join units u on u.company_id = m.company_id and u.id = m.unit_id
           join residents r on r.company_id = m.company_id and r.id = m.resident_id
@@ -40,6 +36,12 @@ function candidates(ctx: Ctx, buildingId: string, unitIds: string[] | undefined)
          group by r.company_id, r.id
          order by min(case m.role when 'owner' then 0 when 'tenant' then 1 else 2 end), r.id`,
   );
+  const invited = await liveInvitationsOfResidents(
+    ctx,
+    rows.map((r) => r.residentId),
+  );
+  const pending = new Set(invited.filter((i) => !i.accepted).map((i) => i.residentId));
+  return rows.map((r) => ({ ...r, pending: pending.has(r.residentId) }));
 }
 
 /** Sorts the building's residents into those to invite and why the others are not. */
@@ -80,18 +82,7 @@ export const inviteResidents = defineTask<{ invites: Invite[] }>(
 /** A retried job skips the people invited (or who joined) since it was queued. */
 async function stillToInvite(ctx: Ctx, chunk: Invite[]) {
   const ids = chunk.map((c) => c.residentId);
-  const done = await ctx.tx
-    .select({ id: invitations.residentId })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.companyId, ctx.companyId),
-        inArray(invitations.residentId, ids),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, new Date()),
-      ),
-    );
-  const skip = new Set(done.map((d) => d.id));
+  const skip = new Set((await liveInvitationsOfResidents(ctx, ids)).map((d) => d.residentId));
   const rows = await ctx.tx
     .select()
     .from(residents)

@@ -5,7 +5,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
-import { authorizeHousehold, loadMember } from "./residents.service.js";
+import { authorizeHousehold, loadMember } from "./households.service.js";
 import { accessCards } from "./residents.table.js";
 
 conflictOn("access_cards_number_active", "number");

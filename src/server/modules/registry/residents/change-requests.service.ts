@@ -10,7 +10,7 @@ import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { updateUnit } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
-import { addHouseholdMember, authorizeHousehold, moveOut } from "./residents.service.js";
+import { addHouseholdMember, authorizeHousehold, moveOut } from "./households.service.js";
 import { changeRequests, householdMembers } from "./residents.table.js";
 
 type Row = typeof changeRequests.$inferSelect;

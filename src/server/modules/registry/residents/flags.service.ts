@@ -5,7 +5,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
-import { authorizeHousehold } from "./residents.service.js";
+import { authorizeHousehold } from "./households.service.js";
 import { householdFlags } from "./residents.table.js";
 
 type Row = typeof householdFlags.$inferSelect;

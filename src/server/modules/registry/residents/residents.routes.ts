@@ -31,7 +31,10 @@ import { inviteBuildingResidents } from "./bulk-invite.service.js";
 import * as cards from "./cards.service.js";
 import * as changes from "./change-requests.service.js";
 import * as flags from "./flags.service.js";
+import * as households from "./households.service.js";
 import * as service from "./residents.service.js";
+import { reveal } from "./reveal.service.js";
+import { listResidents } from "./search.service.js";
 
 const MemberParams = z.object({ id: Uuid, memberId: Uuid });
 const MemberPatch = ResidentPatch.extend({ relation: z.string().trim().max(40).nullable().optional() });
@@ -52,7 +55,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: ["read", "household"] },
     },
-    async (req) => req.run((ctx) => service.getHousehold(ctx, req.params.id)),
+    async (req) => req.run((ctx) => households.getHousehold(ctx, req.params.id)),
   );
 
   app.post(
@@ -69,7 +72,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: ["add", "household"] },
     },
     async (req, reply) => {
-      const member = await req.run((ctx) => service.addHouseholdMember(ctx, req.params.id, req.body));
+      const member = await req.run((ctx) => households.addHouseholdMember(ctx, req.params.id, req.body));
       return reply.status(201).send(member);
     },
   );
@@ -88,7 +91,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: ["change", "household"] },
     },
     async (req, reply) => {
-      await req.run((ctx) => service.moveOut(ctx, req.params.id, req.params.memberId, req.body.on));
+      await req.run((ctx) => households.moveOut(ctx, req.params.id, req.params.memberId, req.body.on));
       return reply.status(204).send(null);
     },
   );
@@ -106,7 +109,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: ["change", "household"] },
     },
-    async (req) => req.run((ctx) => service.updateMember(ctx, req.params.id, req.params.memberId, req.body)),
+    async (req) =>
+      req.run((ctx) => households.updateMember(ctx, req.params.id, req.params.memberId, req.body)),
   );
 
   app.post(
@@ -124,7 +128,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) =>
       reply
         .status(201)
-        .send(await req.run((ctx) => service.inviteMember(ctx, req.params.id, req.params.memberId))),
+        .send(await req.run((ctx) => households.inviteMember(ctx, req.params.id, req.params.memberId))),
   );
 
   app.post(
@@ -339,7 +343,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: read,
     },
-    async (req) => req.run((ctx) => service.listResidents(ctx, req.query)),
+    async (req) => req.run((ctx) => listResidents(ctx, req.query)),
   );
 
   app.get(
@@ -387,6 +391,6 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: ["reveal", "resident"] },
     },
-    async (req) => req.run((ctx) => service.reveal(ctx, req.params.id, req.body.field)),
+    async (req) => req.run((ctx) => reveal(ctx, req.params.id, req.body.field)),
   );
 };

@@ -1,5 +1,5 @@
 import { definePolicy, isStaff } from "../../../platform/authz/can.js";
-import { coversBuilding } from "../../buildings/buildings.policy.js";
+import { coversBuilding } from "../../buildings/index.js";
 
 type UnitRecord = { buildingId: string };
 

@@ -8,7 +8,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
-import { loadBuilding } from "../../buildings/buildings.service.js";
+import { loadBuilding } from "../../buildings/index.js";
 import { units } from "./units.table.js";
 import "./units.policy.js";
 

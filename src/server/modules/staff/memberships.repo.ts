@@ -1,0 +1,147 @@
+import { and, asc, count, eq, ilike, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { STAFF_ROLES } from "../../platform/authz/can.js";
+import type { Tx } from "../../platform/db/client.js";
+import { insertOne } from "../../platform/db/insert.js";
+import { containing } from "../../platform/db/paging.js";
+import { accountNames } from "../accounts/index.js";
+import { memberships } from "./memberships.table.js";
+
+export type MembershipRow = typeof memberships.$inferSelect;
+
+const staffRole = inArray(memberships.role, [...STAFF_ROLES]);
+
+/** Staff memberships with the person's name, by name, as the two queries of pageOf(). */
+export function staffPage(tx: Tx, p: { companyId: string; q?: string }) {
+  const names = accountNames(tx);
+  const conditions: SQL[] = [eq(memberships.companyId, p.companyId), staffRole];
+  if (p.q) conditions.push(ilike(names.displayName, containing(p.q)));
+  const where = and(...conditions);
+  return {
+    rows: (limit: number, offset: number) =>
+      tx
+        .select({ m: memberships, displayName: names.displayName })
+        .from(memberships)
+        .innerJoin(names, eq(names.id, memberships.accountId))
+        .where(where)
+        .orderBy(asc(names.displayName), asc(memberships.role))
+        .limit(limit)
+        .offset(offset),
+    total: tx
+      .select({ n: count() })
+      .from(memberships)
+      .innerJoin(names, eq(names.id, memberships.accountId))
+      .where(where),
+  };
+}
+
+/** One membership with the person's name. */
+export async function membershipWithName(tx: Tx, p: { companyId: string; id: string }) {
+  const names = accountNames(tx);
+  const [row] = await tx
+    .select({ m: memberships, displayName: names.displayName })
+    .from(memberships)
+    .innerJoin(names, eq(names.id, memberships.accountId))
+    .where(and(eq(memberships.companyId, p.companyId), eq(memberships.id, p.id)));
+  return row ?? null;
+}
+
+/** A staff membership, locked for a change. */
+export async function lockStaffMembership(tx: Tx, p: { companyId: string; id: string }) {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.companyId, p.companyId), eq(memberships.id, p.id), staffRole))
+    .for("update");
+  return row ?? null;
+}
+
+export async function updateMembership(
+  tx: Tx,
+  p: { companyId: string; id: string },
+  set: Partial<Pick<MembershipRow, "role" | "buildingIds" | "status">>,
+) {
+  const [row] = await tx
+    .update(memberships)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(memberships.companyId, p.companyId), eq(memberships.id, p.id)))
+    .returning();
+  return row ?? null;
+}
+
+/** How many active admins the company has besides one membership. */
+export async function otherActiveAdmins(tx: Tx, p: { companyId: string; except: string }): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.companyId, p.companyId),
+        eq(memberships.role, "company_admin"),
+        eq(memberships.status, "active"),
+        ne(memberships.id, p.except),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** A membership, if it is active. */
+export async function activeMembership(tx: Tx, p: { companyId: string; id: string }) {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(
+      and(eq(memberships.companyId, p.companyId), eq(memberships.id, p.id), eq(memberships.status, "active")),
+    );
+  return row ?? null;
+}
+
+export async function activeAccountsWithRoles(tx: Tx, p: { companyId: string; roles: readonly string[] }) {
+  const rows = await tx
+    .select({ accountId: memberships.accountId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.companyId, p.companyId),
+        inArray(memberships.role, [...p.roles]),
+        eq(memberships.status, "active"),
+      ),
+    );
+  return rows.map((r) => r.accountId);
+}
+
+/**
+ * Gives an account a role (or re-activates it), adding the invitation's buildings and units to those it
+ * already covers.
+ */
+export async function upsertMembership(
+  tx: Tx,
+  values: Pick<MembershipRow, "companyId" | "accountId" | "role" | "buildingIds" | "unitIds">,
+): Promise<MembershipRow> {
+  return insertOne(
+    tx
+      .insert(memberships)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [memberships.companyId, memberships.accountId, memberships.role],
+        set: {
+          status: "active",
+          buildingIds: sql`array(select distinct unnest(${memberships.buildingIds} || excluded.building_ids))`,
+          unitIds: sql`array(select distinct unnest(${memberships.unitIds} || excluded.unit_ids))`,
+          updatedAt: new Date(),
+        },
+      })
+      .returning(),
+  );
+}
+
+export async function deleteResidentMembership(tx: Tx, p: { companyId: string; accountId: string }) {
+  await tx
+    .delete(memberships)
+    .where(
+      and(
+        eq(memberships.companyId, p.companyId),
+        eq(memberships.accountId, p.accountId),
+        eq(memberships.role, "resident"),
+      ),
+    );
+}
