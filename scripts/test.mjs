@@ -1,4 +1,4 @@
-// `npm test`: lint, type-check, unit tests, database suites on PGlite (and on PostgreSQL when
+// `npm test`: lint, the web's generated API types, type-check, unit tests, database suites on PGlite (and on PostgreSQL when
 // TEST_DATABASE_URL is set), then the browser suite. Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -40,6 +40,8 @@ function vitest(name, project, file, env) {
 }
 
 step("lint (biome)", bin("biome"), ["check", "."]);
+// The web's API types must be those the server's OpenAPI document gives today.
+step("web API types up to date", process.execPath, ["scripts/gen-api-types.mjs", "--check"]);
 step("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 vitest("unit tests", "unit", `${out}/unit.json`, {});
 vitest("database suites on PGlite", "db", `${out}/db-pglite.json`, { TEST_DB: "pglite" });
