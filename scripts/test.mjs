@@ -1,5 +1,5 @@
-// `npm test`: lint, type-check, dependency rules, unused code, unit tests, database suites on PGlite (and on PostgreSQL when
-// TEST_DATABASE_URL is set), then the browser suite. Ends with one "N passed, N failed" line.
+// `npm test`: lint, the web's generated API types, type-check, dependency rules, unused code, unit tests,
+// database suites on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), then the browser suite. Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -40,6 +40,8 @@ function vitest(name, project, file, env) {
 }
 
 step("lint (biome)", bin("biome"), ["check", "."]);
+// The web's API types must be those the server's OpenAPI document gives today.
+step("web API types up to date", process.execPath, ["scripts/gen-api-types.mjs", "--check"]);
 step("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("dependency rules (dependency-cruiser)", process.execPath, ["scripts/check-deps.mjs"]);
 step("unused files and exports (knip)", bin("knip"), ["--no-progress"]);

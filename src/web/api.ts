@@ -1,5 +1,12 @@
-import type { ErrorBody } from "../contracts/index.js";
+import createClient, {
+  type ClientPathsWithMethod,
+  type FetchResponse,
+  type MaybeOptionalInit,
+} from "openapi-fetch";
+import type { components, paths } from "./api/schema.js";
 import { currentLang, i18n } from "./i18n.js";
+
+type ErrorBody = components["schemas"]["ErrorBody"];
 
 /** A failed API call, carrying the server's error body (DESIGN §4). */
 export class ApiError extends Error {
@@ -21,9 +28,6 @@ export class ApiError extends Error {
   }
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type Query = Record<string, string | number | undefined>;
-
 /** Asks the person to confirm their password; resolves true once the server has accepted it. */
 type ReauthHandler = () => Promise<boolean>;
 let reauthHandler: ReauthHandler | null = null;
@@ -44,72 +48,104 @@ function readCookie(name: string): string | null {
   return null;
 }
 
-async function csrfToken(): Promise<string> {
-  return readCookie("cc_csrf") ?? (await send<{ csrfToken: string }>("GET", "/auth/csrf")).csrfToken;
+/** Empty filters are left out of the query, as a form's cleared field means "any". */
+function serializeQuery(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  return params.toString();
 }
 
-function url(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== "") params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `/api/v1${path}${search ? `?${search}` : ""}`;
+const client = createClient<paths>({
+  baseUrl: "/api/v1",
+  credentials: "same-origin",
+  headers: { Accept: "application/json" },
+  querySerializer: serializeQuery,
+});
+
+async function csrfToken(): Promise<string> {
+  const cookie = readCookie("cc_csrf");
+  if (cookie) return cookie;
+  const { data, error, response } = await client.GET("/auth/csrf");
+  if (!data) throw toApiError(response.status, error);
+  return data.csrfToken;
 }
+
+client.use({
+  async onRequest({ request }) {
+    request.headers.set("Accept-Language", currentLang());
+    if (request.method !== "GET") request.headers.set("x-csrf-token", await csrfToken());
+  },
+});
 
 function toApiError(status: number, body: unknown): ApiError {
-  const error = (body as Partial<ErrorBody> | null)?.error;
+  const error = (body as Partial<ErrorBody> | null | undefined)?.error;
   if (error && typeof error.code === "string" && typeof error.message === "string") {
     return new ApiError(status, error.code, error.message, error.details);
   }
   return new ApiError(status, "HTTP_ERROR", i18n.t("errors.generic"));
 }
 
-/** What goes out: a JSON body, or raw bytes with their type (an uploaded file). */
-type Body = { json: unknown } | { raw: Blob; type: string } | undefined;
+type Answer = { data?: unknown; error?: unknown; response: Response };
 
-async function request(method: Method, path: string, body: Body, query?: Query, accept = "application/json") {
-  const headers: Record<string, string> = { Accept: accept, "Accept-Language": currentLang() };
-  let payload: BodyInit | undefined;
-  // Fastify refuses an empty body declared as JSON, so the type goes only with a body.
-  if (body && "json" in body) {
-    headers["Content-Type"] = "application/json";
-    payload = JSON.stringify(body.json);
-  } else if (body) {
-    headers["Content-Type"] = body.type;
-    payload = body.raw;
-  }
-  if (method !== "GET") headers["x-csrf-token"] = await csrfToken();
-  let response: Response;
+async function send<A extends Answer>(run: () => Promise<A>): Promise<A> {
   try {
-    response = await fetch(url(path, query), { method, headers, body: payload, credentials: "same-origin" });
+    return await run();
   } catch {
     throw new ApiError(0, "NETWORK_ERROR", i18n.t("errors.network"));
   }
-  return response;
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON (a proxy's error page): handled as a generic error.
-    return null;
+/**
+ * Runs a call and gives its answer, or throws it as an ApiError. The CSRF token is bound to the session: after
+ * the session changed elsewhere (signed out in another tab, expired) the refusal carries a fresh token cookie, so
+ * one retry goes through. When the server asks for a recent password confirmation, the call runs once more after
+ * the person re-confirmed.
+ */
+async function answer<A extends Answer>(run: () => Promise<A>, reauth = true): Promise<A> {
+  let result = await send(run);
+  if (
+    result.response.status === 403 &&
+    (result.error as Partial<ErrorBody>)?.error?.code === "CSRF_INVALID"
+  ) {
+    result = await send(run);
   }
+  if (result.response.ok) return result;
+  const error = toApiError(result.response.status, result.error);
+  if (reauth && error.code === "REAUTH_REQUIRED" && (await reauthHandler?.())) return answer(run, false);
+  throw error;
 }
 
-async function send<T>(method: Method, path: string, body?: Body, query?: Query): Promise<T> {
-  let response = await request(method, path, body, query);
-  let data = await readJson(response);
-  // The CSRF token is bound to the session: after the session changed elsewhere (signed out in another tab,
-  // expired) the refusal carries a fresh token cookie, so one retry goes through.
-  if (response.status === 403 && (data as Partial<ErrorBody> | null)?.error?.code === "CSRF_INVALID") {
-    response = await request(method, path, body, query);
-    data = await readJson(response);
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as T;
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Paths<M extends Method> = ClientPathsWithMethod<typeof client, M>;
+type Init<M extends Method, P extends Paths<M>> = MaybeOptionalInit<paths[P], M>;
+/** The init argument, optional when nothing in it is required (no path parameter, no body). */
+type InitArg<I> = undefined extends I ? [init?: I] : [init: I];
+type Data<M extends Method, P extends Paths<M>, I> = Exclude<
+  FetchResponse<paths[P][M] & Record<string | number, unknown>, I, "application/json">["data"],
+  undefined
+>;
+/** What a call resolves to: the success body, nothing for an answer without one (204). */
+type Body<D> = [D] extends [never] ? undefined : D;
+
+/** The paths of the API that answer a method. */
+export type ApiPath<M extends Method> = Paths<M>;
+/** What a call of the API resolves to, e.g. `ApiData<"get", "/units/{id}">` is a unit. */
+export type ApiData<M extends Method, P extends Paths<M>> = Body<Data<M, P, undefined>>;
+/** The JSON body a call of the API sends. */
+export type ApiBody<M extends Method, P extends Paths<M>> = NonNullable<Init<M, P>>["body"];
+/** The query parameters a GET of the API takes. */
+export type ApiQuery<P extends Paths<"get">> = NonNullable<NonNullable<Init<"get", P>>["params"]>["query"];
+
+function method<M extends Method>(name: Uppercase<M>) {
+  return async <P extends Paths<M>, I extends Init<M, P>>(
+    path: P,
+    ...init: InitArg<I>
+  ): Promise<Body<Data<M, P, I>>> => {
+    const call = client[name] as (path: P, init?: I) => Promise<Answer>;
+    return (await answer(() => call(path, init[0]))).data as Body<Data<M, P, I>>;
+  };
 }
 
 /** A file the server sends, with the name it suggests. */
@@ -120,29 +156,6 @@ function filenameOf(response: Response, fallback: string): string {
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   if (star?.[1]) return decodeURIComponent(star[1]);
   return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
-}
-
-async function fetchFile(path: string, query?: Query): Promise<Download> {
-  const response = await request("GET", path, undefined, query, "*/*");
-  if (!response.ok) throw toApiError(response.status, await readJson(response));
-  const fallback = path.split("/").at(-1) ?? "download";
-  return { blob: await response.blob(), filename: filenameOf(response, fallback) };
-}
-
-/** Runs a call once more after the person re-confirmed their password, if the server asked for it. */
-async function withReauth<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "REAUTH_REQUIRED" && (await reauthHandler?.())) {
-      return run();
-    }
-    throw error;
-  }
-}
-
-function call<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
-  return withReauth(() => send<T>(method, path, body === undefined ? undefined : { json: body }, query));
 }
 
 /** Saves a downloaded file through a temporary link, as the browser saves any download. */
@@ -158,16 +171,52 @@ export function saveDownload({ blob, filename }: Download): void {
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-/** The JSON API under /api/v1: CSRF header, language, errors as ApiError, re-confirmation when asked. */
+type GetInit = { params?: Record<string, unknown>; parseAs?: "blob"; headers?: Record<string, string> };
+type PostInit = GetInit & { body?: unknown; bodySerializer?: (body: unknown) => unknown };
+
+/**
+ * The JSON API under /api/v1, typed by the server's OpenAPI document: the path (a template of the document)
+ * chooses the parameters, the body and what the call resolves to. CSRF header, language, errors as ApiError,
+ * re-confirmation when asked.
+ */
 export const api = {
-  get: <T>(path: string, query?: Query) => call<T>("GET", path, undefined, query),
-  post: <T>(path: string, body?: unknown) => call<T>("POST", path, body),
-  put: <T>(path: string, body: unknown) => call<T>("PUT", path, body),
-  patch: <T>(path: string, body: unknown) => call<T>("PATCH", path, body),
-  delete: <T = void>(path: string) => call<T>("DELETE", path),
-  /** Sends a file's bytes as the body, with its content type. */
-  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
-    withReauth(() => send<T>("POST", path, { raw: file, type: contentType }, query)),
+  GET: method<"get">("GET"),
+  POST: method<"post">("POST"),
+  PUT: method<"put">("PUT"),
+  PATCH: method<"patch">("PATCH"),
+  DELETE: method<"delete">("DELETE"),
+  /** Sends a file's bytes as the body, with its content type (the document describes no body for these). */
+  upload: async <P extends Paths<"post">, I extends Init<"post", P>>(
+    path: P,
+    file: Blob,
+    contentType: string,
+    ...init: InitArg<I>
+  ): Promise<Data<"post", P, I>> => {
+    const post = client.POST as (path: P, init: PostInit) => Promise<Answer>;
+    const options = init[0] as PostInit | undefined;
+    const result = await answer(() =>
+      post(path, {
+        ...options,
+        body: file,
+        bodySerializer: (b) => b,
+        headers: { "Content-Type": contentType },
+      }),
+    );
+    return result.data as Data<"post", P, I>;
+  },
   /** Fetches a file (a workbook); save it with saveDownload. */
-  download: (path: string, query?: Query) => withReauth(() => fetchFile(path, query)),
+  download: async <P extends Paths<"get">, I extends Init<"get", P>>(
+    path: P,
+    ...init: InitArg<I>
+  ): Promise<Download> => {
+    const get = client.GET as (path: P, init: GetInit) => Promise<Answer>;
+    const options = init[0] as GetInit | undefined;
+    const { data, response } = await answer(() =>
+      get(path, { ...options, parseAs: "blob", headers: { Accept: "*/*" } }),
+    );
+    return {
+      blob: data as Blob,
+      filename: filenameOf(response, new URL(response.url).pathname.split("/").at(-1) ?? "download"),
+    };
+  },
 };

@@ -1,8 +1,6 @@
 import { Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { DeviceList } from "../../contracts/index.js";
 import { api } from "../api.js";
 import { FormError } from "../components/forms.js";
 import { formatDate, formatDateTime } from "../format.js";
@@ -14,9 +12,9 @@ const PATH = "/me/devices";
 export function DevicesSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const devices = useQuery({ queryKey: [PATH], queryFn: () => api.get<z.infer<typeof DeviceList>>(PATH) });
+  const devices = useQuery({ queryKey: [PATH], queryFn: () => api.GET(PATH) });
   const forget = useMutation({
-    mutationFn: (id: string) => api.delete(`${PATH}/${id}`),
+    mutationFn: (id: string) => api.DELETE("/me/devices/{id}", { params: { path: { id } } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [PATH] }),
   });
   const items = currentFirst(devices.data?.items ?? []);

@@ -13,7 +13,7 @@ export function PasswordSection() {
     validate: { currentPassword: required, newPassword },
   });
   const change = useMutation({
-    mutationFn: (values: typeof form.values) => api.post("/me/password", values),
+    mutationFn: (values: typeof form.values) => api.POST("/me/password", { body: values }),
     onSuccess: () => form.reset(),
     onError: (error) => showFieldErrors(form, error),
   });

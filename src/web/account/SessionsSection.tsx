@@ -1,8 +1,7 @@
 import { Button, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { SessionList } from "../../contracts/index.js";
+
 import { api } from "../api.js";
 import { FormError } from "../components/forms.js";
 import { formatDateTime } from "../format.js";
@@ -15,11 +14,14 @@ const PATH = "/me/sessions";
 export function SessionsSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: [PATH], queryFn: () => api.get<z.infer<typeof SessionList>>(PATH) });
+  const sessions = useQuery({ queryKey: [PATH], queryFn: () => api.GET(PATH) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: [PATH] });
-  const revoke = useMutation({ mutationFn: (id: string) => api.delete(`${PATH}/${id}`), onSuccess: refresh });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.DELETE("/me/sessions/{id}", { params: { path: { id } } }),
+    onSuccess: refresh,
+  });
   const revokeOthers = useMutation({
-    mutationFn: () => api.post<{ revoked: number }>(`${PATH}/revoke-others`),
+    mutationFn: () => api.POST("/me/sessions/revoke-others"),
     onSuccess: refresh,
   });
   const items = currentFirst(sessions.data?.items ?? []);

@@ -20,7 +20,7 @@ function EnableForm({ setup, onDone }: { setup: Setup; onDone: (me: Me) => void 
   const { t } = useTranslation();
   const form = useForm({ initialValues: { code: "" }, validate: { code: sixDigits } });
   const enable = useMutation({
-    mutationFn: (values: typeof form.values) => api.post<Me>("/me/totp/enable", values),
+    mutationFn: (values: typeof form.values) => api.POST("/me/totp/enable", { body: values }),
     onSuccess: onDone,
     onError: (error) => showFieldErrors(form, error),
   });
@@ -48,7 +48,7 @@ export function TotpSection() {
   const queryClient = useQueryClient();
   const { account } = useSignedInMe();
   const [disabling, setDisabling] = useState(false);
-  const setup = useMutation({ mutationFn: () => api.post<Setup>("/me/totp/setup") });
+  const setup = useMutation({ mutationFn: () => api.POST("/me/totp/setup") });
   const keepMe = (me: Me) => {
     queryClient.setQueryData(meKey, me);
     setup.reset();
@@ -77,7 +77,7 @@ export function TotpSection() {
           confirmLabel={t("twoFactor.disable")}
           danger
           onClose={() => setDisabling(false)}
-          onConfirm={async () => keepMe(await api.post<Me>("/me/totp/disable"))}
+          onConfirm={async () => keepMe(await api.POST("/me/totp/disable"))}
         >
           {t("twoFactor.disableConfirm")}
         </ConfirmModal>

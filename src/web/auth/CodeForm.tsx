@@ -2,7 +2,6 @@ import { Button, Checkbox, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Me } from "../../contracts/index.js";
 import { api } from "../api.js";
 import { CodeInput } from "../components/CodeInput.js";
 import { FormError, showFieldErrors, sixDigits } from "../components/forms.js";
@@ -20,8 +19,9 @@ export function CodeForm({ label, path }: Props) {
   const signedIn = useSignedIn();
   const form = useForm({ initialValues: { code: "", rememberDevice: false }, validate: { code: sixDigits } });
   const verify = useMutation({
-    mutationFn: (values: typeof form.values) => api.post<{ status: "signed_in"; me: Me }>(path, values),
-    onSuccess: (result) => signedIn(result.me),
+    mutationFn: (values: typeof form.values) => api.POST(path, { body: values }),
+    // A verified code finishes signing in: the answer's other steps are those before it.
+    onSuccess: (result) => result.status === "signed_in" && signedIn(result.me),
     onError: (error) => showFieldErrors(form, error),
   });
 

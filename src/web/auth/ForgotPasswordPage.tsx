@@ -12,7 +12,7 @@ export function ForgotPasswordPage() {
   const navigate = useNavigate();
   const form = useForm({ initialValues: { identifier: "" }, validate: { identifier: required } });
   const forgot = useMutation({
-    mutationFn: (values: typeof form.values) => api.post("/auth/password/forgot", values),
+    mutationFn: (values: typeof form.values) => api.POST("/auth/password/forgot", { body: values }),
     onSuccess: (_, values) => navigate("/reset-password", { state: values satisfies ResetState }),
     onError: (error) => showFieldErrors(form, error),
   });

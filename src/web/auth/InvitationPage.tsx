@@ -26,7 +26,9 @@ async function recordConsents(me: Me, consents: Consents): Promise<void> {
   if (!me.current?.companyId) return;
   const ticked = CONSENTS.filter((purpose) => consents[purpose]);
   await Promise.allSettled(
-    ticked.map((purpose) => api.post("/privacy/consents", { purpose, given: true, channel: "sign_up" })),
+    ticked.map((purpose) =>
+      api.POST("/privacy/consents", { body: { purpose, given: true, channel: "sign_up" } }),
+    ),
   );
 }
 
@@ -35,7 +37,11 @@ export function InvitationPage() {
   const { t } = useTranslation();
   const { token = "" } = useParams();
   const path = `/invitations/${encodeURIComponent(token)}`;
-  const preview = useQuery({ queryKey: [path], queryFn: () => api.get<Preview>(path), retry: false });
+  const preview = useQuery({
+    queryKey: [path],
+    queryFn: () => api.GET("/invitations/{token}", { params: { path: { token } } }),
+    retry: false,
+  });
 
   return (
     <Stack>
@@ -51,12 +57,12 @@ export function InvitationPage() {
           </Anchor>
         </>
       )}
-      {preview.data && <AcceptForm path={path} preview={preview.data} />}
+      {preview.data && <AcceptForm token={token} preview={preview.data} />}
     </Stack>
   );
 }
 
-function AcceptForm({ path, preview }: { path: string; preview: Preview }) {
+function AcceptForm({ token, preview }: { token: string; preview: Preview }) {
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
   const signedIn = useSignedIn();
@@ -71,14 +77,15 @@ function AcceptForm({ path, preview }: { path: string; preview: Preview }) {
   });
   const accept = useMutation({
     mutationFn: async ({ displayName, password, ...consents }: typeof form.values) => {
-      const result = await api.post<{ status: "signed_in"; me: Me }>(
-        `${path}/accept`,
-        existing ? { password } : { displayName, password },
-      );
-      if (resident) await recordConsents(result.me, consents);
+      const result = await api.POST("/invitations/{token}/accept", {
+        params: { path: { token } },
+        body: existing ? { password } : { displayName, password },
+      });
+      if (resident && result.status === "signed_in") await recordConsents(result.me, consents);
       return result;
     },
-    onSuccess: (result) => signedIn(result.me),
+    // Accepting signs in: the answer's other steps are those a sign-in with a password may ask for.
+    onSuccess: (result) => result.status === "signed_in" && signedIn(result.me),
     onError: (error) => showFieldErrors(form, error),
   });
 

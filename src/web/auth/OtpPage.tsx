@@ -19,8 +19,9 @@ export function OtpPage() {
   // Lost on a reload; the code still works, only where it went is not shown.
   const [challenge, setChallenge] = useState(location.state as OtpChallenge | null);
   const resend = useMutation({
-    mutationFn: (channel?: Channel) => api.post<OtpChallenge>("/auth/otp/resend", channel ? { channel } : {}),
-    onSuccess: setChallenge,
+    mutationFn: (channel?: Channel) => api.POST("/auth/otp/resend", { body: channel ? { channel } : {} }),
+    // The answer is a sign-in step; for a session waiting for its code, always a new code's challenge.
+    onSuccess: (result) => result.status === "otp_required" && setChallenge(result),
   });
   const otherChannels = challenge?.channels.filter((channel) => channel !== challenge.channel) ?? [];
 
@@ -50,7 +51,7 @@ export function OtpPage() {
           </Button>
         ))}
       </Group>
-      {resend.isSuccess && (
+      {resend.data?.status === "otp_required" && (
         <Text role="status" size="sm" ta="center">
           {t("otp.resent", { destination: resend.data.destination })}
         </Text>

@@ -24,7 +24,7 @@ export function ResetPasswordPage() {
     validate: { identifier: required, code: sixDigits, newPassword },
   });
   const reset = useMutation({
-    mutationFn: (values: typeof form.values) => api.post("/auth/password/reset", values),
+    mutationFn: (values: typeof form.values) => api.POST("/auth/password/reset", { body: values }),
     onSuccess: () => navigate("/sign-in", { state: { notice: "passwordReset" } satisfies SignInNotice }),
     onError: (error) => showFieldErrors(form, error),
   });

@@ -3,7 +3,6 @@ import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
-import type { SignInResult } from "../../contracts/index.js";
 import { api } from "../api.js";
 import { FormError, required, showFieldErrors } from "../components/forms.js";
 import type { OtpChallenge } from "./OtpPage.js";
@@ -26,7 +25,7 @@ export function SignInPage() {
     validate: { identifier: required, password: required },
   });
   const signIn = useMutation({
-    mutationFn: (values: typeof form.values) => api.post<SignInResult>("/auth/sign-in", values),
+    mutationFn: (values: typeof form.values) => api.POST("/auth/sign-in", { body: values }),
     onSuccess: (result) => {
       if (result.status === "signed_in") signedIn(result.me);
       else if (result.status === "otp_required") {

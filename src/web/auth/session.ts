@@ -21,7 +21,7 @@ export function isSignedOut(error: unknown): boolean {
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>("/auth/me");
+    return await api.GET("/auth/me");
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -55,7 +55,7 @@ export function homeFor(me: Me, next?: string | null): string {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { displayName?: string; lang?: Me["account"]["lang"] }) => api.patch<Me>("/me", body),
+    mutationFn: (body: { displayName?: string; lang?: Me["account"]["lang"] }) => api.PATCH("/me", { body }),
     onSuccess: (me) => queryClient.setQueryData(meKey, me),
   });
 }
@@ -70,7 +70,7 @@ export function useSwitchContext() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: (contextId: string) => api.post<Me>("/auth/context", { contextId }),
+    mutationFn: (contextId: string) => api.POST("/auth/context", { body: { contextId } }),
     onSuccess: (me) => {
       forgetCompanyData(queryClient);
       queryClient.setQueryData(meKey, me);
@@ -85,7 +85,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: async () => {
       try {
-        await api.post("/auth/sign-out");
+        await api.POST("/auth/sign-out");
       } catch (error) {
         if (!isSignedOut(error)) throw error;
       }

@@ -6,14 +6,7 @@ import { api, saveDownload } from "../api.js";
 import { FormError } from "../components/forms.js";
 import { StatusBadge } from "../components/StatusBadge.js";
 import { formatDateTime } from "../format.js";
-import {
-  INVOICE_TONES,
-  type Invoice,
-  type InvoiceSummary,
-  invoicePdfPath,
-  isOverdue,
-  useBillingWords,
-} from "./billing.js";
+import { INVOICE_TONES, type Invoice, type InvoiceSummary, isOverdue, useBillingWords } from "./billing.js";
 
 /** The notice's status, and "overdue" beside it once the due date has passed with money still due. */
 export function InvoiceStatusBadges({ invoice }: { invoice: InvoiceSummary }) {
@@ -240,7 +233,7 @@ export function InvoicePayments({ invoice }: { invoice: Invoice }) {
 export function PdfButton({ invoice, variant = "default" }: { invoice: InvoiceSummary; variant?: string }) {
   const { t } = useTranslation();
   const download = useMutation({
-    mutationFn: () => api.download(invoicePdfPath(invoice.id)),
+    mutationFn: () => api.download("/invoices/{id}/pdf", { params: { path: { id: invoice.id } } }),
     onSuccess: saveDownload,
   });
   return (

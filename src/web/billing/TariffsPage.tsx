@@ -47,6 +47,9 @@ type Dialog =
 
 /** Where a scope's versions are kept: the platform admin's national routes, or the company's own. */
 const pathOf = (scope: Scope) => (scope === "national" ? "/platform/tariffs" : "/tariffs");
+const versionPathOf = (scope: Scope) => (scope === "national" ? "/platform/tariffs/{id}" : "/tariffs/{id}");
+const previewPathOf = (scope: Scope) =>
+  scope === "national" ? "/platform/tariffs/preview" : "/tariffs/preview";
 
 function TariffFormModal({ scope, dialog, onClose }: { scope: Scope; dialog: Dialog; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -90,8 +93,8 @@ function TariffFormModal({ scope, dialog, onClose }: { scope: Scope; dialog: Dia
   const save = useMutation({
     mutationFn: (values: Values) =>
       editing
-        ? api.put<Tariff>(`${pathOf(scope)}/${editing.id}`, body(values))
-        : api.post<Tariff>(pathOf(scope), body(values)),
+        ? api.PUT(versionPathOf(scope), { params: { path: { id: editing.id } }, body: body(values) })
+        : api.POST(pathOf(scope), { body: body(values) }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [pathOf(scope)] });
       onClose();
@@ -100,7 +103,7 @@ function TariffFormModal({ scope, dialog, onClose }: { scope: Scope; dialog: Dia
   });
   const previewing = useMutation({
     mutationFn: (values: Values) =>
-      api.post<Preview>(`${pathOf(scope)}/preview`, { tariff: body(values), replaces: editing?.id }),
+      api.POST(previewPathOf(scope), { body: { tariff: body(values), replaces: editing?.id } }),
     onSuccess: setPreview,
   });
   // The column header names the unit (₫/kWh, ₫/m³), so prices carry no suffix.
@@ -290,7 +293,7 @@ export function TariffsPage({ scope }: { scope: Scope }) {
   const path = pathOf(scope);
   const list = useQuery({
     queryKey: [path, scope],
-    queryFn: () => api.get<{ items: Tariff[] }>(path, scope === "company" ? { scope } : undefined),
+    queryFn: () => api.GET(path, { params: { query: scope === "company" ? { scope } : undefined } }),
   });
   if (list.isPending) return <PageLoader />;
   const items = list.data?.items ?? [];
@@ -407,7 +410,7 @@ export function TariffsPage({ scope }: { scope: Scope }) {
           confirmLabel={t("common.delete")}
           danger
           onConfirm={async () => {
-            await api.delete(`${path}/${dialog.version.id}`);
+            await api.DELETE(versionPathOf(scope), { params: { path: { id: dialog.version.id } } });
             await queryClient.invalidateQueries({ queryKey: [path] });
           }}
           onClose={() => setDialog(null)}

@@ -87,7 +87,7 @@ export function isOpen(invoice: Pick<InvoiceSummary, "status" | "balance">): boo
 export function useInvoice(id: string) {
   return useQuery({
     queryKey: [INVOICES_PATH, id],
-    queryFn: () => api.get<Invoice>(`${INVOICES_PATH}/${id}`),
+    queryFn: () => api.GET("/invoices/{id}", { params: { path: { id } } }),
   });
 }
 

@@ -1,8 +1,6 @@
 import { Anchor, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { Health } from "../../contracts/index.js";
 import { api } from "../api.js";
 
 /**
@@ -13,7 +11,7 @@ export function DemoBanner({ inset = false }: { inset?: boolean }) {
   const { t } = useTranslation();
   const { data } = useQuery({
     queryKey: ["/health"],
-    queryFn: () => api.get<z.infer<typeof Health>>("/health"),
+    queryFn: () => api.GET("/health"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (!data?.demo) return null;

@@ -57,7 +57,7 @@ function SortHeader({
 }
 
 /** A server-paginated table with an optional search box, loading, error and empty states. */
-export function PagedTable<T extends { id: string }>({
+export function PagedTable<T extends { id: string | number }>({
   list,
   columns,
   label,

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { useSignedInMe, useSignOut } from "../auth/session.js";
 import { formatDate } from "../format.js";
-import { PENDING_POLICIES_PATH, type PendingPolicies, policyHref } from "../public-pages/policies.js";
+import { PENDING_POLICIES_PATH, policyHref } from "../public-pages/policies.js";
 import { FormError } from "./forms.js";
 
 /**
@@ -21,7 +21,7 @@ export function PolicyAcknowledgement() {
   const signOut = useSignOut();
   const pending = useQuery({
     queryKey: [PENDING_POLICIES_PATH, companyId, i18n.language],
-    queryFn: () => api.get<PendingPolicies>(PENDING_POLICIES_PATH),
+    queryFn: () => api.GET(PENDING_POLICIES_PATH),
     enabled: asked,
   });
   const items = pending.data?.items ?? [];
@@ -29,7 +29,7 @@ export function PolicyAcknowledgement() {
     mutationFn: () =>
       Promise.all(
         items.flatMap((policy) =>
-          policy.id ? [api.post("/privacy/policies/acknowledge", { policyId: policy.id })] : [],
+          policy.id ? [api.POST("/privacy/policies/acknowledge", { body: { policyId: policy.id } })] : [],
         ),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [PENDING_POLICIES_PATH] }),

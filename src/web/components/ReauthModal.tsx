@@ -11,7 +11,7 @@ function ReauthForm({ onDone }: { onDone: (confirmed: boolean) => void }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { password: "" }, validate: { password: required } });
   const confirm = useMutation({
-    mutationFn: (password: string) => api.post("/auth/reauth", { password }),
+    mutationFn: (password: string) => api.POST("/auth/reauth", { body: { password } }),
     onSuccess: () => onDone(true),
     onError: (error) => showFieldErrors(form, error),
   });

@@ -1,8 +1,8 @@
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Page } from "../../contracts/index.js";
-import { api } from "../api.js";
+import { type ApiData, type ApiPath, api } from "../api.js";
 
 const PAGE_SIZE = 20;
 
@@ -16,12 +16,12 @@ export type ListFilters = Record<string, string | number | undefined>;
  * (a building, a period) rather than filters the person set: they do not make an empty list
  * read as "nothing matches the filters".
  */
-export function usePagedList<T>(
-  path: string,
+export function usePagedList<P extends PagedPath>(
+  path: P,
   filters: ListFilters = {},
   sort?: string,
   scope: ListFilters = {},
-) {
+): PagedList<PagedItem<P>> {
   const filterKey = JSON.stringify([filters, sort, scope]);
   const [paging, setPaging] = useState({ page: 1, filterKey });
   const page = paging.filterKey === filterKey ? paging.page : 1;
@@ -31,7 +31,11 @@ export function usePagedList<T>(
   const params = { ...scope, ...filters, sort, page, pageSize: PAGE_SIZE, q };
   const query = useQuery({
     queryKey: [path, params],
-    queryFn: () => api.get<Page<T>>(path, params),
+    // The filters are checked by the page that names them, not here, where the path is any list's.
+    queryFn: () =>
+      (api.GET as (path: P, init: object) => Promise<Page<PagedItem<P>>>)(path, {
+        params: { query: params },
+      }),
     placeholderData: keepPreviousData,
   });
   const setSearch = (value: string) => {
@@ -42,4 +46,27 @@ export function usePagedList<T>(
   return { query, page, setPage, search, setSearch, q, filtered };
 }
 
-export type PagedList<T> = ReturnType<typeof usePagedList<T>>;
+/** One page of a list. Its filters are checked where a page names them, not here, where the path is any list's. */
+export function fetchPage<P extends PagedPath>(path: P, query: ListFilters): Promise<Page<PagedItem<P>>> {
+  return (api.GET as (path: P, init: object) => Promise<Page<PagedItem<P>>>)(path, { params: { query } });
+}
+
+/** The API's paged lists: the paths whose GET answers a page of items. */
+export type PagedPath = {
+  [P in ApiPath<"get">]: ApiData<"get", P> extends { items: { id: string | number }[]; total: number }
+    ? P
+    : never;
+}[ApiPath<"get">];
+
+/** One item of a paged list. */
+export type PagedItem<P extends PagedPath> = ApiData<"get", P> extends Page<infer T> ? T : never;
+
+export type PagedList<T> = {
+  query: UseQueryResult<Page<T>>;
+  page: number;
+  setPage: (page: number) => void;
+  search: string;
+  setSearch: (search: string) => void;
+  q: string;
+  filtered: boolean;
+};

@@ -3,11 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Page } from "../../contracts/index.js";
-import { api } from "../api.js";
 import { useSignedInMe } from "../auth/session.js";
 import { IconBuilding, IconUsers } from "../components/icons.js";
 import { useContextLabel } from "../components/roles.js";
+import { fetchPage, type PagedPath } from "../components/usePagedList.js";
 import { useBillingAccess, useIsCompanyAdmin } from "./access.js";
 import { CollectionKpis, useBillingDashboard } from "./billing/collection.js";
 import { billingLink, rememberedBuilding } from "./billing/scope.js";
@@ -15,11 +14,11 @@ import { BUILDINGS_PATH, useAllBuildings } from "./buildings/buildings.js";
 import { STAFF_PATH } from "./staff/staff.js";
 
 /** How many rows a list has, asked for with the smallest page. */
-function useCount(path: string, enabled = true, filters: Record<string, string> = {}) {
+function useCount(path: PagedPath, enabled = true, filters: Record<string, string> = {}) {
   const query = { page: 1, pageSize: 1, ...filters };
   return useQuery({
     queryKey: [path, query],
-    queryFn: () => api.get<Page<unknown>>(path, query),
+    queryFn: () => fetchPage(path, query),
     select: (page) => page.total,
     enabled,
   });

@@ -20,7 +20,7 @@ export function CreateCompanyModal({ onClose, onCreated }: Props) {
   });
   const create = useMutation({
     mutationFn: ({ taxCode, ...values }: typeof form.values) =>
-      api.post(COMPANIES_PATH, { ...values, taxCode: taxCode.trim() || undefined }),
+      api.POST(COMPANIES_PATH, { body: { ...values, taxCode: taxCode.trim() || undefined } }),
     onSuccess: (_, values) => {
       void queryClient.invalidateQueries({ queryKey: [COMPANIES_PATH] });
       onCreated(values);

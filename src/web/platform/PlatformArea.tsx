@@ -22,7 +22,7 @@ const TariffsPage = lazy(() => import("../billing/TariffsPage.js"));
 
 function CompaniesPage() {
   const { t } = useTranslation();
-  const list = usePagedList<CompanyRow>(COMPANIES_PATH);
+  const list = usePagedList(COMPANIES_PATH);
   const [creating, { open, close }] = useDisclosure(false);
   const [created, setCreated] = useState<{ name: string; adminContact: string } | null>(null);
   const columns: Column<CompanyRow>[] = [

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { Company, Page, UnroutedTransfer } from "../../contracts/index.js";
+import type { UnroutedTransfer } from "../../contracts/index.js";
 import { api } from "../api.js";
 import { FormModal } from "../components/FormModal.js";
 import { required, showFieldErrors } from "../components/forms.js";
@@ -17,13 +17,12 @@ import { COMPANIES_PATH } from "./CreateCompanyModal.js";
 
 export const UNROUTED_PATH = "/platform/unrouted-transfers";
 type Transfer = z.infer<typeof UnroutedTransfer>;
-type CompanyRow = z.infer<typeof Company>;
 
 /** Every company, for choosing where a transfer or an account number goes. */
 function useCompanies() {
   return useQuery({
     queryKey: [COMPANIES_PATH, "all"],
-    queryFn: () => api.get<Page<CompanyRow>>(COMPANIES_PATH, { page: 1, pageSize: 100 }),
+    queryFn: () => api.GET(COMPANIES_PATH, { params: { query: { page: 1, pageSize: 100 } } }),
   });
 }
 
@@ -51,7 +50,11 @@ function AssignModal({ transfer, onClose }: { transfer: Transfer; onClose: () =>
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { companyId: "" }, validate: { companyId: required } });
   const assign = useMutation({
-    mutationFn: (companyId: string) => api.post(`${UNROUTED_PATH}/${transfer.id}/assign`, { companyId }),
+    mutationFn: (companyId: string) =>
+      api.POST("/platform/unrouted-transfers/{id}/assign", {
+        params: { path: { id: transfer.id } },
+        body: { companyId },
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [UNROUTED_PATH] });
       onClose();
@@ -93,8 +96,11 @@ function OwnerModal({ onClose, onDone }: { onClose: () => void; onDone: (text: s
   });
   const move = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api.put(`/platform/bank-account-owners/${encodeURIComponent(values.accountNumber.trim())}`, {
-        companyId: values.companyId,
+      api.PUT("/platform/bank-account-owners/{accountNumber}", {
+        params: { path: { accountNumber: encodeURIComponent(values.accountNumber.trim()) } },
+        body: {
+          companyId: values.companyId,
+        },
       }),
     onSuccess: (_, values) => onDone(t("unrouted.ownerMoved", { account: values.accountNumber.trim() })),
     onError: (error) => showFieldErrors(form, error),
@@ -132,7 +138,7 @@ export default function UnroutedTransfersPage() {
   const [assigning, setAssigning] = useState<Transfer | null>(null);
   const [moving, setMoving] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const list = usePagedList<Transfer>(UNROUTED_PATH, {}, undefined, { status: "unrouted" });
+  const list = usePagedList(UNROUTED_PATH, {}, undefined, { status: "unrouted" });
   const columns: Column<Transfer>[] = [
     { header: t("unrouted.time"), cell: (x) => formatDateTime(x.occurredAt) },
     {

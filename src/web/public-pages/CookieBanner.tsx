@@ -67,10 +67,8 @@ export function CookieBanner() {
     // privacy center. Elsewhere (platform admin, no company yet) the server has nowhere to keep it.
     if (!me?.current?.companyId) return;
     api
-      .post("/privacy/consents", {
-        purpose: "analytics",
-        given: next === "analytics",
-        channel: "cookie_banner",
+      .POST("/privacy/consents", {
+        body: { purpose: "analytics", given: next === "analytics", channel: "cookie_banner" },
       })
       .then(() => queryClient.invalidateQueries({ queryKey: ["/privacy/consents"] }))
       .catch(() => {});

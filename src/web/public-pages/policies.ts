@@ -31,7 +31,8 @@ export function usePolicy(kind: PolicyKind, companyId?: string, version?: string
   const path = `/public/policies/${kind}`;
   return useQuery({
     queryKey: [path, companyId, version, i18n.language],
-    queryFn: () => api.get<Policy>(path, { companyId, version }),
+    queryFn: () =>
+      api.GET("/public/policies/{kind}", { params: { path: { kind }, query: { companyId, version } } }),
   });
 }
 
@@ -40,6 +41,7 @@ export function usePolicyVersions(kind: PolicyKind, companyId?: string) {
   const path = `/public/policies/${kind}/versions`;
   return useQuery({
     queryKey: [path, companyId, i18n.language],
-    queryFn: () => api.get<PolicyVersionList>(path, { companyId }),
+    queryFn: () =>
+      api.GET("/public/policies/{kind}/versions", { params: { path: { kind }, query: { companyId } } }),
   });
 }

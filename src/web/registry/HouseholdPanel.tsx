@@ -25,7 +25,6 @@ import { DateConfirmModal } from "./PromptModals.js";
 import { RevealField } from "./Reveal.js";
 import {
   type HouseholdMember,
-  householdPath,
   invalidateHousehold,
   isCurrent,
   ROLE_COLORS,
@@ -255,7 +254,9 @@ export function HouseholdPanel({ unitId, mode, canEdit }: Props) {
           onConfirm={async () => {
             const name = dialog.member.resident.fullName;
             try {
-              await api.post(`${householdPath(unitId)}/${dialog.member.id}/invite`);
+              await api.POST("/units/{id}/household/{memberId}/invite", {
+                params: { path: { id: unitId, memberId: dialog.member.id } },
+              });
             } catch (error) {
               if (error instanceof ApiError && error.code === "RESIDENT_NO_CONTACT") {
                 throw new ApiError(error.status, error.code, t("household.noContact"));
@@ -276,7 +277,10 @@ export function HouseholdPanel({ unitId, mode, canEdit }: Props) {
           submitLabel={t("household.moveOut")}
           onClose={close}
           onConfirm={async (on) => {
-            await api.post(`${householdPath(unitId)}/${dialog.member.id}/move-out`, { on });
+            await api.POST("/units/{id}/household/{memberId}/move-out", {
+              params: { path: { id: unitId, memberId: dialog.member.id } },
+              body: { on },
+            });
             await invalidateHousehold(queryClient);
           }}
         />

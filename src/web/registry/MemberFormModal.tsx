@@ -10,7 +10,6 @@ import {
   HOUSEHOLD_ROLES,
   type HouseholdMember,
   type HouseholdRole,
-  householdPath,
   invalidateHousehold,
   useRegistryWords,
 } from "./registry.js";
@@ -79,17 +78,23 @@ export function MemberFormModal({ unitId, mode, member, onClose }: Props) {
         if (values.phone.trim()) body.phone = values.phone.trim();
         if (values.email.trim()) body.email = values.email.trim();
         if (values.dateOfBirth.trim()) body.dateOfBirth = parseDay(values.dateOfBirth);
-        return api.patch<HouseholdMember>(`${householdPath(unitId)}/${member.id}`, body);
+        return api.PATCH("/units/{id}/household/{memberId}", {
+          params: { path: { id: unitId, memberId: member.id } },
+          body,
+        });
       }
-      return api.post<HouseholdMember>(householdPath(unitId), {
-        role: staff ? values.role : "member",
-        fullName: values.fullName.trim(),
-        relation: orNull(values.relation),
-        phone: orNull(values.phone),
-        email: staff ? orNull(values.email) : null,
-        dateOfBirth: parseDay(values.dateOfBirth) || null,
-        movedInOn: parseDay(values.movedInOn) || null,
-        leaseEndsOn: values.role === "tenant" ? parseDay(values.leaseEndsOn) || null : null,
+      return api.POST("/units/{id}/household", {
+        params: { path: { id: unitId } },
+        body: {
+          role: staff ? values.role : "member",
+          fullName: values.fullName.trim(),
+          relation: orNull(values.relation),
+          phone: orNull(values.phone),
+          email: staff ? orNull(values.email) : null,
+          dateOfBirth: parseDay(values.dateOfBirth) || null,
+          movedInOn: parseDay(values.movedInOn) || null,
+          leaseEndsOn: values.role === "tenant" ? parseDay(values.leaseEndsOn) || null : null,
+        },
       });
     },
     onSuccess: async () => {

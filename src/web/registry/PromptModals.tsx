@@ -6,7 +6,7 @@ import { api } from "../api.js";
 import { FormModal } from "../components/FormModal.js";
 import { showFieldErrors } from "../components/forms.js";
 import { formatDay, parseDay, today } from "../format.js";
-import { invalidateVehicles, VEHICLES_PATH, type Vehicle } from "./registry.js";
+import { invalidateVehicles, type Vehicle } from "./registry.js";
 
 type DateProps = {
   title: string;
@@ -68,8 +68,11 @@ export function ApproveVehicleModal({
   const form = useForm({ initialValues: { parkingCard: vehicle.parkingCard ?? "" } });
   const approve = useMutation({
     mutationFn: (parkingCard: string) =>
-      api.post<Vehicle>(`${VEHICLES_PATH}/${vehicle.id}/approve`, {
-        parkingCard: parkingCard.trim() || null,
+      api.POST("/vehicles/{id}/approve", {
+        params: { path: { id: vehicle.id } },
+        body: {
+          parkingCard: parkingCard.trim() || null,
+        },
       }),
     onSuccess: async () => {
       await invalidateVehicles(queryClient);

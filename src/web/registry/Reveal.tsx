@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { FormError } from "../components/forms.js";
 import { formatDay } from "../format.js";
-import { type PersonalField, RESIDENTS_PATH, type Revealed, useRegistryWords } from "./registry.js";
+import { type PersonalField, useRegistryWords } from "./registry.js";
 
 type Props = {
   residentId: string;
@@ -24,7 +24,8 @@ export function RevealField({ residentId, residentName, field, masked, canReveal
   const { t } = useTranslation();
   const words = useRegistryWords();
   const reveal = useMutation({
-    mutationFn: () => api.post<Revealed>(`${RESIDENTS_PATH}/${residentId}/reveal`, { field }),
+    mutationFn: () =>
+      api.POST("/residents/{id}/reveal", { params: { path: { id: residentId } }, body: { field } }),
   });
   const value = reveal.data?.value;
   const shown = reveal.isSuccess

@@ -8,10 +8,8 @@ import { required, showFieldErrors } from "../components/forms.js";
 import {
   type HouseholdMember,
   invalidateVehicles,
-  unitVehiclesPath,
   useRegistryWords,
   VEHICLE_TYPES,
-  type Vehicle,
   type VehicleType,
 } from "./registry.js";
 
@@ -57,13 +55,16 @@ export function VehicleFormModal({ unitId, mode, members, onClose }: Props) {
   });
   const save = useMutation({
     mutationFn: (values: Values) =>
-      api.post<Vehicle>(unitVehiclesPath(unitId), {
-        residentId: values.residentId,
-        type: values.type,
-        plate: orNull(values.plate),
-        colour: orNull(values.colour),
-        brand: orNull(values.brand),
-        parkingCard: staff ? orNull(values.parkingCard) : null,
+      api.POST("/units/{id}/vehicles", {
+        params: { path: { id: unitId } },
+        body: {
+          residentId: values.residentId,
+          type: values.type,
+          plate: orNull(values.plate),
+          colour: orNull(values.colour),
+          brand: orNull(values.brand),
+          parkingCard: staff ? orNull(values.parkingCard) : null,
+        },
       }),
     onSuccess: async () => {
       await invalidateVehicles(queryClient);

@@ -16,7 +16,6 @@ import {
   useRegistryWords,
   useUnitVehicles,
   VEHICLE_TONES,
-  VEHICLES_PATH,
   type Vehicle,
 } from "./registry.js";
 import { VehicleFormModal } from "./VehicleFormModal.js";
@@ -189,7 +188,10 @@ export function VehiclesPanel({ unitId, mode, canEdit, canApprove }: Props) {
           submitLabel={t("vehicles.deactivate")}
           onClose={close}
           onConfirm={async (on) => {
-            await api.post(`${VEHICLES_PATH}/${dialog.vehicle.id}/deactivate`, { on });
+            await api.POST("/vehicles/{id}/deactivate", {
+              params: { path: { id: dialog.vehicle.id } },
+              body: { on },
+            });
             await invalidateVehicles(queryClient);
           }}
         />

@@ -83,10 +83,14 @@ function AreaRequestModal({ unitId, onSent, onClose }: ModalProps) {
   });
   const send = useMutation({
     mutationFn: (values: AreaValues) =>
-      api.post<ChangeRequest>(unitChangeRequestsPath(unitId), {
-        kind: "area",
-        areaM2: parseArea(values.areaM2),
-        note: optional(values.note),
+      api.POST("/units/{id}/change-requests", {
+        params: { path: { id: unitId } },
+        body: {
+          kind: "area",
+          // The form requires a valid area before it submits.
+          areaM2: parseArea(values.areaM2) ?? 0,
+          note: optional(values.note),
+        },
       }),
     onSuccess: async () => {
       await invalidateChangeRequests(queryClient);
@@ -130,12 +134,15 @@ function OwnershipRequestModal({ unitId, onSent, onClose }: ModalProps) {
   });
   const send = useMutation({
     mutationFn: (values: OwnerValues) =>
-      api.post<ChangeRequest>(unitChangeRequestsPath(unitId), {
-        kind: "ownership",
-        newOwnerName: values.newOwnerName.trim(),
-        newOwnerContact: optional(values.newOwnerContact),
-        transferOn: parseDay(values.transferOn),
-        note: optional(values.note),
+      api.POST("/units/{id}/change-requests", {
+        params: { path: { id: unitId } },
+        body: {
+          kind: "ownership",
+          newOwnerName: values.newOwnerName.trim(),
+          newOwnerContact: optional(values.newOwnerContact),
+          transferOn: parseDay(values.transferOn) ?? "",
+          note: optional(values.note),
+        },
       }),
     onSuccess: async () => {
       await invalidateChangeRequests(queryClient);
@@ -225,7 +232,7 @@ export function ChangeRequestsSection({ unitId }: { unitId: string }) {
   );
   const requests = useQuery({
     queryKey: unitRequestsKey(unitId),
-    queryFn: () => api.get<ChangeRequestList>(unitChangeRequestsPath(unitId)),
+    queryFn: () => api.GET("/units/{id}/change-requests", { params: { path: { id: unitId } } }),
     enabled: household.isSuccess,
   });
   const items = requests.data?.items ?? [];

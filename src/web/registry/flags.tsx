@@ -9,19 +9,18 @@ import { api } from "../api.js";
 import { FormModal } from "../components/FormModal.js";
 import { showFieldErrors } from "../components/forms.js";
 import { formatDate } from "../format.js";
-import { householdPath, isCurrent, useHousehold } from "./registry.js";
+import { isCurrent, useHousehold } from "./registry.js";
 
 /** The management's request that the owner check the household list, open until resolved. */
 export type HouseholdFlag = z.infer<typeof HouseholdFlagSchema>;
 
-const flagsPath = (unitId: string) => `${householdPath(unitId)}/flags`;
 /** Under "household", so invalidating households refreshes the flags too. */
 const flagsKey = (unitId: string) => ["household", unitId, "flags"] as const;
 
 function useOpenFlags(unitId: string) {
   return useQuery({
     queryKey: flagsKey(unitId),
-    queryFn: () => api.get<{ items: HouseholdFlag[] }>(flagsPath(unitId)),
+    queryFn: () => api.GET("/units/{id}/household/flags", { params: { path: { id: unitId } } }),
     select: (data) => data.items.filter((flag) => flag.resolvedAt === null),
   });
 }
@@ -39,7 +38,11 @@ function RaiseFlagModal({ unitId, onClose }: { unitId: string; onClose: () => vo
     },
   });
   const raise = useMutation({
-    mutationFn: (note: string) => api.post<HouseholdFlag>(flagsPath(unitId), { note: note.trim() }),
+    mutationFn: (note: string) =>
+      api.POST("/units/{id}/household/flags", {
+        params: { path: { id: unitId } },
+        body: { note: note.trim() },
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: flagsKey(unitId) });
       onClose();
@@ -74,8 +77,11 @@ function ResolveFlagModal({ flag, onClose }: { flag: HouseholdFlag; onClose: () 
   const form = useForm({ initialValues: { resolution: "" } });
   const resolve = useMutation({
     mutationFn: (resolution: string) =>
-      api.post<HouseholdFlag>(`/household-flags/${flag.id}/resolve`, {
-        resolution: resolution.trim() || undefined,
+      api.POST("/household-flags/{id}/resolve", {
+        params: { path: { id: flag.id } },
+        body: {
+          resolution: resolution.trim() || undefined,
+        },
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ["household", flag.unitId] });

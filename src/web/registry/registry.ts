@@ -46,14 +46,14 @@ export const unitVehiclesPath = (unitId: string) => `/units/${unitId}/vehicles`;
 export function useHousehold(unitId: string) {
   return useQuery({
     queryKey: householdKey(unitId),
-    queryFn: () => api.get<Household>(householdPath(unitId)),
+    queryFn: () => api.GET("/units/{id}/household", { params: { path: { id: unitId } } }),
   });
 }
 
 export function useUnitVehicles(unitId: string) {
   return useQuery({
     queryKey: unitVehiclesKey(unitId),
-    queryFn: () => api.get<VehicleList>(unitVehiclesPath(unitId)),
+    queryFn: () => api.GET("/units/{id}/vehicles", { params: { path: { id: unitId } } }),
   });
 }
 

@@ -58,7 +58,7 @@ function InvoiceCard({ invoice }: { invoice: InvoiceSummary }) {
 
 function UnitInvoices({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
-  const list = usePagedList<InvoiceSummary>(INVOICES_PATH, {}, undefined, { unitId });
+  const list = usePagedList(INVOICES_PATH, {}, undefined, { unitId });
   const { query, page, setPage } = list;
   if (query.isPending) {
     return (

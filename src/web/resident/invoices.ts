@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Page } from "../../contracts/index.js";
 import { api } from "../api.js";
-import { INVOICES_PATH, type InvoiceSummary, isOpen } from "../billing/billing.js";
+import { INVOICES_PATH, isOpen } from "../billing/billing.js";
 
 /** What a unit owes: its issued notices not fully paid, oldest first, and their sum. */
 export function useAmountDue(unitId: string | undefined) {
@@ -9,7 +8,7 @@ export function useAmountDue(unitId: string | undefined) {
   const params = { unitId, page: 1, pageSize: 100 };
   return useQuery({
     queryKey: [INVOICES_PATH, params],
-    queryFn: () => api.get<Page<InvoiceSummary>>(INVOICES_PATH, params),
+    queryFn: () => api.GET(INVOICES_PATH, { params: { query: params } }),
     enabled: unitId !== undefined,
     select: (page) => {
       const open = page.items.filter(isOpen).sort((a, b) => a.period.localeCompare(b.period));

@@ -10,13 +10,6 @@ import { formatDay } from "../format.js";
 
 /** The gateway's page to go to (pay a notice, or save a card for auto-pay). */
 type Redirect = { url: string };
-type Autopay = {
-  active: boolean;
-  cardMasked: string | null;
-  since: string | null;
-  lastFailure: string | null;
-};
-
 const autopayPath = (unitId: string) => `/units/${unitId}/autopay`;
 
 /** Leaves the app for the gateway's page; it sends the browser back to the notice or the list. */
@@ -28,7 +21,7 @@ function goTo(redirect: Redirect) {
 export function PayOnlineButton({ invoiceId }: { invoiceId: string }) {
   const { t } = useTranslation();
   const pay = useMutation({
-    mutationFn: () => api.post<Redirect>(`/invoices/${invoiceId}/pay-online`),
+    mutationFn: () => api.POST("/invoices/{id}/pay-online", { params: { path: { id: invoiceId } } }),
     onSuccess: goTo,
   });
   // Stays loading after success: the browser is on its way to the gateway.
@@ -123,10 +116,10 @@ export function AutopayCard({ unitId }: { unitId: string }) {
   const [cancelled, setCancelled] = useState(false);
   const autopay = useQuery({
     queryKey: [autopayPath(unitId)],
-    queryFn: () => api.get<Autopay>(autopayPath(unitId)),
+    queryFn: () => api.GET("/units/{id}/autopay", { params: { path: { id: unitId } } }),
   });
   const start = useMutation({
-    mutationFn: () => api.post<Redirect>(autopayPath(unitId)),
+    mutationFn: () => api.POST("/units/{id}/autopay", { params: { path: { id: unitId } } }),
     onSuccess: goTo,
   });
   const data = autopay.data;
@@ -202,7 +195,7 @@ export function AutopayCard({ unitId }: { unitId: string }) {
           danger
           onClose={() => setCancelling(false)}
           onConfirm={async () => {
-            await api.delete(autopayPath(unitId));
+            await api.DELETE("/units/{id}/autopay", { params: { path: { id: unitId } } });
             setCancelled(true);
             await queryClient.invalidateQueries({ queryKey: [autopayPath(unitId)] });
           }}

@@ -3,7 +3,6 @@ import { createContext, createElement, type ReactNode, useContext, useState } fr
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { useSignedInMe } from "../auth/session.js";
-import { type Household, householdPath } from "../registry/registry.js";
 
 export type MyUnit = { unitId: string; code: string | null; label: string };
 
@@ -14,7 +13,7 @@ export function useMyUnits(): MyUnit[] {
   const households = useQueries({
     queries: unitIds.map((unitId) => ({
       queryKey: ["household", unitId],
-      queryFn: () => api.get<Household>(householdPath(unitId)),
+      queryFn: () => api.GET("/units/{id}/household", { params: { path: { id: unitId } } }),
     })),
   });
   return unitIds.map((unitId, index) => {

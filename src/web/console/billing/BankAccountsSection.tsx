@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 // Plain data (NAPAS BINs and names) with no server imports: the same list the server checks BINs against.
-import { BANKS } from "../../../server/modules/billing/core/banks.js";
+import { BANKS } from "../../../contracts/banks.js";
 import { api } from "../../api.js";
-import { BANK_ACCOUNTS_PATH, type BankAccount } from "../../billing/billing.js";
+import { BANK_ACCOUNTS_PATH } from "../../billing/billing.js";
 import { FormModal } from "../../components/FormModal.js";
 import { FormError, required, showFieldErrors } from "../../components/forms.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
@@ -33,11 +33,14 @@ function AddBankAccountModal({ buildingId, onClose }: { buildingId: string; onCl
   });
   const save = useMutation({
     mutationFn: (values: Values) =>
-      api.post<BankAccount>(BANK_ACCOUNTS_PATH, {
-        buildingId,
-        bankBin: values.bankBin,
-        accountNumber: values.accountNumber.trim(),
-        accountName: values.accountName.trim(),
+      api.POST(BANK_ACCOUNTS_PATH, {
+        body: {
+          buildingId,
+          // The form requires a bank before it submits.
+          bankBin: values.bankBin ?? "",
+          accountNumber: values.accountNumber.trim(),
+          accountName: values.accountName.trim(),
+        },
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [BANK_ACCOUNTS_PATH] });
@@ -89,7 +92,7 @@ export function BankAccountsSection({ buildingId }: { buildingId: string }) {
   const [adding, setAdding] = useState(false);
   const accounts = useQuery({
     queryKey: [BANK_ACCOUNTS_PATH, { buildingId }],
-    queryFn: () => api.get<{ items: BankAccount[] }>(BANK_ACCOUNTS_PATH, { buildingId }),
+    queryFn: () => api.GET(BANK_ACCOUNTS_PATH, { params: { query: { buildingId } } }),
   });
   const items = accounts.data?.items ?? [];
   const inUse = items.at(-1)?.id;

@@ -42,10 +42,13 @@ function SettingsForm({ buildingId, settings }: { buildingId: string; settings: 
   });
   const save = useMutation({
     mutationFn: (values: Values) =>
-      api.put<BillingSettings>(settingsPath(buildingId), {
-        feeFrameMin: values.feeFrameMin === "" ? null : Number(values.feeFrameMin),
-        feeFrameMax: values.feeFrameMax === "" ? null : Number(values.feeFrameMax),
-        dueDays: Number(values.dueDays),
+      api.PUT("/buildings/{id}/billing-settings", {
+        params: { path: { id: buildingId } },
+        body: {
+          feeFrameMin: values.feeFrameMin === "" ? null : Number(values.feeFrameMin),
+          feeFrameMax: values.feeFrameMax === "" ? null : Number(values.feeFrameMax),
+          dueDays: Number(values.dueDays),
+        },
       }),
     onSuccess: async (saved) => {
       queryClient.setQueryData([settingsPath(buildingId)], saved);
@@ -107,7 +110,7 @@ export function BillingSettingsSection({ buildingId }: { buildingId: string }) {
   const { t } = useTranslation();
   const settings = useQuery({
     queryKey: [settingsPath(buildingId)],
-    queryFn: () => api.get<BillingSettings>(settingsPath(buildingId)),
+    queryFn: () => api.GET("/buildings/{id}/billing-settings", { params: { path: { id: buildingId } } }),
   });
   return (
     <Section id="billing-settings" title={t("billing.settings")}>

@@ -19,7 +19,7 @@ import { FormError } from "../../components/forms.js";
 import { IconReceipt } from "../../components/icons.js";
 import { PageNav } from "../../components/PageNav.js";
 import { formatDate, formatDay } from "../../format.js";
-import { type Ageing, DEBTS_PATH, type DebtRow, type Statement, statementPath } from "./collection.js";
+import { DEBTS_PATH, type DebtRow, statementPath } from "./collection.js";
 import { Section } from "./Section.js";
 import { BillingPage, type BillingScope } from "./scope.js";
 
@@ -41,7 +41,7 @@ function StatementDrawer({ unitId, onClose }: { unitId: string; onClose: () => v
   const words = useBillingWords();
   const statement = useQuery({
     queryKey: [statementPath(unitId)],
-    queryFn: () => api.get<Statement>(statementPath(unitId)),
+    queryFn: () => api.GET("/units/{id}/statement", { params: { path: { id: unitId } } }),
   });
   const data = statement.data;
   return (
@@ -140,7 +140,7 @@ function Debts({ scope }: { scope: BillingScope }) {
   const params = { buildingId: scope.building.id, page, pageSize: PAGE_SIZE };
   const debts = useQuery({
     queryKey: [DEBTS_PATH, params],
-    queryFn: () => api.get<Ageing>(DEBTS_PATH, params),
+    queryFn: () => api.GET(DEBTS_PATH, { params: { query: params } }),
     placeholderData: keepPreviousData,
   });
   const unitId = scope.params.get("unit");

@@ -136,8 +136,8 @@ export function FeeRuleFormModal({ buildingId, tariffs, rule, onClose }: Props) 
         validTo: parseDay(values.validTo) || null,
       };
       return rule
-        ? api.put<FeeRule>(`${FEE_RULES_PATH}/${rule.id}`, body)
-        : api.post<FeeRule>(FEE_RULES_PATH, body);
+        ? api.PUT("/fee-rules/{id}", { params: { path: { id: rule.id } }, body })
+        : api.POST(FEE_RULES_PATH, { body });
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [FEE_RULES_PATH] });

@@ -3,13 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.js";
-import {
-  FEE_RULES_PATH,
-  type FeeRule,
-  TARIFFS_PATH,
-  type Tariff,
-  useBillingWords,
-} from "../../billing/billing.js";
+import { FEE_RULES_PATH, type FeeRule, TARIFFS_PATH, useBillingWords } from "../../billing/billing.js";
 import { OnBehalfMark } from "../../billing/InvoiceParts.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
@@ -30,7 +24,7 @@ type Dialog = { kind: "create" } | { kind: "edit"; rule: FeeRule } | { kind: "de
 function useTariffs() {
   return useQuery({
     queryKey: [TARIFFS_PATH],
-    queryFn: () => api.get<{ items: Tariff[] }>(TARIFFS_PATH),
+    queryFn: () => api.GET(TARIFFS_PATH),
     staleTime: 10 * 60_000,
   });
 }
@@ -64,7 +58,7 @@ function FeeRulesSection({ scope }: { scope: BillingScope }) {
   const buildingId = scope.building.id;
   const rules = useQuery({
     queryKey: [FEE_RULES_PATH, { buildingId }],
-    queryFn: () => api.get<{ items: FeeRule[] }>(FEE_RULES_PATH, { buildingId }),
+    queryFn: () => api.GET(FEE_RULES_PATH, { params: { query: { buildingId } } }),
   });
   const tariffs = useTariffs();
   const tariffName = (code: string | null) =>
@@ -223,7 +217,7 @@ function FeeRulesSection({ scope }: { scope: BillingScope }) {
           danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            await api.delete(`${FEE_RULES_PATH}/${dialog.rule.id}`);
+            await api.DELETE("/fee-rules/{id}", { params: { path: { id: dialog.rule.id } } });
             await queryClient.invalidateQueries({ queryKey: [FEE_RULES_PATH] });
           }}
         >

@@ -64,11 +64,13 @@ function CashModal({
   const [confirmOver, setConfirmOver] = useState(false);
   const pay = useMutation({
     mutationFn: (values: CashValues) =>
-      api.post<Payment>("/payments/cash", {
-        invoiceId: invoice.id,
-        amount: Number(values.amount),
-        note: values.note.trim() || undefined,
-        confirmOverpayment: confirmOver,
+      api.POST("/payments/cash", {
+        body: {
+          invoiceId: invoice.id,
+          amount: Number(values.amount),
+          note: values.note.trim() || undefined,
+          confirmOverpayment: confirmOver,
+        },
       }),
     onSuccess: async (payment) => {
       await queryClient.invalidateQueries({ queryKey: [INVOICES_PATH] });

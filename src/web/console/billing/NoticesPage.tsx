@@ -10,20 +10,17 @@ import {
   Stack,
   Text,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Page } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import {
-  type BillingRun,
   INVOICE_STATUSES,
   INVOICES_PATH,
   type InvoiceStatus,
   type InvoiceSummary,
   type IssueResult,
-  type MissingReadings,
   missingReadingsPath,
   RUNS_PATH,
   useBillingWords,
@@ -58,12 +55,14 @@ function useRun(runId: string | null) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: [RUNS_PATH, runId],
-    queryFn: async () => {
-      const data = await api.get<BillingRun>(`${RUNS_PATH}/${runId}`);
-      if (data.status !== "running") await queryClient.invalidateQueries({ queryKey: [INVOICES_PATH] });
-      return data;
-    },
-    enabled: runId !== null,
+    queryFn:
+      runId === null
+        ? skipToken
+        : async () => {
+            const data = await api.GET("/billing-runs/{id}", { params: { path: { id: runId } } });
+            if (data.status !== "running") await queryClient.invalidateQueries({ queryKey: [INVOICES_PATH] });
+            return data;
+          },
     refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
   });
 }
@@ -129,15 +128,18 @@ function RunSection({ scope }: { scope: BillingScope }) {
 
   const missing = useQuery({
     queryKey: [missingReadingsPath(buildingId), { period: scope.period }],
-    queryFn: () => api.get<MissingReadings>(missingReadingsPath(buildingId), { period: scope.period }),
+    queryFn: () =>
+      api.GET("/buildings/{id}/missing-readings", {
+        params: { path: { id: buildingId }, query: { period: scope.period } },
+      }),
   });
-  const draftsQuery = { buildingId, period: scope.period, status: "draft", page: 1, pageSize: 1 };
+  const draftsQuery = { buildingId, period: scope.period, status: "draft" as const, page: 1, pageSize: 1 };
   const drafts = useQuery({
     queryKey: [INVOICES_PATH, draftsQuery],
-    queryFn: () => api.get<Page<InvoiceSummary>>(INVOICES_PATH, draftsQuery),
+    queryFn: () => api.GET(INVOICES_PATH, { params: { query: draftsQuery } }),
   });
   const start = useMutation({
-    mutationFn: () => api.post<BillingRun>(RUNS_PATH, { buildingId, period: scope.period }),
+    mutationFn: () => api.POST(RUNS_PATH, { body: { buildingId, period: scope.period } }),
     onSuccess: (run) => {
       setIssued(null);
       queryClient.setQueryData([RUNS_PATH, run.id], run);
@@ -214,9 +216,11 @@ function RunSection({ scope }: { scope: BillingScope }) {
           confirmLabel={t("billing.issue")}
           onClose={() => setIssuing(false)}
           onConfirm={async () => {
-            const result = await api.post<IssueResult>(`${INVOICES_PATH}/issue`, {
-              buildingId,
-              period: scope.period,
+            const result = await api.POST("/invoices/issue", {
+              body: {
+                buildingId,
+                period: scope.period,
+              },
             });
             setIssued(result);
             await queryClient.invalidateQueries({ queryKey: [INVOICES_PATH] });
@@ -233,7 +237,7 @@ function NoticesSection({ scope }: { scope: BillingScope }) {
   const { t } = useTranslation();
   const words = useBillingWords();
   const [status, setStatus] = useState<InvoiceStatus | "">("");
-  const list = usePagedList<InvoiceSummary>(INVOICES_PATH, { status: status || undefined }, undefined, {
+  const list = usePagedList(INVOICES_PATH, { status: status || undefined }, undefined, {
     buildingId: scope.building.id,
     period: scope.period,
   });

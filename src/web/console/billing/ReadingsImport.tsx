@@ -2,8 +2,6 @@ import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from "@man
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { ReadingsImportResult } from "../../../contracts/index.js";
 import { api, saveDownload } from "../../api.js";
 import { missingReadingsPath, READINGS_PATH, useBillingWords } from "../../billing/billing.js";
 import { FormError } from "../../components/forms.js";
@@ -19,7 +17,6 @@ import {
 import classes from "../units/units.module.css";
 import type { BillingScope } from "./scope.js";
 
-type Result = z.infer<typeof ReadingsImportResult>;
 /** The refused cells, and whether they are all unusual readings (which the user may confirm). */
 function reportOf(error: unknown) {
   const report = importReportOf(error);
@@ -37,7 +34,6 @@ function ImportModal({ scope, onClose }: { scope: BillingScope; onClose: () => v
   const queryClient = useQueryClient();
   const fileId = useId();
   const buildingId = scope.building.id;
-  const base = `/buildings/${buildingId}/meter-readings`;
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [confirmUnusual, setConfirmUnusual] = useState(false);
@@ -45,16 +41,25 @@ function ImportModal({ scope, onClose }: { scope: BillingScope; onClose: () => v
 
   const template = useMutation({
     mutationFn: async () =>
-      saveDownload(await api.download(`${base}/template.xlsx`, { period: scope.period })),
+      saveDownload(
+        await api.download("/buildings/{id}/meter-readings/template.xlsx", {
+          params: { path: { id: buildingId }, query: { period: scope.period } },
+        }),
+      ),
   });
   const run = useMutation({
     mutationFn: ({ file, dryRun, confirmUnusual }: Run) => {
       const csv = isCsv(file);
-      return api.upload<Result>(`${base}/import`, file, csv ? "text/csv" : XLSX_TYPE, {
-        period: scope.period,
-        format: csv ? "csv" : "xlsx",
-        dryRun: String(dryRun),
-        confirmUnusual: String(confirmUnusual),
+      return api.upload("/buildings/{id}/meter-readings/import", file, csv ? "text/csv" : XLSX_TYPE, {
+        params: {
+          path: { id: buildingId },
+          query: {
+            period: scope.period,
+            format: csv ? "csv" : "xlsx",
+            dryRun: dryRun ? "true" : "false",
+            confirmUnusual: confirmUnusual ? "true" : "false",
+          },
+        },
       });
     },
     onSuccess: async (result) => {

@@ -20,14 +20,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Page } from "../../../contracts/index.js";
 import { ApiError, api } from "../../api.js";
 import {
   FEE_RULES_PATH,
-  type FeeRule,
   METER_KINDS,
   type MeterKind,
-  type MissingReadings,
   missingReadingsPath,
   READINGS_PATH,
   type Reading,
@@ -51,12 +48,16 @@ type UnitRef = { unitId: string; unitCode: string };
 async function allReadings(buildingId: string, period: string, kind: MeterKind): Promise<Reading[]> {
   const items: Reading[] = [];
   for (let page = 1; page <= 50; page++) {
-    const data = await api.get<Page<Reading>>(READINGS_PATH, {
-      buildingId,
-      period,
-      kind,
-      page,
-      pageSize: 100,
+    const data = await api.GET(READINGS_PATH, {
+      params: {
+        query: {
+          buildingId,
+          period,
+          kind,
+          page,
+          pageSize: 100,
+        },
+      },
     });
     items.push(...data.items);
     if (items.length >= data.total || data.items.length === 0) break;
@@ -144,14 +145,16 @@ function ReadingEntry({
   const save = useMutation({
     mutationFn: ({ values, confirmUnusual }: { values: Values; confirmUnusual: boolean }) => {
       const typedPrevious = digits(values.previous);
-      return api.post<Reading>(READINGS_PATH, {
-        unitId: unit.unitId,
-        kind,
-        period: scope.period,
-        reading: Number(digits(values.reading)),
-        previous: typedPrevious ? Number(typedPrevious) : undefined,
-        readOn: parseDay(values.readOn),
-        confirmUnusual,
+      return api.POST(READINGS_PATH, {
+        body: {
+          unitId: unit.unitId,
+          kind,
+          period: scope.period,
+          reading: Number(digits(values.reading)),
+          previous: typedPrevious ? Number(typedPrevious) : undefined,
+          readOn: parseDay(values.readOn) ?? "",
+          confirmUnusual,
+        },
       });
     },
     onSuccess: (reading) => {
@@ -351,7 +354,7 @@ function RecordedTable({
 }) {
   const { t } = useTranslation();
   const words = useBillingWords();
-  const list = usePagedList<Reading>(READINGS_PATH, {}, undefined, {
+  const list = usePagedList(READINGS_PATH, {}, undefined, {
     buildingId: scope.building.id,
     period: scope.period,
     kind,
@@ -416,12 +419,15 @@ function Readings({ scope }: { scope: BillingScope }) {
 
   const missing = useQuery({
     queryKey: [missingReadingsPath(buildingId), { period: scope.period }],
-    queryFn: () => api.get<MissingReadings>(missingReadingsPath(buildingId), { period: scope.period }),
+    queryFn: () =>
+      api.GET("/buildings/{id}/missing-readings", {
+        params: { path: { id: buildingId }, query: { period: scope.period } },
+      }),
     enabled: access.readsReadings,
   });
   const rules = useQuery({
     queryKey: [FEE_RULES_PATH, { buildingId }],
-    queryFn: () => api.get<{ items: FeeRule[] }>(FEE_RULES_PATH, { buildingId }),
+    queryFn: () => api.GET(FEE_RULES_PATH, { params: { query: { buildingId } } }),
     enabled: access.reads,
   });
   const { units, grid } = useBuildingUnits(buildingId);

@@ -14,12 +14,10 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Page } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import {
   type BankTransfer,
   INVOICES_PATH,
-  type InvoiceSummary,
   isOpen,
   TRANSFERS_PATH,
   useBillingWords,
@@ -51,12 +49,16 @@ function MatchModal({ transfer, onClose }: { transfer: BankTransfer; onClose: ()
   const params = { buildingId, q, page: 1, pageSize: 10 };
   const results = useQuery({
     queryKey: [INVOICES_PATH, params],
-    queryFn: () => api.get<Page<InvoiceSummary>>(INVOICES_PATH, params),
+    queryFn: () => api.GET(INVOICES_PATH, { params: { query: params } }),
     enabled: buildingId !== "",
     placeholderData: keepPreviousData,
   });
   const match = useMutation({
-    mutationFn: (id: string) => api.post(`${TRANSFERS_PATH}/${transfer.id}/match`, { invoiceId: id }),
+    mutationFn: (id: string) =>
+      api.POST("/bank-transfers/{id}/match", {
+        params: { path: { id: transfer.id } },
+        body: { invoiceId: id },
+      }),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: [TRANSFERS_PATH] }),
@@ -161,7 +163,7 @@ export default function TransfersPage() {
   const { t } = useTranslation();
   const words = useBillingWords();
   const [matching, setMatching] = useState<BankTransfer | null>(null);
-  const list = usePagedList<BankTransfer>(TRANSFERS_PATH, {}, undefined, { status: "unmatched" });
+  const list = usePagedList(TRANSFERS_PATH, {}, undefined, { status: "unmatched" });
   const columns: Column<BankTransfer>[] = [
     { header: t("billing.transferTime"), cell: (x) => formatDateTime(x.occurredAt) },
     {

@@ -1,5 +1,5 @@
 import { Paper, SimpleGrid, Skeleton, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -27,8 +27,10 @@ export function useBillingDashboard(buildingId: string | undefined) {
   const query = { buildingId, months: MONTHS };
   return useQuery({
     queryKey: [DASHBOARD_PATH, query],
-    queryFn: () => api.get<BillingDashboard>(DASHBOARD_PATH, query),
-    enabled: buildingId !== undefined,
+    queryFn:
+      buildingId === undefined
+        ? skipToken
+        : () => api.GET(DASHBOARD_PATH, { params: { query: { buildingId, months: MONTHS } } }),
   });
 }
 

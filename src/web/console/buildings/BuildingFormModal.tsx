@@ -42,7 +42,9 @@ export function BuildingFormModal({ building, onClose }: { building?: Building; 
         ...values,
         blocks: blocks.map(({ name, floors }) => ({ name, floors: Number(floors) })),
       };
-      return building ? api.patch(`${BUILDINGS_PATH}/${building.id}`, body) : api.post(BUILDINGS_PATH, body);
+      return building
+        ? api.PATCH("/buildings/{id}", { params: { path: { id: building.id } }, body })
+        : api.POST(BUILDINGS_PATH, { body });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [BUILDINGS_PATH] });

@@ -20,7 +20,7 @@ export function BuildingsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const isAdmin = useIsCompanyAdmin();
-  const list = usePagedList<Building>(BUILDINGS_PATH);
+  const list = usePagedList(BUILDINGS_PATH);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [editing, setEditing] = useState<Building | null>(null);
   const [deleting, setDeleting] = useState<Building | null>(null);
@@ -107,7 +107,7 @@ export function BuildingsPage() {
           danger
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
-            await api.delete(`${BUILDINGS_PATH}/${deleting.id}`);
+            await api.DELETE("/buildings/{id}", { params: { path: { id: deleting.id } } });
             await queryClient.invalidateQueries({ queryKey: [BUILDINGS_PATH] });
           }}
         >

@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Building, Page } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 
 export const BUILDINGS_PATH = "/buildings";
@@ -9,7 +8,7 @@ export function useAllBuildings() {
   const query = { page: 1, pageSize: 100 };
   return useQuery({
     queryKey: [BUILDINGS_PATH, query],
-    queryFn: () => api.get<Page<Building>>(BUILDINGS_PATH, query),
+    queryFn: () => api.GET(BUILDINGS_PATH, { params: { query } }),
   });
 }
 
@@ -17,6 +16,6 @@ export function useAllBuildings() {
 export function useBuilding(id: string) {
   return useQuery({
     queryKey: [BUILDINGS_PATH, id],
-    queryFn: () => api.get<Building>(`${BUILDINGS_PATH}/${id}`),
+    queryFn: () => api.GET("/buildings/{id}", { params: { path: { id } } }),
   });
 }

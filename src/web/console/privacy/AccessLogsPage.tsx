@@ -2,12 +2,10 @@ import { EmptyState, Group, Stack, Text, TextInput, Tooltip } from "@mantine/cor
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { AccessLogEntry } from "../../../contracts/index.js";
 import { IconShield } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
 import { PageHeader } from "../../components/Pages.js";
-import { usePagedList } from "../../components/usePagedList.js";
+import { type PagedItem, usePagedList } from "../../components/usePagedList.js";
 import { formatDateTime } from "../../format.js";
 import { DateTimeInput, FilterSelect } from "./parts.js";
 import {
@@ -18,15 +16,13 @@ import {
   shortAgent,
 } from "./privacy.js";
 
-type Entry = z.infer<typeof AccessLogEntry>;
-/** The log's ids are numbers; the table only needs them unique, as React keys. */
-type Row = Omit<Entry, "id"> & { id: string };
+type Entry = PagedItem<typeof ACCESS_LOGS_PATH>;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Time, who, what, answer, from where, how long: one row per request the API served. */
-function useColumns(): Column<Row>[] {
+function useColumns(): Column<Entry>[] {
   const { t } = useTranslation();
   const mono = (text: string, breakAnywhere = false) => (
     <Text
@@ -106,7 +102,7 @@ export default function AccessLogsPage() {
   const [account] = useDebouncedValue(accountText.trim(), 300);
   const [path] = useDebouncedValue(pathText.trim(), 300);
   const accountInvalid = account !== "" && !UUID.test(account);
-  const list = usePagedList<Row>(ACCESS_LOGS_PATH, {
+  const list = usePagedList(ACCESS_LOGS_PATH, {
     from: fromVietnamTime(from),
     to: fromVietnamTime(to),
     accountId: accountInvalid ? undefined : account || undefined,

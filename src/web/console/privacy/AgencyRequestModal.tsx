@@ -113,12 +113,14 @@ export function AgencyRequestModal({ onClose }: { onClose: () => void }) {
   });
   const send = useMutation({
     mutationFn: (values: Values) =>
-      api.post<AgencyRelease>(AGENCY_REQUESTS_PATH, {
-        agency: values.agency.trim(),
-        reference: values.reference.trim(),
-        legalBasis: values.legalBasis.trim(),
-        residentIds: values.residents.map((r) => r.id),
-        fields: values.fields,
+      api.POST(AGENCY_REQUESTS_PATH, {
+        body: {
+          agency: values.agency.trim(),
+          reference: values.reference.trim(),
+          legalBasis: values.legalBasis.trim(),
+          residentIds: values.residents.map((r) => r.id),
+          fields: values.fields,
+        },
       }),
     onSuccess: async (released) => {
       setRelease(released);

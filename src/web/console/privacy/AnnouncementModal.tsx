@@ -52,10 +52,13 @@ export function AnnouncementModal({ buildingId, onClose }: { buildingId: string;
   });
   const send = useMutation({
     mutationFn: (values: Values) =>
-      api.post<AnnouncementResult>(`/buildings/${buildingId}/announcements`, {
-        title: values.title.trim(),
-        body: values.body.trim(),
-        marketing: values.marketing,
+      api.POST("/buildings/{id}/announcements", {
+        params: { path: { id: buildingId } },
+        body: {
+          title: values.title.trim(),
+          body: values.body.trim(),
+          marketing: values.marketing,
+        },
       }),
     onSuccess: setResult,
     onError: (error) => showFieldErrors(form, error),

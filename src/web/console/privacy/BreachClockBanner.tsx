@@ -55,7 +55,7 @@ export function BreachClockBanner() {
   const linked = useIsCompanyAdmin();
   const clocks = useQuery({
     queryKey: [CLOCKS_PATH],
-    queryFn: () => api.get<BreachClocks>(CLOCKS_PATH),
+    queryFn: () => api.GET(CLOCKS_PATH),
     // A refusal (a role without access) is final: no asking again every minute.
     refetchInterval: (query) => (query.state.status === "error" ? false : 60_000),
   });

@@ -17,7 +17,6 @@ import { useForm } from "@mantine/form";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Page } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { Fact } from "../../components/Fact.js";
@@ -28,12 +27,10 @@ import { formatDateTime } from "../../format.js";
 import { BreachClock, SeverityBadge } from "./BreachParts.js";
 import { DetailDrawer, DownloadButton, QueryView } from "./parts.js";
 import {
-  type AffectedPerson,
   BREACH_STATUSES,
   BREACHES_PATH,
   type Breach,
   type BreachStatus,
-  breachPath,
   CLOCKS_PATH,
   type NotifyResult,
   usePrivacyWords,
@@ -72,7 +69,8 @@ function AffectedList({ breach }: { breach: Breach }) {
   const params = { page, pageSize: AFFECTED_PAGE_SIZE };
   const query = useQuery({
     queryKey: [BREACHES_PATH, breach.id, "affected", params],
-    queryFn: () => api.get<Page<AffectedPerson>>(`${breachPath(breach.id)}/affected`, params),
+    queryFn: () =>
+      api.GET("/privacy/breaches/{id}/affected", { params: { path: { id: breach.id }, query: params } }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -113,8 +111,11 @@ function AuthorityModal({ breach, onClose }: { breach: Breach; onClose: () => vo
   const form = useForm({ initialValues: { reference: "" } });
   const record = useMutation({
     mutationFn: (values: { reference: string }) =>
-      api.post<Breach>(`${breachPath(breach.id)}/authority-notified`, {
-        reference: values.reference.trim() || undefined,
+      api.POST("/privacy/breaches/{id}/authority-notified", {
+        params: { path: { id: breach.id } },
+        body: {
+          reference: values.reference.trim() || undefined,
+        },
       }),
     onSuccess: async (updated) => {
       await save(updated);
@@ -153,7 +154,8 @@ function BreachBody({ breach, fetchedAt }: { breach: Breach; fetchedAt: number }
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notified, setNotified] = useState<NotifyResult | null>(null);
   const status = useMutation({
-    mutationFn: (value: BreachStatus) => api.patch<Breach>(breachPath(breach.id), { status: value }),
+    mutationFn: (value: BreachStatus) =>
+      api.PATCH("/privacy/breaches/{id}", { params: { path: { id: breach.id } }, body: { status: value } }),
     onSuccess: save,
   });
 
@@ -199,7 +201,11 @@ function BreachBody({ breach, fetchedAt }: { breach: Breach; fetchedAt: number }
 
       <Part title={t("breaches.authority")}>
         <Group gap="sm" align="flex-start">
-          <DownloadButton path={`${breachPath(breach.id)}/report.pdf`}>
+          <DownloadButton
+            file={() =>
+              api.download("/privacy/breaches/{id}/report.pdf", { params: { path: { id: breach.id } } })
+            }
+          >
             {t("breaches.reportPdf")}
           </DownloadButton>
           {!breach.authorityNotifiedAt && (
@@ -275,7 +281,14 @@ function BreachBody({ breach, fetchedAt }: { breach: Breach; fetchedAt: number }
           submitLabel={t("breaches.addStep")}
           field="step"
           minLength={3}
-          send={async (body) => save(await api.post<Breach>(`${breachPath(breach.id)}/containment`, body))}
+          send={async (step) =>
+            save(
+              await api.POST("/privacy/breaches/{id}/containment", {
+                params: { path: { id: breach.id } },
+                body: { step },
+              }),
+            )
+          }
           onClose={() => setDialog(null)}
         />
       )}
@@ -286,8 +299,12 @@ function BreachBody({ breach, fetchedAt }: { breach: Breach; fetchedAt: number }
           confirmLabel={t("breaches.notifySubmit")}
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            setNotified(await api.post<NotifyResult>(`${breachPath(breach.id)}/notify-residents`));
-            await save(await api.get<Breach>(breachPath(breach.id)));
+            setNotified(
+              await api.POST("/privacy/breaches/{id}/notify-residents", {
+                params: { path: { id: breach.id } },
+              }),
+            );
+            await save(await api.GET("/privacy/breaches/{id}", { params: { path: { id: breach.id } } }));
           }}
         >
           {t("breaches.notifyConfirm", { count: breach.affectedCount })}
@@ -302,7 +319,7 @@ export function BreachDrawer({ breachId, onClose }: { breachId: string; onClose:
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: [BREACHES_PATH, breachId],
-    queryFn: () => api.get<Breach>(breachPath(breachId)),
+    queryFn: () => api.GET("/privacy/breaches/{id}", { params: { path: { id: breachId } } }),
   });
   return (
     <DetailDrawer title={query.data?.title ?? t("breaches.incident")} onClose={onClose}>

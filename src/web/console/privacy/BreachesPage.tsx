@@ -25,7 +25,7 @@ export default function BreachesPage() {
   const [status, setStatus] = useState<BreachStatus | "">("");
   const [opening, setOpening] = useState(false);
   const [openId, setOpen] = useOpenParam("breach");
-  const list = usePagedList<Breach>(BREACHES_PATH, { status: status || undefined });
+  const list = usePagedList(BREACHES_PATH, { status: status || undefined });
   const fetchedAt = list.query.dataUpdatedAt;
 
   const columns: Column<Breach>[] = [

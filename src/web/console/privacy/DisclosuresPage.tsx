@@ -28,7 +28,7 @@ export default function DisclosuresPage() {
   const [recipientKind, setRecipientKind] = useState<RecipientKind | "">("");
   const [resident, setResident] = useState<ResidentListItem | null>(null);
   const [agency, setAgency] = useState(false);
-  const list = usePagedList<Disclosure>(DISCLOSURES_PATH, {
+  const list = usePagedList(DISCLOSURES_PATH, {
     recipientKind: recipientKind || undefined,
     residentId: resident?.id,
   });

@@ -30,10 +30,13 @@ function PlaceHoldModal({ onClose }: { onClose: () => void }) {
   });
   const place = useMutation({
     mutationFn: (values: Values) =>
-      api.post<LegalHold>(HOLDS_PATH, {
-        residentId: values.resident?.id,
-        reason: values.reason.trim(),
-        reference: values.reference.trim() || undefined,
+      api.POST(HOLDS_PATH, {
+        body: {
+          // The form requires a resident before it submits.
+          residentId: values.resident?.id ?? "",
+          reason: values.reason.trim(),
+          reference: values.reference.trim() || undefined,
+        },
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [HOLDS_PATH] });
@@ -88,7 +91,7 @@ export default function LegalHoldsPage() {
   const [releasing, setReleasing] = useState<LegalHold | null>(null);
   const query = useQuery({
     queryKey: [HOLDS_PATH],
-    queryFn: () => api.get<{ items: LegalHold[] }>(HOLDS_PATH),
+    queryFn: () => api.GET(HOLDS_PATH),
   });
 
   return (
@@ -184,7 +187,7 @@ export default function LegalHoldsPage() {
           danger
           onClose={() => setReleasing(null)}
           onConfirm={async () => {
-            await api.post(`${HOLDS_PATH}/${releasing.id}/release`);
+            await api.POST("/privacy/legal-holds/{id}/release", { params: { path: { id: releasing.id } } });
             await queryClient.invalidateQueries({ queryKey: [HOLDS_PATH] });
           }}
         >

@@ -66,13 +66,15 @@ export function OpenBreachModal({
   });
   const open = useMutation({
     mutationFn: (values: Values) =>
-      api.post<Breach>(BREACHES_PATH, {
-        title: values.title.trim(),
-        description: values.description.trim(),
-        detectedAt: fromVietnamTime(parseDateTime(values.detectedAt)),
-        severity: values.severity,
-        fields: values.fields,
-        scope: { buildingIds: values.buildingIds, unitIds: [], residentIds: [] },
+      api.POST(BREACHES_PATH, {
+        body: {
+          title: values.title.trim(),
+          description: values.description.trim(),
+          detectedAt: fromVietnamTime(parseDateTime(values.detectedAt)) ?? "",
+          severity: values.severity,
+          fields: values.fields,
+          scope: { buildingIds: values.buildingIds, unitIds: [], residentIds: [] },
+        },
       }),
     onSuccess: async (breach) => {
       await Promise.all([

@@ -66,7 +66,7 @@ export default function PoliciesPage() {
   const [publishing, setPublishing] = useState(false);
   const query = useQuery({
     queryKey: [POLICIES_PATH],
-    queryFn: () => api.get<{ items: PolicyVersion[] }>(POLICIES_PATH),
+    queryFn: () => api.GET(POLICIES_PATH),
   });
   return (
     <Stack gap={0}>

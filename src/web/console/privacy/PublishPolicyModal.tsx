@@ -102,7 +102,7 @@ export function PublishPolicyModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const form = usePolicyForm();
   const publish = useMutation({
-    mutationFn: (values: Values) => api.post(POLICIES_PATH, values),
+    mutationFn: (values: Values) => api.POST(POLICIES_PATH, { body: values }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: [POLICIES_PATH] });
       onClose();

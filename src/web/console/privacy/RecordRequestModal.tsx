@@ -39,7 +39,7 @@ function IdentityStep({
   const [residentError, setResidentError] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: (chosen: ResidentListItem) =>
-      api.post<IdentityCheck>(IDENTITY_CHECKS_PATH, { residentId: chosen.id, channel }),
+      api.POST(IDENTITY_CHECKS_PATH, { body: { residentId: chosen.id, channel } }),
     onSuccess: onSent,
     onError: (error) => {
       if (error instanceof ApiError) setResidentError(error.fieldErrors.residentId ?? null);
@@ -141,12 +141,14 @@ function RequestStep({
   });
   const record = useMutation({
     mutationFn: (values: RequestValues) =>
-      api.post<PrivacyRequest>(REQUESTS_PATH, {
-        kind: values.kind,
-        details: values.details.trim() || undefined,
-        residentId: resident.id,
-        identityCheckId: check.id,
-        code: values.code,
+      api.POST(REQUESTS_PATH, {
+        body: {
+          kind: values.kind,
+          details: values.details.trim() || undefined,
+          residentId: resident.id,
+          identityCheckId: check.id,
+          code: values.code,
+        },
       }),
     onSuccess: async (request) => {
       await queryClient.invalidateQueries({ queryKey: [REQUESTS_PATH] });

@@ -146,13 +146,17 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: [REGISTER_PATH],
-    queryFn: () => api.get<ProcessingRegister>(REGISTER_PATH),
+    queryFn: () => api.GET(REGISTER_PATH),
   });
   return (
     <Stack gap={0}>
       <PageHeader
         title={t("register.title")}
-        action={<DownloadButton path={`${REGISTER_PATH}.pdf`}>{t("register.pdf")}</DownloadButton>}
+        action={
+          <DownloadButton file={() => api.download("/privacy/register.pdf")}>
+            {t("register.pdf")}
+          </DownloadButton>
+        }
       />
       <Text c="dimmed" size="sm" mb="md" maw={760}>
         {t("register.intro")}

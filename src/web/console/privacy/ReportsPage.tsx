@@ -32,13 +32,6 @@ function CountCell({ cell, k }: { cell: Cell; k: number }) {
   return <>{cell.value}</>;
 }
 
-function useReport<T>(path: string, buildingId: string) {
-  return useQuery({
-    queryKey: [path, buildingId],
-    queryFn: () => api.get<T>(path, { buildingId }),
-  });
-}
-
 function OccupancyTable({ report }: { report: Occupancy }) {
   const { t } = useTranslation();
   if (report.rows.length === 0) return <Text size="sm">{t("privacyReports.noUnits")}</Text>;
@@ -118,8 +111,15 @@ function PaymentRateTable({ report }: { report: PaymentRate }) {
 
 function Reports({ buildingId }: { buildingId: string }) {
   const { t } = useTranslation();
-  const occupancy = useReport<Occupancy>(OCCUPANCY_PATH, buildingId);
-  const rates = useReport<PaymentRate>(PAYMENT_RATE_PATH, buildingId);
+  const query = { buildingId };
+  const occupancy = useQuery({
+    queryKey: [OCCUPANCY_PATH, buildingId],
+    queryFn: () => api.GET(OCCUPANCY_PATH, { params: { query } }),
+  });
+  const rates = useQuery({
+    queryKey: [PAYMENT_RATE_PATH, buildingId],
+    queryFn: () => api.GET(PAYMENT_RATE_PATH, { params: { query } }),
+  });
   const k = occupancy.data?.k ?? rates.data?.k ?? 5;
   return (
     <>

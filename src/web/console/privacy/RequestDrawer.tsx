@@ -9,7 +9,7 @@ import { FormError } from "../../components/forms.js";
 import { useRoleLabel } from "../../components/roles.js";
 import { formatDate, formatDateTime } from "../../format.js";
 import { DetailDrawer, QueryView } from "./parts.js";
-import { type PrivacyRequest, REQUESTS_PATH, requestPath, usePrivacyWords } from "./privacy.js";
+import { type PrivacyRequest, REQUESTS_PATH, usePrivacyWords } from "./privacy.js";
 import { isOpenRequest, RequestClock, RequestStatusBadge } from "./RequestParts.js";
 import { TextModal } from "./TextModal.js";
 
@@ -104,10 +104,11 @@ function RequestBody({ request }: { request: PrivacyRequest }) {
     queryClient.setQueryData([REQUESTS_PATH, request.id], updated);
     await queryClient.invalidateQueries({ queryKey: [REQUESTS_PATH] });
   };
-  const act = (action: string) => async (body: Record<string, string>) =>
-    refresh(await api.post<PrivacyRequest>(`${requestPath(request.id)}/${action}`, body));
+  const params = { path: { id: request.id } };
+  const act = (action: "complete" | "reject") => async (resolution: string) =>
+    refresh(await api.POST(`/privacy/requests/{id}/${action}`, { params, body: { resolution } }));
   const take = useMutation({
-    mutationFn: () => api.post<PrivacyRequest>(`${requestPath(request.id)}/take`),
+    mutationFn: () => api.POST("/privacy/requests/{id}/take", { params: { path: { id: request.id } } }),
     onSuccess: refresh,
   });
 
@@ -178,7 +179,9 @@ function RequestBody({ request }: { request: PrivacyRequest }) {
           description={t("privacyRequests.noteHint")}
           submitLabel={t("privacyRequests.addNote")}
           field="note"
-          send={act("notes")}
+          send={async (note) =>
+            refresh(await api.POST("/privacy/requests/{id}/notes", { params, body: { note } }))
+          }
           onClose={() => setDialog(null)}
         />
       )}
@@ -219,7 +222,7 @@ export function RequestDrawer({ requestId, onClose }: { requestId: string; onClo
   const words = usePrivacyWords();
   const query = useQuery({
     queryKey: [REQUESTS_PATH, requestId],
-    queryFn: () => api.get<PrivacyRequest>(requestPath(requestId)),
+    queryFn: () => api.GET("/privacy/requests/{id}", { params: { path: { id: requestId } } }),
   });
   const title = query.data
     ? t("privacyRequests.drawerTitle", { kind: words.kind(query.data.kind), name: query.data.residentName })

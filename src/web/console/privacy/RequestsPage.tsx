@@ -36,7 +36,7 @@ export default function RequestsPage() {
   );
   const [recording, setRecording] = useState(false);
   // "active" is what the server lists by default: choosing it is no filter, and an empty list means none yet.
-  const list = usePagedList<PrivacyRequest>(REQUESTS_PATH, {
+  const list = usePagedList(REQUESTS_PATH, {
     status: status === "active" ? undefined : status,
     kind: kind || undefined,
     overdue: overdue || undefined,

@@ -48,7 +48,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
   });
   const save = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api.put<Overview>(RETENTION_PATH, Object.fromEntries(PERIODS.map((key) => [key, Number(values[key])]))),
+      api.PUT(RETENTION_PATH, {
+        body: {
+          accessLogDays: Number(values.accessLogDays),
+          closedAccountDays: Number(values.closedAccountDays),
+          ticketPhotoDays: Number(values.ticketPhotoDays),
+        },
+      }),
     onSuccess: (overview) => {
       queryClient.setQueryData([RETENTION_PATH], overview);
       form.resetDirty(overview.settings);
@@ -138,7 +144,7 @@ function RunsTable({ runs }: { runs: Run[] }) {
 /** Thời hạn lưu trữ: how long access logs, closed accounts and ticket photos are kept, and what the last purge removed. */
 export default function RetentionPage() {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: [RETENTION_PATH], queryFn: () => api.get<Overview>(RETENTION_PATH) });
+  const query = useQuery({ queryKey: [RETENTION_PATH], queryFn: () => api.GET(RETENTION_PATH) });
   return (
     <Stack gap={0}>
       <PageHeader title={t("retention.title")} />

@@ -10,9 +10,10 @@ type Props = {
   label: string;
   description?: string;
   submitLabel: string;
-  /** The body field the server expects the text in (note, resolution, step). */
+  /** The body field the server expects the text in (note, resolution, step): its errors show on the text. */
   field: string;
-  send: (body: Record<string, string>) => Promise<unknown>;
+  /** Sends the trimmed text in that field. */
+  send: (text: string) => Promise<unknown>;
   onClose: () => void;
   danger?: boolean;
   minLength?: number;
@@ -40,7 +41,7 @@ export function TextModal({
     },
   });
   const action = useMutation({
-    mutationFn: (values: Record<string, string>) => send({ [field]: values[field]?.trim() ?? "" }),
+    mutationFn: (values: Record<string, string>) => send(values[field]?.trim() ?? ""),
     onSuccess: onClose,
     onError: (error) => showFieldErrors(form, error),
   });

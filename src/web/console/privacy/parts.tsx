@@ -15,8 +15,7 @@ import { type UseQueryResult, useMutation, useQuery } from "@tanstack/react-quer
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { Page } from "../../../contracts/index.js";
-import { ApiError, api, saveDownload } from "../../api.js";
+import { ApiError, api, type Download, saveDownload } from "../../api.js";
 import { FormError } from "../../components/forms.js";
 import { RESIDENTS_PATH, type ResidentListItem } from "../../registry/registry.js";
 import type { DateTimeText } from "./privacy.js";
@@ -133,8 +132,8 @@ export function FilterSelect<V extends string>({
 }
 
 /** Downloads a generated document (a PDF) and saves it under the name the server gives. */
-export function DownloadButton({ path, children }: { path: string; children: ReactNode }) {
-  const download = useMutation({ mutationFn: () => api.download(path), onSuccess: saveDownload });
+export function DownloadButton({ file, children }: { file: () => Promise<Download>; children: ReactNode }) {
+  const download = useMutation({ mutationFn: file, onSuccess: saveDownload });
   return (
     <Stack gap={4} align="flex-start">
       <Button variant="default" loading={download.isPending} onClick={() => download.mutate()}>
@@ -158,7 +157,7 @@ function useResidentSearch(chosenLabels: string[]) {
   const params = { q, page: 1, pageSize: 20 };
   const results = useQuery({
     queryKey: [RESIDENTS_PATH, params],
-    queryFn: () => api.get<Page<ResidentListItem>>(RESIDENTS_PATH, params),
+    queryFn: () => api.GET(RESIDENTS_PATH, { params: { query: params } }),
     // Choosing an option writes its label into the search box: that is not a new search.
     enabled: q.length >= 2 && !chosenLabels.includes(q),
   });

@@ -10,7 +10,6 @@ import { formatDateTime, formatDay } from "../../format.js";
 import {
   CHANGE_REQUESTS_PATH,
   type ChangeRequest,
-  type ChangeRequestList,
   changeQueueKey,
   invalidateChangeRequests,
   useChangeWords,
@@ -30,8 +29,9 @@ function DecisionModal({ decision, onClose }: { decision: Decision; onClose: () 
   const form = useForm({ initialValues: { note: "" } });
   const decide = useMutation({
     mutationFn: (note: string) =>
-      api.post<ChangeRequest>(`${CHANGE_REQUESTS_PATH}/${request.id}/${verdict}`, {
-        note: note.trim() || undefined,
+      api.POST(`/change-requests/{id}/${verdict}`, {
+        params: { path: { id: request.id } },
+        body: { note: note.trim() || undefined },
       }),
     onSuccess: async () => {
       await Promise.all([
@@ -92,7 +92,7 @@ export function ChangeRequestQueue() {
   const [decision, setDecision] = useState<Decision | null>(null);
   const queue = useQuery({
     queryKey: changeQueueKey,
-    queryFn: () => api.get<ChangeRequestList>(CHANGE_REQUESTS_PATH),
+    queryFn: () => api.GET(CHANGE_REQUESTS_PATH),
   });
 
   return (

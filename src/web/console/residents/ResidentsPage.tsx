@@ -9,14 +9,11 @@ import { PageHeader } from "../../components/Pages.js";
 import { usePagedList } from "../../components/usePagedList.js";
 import { ApproveVehicleModal } from "../../registry/PromptModals.js";
 import {
-  type Household,
-  householdPath,
   RESIDENTS_PATH,
   type ResidentListItem,
   useRegistryWords,
   VEHICLES_PATH,
   type Vehicle,
-  type VehicleList,
 } from "../../registry/registry.js";
 import { useCanApproveVehicles, useCanEditRegistry } from "../access.js";
 import { ChangeRequestQueue } from "./ChangeRequestQueue.js";
@@ -32,13 +29,13 @@ function PendingVehicles() {
   const [approving, setApproving] = useState<Vehicle | null>(null);
   const queue = useQuery({
     queryKey: [VEHICLES_PATH, { status: "pending" }],
-    queryFn: () => api.get<VehicleList>(VEHICLES_PATH, { status: "pending" }),
+    queryFn: () => api.GET(VEHICLES_PATH, { params: { query: { status: "pending" } } }),
   });
   const unitIds = [...new Set(queue.data?.items.map((vehicle) => vehicle.unitId) ?? [])];
   const households = useQueries({
     queries: unitIds.map((unitId) => ({
       queryKey: ["household", unitId],
-      queryFn: () => api.get<Household>(householdPath(unitId)),
+      queryFn: () => api.GET("/units/{id}/household", { params: { path: { id: unitId } } }),
     })),
   });
   const names = new Map<string, string>();
@@ -112,7 +109,7 @@ export function ResidentsPage() {
   const words = useRegistryWords();
   const canApprove = useCanApproveVehicles();
   const canDecideChanges = useCanEditRegistry();
-  const residents = usePagedList<ResidentListItem>(RESIDENTS_PATH);
+  const residents = usePagedList(RESIDENTS_PATH);
 
   const columns: Column<ResidentListItem>[] = [
     {

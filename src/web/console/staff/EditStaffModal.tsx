@@ -13,7 +13,8 @@ export function EditStaffModal({ member, onClose }: { member: Staff; onClose: ()
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { role: member.role, buildingIds: member.buildingIds } });
   const save = useMutation({
-    mutationFn: (values: typeof form.values) => api.patch(`${STAFF_PATH}/${member.id}`, values),
+    mutationFn: (values: typeof form.values) =>
+      api.PATCH("/staff/{id}", { params: { path: { id: member.id } }, body: values }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [STAFF_PATH] });
       onClose();

@@ -22,7 +22,7 @@ export function InviteModal({ onClose }: { onClose: () => void }) {
     validate: { contact: required, displayName: required },
   });
   const invite = useMutation({
-    mutationFn: (values: typeof form.values) => api.post(INVITATIONS_PATH, values),
+    mutationFn: (values: typeof form.values) => api.POST(INVITATIONS_PATH, { body: values }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [INVITATIONS_PATH] });
       onClose();

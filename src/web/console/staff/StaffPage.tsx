@@ -38,8 +38,8 @@ export function StaffPage() {
   const me = useSignedInMe();
   const roleLabel = useRoleLabel();
   const buildingNames = useBuildingNames();
-  const staff = usePagedList<Staff>(STAFF_PATH);
-  const invitations = usePagedList<StaffInvitation>(INVITATIONS_PATH);
+  const staff = usePagedList(STAFF_PATH);
+  const invitations = usePagedList(INVITATIONS_PATH);
   const [inviting, { open: openInvite, close: closeInvite }] = useDisclosure(false);
   const [editing, setEditing] = useState<Staff | null>(null);
   const [toggling, setToggling] = useState<Staff | null>(null);
@@ -163,7 +163,10 @@ export function StaffPage() {
           danger={!enabling}
           onClose={() => setToggling(null)}
           onConfirm={async () => {
-            await api.patch(`${STAFF_PATH}/${toggling.id}`, { status: enabling ? "active" : "disabled" });
+            await api.PATCH("/staff/{id}", {
+              params: { path: { id: toggling.id } },
+              body: { status: enabling ? "active" : "disabled" },
+            });
             await queryClient.invalidateQueries({ queryKey: [STAFF_PATH] });
           }}
         >
@@ -177,7 +180,7 @@ export function StaffPage() {
           danger
           onClose={() => setRevoking(null)}
           onConfirm={async () => {
-            await api.delete(`${INVITATIONS_PATH}/${revoking.id}`);
+            await api.DELETE("/staff/invitations/{id}", { params: { path: { id: revoking.id } } });
             await queryClient.invalidateQueries({ queryKey: [INVITATIONS_PATH] });
           }}
         >

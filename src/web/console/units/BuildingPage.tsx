@@ -160,7 +160,7 @@ function BuildingUnits({ building }: { building: Building }) {
           danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            await api.delete(`${UNITS_PATH}/${dialog.unit.id}`);
+            await api.DELETE("/units/{id}", { params: { path: { id: dialog.unit.id } } });
             if (openUnit === dialog.unit.id) closeUnit();
             queryClient.removeQueries({ queryKey: [UNITS_PATH, dialog.unit.id] });
             await invalidateUnits(queryClient);

@@ -3,15 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type {
-  Building,
-  BulkInvitationResult,
-  ImportResult as ImportResultSchema,
-} from "../../../contracts/index.js";
+import type { Building, ImportResult as ImportResultSchema } from "../../../contracts/index.js";
 import { api, saveDownload } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
-import { BUILDINGS_PATH } from "../buildings/buildings.js";
 import { ImportErrorTable } from "./ImportErrorTable.js";
 import {
   ImportActions,
@@ -97,7 +92,8 @@ function ErrorReport({ report }: { report: ImportReport }) {
 function InviteResidents({ building }: { building: Building }) {
   const { t } = useTranslation();
   const invite = useMutation({
-    mutationFn: () => api.post<BulkInvitationResult>(`${BUILDINGS_PATH}/${building.id}/invitations`, {}),
+    mutationFn: () =>
+      api.POST("/buildings/{id}/invitations", { params: { path: { id: building.id } }, body: {} }),
   });
   const result = invite.data;
   return (
@@ -138,16 +134,16 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
   const run = useMutation({
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
       const csv = isCsv(file);
-      return api.upload<ImportResult>(
-        `${BUILDINGS_PATH}/${building.id}/import`,
-        file,
-        csv ? "text/csv" : XLSX_TYPE,
-        {
-          dryRun: String(dryRun),
-          format: csv ? "csv" : "xlsx",
-          sheet: csv ? sheet : undefined,
+      return api.upload("/buildings/{id}/import", file, csv ? "text/csv" : XLSX_TYPE, {
+        params: {
+          path: { id: building.id },
+          query: {
+            dryRun: dryRun ? "true" : "false",
+            format: csv ? "csv" : "xlsx",
+            sheet: csv ? sheet : undefined,
+          },
         },
-      );
+      });
     },
     onSuccess: async (result) => {
       if (!result.dryRun) await invalidateUnits(queryClient);
@@ -360,8 +356,13 @@ export function ExportMenu({ building }: { building: Building }) {
 
 /** Downloads the building's register; with contacts, the server asks for the password first. */
 async function exportRegistry(building: Building, withContacts: boolean): Promise<void> {
-  const file = await api.download(`${BUILDINGS_PATH}/${building.id}/export.xlsx`, {
-    withContacts: withContacts ? "true" : undefined,
+  const file = await api.download("/buildings/{id}/export.xlsx", {
+    params: {
+      path: { id: building.id },
+      query: {
+        withContacts: withContacts ? "true" : undefined,
+      },
+    },
   });
   saveDownload(file);
 }

@@ -85,15 +85,16 @@ export function UnitFormModal({ building, unit, block, onClose }: Props) {
         block: values.block,
         floor: Number(values.floor),
         type: values.type,
-        areaM2: parseArea(values.areaM2),
+        // The form requires a valid area before it submits.
+        areaM2: parseArea(values.areaM2) ?? 0,
         status: values.status,
         handoverDate: parseDay(values.handoverDate) || null,
         maintenanceFundVnd: values.maintenanceFundVnd === "" ? null : Number(values.maintenanceFundVnd),
         maintenanceFundPaidOn: parseDay(values.maintenanceFundPaidOn) || null,
       };
       return unit
-        ? api.patch<Unit>(`${UNITS_PATH}/${unit.id}`, body)
-        : api.post<Unit>(UNITS_PATH, { buildingId: building.id, ...body });
+        ? api.PATCH("/units/{id}", { params: { path: { id: unit.id } }, body })
+        : api.POST(UNITS_PATH, { body: { buildingId: building.id, ...body } });
     },
     onSuccess: async () => {
       await invalidateUnits(queryClient);

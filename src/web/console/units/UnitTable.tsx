@@ -26,7 +26,7 @@ export function UnitTable({ building, grid, canManage, onOpen, onEdit, onDelete,
   const [status, setStatus] = useState("");
   const [type, setType] = useState("");
   const [sort, setSort] = useState("code");
-  const list = usePagedList<Unit>(UNITS_PATH, { buildingId: building.id, block, floor, status, type }, sort);
+  const list = usePagedList(UNITS_PATH, { buildingId: building.id, block, floor, status, type }, sort);
 
   // Floors that have units, from the grid, top floor first; only the chosen block's when one is chosen.
   const floors = [

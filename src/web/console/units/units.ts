@@ -19,14 +19,14 @@ export const UNIT_STATUSES: UnitStatus[] = ["vacant", "occupied", "renovation"];
 export function useFloorGrid(buildingId: string) {
   return useQuery({
     queryKey: [BUILDINGS_PATH, buildingId, "grid"],
-    queryFn: () => api.get<FloorGrid>(`${BUILDINGS_PATH}/${buildingId}/grid`),
+    queryFn: () => api.GET("/buildings/{id}/grid", { params: { path: { id: buildingId } } }),
   });
 }
 
 export function useUnit(id: string) {
   return useQuery({
     queryKey: [UNITS_PATH, id],
-    queryFn: () => api.get<Unit>(`${UNITS_PATH}/${id}`),
+    queryFn: () => api.GET("/units/{id}", { params: { path: { id } } }),
   });
 }
 

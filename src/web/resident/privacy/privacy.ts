@@ -12,7 +12,6 @@ import type {
   MyData as MyDataSchema,
   MyRecordPatch as MyRecordPatchSchema,
   NotificationPage as NotificationPageSchema,
-  Page,
   PrivacyRequest,
   PrivacyRequestQuery,
   Purpose,
@@ -51,13 +50,14 @@ const refresh = (queryClient: QueryClient, ...paths: string[]) =>
 // ---------------------------------------------------------------- my data
 
 export function useMyData() {
-  return useQuery({ queryKey: [MY_DATA_PATH], queryFn: () => api.get<MyData>(MY_DATA_PATH) });
+  return useQuery({ queryKey: [MY_DATA_PATH], queryFn: () => api.GET(MY_DATA_PATH) });
 }
 
 export function usePatchMyRecord(residentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: MyRecordPatch) => api.patch<MyData>(`${MY_DATA_PATH}/${residentId}`, patch),
+    mutationFn: (patch: MyRecordPatch) =>
+      api.PATCH("/my/data/{residentId}", { params: { path: { residentId } }, body: patch }),
     onSuccess: (data) => queryClient.setQueryData([MY_DATA_PATH], data),
   });
 }
@@ -65,7 +65,7 @@ export function usePatchMyRecord(residentId: string) {
 export function useLiftRestriction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (residentId: string) => api.post<void>("/privacy/restriction/lift", { residentId }),
+    mutationFn: (residentId: string) => api.POST("/privacy/restriction/lift", { body: { residentId } }),
     onSuccess: () => refresh(queryClient, REQUESTS_PATH),
   });
 }
@@ -83,8 +83,7 @@ function follow(url: string) {
 
 export function useExport() {
   return useMutation({
-    mutationFn: (format: DataExportLink["format"]) =>
-      api.post<DataExportLink>("/privacy/exports", { format }),
+    mutationFn: (format: DataExportLink["format"]) => api.POST("/privacy/exports", { body: { format } }),
     onSuccess: (link) => follow(link.url),
   });
 }
@@ -92,14 +91,14 @@ export function useExport() {
 // ---------------------------------------------------------------- consents
 
 export function useConsents() {
-  return useQuery({ queryKey: [CONSENTS_PATH], queryFn: () => api.get<ConsentOverview>(CONSENTS_PATH) });
+  return useQuery({ queryKey: [CONSENTS_PATH], queryFn: () => api.GET(CONSENTS_PATH) });
 }
 
 export function useSetConsent() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { purpose: Purpose; given: boolean }) =>
-      api.post<ConsentOverview>(CONSENTS_PATH, { ...body, channel: "web" }),
+      api.POST(CONSENTS_PATH, { body: { ...body, channel: "web" } }),
     onSuccess: async (overview) => {
       queryClient.setQueryData([CONSENTS_PATH], overview);
       await refresh(queryClient);
@@ -115,7 +114,7 @@ export function usePrivacyRequests(status: RequestFilter, page: number) {
   const params = { status, page, pageSize: PAGE_SIZE };
   return useQuery({
     queryKey: [REQUESTS_PATH, params],
-    queryFn: () => api.get<Page<PrivacyRequest>>(REQUESTS_PATH, params),
+    queryFn: () => api.GET(REQUESTS_PATH, { params: { query: params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -123,8 +122,7 @@ export function usePrivacyRequests(status: RequestFilter, page: number) {
 export function useCreateRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: RequestKind; details?: string }) =>
-      api.post<PrivacyRequest>(REQUESTS_PATH, body),
+    mutationFn: (body: { kind: RequestKind; details?: string }) => api.POST(REQUESTS_PATH, { body }),
     onSuccess: () => refresh(queryClient, REQUESTS_PATH),
   });
 }
@@ -132,7 +130,7 @@ export function useCreateRequest() {
 export function useCancelRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<PrivacyRequest>(`${REQUESTS_PATH}/${id}/cancel`),
+    mutationFn: (id: string) => api.POST("/privacy/requests/{id}/cancel", { params: { path: { id } } }),
     onSuccess: () => refresh(queryClient, REQUESTS_PATH),
   });
 }
@@ -143,7 +141,7 @@ export function useNotifications(page: number, pageSize = PAGE_SIZE) {
   const params = { page, pageSize };
   return useQuery({
     queryKey: [NOTIFICATIONS_PATH, params],
-    queryFn: () => api.get<NotificationPage>(NOTIFICATIONS_PATH, params),
+    queryFn: () => api.GET(NOTIFICATIONS_PATH, { params: { query: params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -153,7 +151,7 @@ export function useUnreadCount() {
   const params = { page: 1, pageSize: 1 };
   return useQuery({
     queryKey: [NOTIFICATIONS_PATH, params],
-    queryFn: () => api.get<NotificationPage>(NOTIFICATIONS_PATH, params),
+    queryFn: () => api.GET(NOTIFICATIONS_PATH, { params: { query: params } }),
     select: (inbox) => inbox.unread,
     refetchInterval: 60_000,
   });
@@ -162,7 +160,7 @@ export function useUnreadCount() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<void>(`${NOTIFICATIONS_PATH}/${id}/read`),
+    mutationFn: (id: string) => api.POST("/notifications/{id}/read", { params: { path: { id } } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS_PATH] }),
   });
 }
@@ -170,7 +168,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>(`${NOTIFICATIONS_PATH}/read-all`),
+    mutationFn: () => api.POST("/notifications/read-all"),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS_PATH] }),
   });
 }

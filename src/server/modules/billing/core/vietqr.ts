@@ -6,7 +6,7 @@
  * 02 "QRIBFTTA"} · 53 "704" · 54 amount · 58 "VN" · 62 {08 purpose} · 63 CRC-16/CCITT-FALSE of everything before
  * its value, "6304" included.
  */
-import { bankByBin } from "./banks.js";
+import { bankByBin } from "../../../../contracts/banks.js";
 
 /** Why a payload could not be read, or a transfer could not be encoded. */
 export type VietQrErrorCode =

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BANKS, bankByBin } from "./banks.js";
+import { BANKS, bankByBin } from "../../../../contracts/banks.js";
 import { crc16CcittFalse, decodeVietQr, encodeVietQr, VietQrError, type VietQrErrorCode } from "./vietqr.js";
 
 // Published payloads, each CRC recomputed here before use (CRC-16/CCITT-FALSE over everything up to "6304").

@@ -21,7 +21,7 @@ import {
   payments,
 } from "../billing.table.js";
 import "../billing.policy.js";
-import { bankByBin } from "../core/banks.js";
+import { bankByBin } from "../../../../contracts/banks.js";
 import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";
 import { queueAutopay } from "../payments/online.service.js";

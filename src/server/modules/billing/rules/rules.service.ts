@@ -20,7 +20,7 @@ import { bankAccounts, buildingBilling, feeRules, tariffs } from "../billing.tab
 import { addVnd, exactVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
 import { claimBankAccount } from "../payments/unrouted.service.js";
 import "../billing.policy.js";
-import { bankByBin } from "../core/banks.js";
+import { bankByBin } from "../../../../contracts/banks.js";
 import { chargeLines, periodBounds } from "../runs/charges.sql.js";
 
 conflictOn("bank_accounts_number", "accountNumber");
