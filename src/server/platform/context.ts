@@ -60,7 +60,12 @@ export type TaskRun = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
  */
 export type TaskHandler<T> = (run: TaskRun, data: T) => Promise<unknown>;
 
-export type Task<T> = { readonly name: string; readonly handler: TaskHandler<T> };
+export type Task<T> = {
+  readonly name: string;
+  readonly handler: TaskHandler<T>;
+  /** Closes what the task's enqueuer opened (a run's row) when the worker refuses it (its requester lost the right). */
+  readonly refused?: (run: TaskRun, data: T, reason: string) => Promise<void>;
+};
 
 /** The queue of tasks (platform/jobs/tasks.ts): enqueued in the caller's transaction, worked by pg-boss. */
 export interface TaskQueue {

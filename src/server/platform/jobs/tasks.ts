@@ -19,8 +19,12 @@ type Envelope<T> = Requester & { data: T };
 export type ActorResolver = (tx: Tx, companyId: string, queuedAs: Actor) => Promise<Actor | null>;
 
 /** Declares a task; the module lists it in its manifest, and the worker works every module's tasks. */
-export function defineTask<T>(name: string, handler: TaskHandler<T>): Task<T> {
-  return { name, handler };
+export function defineTask<T>(
+  name: string,
+  handler: TaskHandler<T>,
+  options: Pick<Task<T>, "refused"> = {},
+): Task<T> {
+  return { name, handler, ...options };
 }
 
 type RawClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
@@ -91,6 +95,7 @@ export class TaskQueue implements Tasks {
       await asQueued((ctx) =>
         audit(ctx, { action: "task.refused", entity: "task", changes: { task: task.name, reason } }),
       );
+      await task.refused?.(asQueued, envelope.data, reason);
       return { refused: reason };
     };
     // The system's own work (schedules) has no membership to lose.
