@@ -3,12 +3,12 @@ import type { z } from "zod";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/organisation.js";
 import { audit, diff } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
+import { authorizeVisible, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { conflictOn, errors } from "../../platform/errors.js";
+import { buildingPolicy } from "./buildings.policy.js";
 import { buildings } from "./buildings.table.js";
-import "./buildings.policy.js";
 
 conflictOn("buildings_name", "name");
 
@@ -29,7 +29,8 @@ const toDto = (b: BuildingRow & { unitCount: number }): Building => ({
 /** Buildings the actor covers, filtered by name/address, newest name order, one page. */
 export async function listBuildings(ctx: Ctx, q: PageQuery): Promise<Page<Building>> {
   const conditions: SQL[] = [eq(buildings.companyId, ctx.companyId)];
-  if (!isCompanyWide(ctx.actor)) conditions.push(inArray(buildings.id, [...ctx.actor.buildingIds]));
+  const scope = buildingPolicy.scope(ctx.actor);
+  if (scope) conditions.push(scope);
   if (q.q) conditions.push(ilike(sql`${buildings.name} || ' ' || ${buildings.address}`, containing(q.q)));
   const where = and(...conditions);
   return pageOf(
@@ -61,7 +62,7 @@ export async function loadBuilding(ctx: Ctx, id: string) {
 
 export async function getBuilding(ctx: Ctx, id: string): Promise<Building> {
   const b = await loadBuilding(ctx, id);
-  authorizeVisible(ctx.actor, "read", subject("building", b));
+  authorizeVisible(ctx.actor, "read", subject(buildingPolicy, b));
   return toDto(b);
 }
 
@@ -86,7 +87,7 @@ export async function updateBuilding(
   patch: z.infer<typeof BuildingPatch>,
 ): Promise<Building> {
   const before = await loadBuilding(ctx, id);
-  authorizeVisible(ctx.actor, "update", subject("building", before));
+  authorizeVisible(ctx.actor, "update", subject(buildingPolicy, before));
   const [row] = await ctx.tx
     .update(buildings)
     .set({ ...patch, updatedAt: new Date() })
@@ -106,7 +107,7 @@ export async function updateBuilding(
 /** Only an empty building can be deleted; units (and everything hanging from them) must go first. */
 export async function deleteBuilding(ctx: Ctx, id: string): Promise<void> {
   const before = await loadBuilding(ctx, id);
-  authorizeVisible(ctx.actor, "delete", subject("building", before));
+  authorizeVisible(ctx.actor, "delete", subject(buildingPolicy, before));
   if (before.unitCount > 0) throw errors.rule("BUILDING_NOT_EMPTY", { units: before.unitCount });
   await ctx.tx.delete(buildings).where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, id)));
   await audit(ctx, {

@@ -1,8 +1,12 @@
 import { defineModule } from "../../platform/module.js";
+import { registryImportPolicy } from "./import/import.policy.js";
 import { registryImportRoutes } from "./import/import.routes.js";
 import { inviteResidents } from "./residents/bulk-invite.service.js";
+import { householdPolicy, residentPolicy } from "./residents/residents.policy.js";
 import { residentRoutes } from "./residents/residents.routes.js";
+import { unitPolicy } from "./units/units.policy.js";
 import { unitRoutes } from "./units/units.routes.js";
+import { vehiclePolicy } from "./vehicles/vehicles.policy.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */
@@ -15,4 +19,5 @@ export const registryModule = defineModule({
     await api.register(registryImportRoutes);
   },
   tasks: [inviteResidents],
+  policies: [unitPolicy, residentPolicy, householdPolicy, vehiclePolicy, registryImportPolicy],
 });

@@ -9,6 +9,7 @@ import { defineTask } from "../../../platform/jobs/tasks.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { createInvitation } from "../../staff/invitations.service.js";
 import { invitations } from "../../staff/memberships.table.js";
+import { residentPolicy } from "./residents.policy.js";
 import { residents } from "./residents.table.js";
 
 type Invite = { residentId: string; unitIds: string[] };
@@ -132,7 +133,7 @@ export async function inviteBuildingResidents(
   unitIds?: string[],
 ): Promise<BulkInvitationResult> {
   const building = await loadBuilding(ctx, buildingId);
-  authorizeVisible(ctx.actor, "invite", subject("resident", { buildingIds: [building.id] }));
+  authorizeVisible(ctx.actor, "invite", subject(residentPolicy, { buildingIds: [building.id] }));
   const { invite, counts } = sortOut(await candidates(ctx, building.id, unitIds));
   if (invite.length > 0) {
     await ctx.platform.tasks.enqueue(ctx, inviteResidents, { invites: invite });

@@ -10,7 +10,7 @@ import type {
   ResidentQuery,
 } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
+import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
@@ -24,7 +24,7 @@ import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate } from "../vehicles/plates.js";
 import { vehicles } from "../vehicles/vehicles.table.js";
-import { actsAsResident } from "./residents.policy.js";
+import { actsAsResident, householdPolicy, residentPolicy } from "./residents.policy.js";
 import {
   accessCards,
   changeRequests,
@@ -130,13 +130,17 @@ async function scopeOf(ctx: Ctx, residentId: string) {
   return { buildingIds: rows.map((r) => r.buildingId) };
 }
 
-async function loadResident(ctx: Ctx, id: string, action: string): Promise<ResidentRow> {
+async function loadResident(
+  ctx: Ctx,
+  id: string,
+  action: ActionOf<typeof residentPolicy>,
+): Promise<ResidentRow> {
   const [row] = await ctx.tx
     .select()
     .from(residents)
     .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
   if (!row) throw errors.notFound("resident");
-  authorizeVisible(ctx.actor, action, subject("resident", await scopeOf(ctx, id)));
+  authorizeVisible(ctx.actor, action, subject(residentPolicy, await scopeOf(ctx, id)));
   return row;
 }
 
@@ -167,13 +171,13 @@ async function ownMembership(ctx: Ctx, unitId: string) {
  * Checks that the actor may do `action` to the unit's household (staff by the buildings they cover, a
  * resident by living there, the owner for changes) and returns the unit.
  */
-export async function authorizeHousehold(ctx: Ctx, unitId: string, action: string) {
+export async function authorizeHousehold(ctx: Ctx, unitId: string, action: ActionOf<typeof householdPolicy>) {
   const unit = await unitRef(ctx, unitId);
   const own = actsAsResident(ctx.actor) ? await ownMembership(ctx, unitId) : null;
   authorizeVisible(
     ctx.actor,
     action,
-    subject("household", { unitId, buildingIds: [unit.buildingId], isOwner: own?.role === "owner" }),
+    subject(householdPolicy, { unitId, buildingIds: [unit.buildingId], isOwner: own?.role === "owner" }),
   );
   return { ...unit, own };
 }
@@ -476,7 +480,7 @@ export async function listResidents(
         eq(householdMembers.companyId, ctx.companyId),
         isNull(householdMembers.movedOutOn),
         q.buildingId ? eq(units.buildingId, q.buildingId) : undefined,
-        isCompanyWide(ctx.actor) ? undefined : inArray(units.buildingId, [...ctx.actor.buildingIds]),
+        residentPolicy.scope(ctx.actor),
       ),
     );
   const conditions: SQL[] = [eq(residents.companyId, ctx.companyId), inArray(residents.id, memberUnits)];
