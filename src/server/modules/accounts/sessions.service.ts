@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import type { Me } from "../../../contracts/auth.js";
+import { areaAbilities } from "../../platform/authz/registry.js";
 import type { Ctx } from "../../platform/context.js";
 import { type Keyring, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE, type Tx } from "../../platform/db/client.js";
@@ -174,6 +175,7 @@ export async function meOf(
 ): Promise<Me> {
   const contexts = await listContexts(ctx.tx, account.id, account.platformRole === "platform_admin");
   const masked = maskedContactsOf(ctx.platform, account);
+  const current = pickContext(contexts, contextId);
   return {
     account: {
       id: account.id,
@@ -184,7 +186,8 @@ export async function meOf(
       totpEnabled: Boolean(account.totpEnabledAt),
     },
     contexts,
-    current: pickContext(contexts, contextId),
+    current,
+    abilities: current ? areaAbilities(ctx.platform, actorFor(account.id, current)) : {},
     reauthUntil: reauthAt ? new Date(reauthAt.getTime() + 5 * 60_000).toISOString() : null,
   };
 }

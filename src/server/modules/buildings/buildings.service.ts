@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/organisation.js";
 import { audit, diff } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../platform/authz/can.js";
+import type { Actor } from "../../platform/authz/actor.js";
+import { abilitiesOf, authorizeVisible, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { conflictOn, errors } from "../../platform/errors.js";
@@ -17,13 +18,14 @@ type BuildingRow = typeof buildings.$inferSelect;
 // Written out in full: inside a subquery Drizzle would render the outer columns unqualified.
 const unitCount = sql<number>`(select count(*)::int from units u where u.company_id = buildings.company_id and u.building_id = buildings.id)`;
 
-const toDto = (b: BuildingRow & { unitCount: number }): Building => ({
+const toDto = (actor: Actor, b: BuildingRow & { unitCount: number }): Building => ({
   id: b.id,
   name: b.name,
   address: b.address,
   blocks: b.blocks,
   unitCount: b.unitCount,
   createdAt: b.createdAt.toISOString(),
+  abilities: abilitiesOf(actor, buildingPolicy, b),
 });
 
 /** Buildings the actor covers, filtered by name/address, newest name order, one page. */
@@ -46,7 +48,7 @@ export async function listBuildings(ctx: Ctx, q: PageQuery): Promise<Page<Buildi
           .offset(offset),
       total: ctx.tx.select({ n: count() }).from(buildings).where(where),
     },
-    (r) => toDto({ ...r.b, unitCount: r.unitCount }),
+    (r) => toDto(ctx.actor, { ...r.b, unitCount: r.unitCount }),
   );
 }
 
@@ -63,7 +65,7 @@ export async function loadBuilding(ctx: Ctx, id: string) {
 export async function getBuilding(ctx: Ctx, id: string): Promise<Building> {
   const b = await loadBuilding(ctx, id);
   authorizeVisible(ctx.actor, "read", subject(buildingPolicy, b));
-  return toDto(b);
+  return toDto(ctx.actor, b);
 }
 
 export async function createBuilding(ctx: Ctx, body: z.infer<typeof BuildingBody>): Promise<Building> {
@@ -78,7 +80,7 @@ export async function createBuilding(ctx: Ctx, body: z.infer<typeof BuildingBody
     entityId: row.id,
     changes: diff(null, body),
   });
-  return toDto({ ...row, unitCount: 0 });
+  return toDto(ctx.actor, { ...row, unitCount: 0 });
 }
 
 export async function updateBuilding(
@@ -101,7 +103,7 @@ export async function updateBuilding(
     entityId: id,
     changes: diff(pick(before), pick(row)),
   });
-  return toDto({ ...row, unitCount: before.unitCount });
+  return toDto(ctx.actor, { ...row, unitCount: before.unitCount });
 }
 
 /** Only an empty building can be deleted; units (and everything hanging from them) must go first. */

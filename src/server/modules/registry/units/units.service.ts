@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type { FloorGrid, Unit, UnitBody, UnitPatch, UnitQuery } from "../../../../contracts/registry.js";
 import { audit, diff } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import type { Actor } from "../../../platform/authz/actor.js";
+import { abilitiesOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
@@ -16,7 +17,7 @@ conflictOn("units_code", "code");
 
 type UnitRow = typeof units.$inferSelect;
 
-const toDto = (u: UnitRow): Unit => ({
+const toDto = (actor: Actor, u: UnitRow): Unit => ({
   id: u.id,
   buildingId: u.buildingId,
   code: u.code,
@@ -29,6 +30,7 @@ const toDto = (u: UnitRow): Unit => ({
   maintenanceFundVnd: u.maintenanceFundVnd,
   maintenanceFundPaidOn: u.maintenanceFundPaidOn,
   createdAt: u.createdAt.toISOString(),
+  abilities: abilitiesOf(actor, unitPolicy, u),
 });
 
 /** Area as the numeric column stores it: two decimals, as text so no float rounding reaches SQL. */
@@ -68,7 +70,7 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise
           .offset(offset),
       total: ctx.tx.select({ n: count() }).from(units).where(where),
     },
-    toDto,
+    (u) => toDto(ctx.actor, u),
   );
 }
 
@@ -93,7 +95,7 @@ export async function unitRef(
 export async function getUnit(ctx: Ctx, id: string): Promise<Unit> {
   const row = await loadUnit(ctx, id);
   authorizeVisible(ctx.actor, "read", subject(unitPolicy, row));
-  return toDto(row);
+  return toDto(ctx.actor, row);
 }
 
 /** The unit's block must be one of the building's blocks, its floor within the block's floors. */
@@ -130,7 +132,7 @@ export async function createUnit(ctx: Ctx, body: z.infer<typeof UnitBody>): Prom
     entityId: row.id,
     changes: diff(null, snapshot(row)),
   });
-  return toDto(row);
+  return toDto(ctx.actor, row);
 }
 
 const snapshot = (u: UnitRow) => ({
@@ -168,7 +170,7 @@ export async function updateUnit(ctx: Ctx, id: string, patch: z.infer<typeof Uni
     entityId: id,
     changes: diff(snapshot(before), snapshot(after)),
   });
-  return toDto(after);
+  return toDto(ctx.actor, after);
 }
 
 export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
