@@ -23,15 +23,20 @@ function policiesOf(
   return index;
 }
 
-/** A route's `permission`, checked before its handler runs. A kind no module lists is refused. */
+/** The policy a route's `permission` names; a kind no module's manifest lists is a programming error. */
+export function policyFor(platform: Pick<Platform, "modules">, [, kind]: Permission) {
+  const policy = policiesOf(platform).get(kind);
+  if (!policy) throw new Error(`no module lists a policy for "${kind}"`);
+  return policy;
+}
+
+/** A route's `permission`, checked before its handler runs. */
 export function authorizeRoute(
   platform: Pick<Platform, "modules">,
   actor: Actor,
-  [action, kind]: Permission,
+  permission: Permission,
 ): void {
-  const policy = policiesOf(platform).get(kind);
-  if (!policy) throw new Error(`no module lists a policy for "${kind}"`);
-  authorize(actor, action, policy);
+  authorize(actor, permission[0], policyFor(platform, permission));
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { audit, auditedTransactions } from "../audit/audit.service.js";
 import { anonymousActor } from "../authz/actor.js";
-import { authorizeRoute } from "../authz/registry.js";
+import { authorizeRoute, policyFor } from "../authz/registry.js";
 import type { Ctx, Platform } from "../context.js";
 import { type Database, PLATFORM_SCOPE } from "../db/client.js";
 import { currentCompany } from "../db/scope.js";
@@ -36,6 +36,10 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
  */
 export function registerRequestContext(app: FastifyInstance, opts: RequestContextOptions): void {
   const { db, platform } = opts;
+  // A permission whose policy no manifest lists would refuse every call: the app fails to start instead.
+  app.addHook("onRoute", (route) => {
+    if (route.config?.permission) policyFor(platform, route.config.permission);
+  });
   app.decorateRequest("auth", null);
   app.decorateRequest("lang", "vi");
   app.decorateRequest("run", function run<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
