@@ -2,11 +2,12 @@ import { defineModule } from "../../platform/module.js";
 import { privacySchedules } from "./privacy.jobs.js";
 import { privacyPolicy } from "./privacy.policy.js";
 import { privacyRoutes } from "./privacy.routes.js";
+import { privacyRequestPolicy } from "./requests/requests.policy.js";
 
 /** The privacy center: consents, requests, erasure, disclosures, breaches, policies, the register, retention. */
 export const privacyModule = defineModule({
   name: "privacy",
   routes: privacyRoutes,
   schedules: privacySchedules,
-  policies: [privacyPolicy],
+  policies: [privacyPolicy, privacyRequestPolicy],
 });

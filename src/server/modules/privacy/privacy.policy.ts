@@ -4,7 +4,7 @@ import { type ActionOf, definePolicy } from "../../platform/authz/can.js";
 const role = (a: Actor) => a.role ?? "";
 const admin = (a: Actor) => a.role === "company_admin";
 /** Customer care handles data-subject requests for the whole company (DESIGN §1). */
-const handlesRequests = (a: Actor) => admin(a) || a.role === "customer_care";
+export const handlesRequests = (a: Actor) => admin(a) || a.role === "customer_care";
 const STAFF = [
   "company_admin",
   "building_manager",
@@ -39,6 +39,3 @@ declare module "../../platform/authz/can.js" {
     privacy: ActionOf<typeof privacyPolicy>;
   }
 }
-
-/** Whether the actor works for the company rather than acting as a resident about themselves. */
-export const isRequestHandler = handlesRequests;
