@@ -26,6 +26,13 @@ export const Context = z.object({
 });
 export type Context = z.infer<typeof Context>;
 
+/**
+ * What the person may do in the current context with each kind of resource as a whole (kind → action → yes/no),
+ * as the server's policies decide: the web opens sections and shows buttons from these, never from role lists.
+ */
+export const AreaAbilities = z.record(z.string(), z.record(z.string(), z.boolean()));
+export type AreaAbilities = z.infer<typeof AreaAbilities>;
+
 export const Me = z.object({
   account: z.object({
     id: Uuid,
@@ -37,6 +44,7 @@ export const Me = z.object({
   }),
   contexts: z.array(Context),
   current: Context.nullable(),
+  abilities: AreaAbilities,
   reauthUntil: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;

@@ -30,6 +30,15 @@ export type Area = z.infer<typeof Area>;
 
 export const Uuid = z.uuid();
 
+/**
+ * What the person may do with a record sent to them (`{ update: true, delete: false }`), as the server's policy
+ * for its kind answers: the web shows the actions offered by these, not by the person's role.
+ */
+export const abilities = <const A extends string>(...actions: A[]) =>
+  z
+    .object(Object.fromEntries(actions.map((a) => [a, z.boolean()])) as Record<A, z.ZodBoolean>)
+    .describe("what the signed-in person may do with this record");
+
 /** The one error shape every failing request answers with (DESIGN §4). */
 export const ErrorBody = z.object({
   error: z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery, page, StaffRole, Uuid } from "./common.js";
+import { abilities, PageQuery, page, StaffRole, Uuid } from "./common.js";
 
 export const BlockInput = z.object({
   name: z.string().trim().min(1).max(20).describe("Block (toà) name as the building writes it, e.g. A"),
@@ -20,6 +20,7 @@ export const Building = z.object({
   blocks: z.array(BlockInput),
   unitCount: z.number().int(),
   createdAt: z.string(),
+  abilities: abilities("update", "delete", "announce"),
 });
 export type Building = z.infer<typeof Building>;
 export const BuildingPage = page(Building);

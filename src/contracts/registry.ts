@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery, page, Uuid } from "./common.js";
+import { abilities, PageQuery, page, Uuid } from "./common.js";
 
 export const UnitType = z.enum(["apartment", "shophouse", "office", "parking"]);
 export const UnitStatus = z.enum(["vacant", "occupied", "renovation"]);
@@ -50,6 +50,7 @@ export const Unit = z.object({
   maintenanceFundVnd: z.number().nullable(),
   maintenanceFundPaidOn: z.string().nullable(),
   createdAt: z.string(),
+  abilities: abilities("update", "delete"),
 });
 export type Unit = z.infer<typeof Unit>;
 export const UnitPage = page(Unit);

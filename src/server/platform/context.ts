@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Lang } from "../../contracts/common.js";
 import type { Config } from "../config.js";
 import type { Actor } from "./authz/actor.js";
+import type { Policy } from "./authz/can.js";
 import type { Keyring } from "./crypto/crypto.js";
 import type { Database, Tx } from "./db/client.js";
 import type { Messenger } from "./messaging/messenger.js";
@@ -112,4 +113,6 @@ export type ModuleManifest = {
   readonly tasks?: readonly Task<never>[];
   /** Seeds the module's part of the demo company. */
   readonly seedDemo?: (seed: DemoSeed) => Promise<void>;
+  /** Who may do what to its kinds of resource; route permissions and the web's abilities look them up here. */
+  readonly policies?: readonly Policy<string, string, never>[];
 };

@@ -35,6 +35,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: {
+                                [key: string]: {
+                                    [key: string]: boolean;
+                                };
+                            };
                             account: {
                                 displayName: string;
                                 /** @description masked */
@@ -241,6 +246,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: {
+                                [key: string]: {
+                                    [key: string]: boolean;
+                                };
+                            };
                             account: {
                                 displayName: string;
                                 /** @description masked */
@@ -364,6 +374,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             me: {
+                                abilities: {
+                                    [key: string]: {
+                                        [key: string]: boolean;
+                                    };
+                                };
                                 account: {
                                     displayName: string;
                                     /** @description masked */
@@ -546,6 +561,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             me: {
+                                abilities: {
+                                    [key: string]: {
+                                        [key: string]: boolean;
+                                    };
+                                };
                                 account: {
                                     displayName: string;
                                     /** @description masked */
@@ -1171,6 +1191,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             me: {
+                                abilities: {
+                                    [key: string]: {
+                                        [key: string]: boolean;
+                                    };
+                                };
                                 account: {
                                     displayName: string;
                                     /** @description masked */
@@ -1446,6 +1471,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             me: {
+                                abilities: {
+                                    [key: string]: {
+                                        [key: string]: boolean;
+                                    };
+                                };
                                 account: {
                                     displayName: string;
                                     /** @description masked */
@@ -2682,6 +2712,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description what the signed-in person may do with this record */
+                                abilities: {
+                                    announce: boolean;
+                                    delete: boolean;
+                                    update: boolean;
+                                };
                                 address: string;
                                 blocks: {
                                     floors: number;
@@ -2789,6 +2825,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                announce: boolean;
+                                delete: boolean;
+                                update: boolean;
+                            };
                             address: string;
                             blocks: {
                                 floors: number;
@@ -2921,6 +2963,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                announce: boolean;
+                                delete: boolean;
+                                update: boolean;
+                            };
                             address: string;
                             blocks: {
                                 floors: number;
@@ -3136,6 +3184,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                announce: boolean;
+                                delete: boolean;
+                                update: boolean;
+                            };
                             address: string;
                             blocks: {
                                 floors: number;
@@ -6515,6 +6569,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             me: {
+                                abilities: {
+                                    [key: string]: {
+                                        [key: string]: boolean;
+                                    };
+                                };
                                 account: {
                                     displayName: string;
                                     /** @description masked */
@@ -7374,6 +7433,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: {
+                                [key: string]: {
+                                    [key: string]: boolean;
+                                };
+                            };
                             account: {
                                 displayName: string;
                                 /** @description masked */
@@ -8174,6 +8238,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: {
+                                [key: string]: {
+                                    [key: string]: boolean;
+                                };
+                            };
                             account: {
                                 displayName: string;
                                 /** @description masked */
@@ -8338,6 +8407,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            abilities: {
+                                [key: string]: {
+                                    [key: string]: boolean;
+                                };
+                            };
                             account: {
                                 displayName: string;
                                 /** @description masked */
@@ -18568,6 +18642,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description what the signed-in person may do with this record */
+                                abilities: {
+                                    delete: boolean;
+                                    update: boolean;
+                                };
                                 areaM2: number;
                                 block: string;
                                 /** Format: uuid */
@@ -18694,6 +18773,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                delete: boolean;
+                                update: boolean;
+                            };
                             areaM2: number;
                             block: string;
                             /** Format: uuid */
@@ -18831,6 +18915,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                delete: boolean;
+                                update: boolean;
+                            };
                             areaM2: number;
                             block: string;
                             /** Format: uuid */
@@ -19063,6 +19152,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                delete: boolean;
+                                update: boolean;
+                            };
                             areaM2: number;
                             block: string;
                             /** Format: uuid */

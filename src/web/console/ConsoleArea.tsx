@@ -2,7 +2,6 @@ import "../locales/console.js";
 import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route } from "react-router";
-import { useSignedInMe } from "../auth/session.js";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import {
@@ -13,7 +12,7 @@ import {
   IconUser,
   IconUsers,
 } from "../components/icons.js";
-import { useBillingAccess, useIsCompanyAdmin, useSeesRegistry } from "./access.js";
+import { useAbilities, useBillingAccess } from "./access.js";
 import { BuildingsPage } from "./buildings/BuildingsPage.js";
 import { DashboardPage } from "./DashboardPage.js";
 import { BreachClockBanner } from "./privacy/BreachClockBanner.js";
@@ -40,35 +39,31 @@ const PoliciesPage = lazy(() => import("./privacy/PoliciesPage.js"));
 const LegalHoldsPage = lazy(() => import("./privacy/LegalHoldsPage.js"));
 const ReportsPage = lazy(() => import("./privacy/ReportsPage.js"));
 
-/** The privacy pages the current role may open: customer care handles requests; the company admin all of it. */
+/** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
 function usePrivacyNav(): NavItem[] {
   const { t } = useTranslation();
-  const role = useSignedInMe().current?.role;
-  const pages: NavItem[] = [];
-  const admin = role === "company_admin";
-  if (admin || role === "customer_care") {
-    pages.push({ to: "/console/privacy/requests", label: t("nav.privacyRequests") });
-    pages.push({ to: "/console/privacy/disclosures", label: t("nav.privacyDisclosures") });
-    pages.push({ to: "/console/privacy/holds", label: t("nav.privacyHolds") });
-  }
-  if (admin) {
-    pages.push({ to: "/console/privacy/breaches", label: t("nav.privacyBreaches") });
-    pages.push({ to: "/console/privacy/access-logs", label: t("nav.privacyAccessLogs") });
-    pages.push({ to: "/console/privacy/retention", label: t("nav.privacyRetention") });
-    pages.push({ to: "/console/privacy/register", label: t("nav.privacyRegister") });
-    pages.push({ to: "/console/privacy/policies", label: t("nav.privacyPolicies") });
-  }
-  if (admin || role === "building_manager" || role === "accountant" || role === "owners_board") {
-    pages.push({ to: "/console/privacy/reports", label: t("nav.privacyReports") });
-  }
-  return pages;
+  const can = useAbilities();
+  const pages: [string, string, string][] = [
+    ["requests", "handle_requests", t("nav.privacyRequests")],
+    ["disclosures", "read_disclosures", t("nav.privacyDisclosures")],
+    ["holds", "read_holds", t("nav.privacyHolds")],
+    ["breaches", "manage_breaches", t("nav.privacyBreaches")],
+    ["access-logs", "read_access_logs", t("nav.privacyAccessLogs")],
+    ["retention", "manage_retention", t("nav.privacyRetention")],
+    ["register", "read_register", t("nav.privacyRegister")],
+    ["policies", "publish_policy", t("nav.privacyPolicies")],
+    ["reports", "read_reports", t("nav.privacyReports")],
+  ];
+  return pages
+    .filter(([, action]) => can("privacy", action))
+    .map(([path, , label]) => ({ to: `/console/privacy/${path}`, label }));
 }
 
-/** The billing pages the current role may open, in the order the navigation lists them. */
+/** The billing pages the person may open, in the order the navigation lists them. */
 function useBillingNav(): NavItem[] {
   const { t } = useTranslation();
   const access = useBillingAccess();
-  const isAdmin = useIsCompanyAdmin();
+  const keepsTariffs = useAbilities()("tariff", "keep");
   const pages: NavItem[] = [];
   if (access.reads) pages.push({ to: "/console/billing/dashboard", label: t("nav.billingDashboard") });
   if (access.reads) pages.push({ to: "/console/billing/fees", label: t("nav.billingFees") });
@@ -79,15 +74,16 @@ function useBillingNav(): NavItem[] {
   if (access.takesPayments)
     pages.push({ to: "/console/billing/transfers", label: t("nav.billingTransfers") });
   // The company's local water tariffs: its admin keeps them (electricity is national, the platform's).
-  if (isAdmin) pages.push({ to: "/console/billing/tariffs", label: t("nav.billingTariffs") });
+  if (keepsTariffs) pages.push({ to: "/console/billing/tariffs", label: t("nav.billingTariffs") });
   return pages;
 }
 
-/** The management console: only pages that exist, and staff management only for company admins. */
+/** The management console: only the pages the person may open. */
 export default function ConsoleArea() {
   const { t } = useTranslation();
-  const isAdmin = useIsCompanyAdmin();
-  const seesRegistry = useSeesRegistry();
+  const can = useAbilities();
+  const seesRegistry = can("resident", "list");
+  const managesStaff = can("staff", "list");
   const access = useBillingAccess();
   const billing = useBillingNav();
   const privacy = usePrivacyNav();
@@ -106,7 +102,7 @@ export default function ConsoleArea() {
   if (privacy.length > 0) {
     nav.push({ to: "/console/privacy", label: t("nav.privacy"), icon: <IconShield />, children: privacy });
   }
-  if (isAdmin) nav.push({ to: "/console/staff", label: t("nav.staff"), icon: <IconUsers /> });
+  if (managesStaff) nav.push({ to: "/console/staff", label: t("nav.staff"), icon: <IconUsers /> });
 
   return (
     <AreaShell nav={nav}>
@@ -123,7 +119,7 @@ export default function ConsoleArea() {
         {access.reads && <Route path="billing/notices" element={<NoticesPage />} />}
         {access.reads && <Route path="billing/debts" element={<DebtsPage />} />}
         {access.takesPayments && <Route path="billing/transfers" element={<TransfersPage />} />}
-        {isAdmin && <Route path="billing/tariffs" element={<TariffsPage scope="company" />} />}
+        {can("tariff", "keep") && <Route path="billing/tariffs" element={<TariffsPage scope="company" />} />}
         {privacyPath("requests") && <Route path="privacy/requests" element={<RequestsPage />} />}
         {privacyPath("disclosures") && <Route path="privacy/disclosures" element={<DisclosuresPage />} />}
         {privacyPath("holds") && <Route path="privacy/holds" element={<LegalHoldsPage />} />}
@@ -133,7 +129,7 @@ export default function ConsoleArea() {
         {privacyPath("register") && <Route path="privacy/register" element={<RegisterPage />} />}
         {privacyPath("policies") && <Route path="privacy/policies" element={<PoliciesPage />} />}
         {privacyPath("reports") && <Route path="privacy/reports" element={<ReportsPage />} />}
-        {isAdmin && <Route path="staff" element={<StaffPage />} />}
+        {managesStaff && <Route path="staff" element={<StaffPage />} />}
       </AreaRoutes>
     </AreaShell>
   );

@@ -7,7 +7,7 @@ import { useSignedInMe } from "../auth/session.js";
 import { IconBuilding, IconUsers } from "../components/icons.js";
 import { useContextLabel } from "../components/roles.js";
 import { fetchPage, type PagedPath } from "../components/usePagedList.js";
-import { useBillingAccess, useIsCompanyAdmin } from "./access.js";
+import { useAbilities, useBillingAccess } from "./access.js";
 import { CollectionKpis, useBillingDashboard } from "./billing/collection.js";
 import { billingLink, rememberedBuilding } from "./billing/scope.js";
 import { BUILDINGS_PATH, useAllBuildings } from "./buildings/buildings.js";
@@ -81,11 +81,13 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const contextLabel = useContextLabel();
-  const isAdmin = useIsCompanyAdmin();
+  const can = useAbilities();
+  const addsBuildings = can("building", "create");
+  const managesStaff = can("staff", "list");
   const buildings = useCount(BUILDINGS_PATH);
-  const staff = useCount(STAFF_PATH, isAdmin);
+  const staff = useCount(STAFF_PATH, managesStaff);
   const billing = useBillingAccess();
-  const handlesRequests = isAdmin || me.current?.role === "customer_care";
+  const handlesRequests = can("privacy", "handle_requests");
   const openRequests = useCount("/privacy/requests", handlesRequests);
   const overdueRequests = useCount("/privacy/requests", handlesRequests, { overdue: "true" });
 
@@ -110,9 +112,9 @@ export function DashboardPage() {
                 size="sm"
                 align="left"
                 title={t("buildings.emptyTitle")}
-                description={isAdmin ? t("dashboard.noBuildings") : t("buildings.emptyStaff")}
+                description={addsBuildings ? t("dashboard.noBuildings") : t("buildings.emptyStaff")}
               >
-                {isAdmin && (
+                {addsBuildings && (
                   <Anchor component={Link} to="/console/buildings" size="sm">
                     {t("dashboard.manageBuildings")}
                   </Anchor>
@@ -121,7 +123,7 @@ export function DashboardPage() {
             ) : undefined
           }
         />
-        {isAdmin && (
+        {managesStaff && (
           <CountCard
             label={t("dashboard.staff")}
             count={staff.data}

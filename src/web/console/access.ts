@@ -1,64 +1,39 @@
 import { useSignedInMe } from "../auth/session.js";
 
-/** Whether the current role manages the company's buildings and staff. The server decides again on every call. */
-export function useIsCompanyAdmin(): boolean {
-  return useSignedInMe().current?.role === "company_admin";
+/**
+ * What the person may do with a kind of resource as a whole in the current context, as the server's policies
+ * answer in `/me` (`abilities`): `can("unit", "create")`. The web only shows what it offers; the server decides
+ * again on every call.
+ */
+export function useAbilities(): (kind: string, action: string) => boolean {
+  const { abilities } = useSignedInMe();
+  return (kind, action) => abilities[kind]?.[action] === true;
 }
 
-/** Whether the current role adds, edits and deletes units: company admin and building manager. */
-export function useCanManageUnits(): boolean {
-  const role = useSignedInMe().current?.role;
-  return role === "company_admin" || role === "building_manager";
-}
-
-function useRole() {
-  return useSignedInMe().current?.role;
-}
-
-/** Whether the current role sees residents and households: company admin, customer care, managers, accountants. */
-export function useSeesRegistry(): boolean {
-  const r = useRole();
-  return r === "company_admin" || r === "customer_care" || r === "building_manager" || r === "accountant";
-}
-
-/** Whether the current role keeps households and vehicles: company admin, building manager, customer care. */
-export function useCanEditRegistry(): boolean {
-  const r = useRole();
-  return r === "company_admin" || r === "building_manager" || r === "customer_care";
-}
-
-/** Whether the current role approves vehicles residents registered: company admin and building manager. */
-export function useCanApproveVehicles(): boolean {
-  const r = useRole();
-  return r === "company_admin" || r === "building_manager";
-}
-
-/** What the current role may do in billing (the server's billing policy decides again on every call). */
+/** What the person may do in billing, in the words the billing pages use. */
 export type BillingAccess = {
-  /** Sees fee rules, readings, runs and notices: company admin, accountant, building manager, owners' board. */
+  /** Sees fee rules, readings, runs and notices. */
   reads: boolean;
-  /** Sets fee rules, billing settings and bank accounts: company admin and accountant. */
+  /** Sets fee rules, billing settings and bank accounts. */
   configures: boolean;
-  /** Records meter readings: company admin, accountant, building manager and technician. */
+  /** Records meter readings. */
   recordsReadings: boolean;
-  /** Lists readings and the units still to read: those who record them, and the owners' board. */
+  /** Lists readings and the units still to read. */
   readsReadings: boolean;
-  /** Runs the month's billing and issues notices: company admin, accountant, building manager. */
+  /** Runs the month's billing and issues notices. */
   runs: boolean;
-  /** Takes cash and matches bank transfers: company admin and accountant. */
+  /** Takes cash and matches bank transfers. */
   takesPayments: boolean;
 };
 
 export function useBillingAccess(): BillingAccess {
-  const r = useRole();
-  const admin = r === "company_admin";
+  const can = useAbilities();
   return {
-    reads: admin || r === "accountant" || r === "building_manager" || r === "owners_board",
-    configures: admin || r === "accountant",
-    recordsReadings: admin || r === "accountant" || r === "building_manager" || r === "technician",
-    readsReadings:
-      admin || r === "accountant" || r === "building_manager" || r === "technician" || r === "owners_board",
-    runs: admin || r === "accountant" || r === "building_manager",
-    takesPayments: admin || r === "accountant",
+    reads: can("billing", "read"),
+    configures: can("billing", "configure"),
+    recordsReadings: can("billing", "record_reading"),
+    readsReadings: can("billing", "read_readings"),
+    runs: can("billing", "run"),
+    takesPayments: can("billing", "take_payment"),
   };
 }

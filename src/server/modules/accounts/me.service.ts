@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Me } from "../../../contracts/auth.js";
+import { areaAbilities } from "../../platform/authz/registry.js";
 import type { Ctx } from "../../platform/context.js";
 import { errors } from "../../platform/errors.js";
 import type { AuthState } from "../../platform/http/types.js";
 import { type AccountRow, getAccount, maskedContactsOf } from "./accounts.service.js";
 import { sessions } from "./accounts.table.js";
-import { listContexts, pickContext } from "./contexts.service.js";
+import { actorFor, listContexts, pickContext } from "./contexts.service.js";
 
 /** The signed-in person as the web app sees them. */
 export async function describeMe(ctx: Ctx, auth: Pick<AuthState, "sessionId" | "accountId">): Promise<Me> {
@@ -22,6 +23,7 @@ export async function meOf(
 ): Promise<Me> {
   const contexts = await listContexts(ctx.tx, account.id, account.platformRole === "platform_admin");
   const masked = maskedContactsOf(ctx.platform, account);
+  const current = pickContext(contexts, contextId);
   return {
     account: {
       id: account.id,
@@ -32,7 +34,8 @@ export async function meOf(
       totpEnabled: Boolean(account.totpEnabledAt),
     },
     contexts,
-    current: pickContext(contexts, contextId),
+    current,
+    abilities: current ? areaAbilities(ctx.platform, actorFor(account.id, current)) : {},
     reauthUntil: reauthAt ? new Date(reauthAt.getTime() + 5 * 60_000).toISOString() : null,
   };
 }

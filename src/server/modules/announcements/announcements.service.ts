@@ -4,7 +4,7 @@ import { audit } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import { insertOne } from "../../platform/db/insert.js";
-import { loadBuilding } from "../buildings/index.js";
+import { buildingPolicy, loadBuilding } from "../buildings/index.js";
 import { notify } from "../notifications/index.js";
 import { consentingAccounts } from "../privacy/index.js";
 import { buildingResidents } from "../registry/index.js";
@@ -17,7 +17,7 @@ import { announcements } from "./announcements.table.js";
  */
 export async function announce(ctx: Ctx, buildingId: string, body: z.infer<typeof AnnouncementBody>) {
   const building = await loadBuilding(ctx, buildingId);
-  authorizeVisible(ctx.actor, "announce", subject("building", building));
+  authorizeVisible(ctx.actor, "announce", subject(buildingPolicy, building));
   const people = await buildingResidents(ctx, buildingId);
   const usable = people.filter((p) => !p.restricted && !p.erased);
   const withAccount = usable.filter((p): p is typeof p & { accountId: string } => p.accountId !== null);

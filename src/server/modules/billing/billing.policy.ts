@@ -1,9 +1,9 @@
 import type { Actor } from "../../platform/authz/actor.js";
-import { definePolicy } from "../../platform/authz/can.js";
-import { coversBuilding } from "../buildings/buildings.policy.js";
+import { type ActionOf, coversBuilding, definePolicy } from "../../platform/authz/can.js";
 
 type BillingScope = { buildingId: string };
-type InvoiceScope = BillingScope & { unitId: string };
+/** A notice, or a unit's notices as a whole (no status). */
+type InvoiceScope = BillingScope & { unitId: string; status?: string };
 
 const has = (actor: Actor, roles: readonly string[], scope?: BillingScope) =>
   roles.includes(actor.role ?? "") && (!scope || coversBuilding(actor, scope.buildingId));
@@ -21,8 +21,8 @@ const READS_METERS = ["company_admin", "accountant", "building_manager", "techni
  * A building's billing (fee rules, readings, runs, notices, payments, transfers). Residents see the
  * notices of their own units only (`invoice`).
  */
-definePolicy<BillingScope>("billing", {
-  read: (actor, s) => has(actor, READS, s),
+export const billingPolicy = definePolicy("billing", {
+  read: (actor, s?: BillingScope) => has(actor, READS, s),
   configure: (actor, s) => has(actor, KEEPS, s),
   record_reading: (actor, s) => has(actor, READS_METERS, s),
   read_readings: (actor, s) => has(actor, READS_METERS, s) || has(actor, READS, s),
@@ -31,17 +31,30 @@ definePolicy<BillingScope>("billing", {
   take_payment: (actor, s) => has(actor, KEEPS, s),
 });
 
-definePolicy<InvoiceScope>("invoice", {
-  read: (actor, i) =>
-    has(actor, READS, i) || (actor.role === "resident" && (!i || actor.unitIds.includes(i.unitId))),
-  pay: (actor, i) => actor.role === "resident" && (!i || actor.unitIds.includes(i.unitId)),
+const livesIn = (actor: Actor, i?: InvoiceScope) =>
+  actor.role === "resident" && (!i || actor.unitIds.includes(i.unitId));
+/** A resident sees their unit's notices once issued: a draft is still the accountants' work. */
+const issuedTo = (actor: Actor, i?: InvoiceScope) => livesIn(actor, i) && i?.status !== "draft";
+
+export const invoicePolicy = definePolicy("invoice", {
+  read: (actor, i?: InvoiceScope) => has(actor, READS, i) || issuedTo(actor, i),
+  pay: (actor, i) => issuedTo(actor, i),
 });
 
 /** The bank feed's platform side: the unrouted queue and who holds an account number (platform admin only). */
-definePolicy("unrouted_transfer", {
+export const unroutedTransferPolicy = definePolicy("unrouted_transfer", {
   list: (actor) => actor.platformAdmin,
   assign: (actor) => actor.platformAdmin,
 });
-definePolicy("bank_account_owner", {
+export const bankAccountOwnerPolicy = definePolicy("bank_account_owner", {
   reassign: (actor) => actor.platformAdmin,
 });
+
+declare module "../../platform/authz/can.js" {
+  interface PolicyActions {
+    billing: ActionOf<typeof billingPolicy>;
+    invoice: ActionOf<typeof invoicePolicy>;
+    unrouted_transfer: ActionOf<typeof unroutedTransferPolicy>;
+    bank_account_owner: ActionOf<typeof bankAccountOwnerPolicy>;
+  }
+}

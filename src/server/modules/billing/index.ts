@@ -2,12 +2,19 @@ import type { ModuleRouteOptions } from "../../platform/context.js";
 import { defineModule } from "../../platform/module.js";
 import { seedDemoBilling } from "./billing.demo.js";
 import { billingSchedules } from "./billing.jobs.js";
+import {
+  bankAccountOwnerPolicy,
+  billingPolicy,
+  invoicePolicy,
+  unroutedTransferPolicy,
+} from "./billing.policy.js";
 import { billingRoutes } from "./billing.routes.js";
 import { bankFeedRoutes } from "./payments/bank-feed.routes.js";
 import { paymentGateway, setUpGateway } from "./payments/gateway/setup.js";
 import { onlinePaymentRoutes } from "./payments/online.routes.js";
 import { autopayTask } from "./payments/online.service.js";
 import { billingRunTask } from "./runs/runs.service.js";
+import { tariffPolicy } from "./tariffs/tariffs.policy.js";
 
 /** Billing: fee rules and tariffs, meter readings, monthly runs, notices, payments, debts. */
 export const billingModule = defineModule({
@@ -24,4 +31,5 @@ export const billingModule = defineModule({
   schedules: billingSchedules,
   tasks: [billingRunTask, autopayTask],
   seedDemo: seedDemoBilling,
+  policies: [billingPolicy, invoicePolicy, tariffPolicy, unroutedTransferPolicy, bankAccountOwnerPolicy],
 });

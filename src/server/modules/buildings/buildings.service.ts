@@ -3,10 +3,12 @@ import type { z } from "zod";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/organisation.js";
 import { audit, diff } from "../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../platform/authz/can.js";
+import type { Actor } from "../../platform/authz/actor.js";
+import { abilitiesOf, authorizeVisible, subject } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import { pageOf } from "../../platform/db/paging.js";
 import { conflictOn, errors } from "../../platform/errors.js";
+import { buildingPolicy } from "./buildings.policy.js";
 import {
   type BuildingRow,
   buildingIdsAmong,
@@ -17,17 +19,17 @@ import {
   updateBuildingRow,
 } from "./buildings.repo.js";
 import { buildings } from "./buildings.table.js";
-import "./buildings.policy.js";
 
 conflictOn("buildings_name", "name");
 
-const toDto = (b: BuildingRow & { unitCount: number }): Building => ({
+const toDto = (actor: Actor, b: BuildingRow & { unitCount: number }): Building => ({
   id: b.id,
   name: b.name,
   address: b.address,
   blocks: b.blocks,
   unitCount: b.unitCount,
   createdAt: b.createdAt.toISOString(),
+  abilities: abilitiesOf(actor, buildingPolicy, b),
 });
 
 /** Buildings the actor covers, filtered by name/address, newest name order, one page. */
@@ -36,10 +38,10 @@ export async function listBuildings(ctx: Ctx, q: PageQuery): Promise<Page<Buildi
     q,
     buildingPage(ctx.tx, {
       companyId: ctx.companyId,
-      scope: isCompanyWide(ctx.actor) ? undefined : inArray(buildings.id, [...ctx.actor.buildingIds]),
+      scope: buildingPolicy.scope(ctx.actor),
       q: q.q,
     }),
-    (r) => toDto({ ...r.b, unitCount: r.unitCount }),
+    (r) => toDto(ctx.actor, { ...r.b, unitCount: r.unitCount }),
   );
 }
 
@@ -52,8 +54,8 @@ export async function loadBuilding(ctx: Ctx, id: string) {
 
 export async function getBuilding(ctx: Ctx, id: string): Promise<Building> {
   const b = await loadBuilding(ctx, id);
-  authorizeVisible(ctx.actor, "read", subject("building", b));
-  return toDto(b);
+  authorizeVisible(ctx.actor, "read", subject(buildingPolicy, b));
+  return toDto(ctx.actor, b);
 }
 
 export async function createBuilding(ctx: Ctx, body: z.infer<typeof BuildingBody>): Promise<Building> {
@@ -64,7 +66,7 @@ export async function createBuilding(ctx: Ctx, body: z.infer<typeof BuildingBody
     entityId: row.id,
     changes: diff(null, body),
   });
-  return toDto({ ...row, unitCount: 0 });
+  return toDto(ctx.actor, { ...row, unitCount: 0 });
 }
 
 export async function updateBuilding(
@@ -73,7 +75,7 @@ export async function updateBuilding(
   patch: z.infer<typeof BuildingPatch>,
 ): Promise<Building> {
   const before = await loadBuilding(ctx, id);
-  authorizeVisible(ctx.actor, "update", subject("building", before));
+  authorizeVisible(ctx.actor, "update", subject(buildingPolicy, before));
   const row = await updateBuildingRow(ctx.tx, { companyId: ctx.companyId, id }, patch);
   if (!row) throw errors.notFound("building");
   const pick = (b: BuildingRow) => ({ name: b.name, address: b.address, blocks: b.blocks });
@@ -83,13 +85,13 @@ export async function updateBuilding(
     entityId: id,
     changes: diff(pick(before), pick(row)),
   });
-  return toDto({ ...row, unitCount: before.unitCount });
+  return toDto(ctx.actor, { ...row, unitCount: before.unitCount });
 }
 
 /** Only an empty building can be deleted; units (and everything hanging from them) must go first. */
 export async function deleteBuilding(ctx: Ctx, id: string): Promise<void> {
   const before = await loadBuilding(ctx, id);
-  authorizeVisible(ctx.actor, "delete", subject("building", before));
+  authorizeVisible(ctx.actor, "delete", subject(buildingPolicy, before));
   if (before.unitCount > 0) throw errors.rule("BUILDING_NOT_EMPTY", { units: before.unitCount });
   await deleteBuildingRow(ctx.tx, { companyId: ctx.companyId, id });
   await audit(ctx, {

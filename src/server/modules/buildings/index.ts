@@ -2,12 +2,16 @@ import { defineModule } from "../../platform/module.js";
 import { seedDemoBuilding } from "./buildings.demo.js";
 import { buildingRoutes } from "./buildings.routes.js";
 
-export { coversBuilding } from "./buildings.policy.js";
 export { existingBuildingIds, loadBuilding } from "./buildings.service.js";
+
+import { buildingPolicy } from "./buildings.policy.js";
+
+export { buildingPolicy };
 
 /** A company's buildings. */
 export const buildingsModule = defineModule({
   name: "buildings",
   routes: buildingRoutes,
   seedDemo: seedDemoBuilding,
+  policies: [buildingPolicy],
 });

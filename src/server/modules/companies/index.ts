@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.js";
 import { seedDemoCompany } from "./companies.demo.js";
+import { companyPolicy } from "./companies.policy.js";
 import { companyRoutes } from "./companies.routes.js";
 
 export { accessLogRetentions, companyProfile, onCompanyCreated } from "./companies.service.js";
@@ -9,4 +10,5 @@ export const companiesModule = defineModule({
   name: "companies",
   routes: companyRoutes,
   seedDemo: seedDemoCompany,
+  policies: [companyPolicy],
 });

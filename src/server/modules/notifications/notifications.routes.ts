@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
 import { NotificationPage } from "../../../contracts/privacy.js";
-import { definePolicy } from "../../platform/authz/can.js";
 import * as service from "./notifications.service.js";
-
-/** Everyone signed in to a company reads their own inbox. */
-definePolicy("notification", { read: (actor) => actor.accountId !== null });
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["notifications"];

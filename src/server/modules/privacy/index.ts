@@ -1,7 +1,9 @@
 import { defineModule } from "../../platform/module.js";
 import { seedDemoPrivacy } from "./privacy.demo.js";
 import { privacySchedules } from "./privacy.jobs.js";
+import { privacyPolicy } from "./privacy.policy.js";
 import { privacyRoutes } from "./privacy.routes.js";
+import { privacyRequestPolicy } from "./requests/requests.policy.js";
 
 export { consentingAccounts } from "./consents/consents.service.js";
 
@@ -11,4 +13,5 @@ export const privacyModule = defineModule({
   routes: privacyRoutes,
   schedules: privacySchedules,
   seedDemo: seedDemoPrivacy,
+  policies: [privacyPolicy, privacyRequestPolicy],
 });

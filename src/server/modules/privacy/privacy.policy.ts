@@ -1,10 +1,10 @@
 import type { Actor } from "../../platform/authz/actor.js";
-import { definePolicy } from "../../platform/authz/can.js";
+import { type ActionOf, definePolicy } from "../../platform/authz/can.js";
 
 const role = (a: Actor) => a.role ?? "";
 const admin = (a: Actor) => a.role === "company_admin";
 /** Customer care handles data-subject requests for the whole company (DESIGN §1). */
-const handlesRequests = (a: Actor) => admin(a) || a.role === "customer_care";
+export const handlesRequests = (a: Actor) => admin(a) || a.role === "customer_care";
 const STAFF = [
   "company_admin",
   "building_manager",
@@ -18,7 +18,7 @@ const STAFF = [
  * The privacy center. People act on their own data; customer care and the company admin handle requests;
  * breaches, access logs, retention, the register, policies and releases to agencies are the company admin's.
  */
-definePolicy("privacy", {
+export const privacyPolicy = definePolicy("privacy", {
   own_data: (a) => a.accountId !== null,
   handle_requests: handlesRequests,
   read_disclosures: handlesRequests,
@@ -34,5 +34,8 @@ definePolicy("privacy", {
   read_reports: (a) => ["company_admin", "building_manager", "accountant", "owners_board"].includes(role(a)),
 });
 
-/** Whether the actor works for the company rather than acting as a resident about themselves. */
-export const isRequestHandler = handlesRequests;
+declare module "../../platform/authz/can.js" {
+  interface PolicyActions {
+    privacy: ActionOf<typeof privacyPolicy>;
+  }
+}

@@ -50,6 +50,7 @@ import {
   RetentionSettings,
 } from "../../../contracts/privacy.js";
 import { MyData } from "../../../contracts/registry.js";
+import type { ActionOf } from "../../platform/authz/can.js";
 import { errors } from "../../platform/errors.js";
 import { residentIdsOfAccount } from "../registry/residents/my-data.service.js";
 import { correctOwnRecord } from "../registry/residents/residents.service.js";
@@ -61,14 +62,16 @@ import * as holds from "./erasure/holds.service.js";
 import { createExport, downloadExport } from "./mydata/exports.service.js";
 import { myData } from "./mydata/my-data.service.js";
 import * as policies from "./policies/policies.service.js";
-import "./privacy.policy.js";
+import { privacyPolicy } from "./privacy.policy.js";
 import { processingRegister, registerDossier } from "./register/register.service.js";
 import { occupancyReport, paymentRateReport } from "./reports/reports.service.js";
 import { sendIdentityCheck } from "./requests/identity.service.js";
 import * as requests from "./requests/requests.service.js";
 import { retentionOverview, saveRetention } from "./retention/retention.service.js";
 
-const allow = (action: string) => ({ permission: [action, "privacy"] as [string, string] });
+const allow = (action: ActionOf<typeof privacyPolicy>) => ({
+  permission: [action, privacyPolicy.kind] as const,
+});
 
 const TokenParams = z.object({ token: z.string().min(20).max(100) });
 

@@ -1,9 +1,13 @@
 import { defineModule } from "../../platform/module.js";
+import { registryImportPolicy } from "./import/import.policy.js";
 import { registryImportRoutes } from "./import/import.routes.js";
 import { seedDemoRegistry } from "./registry.demo.js";
 import { inviteResidents } from "./residents/bulk-invite.service.js";
+import { householdPolicy, residentPolicy } from "./residents/residents.policy.js";
 import { residentRoutes } from "./residents/residents.routes.js";
+import { unitPolicy } from "./units/units.policy.js";
 import { unitRoutes } from "./units/units.routes.js";
+import { vehiclePolicy } from "./vehicles/vehicles.policy.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
 export { addHouseholdMember } from "./residents/households.service.js";
@@ -22,4 +26,5 @@ export const registryModule = defineModule({
   },
   tasks: [inviteResidents],
   seedDemo: seedDemoRegistry,
+  policies: [unitPolicy, residentPolicy, householdPolicy, vehiclePolicy, registryImportPolicy],
 });

@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.js";
 import { seedDemoMemberships } from "./staff.demo.js";
+import { invitationPolicy, staffPolicy } from "./staff.policy.js";
 import { staffRoutes } from "./staff.routes.js";
 
 export { createInvitation, liveInvitationsOfResidents, onInvitationAccepted } from "./invitations.service.js";
@@ -10,4 +11,5 @@ export const staffModule = defineModule({
   name: "staff",
   routes: staffRoutes,
   seedDemo: seedDemoMemberships,
+  policies: [staffPolicy, invitationPolicy],
 });

@@ -1,14 +1,21 @@
-import { definePolicy, isCompanyAdmin } from "../../platform/authz/can.js";
+import { type ActionOf, definePolicy, isCompanyAdmin } from "../../platform/authz/can.js";
 
 /** The company admin manages staff and their invitations. */
-definePolicy("staff", {
-  list: isCompanyAdmin,
-  read: isCompanyAdmin,
-  update: isCompanyAdmin,
-});
+export const staffPolicy = definePolicy(
+  "staff",
+  { list: isCompanyAdmin, read: isCompanyAdmin, update: isCompanyAdmin },
+  { presents: ["update"] },
+);
 
-definePolicy("invitation", {
+export const invitationPolicy = definePolicy("invitation", {
   list: isCompanyAdmin,
   create: isCompanyAdmin,
   revoke: isCompanyAdmin,
 });
+
+declare module "../../platform/authz/can.js" {
+  interface PolicyActions {
+    staff: ActionOf<typeof staffPolicy>;
+    invitation: ActionOf<typeof invitationPolicy>;
+  }
+}

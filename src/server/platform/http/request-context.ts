@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { audit, auditedTransactions } from "../audit/audit.service.js";
 import { anonymousActor } from "../authz/actor.js";
-import { authorize } from "../authz/can.js";
+import { authorizeRoute, policyFor } from "../authz/registry.js";
 import type { Ctx, Platform } from "../context.js";
 import { type Database, PLATFORM_SCOPE } from "../db/client.js";
 import { currentCompany } from "../db/scope.js";
@@ -36,6 +36,10 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
  */
 export function registerRequestContext(app: FastifyInstance, opts: RequestContextOptions): void {
   const { db, platform } = opts;
+  // A permission whose policy no manifest lists would refuse every call: the app fails to start instead.
+  app.addHook("onRoute", (route) => {
+    if (route.config?.permission) policyFor(platform, route.config.permission);
+  });
   app.decorateRequest("auth", null);
   app.decorateRequest("lang", "vi");
   app.decorateRequest("run", function run<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
@@ -56,13 +60,13 @@ export function registerRequestContext(app: FastifyInstance, opts: RequestContex
     // Who may call the route is decided here, before the body is read: an anonymous or unauthorised upload
     // is refused without the server receiving it (up to the route's body limit), and a caller who may not
     // call the route learns nothing about its input rules.
-    checkAccess(req);
+    checkAccess(req, platform);
   });
   registerCsrfIssue(app, platform);
 }
 
 /** The route's auth level, permission and re-confirmation, against the session resolved for the request. */
-function checkAccess(req: FastifyRequest): void {
+function checkAccess(req: FastifyRequest, platform: Platform): void {
   const config = req.routeOptions.config ?? {};
   const level = authLevel(req);
   const auth = req.auth;
@@ -71,7 +75,7 @@ function checkAccess(req: FastifyRequest): void {
   if (level !== "pending" && auth.stage !== "active") throw errors.secondFactorRequired();
   if (level === "tenant" && !auth.companyId) throw errors.rule("NO_CONTEXT");
   if (level === "platform" && !auth.actor.platformAdmin) throw errors.forbidden();
-  if (config.permission) authorize(auth.actor, config.permission[0], config.permission[1]);
+  if (config.permission) authorizeRoute(platform, auth.actor, config.permission);
   if (config.reauth) assertReauthenticated(auth);
 }
 

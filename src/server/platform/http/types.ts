@@ -1,5 +1,6 @@
 import type { Lang } from "../../../contracts/common.js";
 import type { Actor } from "../authz/actor.js";
+import type { Permission } from "../authz/can.js";
 import type { Ctx } from "../context.js";
 
 /** What the session cookie resolves to; cached briefly by the auth plugin. */
@@ -27,8 +28,8 @@ export type AuthLevel = "public" | "pending" | "signed_in" | "tenant" | "platfor
 declare module "fastify" {
   interface FastifyContextConfig {
     auth?: AuthLevel;
-    /** [action, resource kind] checked with can() before the handler runs. */
-    permission?: readonly [string, string];
+    /** [action, resource kind] checked with can() before the handler runs; the kind's policy types the action. */
+    permission?: Permission;
     /** The password (or a code) must have been confirmed in the last few minutes. */
     reauth?: boolean;
     /** Set false for endpoints called by other servers (webhooks), which carry no cookies. */

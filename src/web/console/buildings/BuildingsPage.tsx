@@ -12,14 +12,15 @@ import { type Column, PagedTable } from "../../components/PagedTable.js";
 import { PageHeader } from "../../components/Pages.js";
 import { usePagedList } from "../../components/usePagedList.js";
 import { formatDate } from "../../format.js";
-import { useIsCompanyAdmin } from "../access.js";
+import { useAbilities } from "../access.js";
 import { BuildingFormModal } from "./BuildingFormModal.js";
 import { BUILDINGS_PATH } from "./buildings.js";
 
 export function BuildingsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const isAdmin = useIsCompanyAdmin();
+  const can = useAbilities();
+  const addsBuildings = can("building", "create");
   const list = usePagedList(BUILDINGS_PATH);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [editing, setEditing] = useState<Building | null>(null);
@@ -45,28 +46,32 @@ export function BuildingsPage() {
     { header: t("buildings.units"), cell: (building) => building.unitCount },
     { header: t("common.createdAt"), cell: (building) => formatDate(building.createdAt) },
   ];
-  if (isAdmin) {
+  if (can("building", "update") || can("building", "delete")) {
     columns.push({
       header: t("common.actions"),
       cell: (building) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            variant="subtle"
-            size="xs"
-            onClick={() => setEditing(building)}
-            aria-label={t("common.editNamed", { name: building.name })}
-          >
-            {t("common.edit")}
-          </Button>
-          <Button
-            variant="subtle"
-            color="red"
-            size="xs"
-            onClick={() => setDeleting(building)}
-            aria-label={t("common.deleteNamed", { name: building.name })}
-          >
-            {t("common.delete")}
-          </Button>
+          {building.abilities.update && (
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setEditing(building)}
+              aria-label={t("common.editNamed", { name: building.name })}
+            >
+              {t("common.edit")}
+            </Button>
+          )}
+          {building.abilities.delete && (
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              onClick={() => setDeleting(building)}
+              aria-label={t("common.deleteNamed", { name: building.name })}
+            >
+              {t("common.delete")}
+            </Button>
+          )}
         </Group>
       ),
     });
@@ -76,7 +81,7 @@ export function BuildingsPage() {
     <>
       <PageHeader
         title={t("buildings.title")}
-        action={isAdmin && <Button onClick={openCreate}>{t("buildings.create")}</Button>}
+        action={addsBuildings && <Button onClick={openCreate}>{t("buildings.create")}</Button>}
       />
       <PagedTable
         list={list}
@@ -88,9 +93,9 @@ export function BuildingsPage() {
             icon={<IconBuilding size={32} />}
             variant="light"
             title={t("buildings.emptyTitle")}
-            description={isAdmin ? t("buildings.empty") : t("buildings.emptyStaff")}
+            description={addsBuildings ? t("buildings.empty") : t("buildings.emptyStaff")}
           >
-            {isAdmin && (
+            {addsBuildings && (
               <EmptyState.Actions>
                 <Button onClick={openCreate}>{t("buildings.create")}</Button>
               </EmptyState.Actions>

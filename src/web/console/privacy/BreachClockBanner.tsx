@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api.js";
-import { useIsCompanyAdmin } from "../access.js";
+import { useAbilities } from "../access.js";
 import { DEEP_ORANGE, useBreachCountdown } from "./BreachParts.js";
 import { type BreachClocks, CLOCKS_PATH } from "./privacy.js";
 
@@ -52,7 +52,7 @@ function ClockLine({ item, fetchedAt, linked }: { item: Item; fetchedAt: number;
  * reminder, never in the way.
  */
 export function BreachClockBanner() {
-  const linked = useIsCompanyAdmin();
+  const linked = useAbilities()("privacy", "manage_breaches");
   const clocks = useQuery({
     queryKey: [CLOCKS_PATH],
     queryFn: () => api.GET(CLOCKS_PATH),

@@ -8,7 +8,7 @@ import { useRoleLabel } from "../../components/roles.js";
 import { usePagedList } from "../../components/usePagedList.js";
 import { formatDateTime } from "../../format.js";
 import type { ResidentListItem } from "../../registry/registry.js";
-import { useIsCompanyAdmin } from "../access.js";
+import { useAbilities } from "../access.js";
 import { AgencyRequestModal } from "./AgencyRequestModal.js";
 import { FilterSelect, ResidentPicker } from "./parts.js";
 import {
@@ -24,7 +24,7 @@ export default function DisclosuresPage() {
   const { t } = useTranslation();
   const words = usePrivacyWords();
   const roleLabel = useRoleLabel();
-  const isAdmin = useIsCompanyAdmin();
+  const disclosesToAgencies = useAbilities()("privacy", "disclose_to_agency");
   const [recipientKind, setRecipientKind] = useState<RecipientKind | "">("");
   const [resident, setResident] = useState<ResidentListItem | null>(null);
   const [agency, setAgency] = useState(false);
@@ -72,7 +72,11 @@ export default function DisclosuresPage() {
     <Stack gap={0}>
       <PageHeader
         title={t("disclosures.title")}
-        action={isAdmin && <Button onClick={() => setAgency(true)}>{t("disclosures.agencyTitle")}</Button>}
+        action={
+          disclosesToAgencies && (
+            <Button onClick={() => setAgency(true)}>{t("disclosures.agencyTitle")}</Button>
+          )
+        }
       />
       <Text c="dimmed" size="sm" mb="md" maw={760}>
         {t("disclosures.intro")}

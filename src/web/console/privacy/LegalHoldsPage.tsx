@@ -12,7 +12,7 @@ import { PageHeader } from "../../components/Pages.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { formatDateTime } from "../../format.js";
 import type { ResidentListItem } from "../../registry/registry.js";
-import { useIsCompanyAdmin } from "../access.js";
+import { useAbilities } from "../access.js";
 import { FilterSelect, QueryView, ResidentPicker, showErrorsAt } from "./parts.js";
 import { HOLDS_PATH, type LegalHold } from "./privacy.js";
 
@@ -84,7 +84,7 @@ const SHOW = ["active", "released"] as const;
 /** Lưu giữ theo pháp luật: an open dispute keeps a person's data from erasure until the hold is released. */
 export default function LegalHoldsPage() {
   const { t } = useTranslation();
-  const isAdmin = useIsCompanyAdmin();
+  const placesHolds = useAbilities()("privacy", "place_holds");
   const queryClient = useQueryClient();
   const [show, setShow] = useState<(typeof SHOW)[number] | "">("active");
   const [placing, setPlacing] = useState(false);
@@ -98,7 +98,7 @@ export default function LegalHoldsPage() {
     <Stack gap={0}>
       <PageHeader
         title={t("legalHolds.title")}
-        action={isAdmin && <Button onClick={() => setPlacing(true)}>{t("legalHolds.place")}</Button>}
+        action={placesHolds && <Button onClick={() => setPlacing(true)}>{t("legalHolds.place")}</Button>}
       />
       <Text c="dimmed" size="sm" mb="md" maw={760}>
         {t("legalHolds.intro")}
@@ -123,7 +123,7 @@ export default function LegalHoldsPage() {
                 icon={<IconShield size={32} />}
                 variant="light"
                 title={t("legalHolds.emptyTitle")}
-                description={isAdmin ? t("legalHolds.empty") : t("legalHolds.emptyStaff")}
+                description={placesHolds ? t("legalHolds.empty") : t("legalHolds.emptyStaff")}
                 py="lg"
               />
             );
@@ -138,7 +138,7 @@ export default function LegalHoldsPage() {
                     <Table.Th scope="col">{t("legalHolds.reference")}</Table.Th>
                     <Table.Th scope="col">{t("legalHolds.placedAt")}</Table.Th>
                     <Table.Th scope="col">{t("common.status")}</Table.Th>
-                    {isAdmin && <Table.Th scope="col">{t("common.actions")}</Table.Th>}
+                    {placesHolds && <Table.Th scope="col">{t("common.actions")}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -157,7 +157,7 @@ export default function LegalHoldsPage() {
                           <StatusBadge tone="waiting">{t("legalHolds.active")}</StatusBadge>
                         )}
                       </Table.Td>
-                      {isAdmin && (
+                      {placesHolds && (
                         <Table.Td>
                           {!hold.releasedAt && (
                             <Button

@@ -15,7 +15,7 @@ import {
   VEHICLES_PATH,
   type Vehicle,
 } from "../../registry/registry.js";
-import { useCanApproveVehicles, useCanEditRegistry } from "../access.js";
+import { useAbilities } from "../access.js";
 import { ChangeRequestQueue } from "./ChangeRequestQueue.js";
 import { QueueSection } from "./QueueSection.js";
 
@@ -107,8 +107,9 @@ function PendingVehicles() {
 export function ResidentsPage() {
   const { t } = useTranslation();
   const words = useRegistryWords();
-  const canApprove = useCanApproveVehicles();
-  const canDecideChanges = useCanEditRegistry();
+  const can = useAbilities();
+  const canApprove = can("household", "approve_vehicle");
+  const canDecideChanges = can("household", "decide_change");
   const residents = usePagedList(RESIDENTS_PATH);
 
   const columns: Column<ResidentListItem>[] = [

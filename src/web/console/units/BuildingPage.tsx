@@ -8,7 +8,7 @@ import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
 import { IconBuilding } from "../../components/icons.js";
-import { useCanManageUnits } from "../access.js";
+import { useAbilities } from "../access.js";
 import { useBuilding } from "../buildings/buildings.js";
 import { AnnouncementModal } from "../privacy/AnnouncementModal.js";
 import { FloorPlan } from "./FloorPlan.js";
@@ -32,7 +32,7 @@ type Dialog =
 function BuildingUnits({ building }: { building: Building }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const canManage = useCanManageUnits();
+  const canManage = useAbilities()("unit", "create");
   const grid = useFloorGrid(building.id);
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get("tab") === "list" ? "list" : "plan";
@@ -135,7 +135,6 @@ function BuildingUnits({ building }: { building: Building }) {
       {openUnit && (
         <UnitDrawer
           unitId={openUnit}
-          canManage={canManage}
           onClose={closeUnit}
           onEdit={(unit) => {
             closeUnit();

@@ -8,13 +8,12 @@ import { formatDate, formatDay } from "../../format.js";
 import { HouseholdFlagsStaff } from "../../registry/flags.js";
 import { HouseholdPanel } from "../../registry/HouseholdPanel.js";
 import { VehiclesPanel } from "../../registry/VehiclesPanel.js";
-import { useCanApproveVehicles, useCanEditRegistry, useSeesRegistry } from "../access.js";
+import { useAbilities } from "../access.js";
 import { UnitStatusBadge } from "./UnitStatus.js";
 import { useUnit, useUnitWords } from "./units.js";
 
 type Props = {
   unitId: string;
-  canManage: boolean;
   onClose: () => void;
   onEdit: (unit: Unit) => void;
   onDelete: (unit: Unit) => void;
@@ -24,18 +23,19 @@ const TABS = ["info", "household", "vehicles"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
- * A unit's details, opened from the floor grid or the list; edit and delete for those who may. Staff who
+ * A unit's details, opened from the floor grid or the list; edit and delete as the unit's abilities allow. Staff who
  * see the registry also get the household and the vehicles.
  */
-export function UnitDrawer({ unitId, canManage, onClose, onEdit, onDelete }: Props) {
+export function UnitDrawer({ unitId, onClose, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   const words = useUnitWords();
   const query = useUnit(unitId);
   const unit = query.data;
   const notSet = t("common.notSet");
-  const seesRegistry = useSeesRegistry();
-  const canEditRegistry = useCanEditRegistry();
-  const canApprove = useCanApproveVehicles();
+  const can = useAbilities();
+  const seesRegistry = can("household", "read");
+  const canEditRegistry = can("household", "change");
+  const canApprove = can("household", "approve_vehicle");
   const [tab, setTab] = useState<Tab>("info");
 
   let body: ReactNode;
@@ -69,12 +69,14 @@ export function UnitDrawer({ unitId, canManage, onClose, onEdit, onDelete }: Pro
             {u.maintenanceFundPaidOn ? formatDay(u.maintenanceFundPaidOn) : notSet}
           </Fact>
         </SimpleGrid>
-        {canManage && (
+        {(u.abilities.update || u.abilities.delete) && (
           <Group gap="sm" mt="sm">
-            <Button onClick={() => onEdit(u)}>{t("common.edit")}</Button>
-            <Button variant="outline" color="red" onClick={() => onDelete(u)}>
-              {t("common.delete")}
-            </Button>
+            {u.abilities.update && <Button onClick={() => onEdit(u)}>{t("common.edit")}</Button>}
+            {u.abilities.delete && (
+              <Button variant="outline" color="red" onClick={() => onDelete(u)}>
+                {t("common.delete")}
+              </Button>
+            )}
           </Group>
         )}
       </Stack>

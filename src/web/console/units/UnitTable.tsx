@@ -63,23 +63,27 @@ export function UnitTable({ building, grid, canManage, onOpen, onEdit, onDelete,
       header: t("common.actions"),
       cell: (unit) => (
         <Group gap={4} wrap="nowrap">
-          <Button
-            variant="subtle"
-            size="xs"
-            onClick={() => onEdit(unit)}
-            aria-label={t("common.editNamed", { name: unit.code })}
-          >
-            {t("common.edit")}
-          </Button>
-          <Button
-            variant="subtle"
-            color="red"
-            size="xs"
-            onClick={() => onDelete(unit)}
-            aria-label={t("common.deleteNamed", { name: unit.code })}
-          >
-            {t("common.delete")}
-          </Button>
+          {unit.abilities.update && (
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => onEdit(unit)}
+              aria-label={t("common.editNamed", { name: unit.code })}
+            >
+              {t("common.edit")}
+            </Button>
+          )}
+          {unit.abilities.delete && (
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              onClick={() => onDelete(unit)}
+              aria-label={t("common.deleteNamed", { name: unit.code })}
+            >
+              {t("common.delete")}
+            </Button>
+          )}
         </Group>
       ),
     });

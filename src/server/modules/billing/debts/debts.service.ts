@@ -9,6 +9,7 @@ import { decrypt } from "../../../platform/crypto/crypto.js";
 import { type Database, queryRows } from "../../../platform/db/client.js";
 import { todayInVietnam } from "../../../platform/time.js";
 import { unitRef } from "../../registry/units/units.service.js";
+import { invoicePolicy } from "../billing.policy.js";
 import { formatVnd } from "../core/money.js";
 import { addVnd, exactVnd } from "../core/sums.js";
 import { billingBuilding } from "../rules/rules.service.js";
@@ -81,7 +82,7 @@ export async function ageing(ctx: Ctx, buildingId: string, q: PageQuery) {
  */
 export async function statement(ctx: Ctx, unitId: string) {
   const unit = await unitRef(ctx, unitId);
-  authorizeVisible(ctx.actor, "read", subject("invoice", { buildingId: unit.buildingId, unitId }));
+  authorizeVisible(ctx.actor, "read", subject(invoicePolicy, { buildingId: unit.buildingId, unitId }));
   const entries = await queryRows<{
     at: string;
     kind: "notice" | "payment";

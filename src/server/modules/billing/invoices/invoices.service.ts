@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { bankByBin } from "../../../../contracts/banks.js";
 import type { Invoice, InvoiceLine, InvoiceQuery, InvoiceSummary } from "../../../../contracts/billing.js";
 import type { Page } from "../../../../contracts/common.js";
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
@@ -12,6 +13,7 @@ import { todayInVietnam } from "../../../platform/time.js";
 import { buildings } from "../../buildings/buildings.table.js";
 import { companies } from "../../companies/companies.table.js";
 import { units } from "../../registry/units/units.table.js";
+import { invoicePolicy } from "../billing.policy.js";
 import {
   bankAccounts,
   buildingBilling,
@@ -20,8 +22,6 @@ import {
   paymentAllocations,
   payments,
 } from "../billing.table.js";
-import "../billing.policy.js";
-import { bankByBin } from "../../../../contracts/banks.js";
 import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";
 import { queueAutopay } from "../payments/online.service.js";
@@ -96,17 +96,17 @@ export async function listInvoices(ctx: Ctx, q: z.infer<typeof InvoiceQuery>): P
 }
 
 /** The notice, if the actor may see it (a resident: their unit's, once issued); 404 otherwise. */
-export async function loadInvoice(ctx: Ctx, id: string, action = "read") {
+export async function loadInvoice(ctx: Ctx, id: string, action: ActionOf<typeof invoicePolicy> = "read") {
   const [row] = await ctx.tx
     .select({ i: invoices, code: units.code })
     .from(invoices)
     .innerJoin(units, unitJoin)
     .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, id)));
-  if (!row || (ctx.actor.role === "resident" && row.i.status === "draft")) throw errors.notFound("invoice");
+  if (!row) throw errors.notFound("invoice");
   authorizeVisible(
     ctx.actor,
     action,
-    subject("invoice", { buildingId: row.i.buildingId, unitId: row.i.unitId }),
+    subject(invoicePolicy, { buildingId: row.i.buildingId, unitId: row.i.unitId, status: row.i.status }),
   );
   return row;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import { audit } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { queryRows } from "../../../platform/db/client.js";
@@ -10,8 +10,8 @@ import { errors } from "../../../platform/errors.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
 import { contactsOf, getAccount } from "../../accounts/accounts.service.js";
 import { unitRef } from "../../registry/units/units.service.js";
+import { invoicePolicy } from "../billing.policy.js";
 import { autopayMandates, gatewayPayments, invoices } from "../billing.table.js";
-import "../billing.policy.js";
 import { formatVnd } from "../core/money.js";
 import type { GatewayResult, IpnCode, PaymentGateway } from "./gateway/gateway.js";
 import { paymentGateway } from "./gateway/setup.js";
@@ -32,13 +32,17 @@ function gatewayOf(ctx: Ctx): PaymentGateway {
 const callbackUrl = (ctx: Ctx, path: string) =>
   `${ctx.platform.config.publicUrl}/api/v1/gateway/vnpay/${path}`;
 
-async function payableInvoice(ctx: Ctx, invoiceId: string, action: string) {
+async function payableInvoice(ctx: Ctx, invoiceId: string, action: ActionOf<typeof invoicePolicy>) {
   const [row] = await ctx.tx
     .select()
     .from(invoices)
     .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, invoiceId)));
   if (!row || row.status === "draft") throw errors.notFound("invoice");
-  authorizeVisible(ctx.actor, action, subject("invoice", { buildingId: row.buildingId, unitId: row.unitId }));
+  authorizeVisible(
+    ctx.actor,
+    action,
+    subject(invoicePolicy, { buildingId: row.buildingId, unitId: row.unitId }),
+  );
   if (row.status !== "issued" && row.status !== "partially_paid") throw errors.rule("INVOICE_NOT_PAYABLE");
   return row;
 }
@@ -146,7 +150,7 @@ export async function invoiceOfRef(ctx: Ctx, txnRef: string): Promise<string | n
 
 async function assertOwnUnit(ctx: Ctx, unitId: string) {
   const unit = await unitRef(ctx, unitId);
-  authorizeVisible(ctx.actor, "pay", subject("invoice", { buildingId: unit.buildingId, unitId }));
+  authorizeVisible(ctx.actor, "pay", subject(invoicePolicy, { buildingId: unit.buildingId, unitId }));
   return unit;
 }
 

@@ -9,9 +9,9 @@ import { pageOf } from "../../../platform/db/paging.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { yearInVietnam } from "../../../platform/time.js";
+import { billingPolicy } from "../billing.policy.js";
 import { bankTransfers, invoices, paymentAllocations, payments } from "../billing.table.js";
 import { exactVnd } from "../core/sums.js";
-import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 import { findInvoiceCodes } from "./memo.js";
 import { bankAccountHolder, keepDelivery, takeUnrouted } from "./unrouted.service.js";
@@ -136,7 +136,7 @@ export async function recordCash(ctx: Ctx, body: z.infer<typeof CashPaymentBody>
     .from(invoices)
     .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, body.invoiceId)));
   if (!invoice) throw errors.notFound("invoice");
-  authorizeVisible(ctx.actor, "take_payment", subject("billing", { buildingId: invoice.buildingId }));
+  authorizeVisible(ctx.actor, "take_payment", subject(billingPolicy, { buildingId: invoice.buildingId }));
   if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
   if (!body.confirmOverpayment) {
     const owed = await unitOwes(ctx, invoice.unitId);
@@ -259,7 +259,7 @@ async function settleTransfer(
 }
 
 export async function listTransfers(ctx: Ctx, q: z.infer<typeof BankTransferQuery>) {
-  authorize(ctx.actor, "take_payment", "billing");
+  authorize(ctx.actor, "take_payment", billingPolicy);
   const where = and(
     eq(bankTransfers.companyId, ctx.companyId),
     q.status ? eq(bankTransfers.status, q.status) : undefined,
@@ -347,7 +347,7 @@ export async function matchTransfer(ctx: Ctx, transferId: string, invoiceId: str
     .from(invoices)
     .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, invoiceId)));
   if (!invoice) throw errors.notFound("invoice");
-  authorizeVisible(ctx.actor, "take_payment", subject("billing", { buildingId: invoice.buildingId }));
+  authorizeVisible(ctx.actor, "take_payment", subject(billingPolicy, { buildingId: invoice.buildingId }));
   if (transfer.status !== "unmatched") throw errors.rule("TRANSFER_ALREADY_MATCHED");
   if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
   await settleTransfer(ctx, transfer, invoice);

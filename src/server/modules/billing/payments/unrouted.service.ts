@@ -13,8 +13,8 @@ import { insertOne } from "../../../platform/db/insert.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { companies } from "../../companies/companies.table.js";
+import { bankAccountOwnerPolicy, unroutedTransferPolicy } from "../billing.policy.js";
 import { bankAccountOwners, bankFeedInbox } from "../billing.table.js";
-import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 
 /**
@@ -90,7 +90,7 @@ const unroutedDto = (r: typeof bankFeedInbox.$inferSelect): z.infer<typeof Unrou
 
 /** The platform admin's queue: transfers no company held, newest first (routed ones are not listed). */
 export async function listUnrouted(ctx: Ctx, q: z.infer<typeof UnroutedTransferQuery>) {
-  authorize(ctx.actor, "list", "unrouted_transfer");
+  authorize(ctx.actor, "list", unroutedTransferPolicy);
   const where = q.status ? eq(bankFeedInbox.status, q.status) : sql`${bankFeedInbox.status} <> 'routed'`;
   return pageOf(
     q,
@@ -123,7 +123,7 @@ async function companyExists(ctx: Ctx, companyId: string) {
  * @returns the transfer, for the company to receive like any other
  */
 export async function takeUnrouted(ctx: Ctx, id: string, companyId: string): Promise<BankTransfer> {
-  authorize(ctx.actor, "assign", "unrouted_transfer");
+  authorize(ctx.actor, "assign", unroutedTransferPolicy);
   const [row] = await ctx.tx.select().from(bankFeedInbox).where(eq(bankFeedInbox.id, id)).for("update");
   if (!row) throw errors.notFound("bank_transfer");
   if (row.status !== "unrouted") throw errors.rule("TRANSFER_ALREADY_ASSIGNED");
@@ -168,7 +168,7 @@ export async function setBankAccountOwner(
   accountNumber: string,
   companyId: string,
 ): Promise<z.infer<typeof BankAccountOwner>> {
-  authorize(ctx.actor, "reassign", "bank_account_owner");
+  authorize(ctx.actor, "reassign", bankAccountOwnerPolicy);
   await companyExists(ctx, companyId);
   const [before] = await ctx.tx
     .select()

@@ -11,6 +11,7 @@ import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { unitRef } from "../../registry/units/units.service.js";
 import { units } from "../../registry/units/units.table.js";
+import { billingPolicy } from "../billing.policy.js";
 import { meterReadings } from "../billing.table.js";
 import { billingBuilding } from "../rules/rules.service.js";
 import { periodBounds } from "../runs/charges.sql.js";
@@ -60,7 +61,7 @@ function history(ctx: Ctx, body: Body, limit: number) {
 export async function recordReading(ctx: Ctx, body: Body): Promise<Reading> {
   periodBounds(body.period);
   const unit = await unitRef(ctx, body.unitId);
-  authorizeVisible(ctx.actor, "record_reading", subject("billing", { buildingId: unit.buildingId }));
+  authorizeVisible(ctx.actor, "record_reading", subject(billingPolicy, { buildingId: unit.buildingId }));
   const past = await history(ctx, body, 3);
   const previous = body.previous ?? past[0]?.reading ?? 0;
   if (body.reading < previous) {

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { bankByBin } from "../../../../contracts/banks.js";
 import type {
   BankAccount,
   BankAccountBody,
@@ -8,7 +9,7 @@ import type {
   FeeRuleBody,
 } from "../../../../contracts/billing.js";
 import { audit, diff, nothingToAudit } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { insertOne } from "../../../platform/db/insert.js";
@@ -16,11 +17,10 @@ import { conflictOn, errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { periodFrom } from "../../../platform/time.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
+import { billingPolicy } from "../billing.policy.js";
 import { bankAccounts, buildingBilling, feeRules, tariffs } from "../billing.table.js";
 import { addVnd, exactVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
 import { claimBankAccount } from "../payments/unrouted.service.js";
-import "../billing.policy.js";
-import { bankByBin } from "../../../../contracts/banks.js";
 import { chargeLines, periodBounds } from "../runs/charges.sql.js";
 
 conflictOn("bank_accounts_number", "accountNumber");
@@ -29,9 +29,9 @@ type RuleRow = typeof feeRules.$inferSelect;
 type Settings = z.infer<typeof BillingSettingsBody>;
 
 /** The building, checked to be this company's and within the actor's reach for `action` on its billing. */
-export async function billingBuilding(ctx: Ctx, buildingId: string, action: string) {
+export async function billingBuilding(ctx: Ctx, buildingId: string, action: ActionOf<typeof billingPolicy>) {
   const building = await loadBuilding(ctx, buildingId);
-  authorizeVisible(ctx.actor, action, subject("billing", { buildingId: building.id }));
+  authorizeVisible(ctx.actor, action, subject(billingPolicy, { buildingId: building.id }));
   return building;
 }
 
@@ -165,13 +165,13 @@ export async function createRule(ctx: Ctx, body: FeeRuleBody): Promise<FeeRule> 
   return toDto(ctx, row, await getSettings(ctx, body.buildingId));
 }
 
-async function loadRule(ctx: Ctx, id: string, action: string): Promise<RuleRow> {
+async function loadRule(ctx: Ctx, id: string, action: ActionOf<typeof billingPolicy>): Promise<RuleRow> {
   const [row] = await ctx.tx
     .select()
     .from(feeRules)
     .where(and(eq(feeRules.companyId, ctx.companyId), eq(feeRules.id, id)));
   if (!row) throw errors.notFound("fee_rule");
-  authorizeVisible(ctx.actor, action, subject("billing", { buildingId: row.buildingId }));
+  authorizeVisible(ctx.actor, action, subject(billingPolicy, { buildingId: row.buildingId }));
   return row;
 }
 

@@ -8,9 +8,9 @@ import { errors } from "../../../platform/errors.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
 import { loadBuilding } from "../../buildings/buildings.service.js";
 import { units } from "../../registry/units/units.table.js";
+import { billingPolicy } from "../billing.policy.js";
 import { billingRuns } from "../billing.table.js";
 import { addVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
-import "../billing.policy.js";
 import { chargeLines, type PeriodBounds, periodBounds } from "./charges.sql.js";
 
 /** Units per transaction: a killed run loses at most one chunk, which the re-run redoes. */
@@ -33,7 +33,7 @@ function boundsOrFail(period: string): PeriodBounds {
 /** The run's row (created on the first run of the period, reset to running on a re-run). */
 async function openRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {
   const building = await loadBuilding(ctx, input.buildingId);
-  authorizeVisible(ctx.actor, "run", subject("billing", { buildingId: building.id }));
+  authorizeVisible(ctx.actor, "run", subject(billingPolicy, { buildingId: building.id }));
   const row = await insertOne(
     ctx.tx
       .insert(billingRuns)
@@ -396,14 +396,14 @@ export async function getRun(ctx: Ctx, id: string): Promise<BillingRunRow> {
     .from(billingRuns)
     .where(and(eq(billingRuns.companyId, ctx.companyId), eq(billingRuns.id, id)));
   if (!row) throw errors.notFound("billing_run");
-  authorizeVisible(ctx.actor, "read", subject("billing", { buildingId: row.buildingId }));
+  authorizeVisible(ctx.actor, "read", subject(billingPolicy, { buildingId: row.buildingId }));
   return row;
 }
 
 /** The run of a building and period, if there has been one (the console shows its summary). */
 export async function findRun(ctx: Ctx, buildingId: string, period: string): Promise<BillingRunRow | null> {
   const building = await loadBuilding(ctx, buildingId);
-  authorizeVisible(ctx.actor, "read", subject("billing", { buildingId: building.id }));
+  authorizeVisible(ctx.actor, "read", subject(billingPolicy, { buildingId: building.id }));
   const [row] = await ctx.tx
     .select()
     .from(billingRuns)

@@ -9,7 +9,7 @@ import { conflictOn, errors } from "../../../platform/errors.js";
 import { periodFrom } from "../../../platform/time.js";
 import { NATIONAL_TARIFFS, tariffs } from "../billing.table.js";
 import { periodBounds, tieredLines } from "../runs/charges.sql.js";
-import "./tariffs.policy.js";
+import { tariffPolicy } from "./tariffs.policy.js";
 
 conflictOn("tariffs_version", "validFrom");
 
@@ -98,7 +98,7 @@ async function datesBilled(ctx: Ctx, code: string, from: string, to: string | nu
  * code is the platform admin's), and the versions of one code are all of one kind.
  */
 async function checkBody(ctx: Ctx, body: TariffBody) {
-  authorize(ctx.actor, "keep", "tariff");
+  authorize(ctx.actor, "keep", tariffPolicy);
   if (!isNational(ctx)) {
     if (body.kind !== "water") throw errors.rule("TARIFF_NATIONAL_ONLY");
     const [national] = await ctx.tx
@@ -127,7 +127,7 @@ const columns = (body: TariffBody) => ({
 });
 
 async function loadOwn(ctx: Ctx, id: string): Promise<Row> {
-  authorize(ctx.actor, "keep", "tariff");
+  authorize(ctx.actor, "keep", tariffPolicy);
   const [row] = await ctx.tx
     .select()
     .from(tariffs)

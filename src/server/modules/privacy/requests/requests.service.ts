@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type {
@@ -9,6 +9,7 @@ import type {
   RequestKind,
 } from "../../../../contracts/privacy.js";
 import { audit, nothingToAudit } from "../../../platform/audit/audit.service.js";
+import { can } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { type AppError, errors } from "../../../platform/errors.js";
@@ -24,9 +25,9 @@ import {
 import { accountsWithRoles } from "../../staff/staff.service.js";
 import { setConsent } from "../consents/consents.service.js";
 import { eraseResident } from "../erasure/erasure.service.js";
-import { isRequestHandler } from "../privacy.policy.js";
 import { privacyRequestEvents, privacyRequests } from "../privacy.table.js";
 import { verifyIdentityCheck } from "./identity.service.js";
+import { privacyRequestPolicy } from "./requests.policy.js";
 
 type Row = typeof privacyRequests.$inferSelect;
 type Query = z.infer<typeof PrivacyRequestQuery>;
@@ -106,7 +107,11 @@ async function toDtos(ctx: Ctx, rows: Row[], withTrail: boolean): Promise<Privac
       outcome: r.outcome ?? null,
       // Handlers' notes are for the company; the person sees what was done, not the internal discussion.
       trail: events
-        .filter((e) => e.requestId === r.id && (isRequestHandler(ctx.actor) || e.event !== "note"))
+        .filter(
+          (e) =>
+            e.requestId === r.id &&
+            (can(ctx.actor, "read_notes", privacyRequestPolicy) || e.event !== "note"),
+        )
         .map((e) => ({
           at: e.at.toISOString(),
           event: e.event,
@@ -118,16 +123,17 @@ async function toDtos(ctx: Ctx, rows: Row[], withTrail: boolean): Promise<Privac
   });
 }
 
-/** Handlers see the company's requests; anyone else only their own. */
-function visible(ctx: Ctx): SQL | undefined {
-  return isRequestHandler(ctx.actor) ? undefined : eq(privacyRequests.accountId, ctx.actor.accountId ?? "");
-}
-
 async function loadRequest(ctx: Ctx, id: string): Promise<Row> {
   const [row] = await ctx.tx
     .select()
     .from(privacyRequests)
-    .where(and(eq(privacyRequests.companyId, ctx.companyId), eq(privacyRequests.id, id), visible(ctx)))
+    .where(
+      and(
+        eq(privacyRequests.companyId, ctx.companyId),
+        eq(privacyRequests.id, id),
+        privacyRequestPolicy.scope(ctx.actor),
+      ),
+    )
     .for("update");
   if (!row) throw errors.notFound("resource");
   return row;
@@ -144,7 +150,7 @@ export async function listRequests(ctx: Ctx, q: Query): Promise<Page<PrivacyRequ
   const conditions = [
     eq(privacyRequests.companyId, ctx.companyId),
     q.status === "all" ? undefined : inArray(privacyRequests.status, statuses),
-    visible(ctx),
+    privacyRequestPolicy.scope(ctx.actor),
     q.kind ? eq(privacyRequests.kind, q.kind) : undefined,
     q.overdue === "true" ? lt(privacyRequests.dueAt, new Date()) : undefined,
     q.overdue === "false" ? sql`${privacyRequests.dueAt} >= now()` : undefined,
@@ -166,7 +172,8 @@ export async function listRequests(ctx: Ctx, q: Query): Promise<Page<PrivacyRequ
 
 /** Whose request this is: the signed-in person's own record, or one customer care verified by code. */
 async function subjectOf(ctx: Ctx, body: z.infer<typeof PrivacyRequestBody>) {
-  if (isRequestHandler(ctx.actor) && body.residentId && body.identityCheckId) {
+  const filesForOthers = can(ctx.actor, "file_for_others", privacyRequestPolicy);
+  if (filesForOthers && body.residentId && body.identityCheckId) {
     if (!body.code) throw errors.validation({ code: "OTP_INVALID" });
     const failure = await verifyIdentityCheck(ctx, body.identityCheckId, body.residentId, body.code);
     const [person] = (await residentNames(ctx, [body.residentId])).keys();
@@ -176,7 +183,7 @@ async function subjectOf(ctx: Ctx, body: z.infer<typeof PrivacyRequestBody>) {
   const own = ctx.actor.accountId ? await residentIdsOfAccount(ctx, ctx.actor.accountId) : [];
   const residentId = body.residentId ?? own[0];
   if (!residentId || !own.includes(residentId)) {
-    throw isRequestHandler(ctx.actor)
+    throw filesForOthers
       ? errors.validation({ identityCheckId: "IDENTITY_CHECK_REQUIRED" })
       : errors.rule("NO_RESIDENT_RECORD");
   }

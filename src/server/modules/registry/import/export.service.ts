@@ -8,8 +8,8 @@ import { maskEmail, maskPhone } from "../../../platform/crypto/contact.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
 import { loadBuilding } from "../../buildings/index.js";
 import { type Column, EXAMPLE, LABELS, SHEETS, type SheetKey, SYNONYMS } from "./import.columns.js";
+import { registryImportPolicy } from "./import.policy.js";
 import { type Bytes, loadRegistry } from "./import.repo.js";
-import "./import.policy.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -95,7 +95,7 @@ export async function exportRegistry(
   withContacts: boolean,
 ): Promise<SheetRows> {
   const building = await loadBuilding(ctx, buildingId);
-  authorizeVisible(ctx.actor, "export", subject("registry_import", { buildingId: building.id }));
+  authorizeVisible(ctx.actor, "export", subject(registryImportPolicy, { buildingId: building.id }));
   const { units, members, vehicles } = await loadRegistry(ctx, building.id);
   const openers = new Map<string, Opened>();
   for (const m of members) {

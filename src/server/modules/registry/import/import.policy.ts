@@ -1,6 +1,5 @@
 import type { Actor } from "../../../platform/authz/actor.js";
-import { definePolicy, isStaff } from "../../../platform/authz/can.js";
-import { coversBuilding } from "../../buildings/index.js";
+import { type ActionOf, coversBuilding, definePolicy, isStaff } from "../../../platform/authz/can.js";
 
 type BuildingScope = { buildingId: string };
 
@@ -12,8 +11,14 @@ const manages = (actor: Actor, b?: BuildingScope) =>
  * Importing and exporting a building's registry (units, residents with their contacts, vehicles) in bulk is
  * for the company admin and the managers of that building.
  */
-definePolicy<BuildingScope>("registry_import", {
-  read: (actor, b) => isStaff(actor) && (!b || coversBuilding(actor, b.buildingId)),
+export const registryImportPolicy = definePolicy("registry_import", {
+  read: (actor, b?: BuildingScope) => isStaff(actor) && (!b || coversBuilding(actor, b.buildingId)),
   import: manages,
   export: manages,
 });
+
+declare module "../../../platform/authz/can.js" {
+  interface PolicyActions {
+    registry_import: ActionOf<typeof registryImportPolicy>;
+  }
+}

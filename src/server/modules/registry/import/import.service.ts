@@ -8,8 +8,8 @@ import { MEMBERS, RESIDENTS, type Row, type TableSpec, UNITS, upsertRows, VEHICL
 import type { SheetKey } from "./import.columns.js";
 import { ErrorReport, type ParsedRow, parseRows } from "./import.parse.js";
 import { type Change, type Chunk, type Counts, loadExisting, Planner } from "./import.plan.js";
+import { registryImportPolicy } from "./import.policy.js";
 import type { Format, Source } from "./import.read.js";
-import "./import.policy.js";
 
 export type Progress = { phase: "read" | "write"; done: number; total: number };
 
@@ -136,7 +136,7 @@ class ChunkWriter {
  */
 export async function importRegistry(ctx: Ctx, input: ImportInput): Promise<ImportResult> {
   const building = await loadBuilding(ctx, input.buildingId);
-  authorizeVisible(ctx.actor, "import", subject("registry_import", { buildingId: building.id }));
+  authorizeVisible(ctx.actor, "import", subject(registryImportPolicy, { buildingId: building.id }));
   const report = new ErrorReport(ctx.lang);
   const existing = await loadExisting(ctx, building.id);
   const planner = new Planner(ctx, building, existing, report);

@@ -8,6 +8,7 @@ import { queryRows } from "../../../platform/db/client.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
 import { loadBuilding } from "../../buildings/index.js";
 import { createInvitation, liveInvitationsOfResidents } from "../../staff/index.js";
+import { residentPolicy } from "./residents.policy.js";
 import { residents } from "./residents.table.js";
 
 type Invite = { residentId: string; unitIds: string[] };
@@ -123,7 +124,7 @@ export async function inviteBuildingResidents(
   unitIds?: string[],
 ): Promise<BulkInvitationResult> {
   const building = await loadBuilding(ctx, buildingId);
-  authorizeVisible(ctx.actor, "invite", subject("resident", { buildingIds: [building.id] }));
+  authorizeVisible(ctx.actor, "invite", subject(residentPolicy, { buildingIds: [building.id] }));
   const { invite, counts } = sortOut(await candidates(ctx, building.id, unitIds));
   if (invite.length > 0) {
     await ctx.platform.tasks.enqueue(ctx, inviteResidents, { invites: invite });

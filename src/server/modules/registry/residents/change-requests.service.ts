@@ -1,8 +1,7 @@
-import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { ChangeRequest, ChangeRequestBody } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
-import { isCompanyWide } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { parseContact } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
@@ -11,6 +10,7 @@ import { errors } from "../../../platform/errors.js";
 import { updateUnit } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
 import { addHouseholdMember, authorizeHousehold, moveOut } from "./households.service.js";
+import { householdPolicy } from "./residents.policy.js";
 import { changeRequests, householdMembers } from "./residents.table.js";
 
 type Row = typeof changeRequests.$inferSelect;
@@ -87,8 +87,7 @@ export async function listUnitRequests(ctx: Ctx, unitId: string) {
 
 /** Management's queue: requests waiting in the buildings the actor covers. */
 export async function listPending(ctx: Ctx) {
-  const scope = isCompanyWide(ctx.actor) ? undefined : inArray(units.buildingId, [...ctx.actor.buildingIds]);
-  const rows = await select(ctx, and(eq(changeRequests.status, "pending"), scope));
+  const rows = await select(ctx, and(eq(changeRequests.status, "pending"), householdPolicy.scope(ctx.actor)));
   return { items: rows.map(toDto) };
 }
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { HouseholdMemberBody } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { normalisePhone } from "../../../platform/crypto/contact.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
@@ -17,7 +17,7 @@ import {
   setRelation,
 } from "./households.repo.js";
 import { changedFields, columnsFor, keyOf, open, type ResidentInput, toDto } from "./resident-record.js";
-import { actsAsResident } from "./residents.policy.js";
+import { actsAsResident, householdPolicy } from "./residents.policy.js";
 import { insertResident } from "./residents.repo.js";
 import { writeResident } from "./residents.service.js";
 
@@ -57,13 +57,13 @@ async function ownMembership(ctx: Ctx, unitId: string) {
  * Checks that the actor may do `action` to the unit's household (staff by the buildings they cover, a
  * resident by living there, the owner for changes) and returns the unit.
  */
-export async function authorizeHousehold(ctx: Ctx, unitId: string, action: string) {
+export async function authorizeHousehold(ctx: Ctx, unitId: string, action: ActionOf<typeof householdPolicy>) {
   const unit = await unitRef(ctx, unitId);
   const own = actsAsResident(ctx.actor) ? await ownMembership(ctx, unitId) : null;
   authorizeVisible(
     ctx.actor,
     action,
-    subject("household", { unitId, buildingIds: [unit.buildingId], isOwner: own?.role === "owner" }),
+    subject(householdPolicy, { unitId, buildingIds: [unit.buildingId], isOwner: own?.role === "owner" }),
   );
   return { ...unit, own };
 }

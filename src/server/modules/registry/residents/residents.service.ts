@@ -1,7 +1,7 @@
 import { and, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Resident } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, subject } from "../../../platform/authz/can.js";
+import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { queryRows } from "../../../platform/db/client.js";
@@ -21,6 +21,7 @@ import {
   type ResidentRow,
   toDto,
 } from "./resident-record.js";
+import { residentPolicy } from "./residents.policy.js";
 import { findResident, residentBuildingIds, residentKeyRow, updateResidentRow } from "./residents.repo.js";
 import { accessCards, changeRequests, householdMembers, memberUnit, residents } from "./residents.table.js";
 
@@ -29,10 +30,14 @@ async function scopeOf(ctx: Ctx, residentId: string) {
   return { buildingIds: await residentBuildingIds(ctx.tx, { companyId: ctx.companyId, id: residentId }) };
 }
 
-export async function loadResident(ctx: Ctx, id: string, action: string): Promise<ResidentRow> {
+export async function loadResident(
+  ctx: Ctx,
+  id: string,
+  action: ActionOf<typeof residentPolicy>,
+): Promise<ResidentRow> {
   const row = await findResident(ctx.tx, { companyId: ctx.companyId, id });
   if (!row) throw errors.notFound("resident");
-  authorizeVisible(ctx.actor, action, subject("resident", await scopeOf(ctx, id)));
+  authorizeVisible(ctx.actor, action, subject(residentPolicy, await scopeOf(ctx, id)));
   return row;
 }
 

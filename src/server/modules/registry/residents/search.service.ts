@@ -2,7 +2,6 @@ import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type { ResidentListItem, ResidentQuery } from "../../../../contracts/registry.js";
-import { isCompanyWide } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { pageOf } from "../../../platform/db/paging.js";
@@ -10,6 +9,7 @@ import { searchText } from "../../../platform/i18n/search.js";
 import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate } from "../vehicles/plates.js";
 import { toDto } from "./resident-record.js";
+import { residentPolicy } from "./residents.policy.js";
 import { currentHomes, type ResidentMatch, residentPage } from "./search.repo.js";
 
 /**
@@ -25,9 +25,7 @@ export async function listResidents(
     residentPage(ctx.tx, {
       companyId: ctx.companyId,
       buildingId: q.buildingId,
-      buildingScope: isCompanyWide(ctx.actor)
-        ? undefined
-        : inArray(units.buildingId, [...ctx.actor.buildingIds]),
+      buildingScope: residentPolicy.scope(ctx.actor),
       match: q.q ? recognise(ctx, q.q) : undefined,
     }),
     (r) => toDto(ctx, r),

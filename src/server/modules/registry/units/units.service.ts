@@ -1,22 +1,23 @@
-import { and, asc, count, desc, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type { FloorGrid, Unit, UnitBody, UnitPatch, UnitQuery } from "../../../../contracts/registry.js";
 import { audit, diff } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
+import type { Actor } from "../../../platform/authz/actor.js";
+import { abilitiesOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
-import { loadBuilding } from "../../buildings/index.js";
+import { buildingPolicy, loadBuilding } from "../../buildings/index.js";
+import { unitPolicy } from "./units.policy.js";
 import { units } from "./units.table.js";
-import "./units.policy.js";
 
 conflictOn("units_code", "code");
 
 type UnitRow = typeof units.$inferSelect;
 
-const toDto = (u: UnitRow): Unit => ({
+const toDto = (actor: Actor, u: UnitRow): Unit => ({
   id: u.id,
   buildingId: u.buildingId,
   code: u.code,
@@ -29,6 +30,7 @@ const toDto = (u: UnitRow): Unit => ({
   maintenanceFundVnd: u.maintenanceFundVnd,
   maintenanceFundPaidOn: u.maintenanceFundPaidOn,
   createdAt: u.createdAt.toISOString(),
+  abilities: abilitiesOf(actor, unitPolicy, u),
 });
 
 /** Area as the numeric column stores it: two decimals, as text so no float rounding reaches SQL. */
@@ -46,7 +48,8 @@ const ORDER = {
 /** Units of the buildings the actor covers, filtered and sorted, one page. */
 export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise<Page<Unit>> {
   const conditions: SQL[] = [eq(units.companyId, ctx.companyId)];
-  if (!isCompanyWide(ctx.actor)) conditions.push(inArray(units.buildingId, [...ctx.actor.buildingIds]));
+  const scope = unitPolicy.scope(ctx.actor);
+  if (scope) conditions.push(scope);
   if (q.buildingId) conditions.push(eq(units.buildingId, q.buildingId));
   if (q.block) conditions.push(eq(units.block, q.block));
   if (q.floor !== undefined) conditions.push(eq(units.floor, q.floor));
@@ -67,7 +70,7 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise
           .offset(offset),
       total: ctx.tx.select({ n: count() }).from(units).where(where),
     },
-    toDto,
+    (u) => toDto(ctx.actor, u),
   );
 }
 
@@ -91,8 +94,8 @@ export async function unitRef(
 
 export async function getUnit(ctx: Ctx, id: string): Promise<Unit> {
   const row = await loadUnit(ctx, id);
-  authorizeVisible(ctx.actor, "read", subject("unit", row));
-  return toDto(row);
+  authorizeVisible(ctx.actor, "read", subject(unitPolicy, row));
+  return toDto(ctx.actor, row);
 }
 
 /** The unit's block must be one of the building's blocks, its floor within the block's floors. */
@@ -104,7 +107,7 @@ function assertPlace(building: { blocks: { name: string; floors: number }[] }, b
 
 export async function createUnit(ctx: Ctx, body: z.infer<typeof UnitBody>): Promise<Unit> {
   const building = await loadBuilding(ctx, body.buildingId);
-  authorizeVisible(ctx.actor, "create", subject("unit", { buildingId: building.id }));
+  authorizeVisible(ctx.actor, "create", subject(unitPolicy, { buildingId: building.id }));
   assertPlace(building, body.block, body.floor);
   const row = await insertOne(
     ctx.tx
@@ -130,7 +133,7 @@ export async function createUnit(ctx: Ctx, body: z.infer<typeof UnitBody>): Prom
     entityId: row.id,
     changes: diff(null, snapshot(row)),
   });
-  return toDto(row);
+  return toDto(ctx.actor, row);
 }
 
 const snapshot = (u: UnitRow) => ({
@@ -147,7 +150,7 @@ const snapshot = (u: UnitRow) => ({
 
 export async function updateUnit(ctx: Ctx, id: string, patch: z.infer<typeof UnitPatch>): Promise<Unit> {
   const before = await loadUnit(ctx, id);
-  authorizeVisible(ctx.actor, "update", subject("unit", before));
+  authorizeVisible(ctx.actor, "update", subject(unitPolicy, before));
   if (patch.block !== undefined || patch.floor !== undefined) {
     assertPlace(
       await loadBuilding(ctx, before.buildingId),
@@ -168,12 +171,12 @@ export async function updateUnit(ctx: Ctx, id: string, patch: z.infer<typeof Uni
     entityId: id,
     changes: diff(snapshot(before), snapshot(after)),
   });
-  return toDto(after);
+  return toDto(ctx.actor, after);
 }
 
 export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
   const before = await loadUnit(ctx, id);
-  authorizeVisible(ctx.actor, "delete", subject("unit", before));
+  authorizeVisible(ctx.actor, "delete", subject(unitPolicy, before));
   await ctx.tx.delete(units).where(and(eq(units.companyId, ctx.companyId), eq(units.id, id)));
   await audit(ctx, {
     action: "unit.delete",
@@ -186,7 +189,7 @@ export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
 /** The building as blocks of floors of units, top floor first, with counts by status. */
 export async function floorGrid(ctx: Ctx, buildingId: string): Promise<FloorGrid> {
   const building = await loadBuilding(ctx, buildingId);
-  authorizeVisible(ctx.actor, "read", subject("building", building));
+  authorizeVisible(ctx.actor, "read", subject(buildingPolicy, building));
   const rows = await ctx.tx
     .select({
       id: units.id,

@@ -1,5 +1,15 @@
-import { definePolicy } from "../../../platform/authz/can.js";
-import { residentRules } from "../residents/residents.policy.js";
+import { type ActionOf, buildingScope, definePolicy } from "../../../platform/authz/can.js";
+import { residentPolicy } from "../residents/residents.policy.js";
+import { vehicles } from "./vehicles.table.js";
 
 /** Vehicles are part of a household's registry data: the same people see and change them. */
-definePolicy("vehicle", residentRules);
+export const vehiclePolicy = definePolicy("vehicle", residentPolicy.rules, {
+  scope: buildingScope(vehicles.buildingId),
+  presents: ["update"],
+});
+
+declare module "../../../platform/authz/can.js" {
+  interface PolicyActions {
+    vehicle: ActionOf<typeof vehiclePolicy>;
+  }
+}

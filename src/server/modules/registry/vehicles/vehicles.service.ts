@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Vehicle, VehicleBody, VehiclePatch, VehicleSearch } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
-import { authorizeVisible, isCompanyWide, subject } from "../../../platform/authz/can.js";
+import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { insertOne } from "../../../platform/db/insert.js";
@@ -12,8 +12,8 @@ import { actsAsResident } from "../residents/residents.policy.js";
 import { residentDataKey } from "../residents/residents.service.js";
 import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate, plateKindOf } from "./plates.js";
+import { vehiclePolicy } from "./vehicles.policy.js";
 import { vehicles } from "./vehicles.table.js";
-import "./vehicles.policy.js";
 
 conflictOn("vehicles_plate_active", "plate");
 
@@ -106,13 +106,17 @@ export async function registerVehicle(
   return (await listUnitVehicles(ctx, unitId)).items.find((v) => v.id === row.id) as Vehicle;
 }
 
-async function loadVehicle(ctx: Ctx, id: string, action: string): Promise<VehicleRow> {
+async function loadVehicle(
+  ctx: Ctx,
+  id: string,
+  action: ActionOf<typeof vehiclePolicy>,
+): Promise<VehicleRow> {
   const [row] = await ctx.tx
     .select()
     .from(vehicles)
     .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.id, id)));
   if (!row) throw errors.notFound("vehicle");
-  authorizeVisible(ctx.actor, action, subject("vehicle", { buildingIds: [row.buildingId] }));
+  authorizeVisible(ctx.actor, action, subject(vehiclePolicy, { buildingIds: [row.buildingId] }));
   return row;
 }
 
@@ -198,9 +202,10 @@ export async function findVehicles(
   ctx: Ctx,
   q: z.infer<typeof VehicleSearch>,
 ): Promise<{ items: Vehicle[] }> {
-  authorizeVisible(ctx.actor, "read", subject("vehicle", { buildingIds: [] }));
+  authorizeVisible(ctx.actor, "read", subject(vehiclePolicy, { buildingIds: [] }));
   const conditions: SQL[] = [eq(vehicles.companyId, ctx.companyId)];
-  if (!isCompanyWide(ctx.actor)) conditions.push(inArray(vehicles.buildingId, [...ctx.actor.buildingIds]));
+  const scope = vehiclePolicy.scope(ctx.actor);
+  if (scope) conditions.push(scope);
   if (q.buildingId) conditions.push(eq(vehicles.buildingId, q.buildingId));
   if (q.status) conditions.push(eq(vehicles.status, q.status));
   if (q.plate) {
