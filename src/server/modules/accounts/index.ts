@@ -1,9 +1,11 @@
 import type { ModuleRouteOptions } from "../../platform/context.js";
 import { defineModule } from "../../platform/module.js";
+import { accountsPersonalData } from "./accounts.privacy.js";
 import { authRoutes } from "./auth.routes.js";
 import { meRoutes } from "./me.routes.js";
 import { sessionCleanup } from "./sessions.jobs.js";
 
+export { dataKeysOf, recipientsOf } from "./accounts.service.js";
 export { SessionResolver } from "./sessions.service.js";
 
 /** Accounts: sign-in, one-time codes, sessions and devices, the person's own contexts. */
@@ -14,4 +16,5 @@ export const accountsModule = defineModule({
     await api.register(meRoutes);
   },
   schedules: [sessionCleanup],
+  personalData: [accountsPersonalData],
 });

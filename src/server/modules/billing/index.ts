@@ -1,6 +1,7 @@
 import type { ModuleRouteOptions } from "../../platform/context.js";
 import { defineModule } from "../../platform/module.js";
 import { billingSchedules } from "./billing.jobs.js";
+import { billingPersonalData } from "./billing.privacy.js";
 import { billingRoutes } from "./billing.routes.js";
 import { bankFeedRoutes } from "./payments/bank-feed.routes.js";
 import { paymentGateway, setUpGateway } from "./payments/gateway/setup.js";
@@ -11,6 +12,7 @@ import { billingRunTask } from "./runs/runs.service.js";
 /** Billing: fee rules and tariffs, meter readings, monthly runs, notices, payments, debts. */
 export const billingModule = defineModule({
   name: "billing",
+  personalData: [billingPersonalData],
   routes: async (api, opts: ModuleRouteOptions) => {
     await api.register(billingRoutes);
     await api.register(bankFeedRoutes, opts);

@@ -1,5 +1,7 @@
 import { defineModule } from "../../platform/module.js";
 import { buildingRoutes } from "./buildings.routes.js";
 
+export { loadBuilding } from "./buildings.service.js";
+
 /** A company's buildings. */
 export const buildingsModule = defineModule({ name: "buildings", routes: buildingRoutes });

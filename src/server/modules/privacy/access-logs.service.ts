@@ -6,7 +6,7 @@ import { openOrigin } from "../../platform/accesslog/writer.js";
 import { audit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
 import { containing } from "../../platform/db/paging.js";
-import { dataKeysOf, recipientsOf } from "../accounts/accounts.service.js";
+import { dataKeysOf, recipientsOf } from "../accounts/index.js";
 
 const STATUS_RANGE = { "2xx": 200, "3xx": 300, "4xx": 400, "5xx": 500 } as const;
 

@@ -51,8 +51,7 @@ import {
 } from "../../../contracts/privacy.js";
 import { MyData } from "../../../contracts/registry.js";
 import { errors } from "../../platform/errors.js";
-import { residentIdsOfAccount } from "../registry/residents/my-data.service.js";
-import { correctOwnRecord } from "../registry/residents/residents.service.js";
+import { correctOwnRecord, residentIdsOfAccount } from "../registry/index.js";
 import { listAccessLogs } from "./access-logs.service.js";
 import * as breaches from "./breaches/breaches.service.js";
 import { consentOverview, setConsent } from "./consents/consents.service.js";

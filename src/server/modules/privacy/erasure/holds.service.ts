@@ -4,7 +4,7 @@ import type { LegalHoldBody } from "../../../../contracts/privacy.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
-import { residentNames } from "../../registry/residents/residents.service.js";
+import { residentNames } from "../../registry/index.js";
 import { legalHolds } from "../privacy.table.js";
 
 type Row = typeof legalHolds.$inferSelect;

@@ -11,16 +11,16 @@ import type {
 import { audit, nothingToAudit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { type AppError, errors } from "../../../platform/errors.js";
-import { recipientsOf } from "../../accounts/accounts.service.js";
-import { notify } from "../../notifications/notifications.service.js";
-import { residentIdsOfAccount } from "../../registry/residents/my-data.service.js";
+import { recipientsOf } from "../../accounts/index.js";
+import { notify } from "../../notifications/index.js";
 import {
   residentFacts,
   residentIdsNamed,
+  residentIdsOfAccount,
   residentNames,
   setRestriction,
-} from "../../registry/residents/residents.service.js";
-import { accountsWithRoles } from "../../staff/staff.service.js";
+} from "../../registry/index.js";
+import { accountsWithRoles } from "../../staff/index.js";
 import { setConsent } from "../consents/consents.service.js";
 import { eraseResident } from "../erasure/erasure.service.js";
 import { isRequestHandler } from "../privacy.policy.js";

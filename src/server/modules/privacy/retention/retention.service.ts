@@ -7,12 +7,8 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx, Platform } from "../../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../../platform/db/client.js";
 import { asSystem } from "../../../platform/jobs/system.js";
-import {
-  accessLogRetentions,
-  companyProfile,
-  updateCompanySettings,
-} from "../../companies/companies.service.js";
-import { residentsGoneBefore } from "../../registry/residents/residents.service.js";
+import { accessLogRetentions, companyProfile, updateCompanySettings } from "../../companies/index.js";
+import { residentsGoneBefore } from "../../registry/index.js";
 import { eraseResident } from "../erasure/erasure.service.js";
 import { retentionRuns } from "../privacy.table.js";
 

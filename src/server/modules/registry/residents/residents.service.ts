@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type {
@@ -14,11 +14,9 @@ import { authorizeVisible, isCompanyWide, subject } from "../../../platform/auth
 import type { Ctx } from "../../../platform/context.js";
 import { maskEmail, maskPhone, normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
-import { queryRows } from "../../../platform/db/client.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
-import { todayInVietnam } from "../../../platform/time.js";
 import { createInvitation, onInvitationAccepted } from "../../staff/invitations.service.js";
 import { unitRef } from "../units/units.service.js";
 import { units } from "../units/units.table.js";
@@ -27,7 +25,6 @@ import { vehicles } from "../vehicles/vehicles.table.js";
 import { actsAsResident } from "./residents.policy.js";
 import {
   accessCards,
-  changeRequests,
   householdMembers,
   memberResident,
   memberUnit,
@@ -589,48 +586,6 @@ export async function correctOwnRecord(ctx: Ctx, id: string, patch: ResidentInpu
   });
 }
 
-export type ResidentFacts = {
-  id: string;
-  fullName: string;
-  accountId: string | null;
-  unitIds: string[];
-  /** Units the person owns now (an owner answers for the unit's fees), with their codes. */
-  owned: { unitId: string; code: string }[];
-  erasedAt: Date | null;
-  erasurePendingSince: Date | null;
-};
-
-/** What erasure needs to know about a resident: their name, account and units (now or before). */
-export async function residentFacts(ctx: Ctx, id: string): Promise<ResidentFacts | null> {
-  const [row] = await ctx.tx
-    .select()
-    .from(residents)
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
-  if (!row) return null;
-  const unitRows = await ctx.tx
-    .select({
-      unitId: householdMembers.unitId,
-      code: units.code,
-      role: householdMembers.role,
-      movedOutOn: householdMembers.movedOutOn,
-    })
-    .from(householdMembers)
-    .innerJoin(units, memberUnit)
-    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
-  const owned = new Map(
-    unitRows.filter((u) => u.role === "owner" && u.movedOutOn === null).map((u) => [u.unitId, u.code]),
-  );
-  return {
-    id,
-    fullName: row.fullName,
-    accountId: row.accountId,
-    unitIds: [...new Set(unitRows.map((u) => u.unitId))],
-    owned: [...owned].map(([unitId, code]) => ({ unitId, code })),
-    erasedAt: row.erasedAt,
-    erasurePendingSince: row.erasurePendingSince,
-  };
-}
-
 /** Sets or lifts a restriction of processing (the person's data kept but not used). */
 export async function setRestriction(ctx: Ctx, id: string, restricted: boolean): Promise<boolean> {
   const rows = await ctx.tx
@@ -645,196 +600,6 @@ export async function setRestriction(ctx: Ctx, id: string, restricted: boolean):
     )
     .returning({ id: residents.id });
   return rows.length > 0;
-}
-
-export const ERASED_NAME = "[đã xoá]";
-
-/**
- * Erases what the registry holds about a resident. The data key is destroyed, so everything encrypted with
- * it — contacts, date of birth, ID number, plates, and any audit or log detail sealed with it — becomes
- * unreadable. With `keepContacts` (an unpaid notice still has to be collected) the name, address and contacts
- * are re-sealed under a fresh key before the old one goes, and the record stays marked as pending erasure.
- * Answers the personal fields that are gone.
- */
-export async function eraseResidentRecord(ctx: Ctx, id: string, keepContacts: boolean): Promise<string[]> {
-  const [row] = await ctx.tx
-    .select()
-    .from(residents)
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
-  if (!row) throw errors.notFound("resident");
-  const today = todayInVietnam();
-  const oldKey = keyOf(ctx, row);
-  const common = {
-    dateOfBirthEnc: null,
-    idNumberEnc: null,
-    nationality: null,
-    accountId: null,
-    updatedAt: new Date(),
-  };
-  if (keepContacts) {
-    const fresh = ctx.platform.keyring.newDataKey();
-    const reseal = (box: Buffer | null) => (oldKey && box ? encrypt(fresh.key, decrypt(oldKey, box)) : null);
-    await ctx.tx
-      .update(residents)
-      .set({
-        ...common,
-        dataKey: fresh.wrapped,
-        phoneEnc: reseal(row.phoneEnc),
-        emailEnc: reseal(row.emailEnc),
-        erasurePendingSince: row.erasurePendingSince ?? new Date(),
-      })
-      .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
-  } else {
-    await ctx.tx
-      .update(residents)
-      .set({
-        ...common,
-        fullName: ERASED_NAME,
-        nameSearch: searchText(ERASED_NAME),
-        dataKey: null,
-        phoneEnc: null,
-        phoneBidx: null,
-        emailEnc: null,
-        emailBidx: null,
-        contactAddress: null,
-        preferredLang: "vi",
-        erasurePendingSince: null,
-        erasedAt: new Date(),
-      })
-      .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
-  }
-  await ctx.tx
-    .update(householdMembers)
-    .set({ matchKey: null })
-    .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
-  const [carsBefore] = await ctx.tx
-    .select({
-      plate: sql<boolean>`coalesce(bool_or(${vehicles.plateEnc} is not null), false)`,
-      parkingCard: sql<boolean>`coalesce(bool_or(${vehicles.parkingCard} is not null), false)`,
-    })
-    .from(vehicles)
-    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.residentId, id)));
-  await ctx.tx
-    .update(vehicles)
-    .set({
-      plateEnc: null,
-      plateBidx: null,
-      parkingCard: null,
-      status: "inactive",
-      activeTo: sql`coalesce(${vehicles.activeTo}, ${today}::date)`,
-    })
-    .where(and(eq(vehicles.companyId, ctx.companyId), eq(vehicles.residentId, id)));
-  // A card's number identifies the person at the gate and in the building's access system: it goes too, not
-  // only the card's validity. The row stays (deactivated) so the unit's card history keeps its dates.
-  const cards = await ctx.tx
-    .update(accessCards)
-    .set({ number: ERASED_NAME, deactivatedOn: sql`coalesce(${accessCards.deactivatedOn}, ${today}::date)` })
-    .where(
-      and(
-        eq(accessCards.companyId, ctx.companyId),
-        eq(accessCards.residentId, id),
-        ne(accessCards.number, ERASED_NAME),
-      ),
-    )
-    .returning({ id: accessCards.id });
-  if (!keepContacts) {
-    // An ownership transfer that named the person as the new owner keeps their name on the decided request.
-    const units = await ctx.tx
-      .selectDistinct({ unitId: householdMembers.unitId })
-      .from(householdMembers)
-      .where(and(eq(householdMembers.companyId, ctx.companyId), eq(householdMembers.residentId, id)));
-    if (units.length > 0) {
-      await ctx.tx
-        .update(changeRequests)
-        .set({ newOwnerName: ERASED_NAME, newOwnerContactEnc: null })
-        .where(
-          and(
-            eq(changeRequests.companyId, ctx.companyId),
-            inArray(
-              changeRequests.unitId,
-              units.map((u) => u.unitId),
-            ),
-            eq(changeRequests.newOwnerName, row.fullName),
-          ),
-        );
-    }
-  }
-  if (row.accountId) {
-    await ctx.tx
-      .update(changeRequests)
-      .set({ requestedBy: null })
-      .where(and(eq(changeRequests.companyId, ctx.companyId), eq(changeRequests.requestedBy, row.accountId)));
-  }
-  // The fields that held a value and no longer do: what the person is told was erased.
-  const done: [string, boolean][] = [
-    ["resident.fullName", !keepContacts && row.fullName !== ERASED_NAME],
-    ["resident.phone", !keepContacts && row.phoneEnc !== null],
-    ["resident.email", !keepContacts && row.emailEnc !== null],
-    ["resident.contactAddress", !keepContacts && row.contactAddress !== null],
-    ["resident.dateOfBirth", row.dateOfBirthEnc !== null],
-    ["resident.idNumber", row.idNumberEnc !== null],
-    ["resident.nationality", row.nationality !== null],
-    ["vehicle.plate", carsBefore?.plate === true],
-    ["vehicle.parkingCard", carsBefore?.parkingCard === true],
-    ["card.number", cards.length > 0],
-  ];
-  return done.filter(([, d]) => d).map(([f]) => f);
-}
-
-/**
- * Some personal fields of some residents, in clear, for a release the caller records in the disclosure log
- * (a state agency's written request) or a message to the person themselves.
- */
-export async function openResidentFields(ctx: Ctx, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  const rows = await ctx.tx
-    .select()
-    .from(residents)
-    .where(and(eq(residents.companyId, ctx.companyId), inArray(residents.id, [...ids])));
-  const homes = await ctx.tx
-    .select({ residentId: householdMembers.residentId, code: units.code, role: householdMembers.role })
-    .from(householdMembers)
-    .innerJoin(units, memberUnit)
-    .where(
-      and(
-        eq(householdMembers.companyId, ctx.companyId),
-        inArray(householdMembers.residentId, [...ids]),
-        isNull(householdMembers.movedOutOn),
-      ),
-    );
-  const cars = await ctx.tx
-    .select({ residentId: vehicles.residentId, plateEnc: vehicles.plateEnc })
-    .from(vehicles)
-    .where(and(eq(vehicles.companyId, ctx.companyId), inArray(vehicles.residentId, [...ids])));
-  return rows.map((r) => {
-    const key = keyOf(ctx, r);
-    return {
-      residentId: r.id,
-      erased: r.erasedAt !== null,
-      restricted: r.restrictedAt !== null,
-      lang: (r.preferredLang === "en" ? "en" : "vi") as "vi" | "en",
-      accountId: r.accountId,
-      values: {
-        "resident.fullName": r.fullName,
-        "resident.phone": open(key, r.phoneEnc),
-        "resident.email": open(key, r.emailEnc),
-        "resident.dateOfBirth": open(key, r.dateOfBirthEnc),
-        "resident.idNumber": open(key, r.idNumberEnc),
-        "resident.nationality": r.nationality,
-        "household.membership":
-          homes
-            .filter((h) => h.residentId === r.id)
-            .map((h) => `${h.code} (${h.role})`)
-            .join(", ") || null,
-        "vehicle.plate":
-          cars
-            .filter((c) => c.residentId === r.id)
-            .map((c) => open(key, c.plateEnc))
-            .filter(Boolean)
-            .join(", ") || null,
-      } as { [field: string]: string | null },
-    };
-  });
 }
 
 /** Residents of some buildings or units (now living there), for choosing whom an incident touched. */
@@ -882,26 +647,6 @@ export async function residentNames(ctx: Ctx, ids: readonly string[]) {
   );
 }
 
-/**
- * Resident records whose every stay ended before a date and that are neither erased nor waiting on a hold
- * (the erasure job finishes those), for the retention purge.
- */
-export async function residentsGoneBefore(ctx: Ctx, before: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    ctx.tx,
-    sql`
-    select r.id from residents r
-    where r.company_id = ${ctx.companyId} and r.erased_at is null and r.erasure_pending_since is null
-      and exists (select 1 from household_members m where m.company_id = r.company_id and m.resident_id = r.id)
-      and not exists (
-        select 1 from household_members m
-        where m.company_id = r.company_id and m.resident_id = r.id
-          and (m.moved_out_on is null or m.moved_out_on >= ${before}::date)
-      )`,
-  );
-  return rows.map((r) => r.id);
-}
-
 /** Residents whose name contains the words (accent-insensitive), for searching lists kept elsewhere. */
 export async function residentIdsNamed(ctx: Ctx, q: string): Promise<string[]> {
   const rows = await ctx.tx
@@ -911,21 +656,5 @@ export async function residentIdsNamed(ctx: Ctx, q: string): Promise<string[]> {
       and(eq(residents.companyId, ctx.companyId), ilike(residents.nameSearch, containing(searchText(q)))),
     )
     .limit(500);
-  return rows.map((r) => r.id);
-}
-
-/** Erasure was asked for but a hold keeps part of the record: the job finishes it when the hold ends. */
-export async function markErasurePending(ctx: Ctx, id: string): Promise<void> {
-  await ctx.tx
-    .update(residents)
-    .set({ erasurePendingSince: sql`coalesce(${residents.erasurePendingSince}, now())` })
-    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.id, id)));
-}
-
-export async function residentsPendingErasure(ctx: Ctx): Promise<string[]> {
-  const rows = await ctx.tx
-    .select({ id: residents.id })
-    .from(residents)
-    .where(and(eq(residents.companyId, ctx.companyId), sql`${residents.erasurePendingSince} is not null`));
   return rows.map((r) => r.id);
 }
