@@ -9,6 +9,7 @@ import { queryRows } from "../../platform/db/client.js";
 import { containing, pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { errors } from "../../platform/errors.js";
+import { consentWording } from "../../platform/privacy/consent-wording.js";
 import {
   contactIndex,
   createAccount,
@@ -18,7 +19,6 @@ import {
 import { type ClientInfo, confirmPassword } from "../accounts/auth.service.js";
 import { createSession, meOf, recordDevice } from "../accounts/sessions.service.js";
 import { companies } from "../companies/companies.table.js";
-import { consentWording } from "../privacy/policies/texts.js";
 import { invitations, memberships } from "./memberships.table.js";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
