@@ -1,6 +1,9 @@
 import type { Actor } from "../../platform/authz/actor.js";
 import { definePolicy } from "../../platform/authz/can.js";
 
+/** The permission a route asks for: an action of the privacy center. */
+export const allow = (action: string) => ({ permission: [action, "privacy"] as [string, string] });
+
 const role = (a: Actor) => a.role ?? "";
 const admin = (a: Actor) => a.role === "company_admin";
 /** Customer care handles data-subject requests for the whole company (DESIGN §1). */

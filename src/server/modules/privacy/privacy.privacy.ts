@@ -5,7 +5,10 @@ import { message } from "../../platform/i18n/messages.js";
 import { definePersonalData } from "../../platform/privacy/personal-data.js";
 import { RETENTION } from "../../platform/privacy/purposes.js";
 import { consentHistory } from "./consents/consents.service.js";
-import { dataExports, disclosures, identityChecks, legalHolds, privacyRequests } from "./privacy.table.js";
+import { disclosures } from "./disclosures/disclosures.table.js";
+import { legalHolds } from "./erasure/holds.table.js";
+import { dataExports } from "./mydata/exports.table.js";
+import { identityChecks, privacyRequests } from "./requests/requests.table.js";
 
 /*
  * What the privacy center itself holds about a person: the access log of their traffic, who received their

@@ -19,7 +19,7 @@ import { notify } from "../../notifications/index.js";
 import { openResidentFields, residentNames, residentsIn } from "../../registry/index.js";
 import { accountsWithRoles } from "../../staff/index.js";
 import { renderBreachReport } from "../documents/breach-report.pdf.js";
-import { breachAffected, breachIncidents } from "../privacy.table.js";
+import { breachAffected, breachIncidents } from "./breaches.table.js";
 
 type Row = typeof breachIncidents.$inferSelect;
 

@@ -7,7 +7,7 @@ import { errors } from "../../../platform/errors.js";
 import { CONSENT_WORDING } from "../../../platform/privacy/consent-wording.js";
 import { PURPOSES } from "../../../platform/privacy/purposes.js";
 import { currentPolicyVersion } from "../policies/policies.service.js";
-import { consents } from "../privacy.table.js";
+import { consents } from "./consents.table.js";
 
 type Row = typeof consents.$inferSelect;
 type ConsentPurpose = keyof typeof CONSENT_WORDING;

@@ -13,7 +13,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
 import { personalFields } from "../../../platform/privacy/personal-data.js";
 import { openResidentFields, residentNames, unusableResidents } from "../../registry/index.js";
-import { disclosures } from "../privacy.table.js";
+import { disclosures } from "./disclosures.table.js";
 
 /**
  * Every code path that releases personal data outside the building's staff, by name. A path not listed here

@@ -5,7 +5,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
 import { residentNames } from "../../registry/index.js";
-import { legalHolds } from "../privacy.table.js";
+import { legalHolds } from "./holds.table.js";
 
 type Row = typeof legalHolds.$inferSelect;
 

@@ -6,7 +6,7 @@ import { errors } from "../../../platform/errors.js";
 import { personalFields } from "../../../platform/privacy/personal-data.js";
 import { companyProfile } from "../../companies/index.js";
 import { renderDataExportHtml } from "../documents/export.html.js";
-import { dataExports } from "../privacy.table.js";
+import { dataExports } from "./exports.table.js";
 import { myData } from "./my-data.service.js";
 
 const LINK_TTL_MS = 24 * 3600_000;

@@ -11,7 +11,7 @@ import { recipientsOf } from "../../accounts/index.js";
 import { companyProfile } from "../../companies/index.js";
 import { notify } from "../../notifications/index.js";
 import { accountsWithRoles } from "../../staff/index.js";
-import { companyPolicies, policyAcknowledgements } from "../privacy.table.js";
+import { companyPolicies, policyAcknowledgements } from "./policies.table.js";
 import { PLATFORM_POLICIES } from "./texts.js";
 
 type Row = typeof companyPolicies.$inferSelect;

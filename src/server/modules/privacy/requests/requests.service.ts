@@ -24,8 +24,8 @@ import { accountsWithRoles } from "../../staff/index.js";
 import { setConsent } from "../consents/consents.service.js";
 import { eraseResident } from "../erasure/erasure.service.js";
 import { isRequestHandler } from "../privacy.policy.js";
-import { privacyRequestEvents, privacyRequests } from "../privacy.table.js";
 import { verifyIdentityCheck } from "./identity.service.js";
+import { privacyRequestEvents, privacyRequests } from "./requests.table.js";
 
 type Row = typeof privacyRequests.$inferSelect;
 type Query = z.infer<typeof PrivacyRequestQuery>;
