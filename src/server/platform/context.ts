@@ -2,13 +2,17 @@ import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
+import type { z } from "zod";
 import type { Lang } from "../../contracts/common.js";
+import type { ErasureOutcome } from "../../contracts/privacy.js";
+import type { MyData } from "../../contracts/registry.js";
 import type { Config } from "../config.js";
 import type { Actor } from "./authz/actor.js";
 import type { Policy } from "./authz/can.js";
 import type { Keyring } from "./crypto/crypto.js";
 import type { Database, Tx } from "./db/client.js";
 import type { Messenger } from "./messaging/messenger.js";
+import type { Purpose } from "./privacy/purposes.js";
 
 /*
  * The contract between the platform and the modules: the context every service receives, the long-lived
@@ -115,4 +119,95 @@ export type ModuleManifest = {
   readonly seedDemo?: (seed: DemoSeed) => Promise<void>;
   /** Who may do what to its kinds of resource; route permissions and the web's abilities look them up here. */
   readonly policies?: readonly Policy<string, string, never>[];
+  /** Where the module keeps personal data, and how it shows, holds and erases it (`definePersonalData`). */
+  readonly personalData?: readonly PersonalDataProvider[];
+};
+
+type Text = { vi: string; en: string };
+
+/** A kind of personal data a module stores, as the processing register and the privacy center show it. */
+export type PersonalField = {
+  /** `subject.name` (`resident.phone`): the name disclosures, reveals and erasure outcomes use. */
+  readonly key: string;
+  readonly label: Text;
+  readonly purposes: readonly Purpose[];
+  readonly retention: Text;
+  /** Sensitive under Decree 356 (identity documents, financial data): encrypted and shown masked. */
+  readonly sensitive?: boolean;
+  /**
+   * The audit-log records (entities) a change to it is written as, and the names it goes by there besides the
+   * part of its key after the dot: the audit log masks those changes.
+   */
+  readonly records: readonly string[];
+  readonly alsoCalled?: readonly string[];
+  /** Where it is stored, as `table.column` (a test holds every personal-looking column to this list). */
+  readonly columns: readonly string[];
+};
+
+/** A copy of a field another module declares, kept in this module's tables (an invitation's contact). */
+export type PersonalFieldCopy = {
+  readonly of: string;
+  readonly records?: readonly string[];
+  readonly columns: readonly string[];
+};
+
+type MyDataShape = z.infer<typeof MyData>;
+/** One module's part of a person's data: the privacy center joins the parts of a record by its resident. */
+export type PersonalDataPart = {
+  records?: ({ residentId: string } & Partial<MyDataShape["records"][number]>)[];
+  account?: MyDataShape["account"];
+  consents?: MyDataShape["consents"];
+  requests?: MyDataShape["requests"];
+};
+
+/** Whom "my data" and the export are about: the signed-in account and its resident records in the company. */
+export type DataOwner = {
+  accountId: string;
+  residentIds: readonly string[];
+  /** Each record's stays in units (the billing history shown is the units' while the person lived there). */
+  stays: readonly {
+    residentId: string;
+    unitId: string;
+    unitCode: string;
+    from: string | null;
+    to: string | null;
+  }[];
+};
+
+/** Whom an erasure is about: a resident record, with what the modules need to find their data. */
+export type ErasureSubject = {
+  id: string;
+  fullName: string;
+  accountId: string | null;
+  /** The language the person is told in. */
+  lang: Lang;
+  unitIds: string[];
+  /** Units the person owns now (an owner answers for the unit's fees), with their codes. */
+  owned: { unitId: string; code: string }[];
+};
+
+/** Something that keeps part of a person's data from erasure, told to the person as what, why and until when. */
+export type ErasureHold = ErasureOutcome["kept"][number] & {
+  /** The fields it keeps (the modules leave them in place), or everything (nothing is erased yet). */
+  keeps: readonly string[] | "everything";
+};
+
+/** What one module erased: the fields that held a value (told to the person), counts for the audit entry. */
+export type ErasureStep = {
+  erased: readonly string[];
+  /** Tables rewritten in place, compacted after the commit so old row versions leave the disk. */
+  tables: readonly string[];
+  counts?: Record<string, unknown>;
+};
+
+/** One module's personal data (`definePersonalData`): listed in its manifest, asked by the privacy center. */
+export type PersonalDataProvider = {
+  readonly fields: readonly PersonalField[];
+  readonly copies?: readonly PersonalFieldCopy[];
+  /** The person's data this module holds, in full (they are shown their own). */
+  readonly collect?: (ctx: Ctx, owner: DataOwner) => Promise<PersonalDataPart>;
+  /** What keeps part of the person's data from erasure now. */
+  readonly holds?: (ctx: Ctx, person: ErasureSubject) => Promise<ErasureHold[]>;
+  /** Erases the person's data, except the fields a hold keeps. */
+  readonly erase?: (ctx: Ctx, person: ErasureSubject, keep: ReadonlySet<string>) => Promise<ErasureStep>;
 };

@@ -1,6 +1,7 @@
 import type { ModuleRouteOptions } from "../../platform/context.js";
 import { defineModule } from "../../platform/module.js";
 import { seedDemoAccounts } from "./accounts.demo.js";
+import { accountsPersonalData } from "./accounts.privacy.js";
 import { authRoutes } from "./auth.routes.js";
 import { meRoutes } from "./me.routes.js";
 import { sessionCleanup } from "./sessions.jobs.js";
@@ -10,10 +11,12 @@ export {
   accountNames,
   contactIndex,
   createAccount,
+  dataKeysOf,
   findAccountByContact,
   isAccountActive,
   maskedContactsByAccount,
   parseContactOrFail,
+  recipientsOf,
 } from "./accounts.service.js";
 export { type ClientInfo, confirmPassword, signInInvited } from "./auth.service.js";
 export { clientInfo, setDeviceCookie, setSessionCookie } from "./cookies.js";
@@ -28,4 +31,5 @@ export const accountsModule = defineModule({
   },
   schedules: [sessionCleanup],
   seedDemo: seedDemoAccounts,
+  personalData: [accountsPersonalData],
 });

@@ -1,9 +1,15 @@
 import { and, eq, gte, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
-import type { Ctx } from "../../platform/context.js";
+import type { Ctx, DataOwner, ErasureHold, ErasureSubject } from "../../platform/context.js";
+import { message } from "../../platform/i18n/messages.js";
+import { definePersonalData, fieldLabel, personalFields } from "../../platform/privacy/personal-data.js";
+import { RETENTION } from "../../platform/privacy/purposes.js";
 import { autopayMandates, invoices, payments } from "./billing.table.js";
 
+/** Years issued invoices and payments are kept (Law on Accounting 88/2015/QH13, art. 41: 10 years). */
+const ACCOUNTING_YEARS = 10;
+
 /** A stay in a unit: the billing history a person is shown is their units' while they lived there. */
-export type Tenure = { unitId: string; unitCode: string; from: string | null; to: string | null };
+type Tenure = DataOwner["stays"][number];
 
 const periodIn = (t: Tenure) =>
   and(
@@ -13,7 +19,7 @@ const periodIn = (t: Tenure) =>
   );
 
 /** Fee notices (issued, not drafts) and payments of the person's units during their stays. */
-export async function billingHistory(ctx: Ctx, tenures: readonly Tenure[]) {
+async function billingHistory(ctx: Ctx, tenures: readonly Tenure[]) {
   if (tenures.length === 0) return { invoices: [], payments: [] };
   const codeOf = new Map(tenures.map((t) => [t.unitId, t.unitCode]));
   const [notices, paid] = await Promise.all([
@@ -69,14 +75,14 @@ export async function billingHistory(ctx: Ctx, tenures: readonly Tenure[]) {
 }
 
 /** A notice still owed that holds a person's data, and why it concerns them. */
-export type UnpaidHold = { notice: string; unitId: string; basis: "billed" | "owner" };
+type UnpaidHold = { notice: string; unitId: string; basis: "billed" | "owner" };
 
 /**
  * Notices still owed that concern this person: those billed to them (their name on the notice), and those of
  * units they own (the owner answers for the unit's fees). A notice billed to someone else in a unit the person
  * does not own does not concern them: it holds nothing of theirs.
  */
-export async function unpaidNoticesOf(
+async function unpaidNoticesOf(
   ctx: Ctx,
   p: { unitIds: readonly string[]; ownedUnitIds: readonly string[]; name: string },
 ): Promise<UnpaidHold[]> {
@@ -106,7 +112,7 @@ export async function unpaidNoticesOf(
  * Issued notices that name the person as the one billed: the accounting law keeps them (and the payments on
  * them) for the retention period, with that name. Answers how many and when the last one may go.
  */
-export async function accountingRecords(ctx: Ctx, unitIds: readonly string[], name: string, years: number) {
+async function accountingRecords(ctx: Ctx, unitIds: readonly string[], name: string, years: number) {
   if (unitIds.length === 0) return { notices: 0, keepUntil: null };
   const [row] = await ctx.tx
     .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${invoices.issuedAt})::text` })
@@ -129,7 +135,7 @@ export async function accountingRecords(ctx: Ctx, unitIds: readonly string[], na
  * What billing forgets of an erased person: their name on notices not yet issued (re-drafted without it) and
  * their saved cards (auto-debit mandates). Issued notices and payments stay, for the accounting hold.
  */
-export async function forgetPayer(
+async function forgetPayer(
   ctx: Ctx,
   p: { unitIds: readonly string[]; name: string; accountId: string | null },
 ) {
@@ -159,3 +165,123 @@ export async function forgetPayer(
   }
   return { drafts, cards };
 }
+
+/** What a notice still owed keeps of its payer: what it takes to collect it. */
+const COLLECTION_FIELDS = [
+  "resident.fullName",
+  "resident.phone",
+  "resident.email",
+  "resident.contactAddress",
+  "household.membership",
+];
+
+/**
+ * What keeps billing's part from erasure, one entry per reason: notices still owed billed to the person, and
+ * those of a unit they own (the owner answers for its fees), each naming its notices; then the issued notices
+ * the accounting law keeps with the person's name.
+ */
+async function billingHolds(ctx: Ctx, person: ErasureSubject): Promise<ErasureHold[]> {
+  const { lang } = person;
+  const unpaid = await unpaidNoticesOf(ctx, {
+    unitIds: person.unitIds,
+    ownedUnitIds: person.owned.map((o) => o.unitId),
+    name: person.fullName,
+  });
+  const fields = personalFields(ctx.platform);
+  const what = COLLECTION_FIELDS.map((f) => fieldLabel(fields, f, lang)).join(", ");
+  const billed = unpaid.filter((u) => u.basis === "billed");
+  const owned = unpaid.filter((u) => u.basis === "owner");
+  const holds: ErasureHold[] = [];
+  if (billed.length > 0) {
+    holds.push({
+      what,
+      reason: message(lang, "ERASURE_REASON_UNPAID_BILLED", {
+        count: billed.length,
+        notices: billed.map((u) => u.notice).join(", "),
+      }),
+      until: null,
+      keeps: COLLECTION_FIELDS,
+    });
+  }
+  if (owned.length > 0) {
+    const codes = person.owned.filter((o) => owned.some((u) => u.unitId === o.unitId)).map((o) => o.code);
+    holds.push({
+      what,
+      reason: message(lang, "ERASURE_REASON_UNPAID_OWNER", {
+        count: owned.length,
+        notices: owned.map((u) => u.notice).join(", "),
+        units: codes.join(", "),
+      }),
+      until: null,
+      keeps: COLLECTION_FIELDS,
+    });
+  }
+  const accounting = await accountingRecords(ctx, person.unitIds, person.fullName, ACCOUNTING_YEARS);
+  if (accounting.notices > 0) {
+    // Billing keeps its issued notices whatever the erasure: the hold tells the person, it keeps no field.
+    holds.push({
+      what: message(lang, "ERASURE_KEPT_ACCOUNTING", { count: accounting.notices }),
+      reason: message(lang, "ERASURE_REASON_ACCOUNTING", { years: ACCOUNTING_YEARS }),
+      until: accounting.keepUntil,
+      keeps: [],
+    });
+  }
+  return holds;
+}
+
+export const billingPersonalData = definePersonalData({
+  fields: [
+    {
+      key: "billing.invoices",
+      label: { vi: "Thông báo phí", en: "Fee notices" },
+      purposes: ["billing"],
+      retention: RETENTION.accounting,
+      sensitive: true,
+      records: ["payment", "autopay_mandate", "invoice"],
+      columns: ["invoices.bill_to", "invoices.unit_id", "invoices.total", "invoices.paid"],
+    },
+    {
+      key: "billing.payments",
+      label: { vi: "Lịch sử thanh toán", en: "Payment history" },
+      purposes: ["billing"],
+      retention: RETENTION.accounting,
+      sensitive: true,
+      records: ["payment", "autopay_mandate", "invoice"],
+      columns: ["payments.amount", "payments.reference", "payments.note", "payments.received_at"],
+    },
+    {
+      key: "billing.cardToken",
+      label: { vi: "Thẻ lưu để tự động thanh toán (mã thay thế)", en: "Saved card for auto-debit (token)" },
+      alsoCalled: ["card"],
+      purposes: ["billing"],
+      retention: RETENTION.whileAccount,
+      sensitive: true,
+      records: ["payment", "autopay_mandate", "invoice"],
+      columns: ["autopay_mandates.token_enc", "autopay_mandates.card_masked"],
+    },
+  ],
+  collect: async (ctx, owner) => ({
+    records: await Promise.all(
+      owner.residentIds.map(async (residentId) => ({
+        residentId,
+        ...(await billingHistory(
+          ctx,
+          owner.stays.filter((s) => s.residentId === residentId),
+        )),
+      })),
+    ),
+  }),
+  holds: billingHolds,
+  erase: async (ctx, person, keep) => {
+    const { drafts, cards } = await forgetPayer(ctx, {
+      unitIds: COLLECTION_FIELDS.some((f) => keep.has(f)) ? [] : person.unitIds,
+      name: person.fullName,
+      accountId: person.accountId,
+    });
+    return {
+      erased: cards > 0 ? ["billing.cardToken"] : [],
+      tables: ["autopay_mandates"],
+      counts: { drafts, cards },
+    };
+  },
+});

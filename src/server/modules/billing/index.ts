@@ -8,6 +8,7 @@ import {
   invoicePolicy,
   unroutedTransferPolicy,
 } from "./billing.policy.js";
+import { billingPersonalData } from "./billing.privacy.js";
 import { billingRoutes } from "./billing.routes.js";
 import { bankFeedRoutes } from "./payments/bank-feed.routes.js";
 import { paymentGateway, setUpGateway } from "./payments/gateway/setup.js";
@@ -19,6 +20,7 @@ import { tariffPolicy } from "./tariffs/tariffs.policy.js";
 /** Billing: fee rules and tariffs, meter readings, monthly runs, notices, payments, debts. */
 export const billingModule = defineModule({
   name: "billing",
+  personalData: [billingPersonalData],
   routes: async (api, opts: ModuleRouteOptions) => {
     await api.register(billingRoutes);
     await api.register(bankFeedRoutes, opts);

@@ -3,7 +3,12 @@ import { seedDemoCompany } from "./companies.demo.js";
 import { companyPolicy } from "./companies.policy.js";
 import { companyRoutes } from "./companies.routes.js";
 
-export { accessLogRetentions, companyProfile, onCompanyCreated } from "./companies.service.js";
+export {
+  accessLogRetentions,
+  companyProfile,
+  onCompanyCreated,
+  updateCompanySettings,
+} from "./companies.service.js";
 
 /** Management companies: the tenants, their settings, their bank accounts' owner. */
 export const companiesModule = defineModule({

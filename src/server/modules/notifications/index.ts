@@ -1,5 +1,6 @@
 import { defineModule } from "../../platform/module.js";
 import { notificationPolicy } from "./notifications.policy.js";
+import { notificationsPersonalData } from "./notifications.privacy.js";
 import { notificationRoutes } from "./notifications.routes.js";
 
 export { notify } from "./notifications.service.js";
@@ -9,4 +10,5 @@ export const notificationsModule = defineModule({
   name: "notifications",
   routes: notificationRoutes,
   policies: [notificationPolicy],
+  personalData: [notificationsPersonalData],
 });

@@ -34,6 +34,11 @@ export const privacyPolicy = definePolicy("privacy", {
   read_reports: (a) => ["company_admin", "building_manager", "accountant", "owners_board"].includes(role(a)),
 });
 
+/** The permission a route asks for: an action of the privacy center. */
+export const allow = (action: ActionOf<typeof privacyPolicy>) => ({
+  permission: [action, privacyPolicy.kind] as const,
+});
+
 declare module "../../platform/authz/can.js" {
   interface PolicyActions {
     privacy: ActionOf<typeof privacyPolicy>;

@@ -4,6 +4,7 @@ import { registryImportRoutes } from "./import/import.routes.js";
 import { seedDemoRegistry } from "./registry.demo.js";
 import { inviteResidents } from "./residents/bulk-invite.service.js";
 import { householdPolicy, residentPolicy } from "./residents/residents.policy.js";
+import { registryPersonalData } from "./residents/residents.privacy.js";
 import { residentRoutes } from "./residents/residents.routes.js";
 import { unitPolicy } from "./units/units.policy.js";
 import { unitRoutes } from "./units/units.routes.js";
@@ -11,8 +12,25 @@ import { vehiclePolicy } from "./vehicles/vehicles.policy.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
 export { addHouseholdMember } from "./residents/households.service.js";
-export { buildingResidents } from "./residents/my-data.service.js";
-export { linkAccount, residentIdsNamed } from "./residents/residents.service.js";
+export { buildingResidents, residentIdsOfAccount, unusableResidents } from "./residents/my-data.service.js";
+export {
+  countResidents,
+  dataOwner,
+  markErasurePending,
+  openResidentFields,
+  type ResidentFacts,
+  residentFacts,
+  residentsGoneBefore,
+  residentsPendingErasure,
+} from "./residents/residents.privacy.js";
+export {
+  correctOwnRecord,
+  linkAccount,
+  residentIdsNamed,
+  residentNames,
+  residentsIn,
+  setRestriction,
+} from "./residents/residents.service.js";
 export { listResidents } from "./residents/search.service.js";
 
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */
@@ -27,4 +45,5 @@ export const registryModule = defineModule({
   tasks: [inviteResidents],
   seedDemo: seedDemoRegistry,
   policies: [unitPolicy, residentPolicy, householdPolicy, vehiclePolicy, registryImportPolicy],
+  personalData: [registryPersonalData],
 });

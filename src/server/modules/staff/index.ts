@@ -6,10 +6,15 @@ import { staffRoutes } from "./staff.routes.js";
 export { createInvitation, liveInvitationsOfResidents, onInvitationAccepted } from "./invitations.service.js";
 export { currentActor } from "./staff.service.js";
 
+import { staffPersonalData } from "./staff.privacy.js";
+
+export { accountsWithRoles } from "./staff.service.js";
+
 /** A company's staff: memberships, roles, building assignments, invitations. */
 export const staffModule = defineModule({
   name: "staff",
   routes: staffRoutes,
   seedDemo: seedDemoMemberships,
   policies: [staffPolicy, invitationPolicy],
+  personalData: [staffPersonalData],
 });

@@ -9,6 +9,7 @@ import { queryRows } from "../../platform/db/client.js";
 import { pageOf } from "../../platform/db/paging.js";
 import { enterCompany } from "../../platform/db/scope.js";
 import { errors } from "../../platform/errors.js";
+import { consentWording } from "../../platform/privacy/consent-wording.js";
 import {
   type ClientInfo,
   confirmPassword,
@@ -19,9 +20,6 @@ import {
   signInInvited,
 } from "../accounts/index.js";
 import { companyProfile, onCompanyCreated } from "../companies/index.js";
-// Not through privacy's index: privacy depends on staff, so that would close a cycle. The wording has no
-// imports of its own; where the policy texts live for good is the privacy module's decision (issue 12).
-import { consentWording } from "../privacy/policies/texts.js";
 import {
   type InvitationRow,
   type InvitationStatus,

@@ -3,7 +3,7 @@ import type { Ctx } from "../context.js";
 import { maskContact, parseContact } from "../crypto/contact.js";
 import { sha256 } from "../crypto/crypto.js";
 import type { Database } from "../db/client.js";
-import { personalFieldOf } from "../privacy/purposes.js";
+import { type FieldCatalog, personalFieldOf, personalFields } from "../privacy/personal-data.js";
 import { auditHeads, auditLog } from "./audit.table.js";
 import { canonicalJson } from "./canonical.js";
 
@@ -63,7 +63,9 @@ export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     entity: entry.entity,
     entityId: entry.entityId ?? null,
     // Stored exactly as hashed: personal fields masked, then in the form the database's JSON keeps.
-    changes: JSON.parse(canonicalJson(maskPersonal(entry.entity, entry.changes ?? {}))),
+    changes: JSON.parse(
+      canonicalJson(maskPersonal(personalFields(ctx.platform), entry.entity, entry.changes ?? {})),
+    ),
     requestId: ctx.requestId,
   };
   const hash = entryHash(head.hash, fields);
@@ -111,10 +113,14 @@ function maskValue(v: unknown): unknown {
  * personal-data registry lists for the entry's record (`number` of an `access_card`, `plate` of a `vehicle`,
  * …) is masked here, whatever the service passed. A change is `[before, after]` or a single value.
  */
-export function maskPersonal(entity: string, changes: Record<string, unknown>): Record<string, unknown> {
+export function maskPersonal(
+  fields: FieldCatalog,
+  entity: string,
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) {
-    if (!personalFieldOf(entity, key)) out[key] = value;
+    if (!personalFieldOf(fields, entity, key)) out[key] = value;
     else out[key] = Array.isArray(value) ? value.map(maskValue) : maskValue(value);
   }
   return out;

@@ -15,7 +15,7 @@ import type { Ctx } from "../context.js";
 import { type Database, openPglite, PLATFORM_SCOPE } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { createLogger } from "../log/logger.js";
-import { PERSONAL_FIELDS, RECORDS_OF } from "../privacy/purposes.js";
+import { personalFields } from "../privacy/personal-data.js";
 import { audit, diff, nothingToAudit, verifyAuditChains } from "./audit.service.js";
 import { auditLog } from "./audit.table.js";
 
@@ -130,14 +130,16 @@ describe("audit log", () => {
 
   it("masks every field the personal-data registry lists, whatever the service passed", async () => {
     const admin = await newMember(env, "company_admin");
-    const records = Object.keys(PERSONAL_FIELDS).flatMap((field) => {
-      const [subject, name] = field.split(".") as [string, string];
-      const names = [name, ...(PERSONAL_FIELDS[field]?.alsoCalled ?? [])];
-      return (RECORDS_OF[subject] ?? []).flatMap((entity) => names.map((key) => ({ field, entity, key })));
+    const fields = personalFields(env.app.platform);
+    const records = [...fields.values()].flatMap((info) => {
+      const field = info.key;
+      const name = field.slice(field.indexOf(".") + 1);
+      const names = [name, ...(info.alsoCalled ?? [])];
+      return info.entities.flatMap((entity) => names.map((key) => ({ field, entity, key })));
     });
     // Every subject of the registry is written as some record.
     expect(new Set(records.map((r) => r.field.split(".")[0]))).toEqual(
-      new Set(Object.keys(PERSONAL_FIELDS).map((f) => f.split(".")[0])),
+      new Set([...fields.keys()].map((f) => f.split(".")[0])),
     );
     await env.db.transaction(admin.companyId, async (tx) => {
       for (const { entity, key } of records) {

@@ -13,18 +13,14 @@ import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
-import { fieldLabel } from "../../../platform/privacy/purposes.js";
-import { recipientsOf } from "../../accounts/accounts.service.js";
-import { companyProfile } from "../../companies/companies.service.js";
-import { notify } from "../../notifications/notifications.service.js";
-import {
-  openResidentFields,
-  residentNames,
-  residentsIn,
-} from "../../registry/residents/residents.service.js";
-import { accountsWithRoles } from "../../staff/staff.service.js";
+import { fieldLabel, personalFields } from "../../../platform/privacy/personal-data.js";
+import { recipientsOf } from "../../accounts/index.js";
+import { companyProfile } from "../../companies/index.js";
+import { notify } from "../../notifications/index.js";
+import { openResidentFields, residentNames, residentsIn } from "../../registry/index.js";
+import { accountsWithRoles } from "../../staff/index.js";
 import { renderBreachReport } from "../documents/breach-report.pdf.js";
-import { breachAffected, breachIncidents } from "../privacy.table.js";
+import { breachAffected, breachIncidents } from "./breaches.table.js";
 
 type Row = typeof breachIncidents.$inferSelect;
 
@@ -263,7 +259,7 @@ export async function breachReport(ctx: Ctx, id: string) {
   return renderBreachReport({
     company: { name: company?.name ?? "", taxCode: company?.taxCode ?? null },
     incident,
-    fieldLabels: incident.fields.map((f) => fieldLabel(f, "vi")),
+    fieldLabels: incident.fields.map((f) => fieldLabel(personalFields(ctx.platform), f, "vi")),
     reporter: {
       name: reporter?.displayName ?? "",
       role: "Quản trị công ty",
@@ -323,7 +319,7 @@ export async function notifyAffected(ctx: Ctx, id: string) {
       title: incident.title,
       description: incident.description,
       detectedAt: incident.detectedAt.toISOString().slice(0, 16).replace("T", " "),
-      fields: incident.fields.map((f) => fieldLabel(f, lang)).join(", "),
+      fields: incident.fields.map((f) => fieldLabel(personalFields(ctx.platform), f, lang)).join(", "),
       steps: incident.containment.map((c) => `- ${c.step}`).join("\n") || "—",
     });
   const inApp = await notify(

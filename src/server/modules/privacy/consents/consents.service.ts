@@ -4,10 +4,10 @@ import type { ConsentBody, ConsentOverview, ConsentRecord, Purpose } from "../..
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
+import { CONSENT_WORDING } from "../../../platform/privacy/consent-wording.js";
 import { PURPOSES } from "../../../platform/privacy/purposes.js";
 import { currentPolicyVersion } from "../policies/policies.service.js";
-import { CONSENT_WORDING } from "../policies/texts.js";
-import { consents } from "../privacy.table.js";
+import { consents } from "./consents.table.js";
 
 type Row = typeof consents.$inferSelect;
 type ConsentPurpose = keyof typeof CONSENT_WORDING;

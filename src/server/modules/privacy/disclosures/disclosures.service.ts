@@ -11,10 +11,9 @@ import type {
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
-import { PERSONAL_FIELDS } from "../../../platform/privacy/purposes.js";
-import { unusableResidents } from "../../registry/residents/my-data.service.js";
-import { openResidentFields, residentNames } from "../../registry/residents/residents.service.js";
-import { disclosures } from "../privacy.table.js";
+import { personalFields } from "../../../platform/privacy/personal-data.js";
+import { openResidentFields, residentNames, unusableResidents } from "../../registry/index.js";
+import { disclosures } from "./disclosures.table.js";
 
 /**
  * Every code path that releases personal data outside the building's staff, by name. A path not listed here
@@ -42,7 +41,8 @@ export type Release = {
  * disclosure entry per person, in the caller's transaction.
  */
 export async function disclose(ctx: Ctx, release: Release): Promise<void> {
-  const unknown = release.fields.filter((f) => !PERSONAL_FIELDS[f]);
+  const fields = personalFields(ctx.platform);
+  const unknown = release.fields.filter((f) => !fields.has(f));
   if (unknown.length > 0) throw new Error(`fields not in the personal-data registry: ${unknown.join(", ")}`);
   if (release.residentIds.length === 0) return;
   if (release.legalBasis !== "legal_obligation") {

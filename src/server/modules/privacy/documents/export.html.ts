@@ -8,12 +8,14 @@ import type { z } from "zod";
 import type { Lang } from "../../../../contracts/common.js";
 import type { MyData } from "../../../../contracts/registry.js";
 import { escapeHtml } from "../../../platform/http/html.js";
-import { fieldLabel, PURPOSES, type Purpose } from "../../../platform/privacy/purposes.js";
+import { type FieldCatalog, fieldLabel } from "../../../platform/privacy/personal-data.js";
+import { PURPOSES, type Purpose } from "../../../platform/privacy/purposes.js";
 import { dateOnly, dateTime, money } from "./format.js";
 
 type Data = z.infer<typeof MyData>;
 type HeldRecord = Data["records"][number];
-export type DataExportMeta = { lang: Lang; generatedAt: Date; companyName: string };
+/** `fields` names the personal fields (the modules declare them). */
+export type DataExportMeta = { lang: Lang; generatedAt: Date; companyName: string; fields: FieldCatalog };
 
 /**
  * Words for the enumerated values of the export; a value not listed is shown as it is. Field and purpose
@@ -297,7 +299,7 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
         table(
           [t.field, t.value, t.purposes, t.retention],
           r.fields.map((f) => [
-            fieldLabel(f.field, lang),
+            fieldLabel(meta.fields, f.field, lang),
             f.value === null ? "—" : /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? dateOnly(f.value) : f.value,
             f.purposes.map((p) => p.name).join(", "),
             f.retention,
@@ -363,7 +365,7 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
         t.seenBy,
         table(
           [t.at, t.seenField, t.seenRole],
-          r.seenBy.map((s) => [when(s.at), fieldLabel(s.field, lang), text(s.role)]),
+          r.seenBy.map((s) => [when(s.at), fieldLabel(meta.fields, s.field, lang), text(s.role)]),
         ),
       ),
       section(
@@ -374,7 +376,7 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
             when(d.at),
             d.recipient,
             value("recipient", d.recipientKind),
-            d.fields.map((f) => fieldLabel(f, lang)).join(", "),
+            d.fields.map((f) => fieldLabel(meta.fields, f, lang)).join(", "),
             d.purpose,
             value("basis", d.legalBasis),
           ]),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { MyData } from "../../../../contracts/registry.js";
+import { personalFields } from "../../../platform/privacy/personal-data.js";
+import { modules } from "../../index.js";
 import { renderDataExportHtml } from "./export.html.js";
 import { dateOnly, dateTime, money } from "./format.js";
 
@@ -102,6 +104,7 @@ const meta = {
   lang: "vi" as const,
   generatedAt: new Date("2026-11-25T10:30:00Z"),
   companyName: "Sông Hồng <PM>",
+  fields: personalFields({ modules }),
 };
 
 function esc(text: string): string {

@@ -5,8 +5,8 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
-import { residentNames } from "../../registry/residents/residents.service.js";
-import { legalHolds } from "../privacy.table.js";
+import { residentNames } from "../../registry/index.js";
+import { legalHolds } from "./holds.table.js";
 
 type Row = typeof legalHolds.$inferSelect;
 

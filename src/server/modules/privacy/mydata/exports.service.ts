@@ -3,9 +3,10 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { randomToken, sha256 } from "../../../platform/crypto/crypto.js";
 import { errors } from "../../../platform/errors.js";
-import { companyProfile } from "../../companies/companies.service.js";
+import { personalFields } from "../../../platform/privacy/personal-data.js";
+import { companyProfile } from "../../companies/index.js";
 import { renderDataExportHtml } from "../documents/export.html.js";
-import { dataExports } from "../privacy.table.js";
+import { dataExports } from "./exports.table.js";
 import { myData } from "./my-data.service.js";
 
 const LINK_TTL_MS = 24 * 3600_000;
@@ -58,6 +59,11 @@ export async function downloadExport(ctx: Ctx, token: string) {
   return {
     filename: `du-lieu-cua-toi-${stamp}.html`,
     contentType: "text/html; charset=utf-8",
-    body: renderDataExportHtml(data, { lang: ctx.lang, generatedAt, companyName: company?.name ?? "" }),
+    body: renderDataExportHtml(data, {
+      lang: ctx.lang,
+      generatedAt,
+      companyName: company?.name ?? "",
+      fields: personalFields(ctx.platform),
+    }),
   };
 }

@@ -8,11 +8,11 @@ import { insertOne } from "../../../platform/db/insert.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
 import { todayInVietnam } from "../../../platform/time.js";
-import { recipientsOf } from "../../accounts/accounts.service.js";
-import { companyProfile } from "../../companies/companies.service.js";
-import { notify } from "../../notifications/notifications.service.js";
-import { accountsWithRoles } from "../../staff/staff.service.js";
-import { companyPolicies, policyAcknowledgements } from "../privacy.table.js";
+import { recipientsOf } from "../../accounts/index.js";
+import { companyProfile } from "../../companies/index.js";
+import { notify } from "../../notifications/index.js";
+import { accountsWithRoles } from "../../staff/index.js";
+import { companyPolicies, policyAcknowledgements } from "./policies.table.js";
 import { PLATFORM_POLICIES } from "./texts.js";
 
 type Row = typeof companyPolicies.$inferSelect;

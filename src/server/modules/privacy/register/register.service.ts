@@ -2,8 +2,9 @@ import type { Lang } from "../../../../contracts/common.js";
 import type { ProcessingRegister, Purpose } from "../../../../contracts/privacy.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
-import { PERSONAL_FIELDS, PURPOSES, PURPOSES_VERSION } from "../../../platform/privacy/purposes.js";
-import { companyProfile } from "../../companies/companies.service.js";
+import { personalFields } from "../../../platform/privacy/personal-data.js";
+import { PURPOSES, PURPOSES_VERSION } from "../../../platform/privacy/purposes.js";
+import { companyProfile } from "../../companies/index.js";
 import { renderRegisterDossier } from "../documents/register.pdf.js";
 import { registerCounts } from "./counts.js";
 
@@ -72,23 +73,24 @@ export async function processingRegister(ctx: Ctx): Promise<ProcessingRegister> 
   const company = await companyProfile(ctx, ctx.companyId);
   const config = platform.config;
   const purposes = Object.keys(PURPOSES) as Purpose[];
+  const catalog = [...personalFields(platform).values()];
   return {
     version: PURPOSES_VERSION,
     generatedAt: new Date().toISOString(),
     controller: { name: company?.name ?? "", taxCode: company?.taxCode ?? null },
     entries: purposes.map((purpose) => {
-      const fields = Object.entries(PERSONAL_FIELDS).filter(([, info]) => info.purposes.includes(purpose));
+      const fields = catalog.filter((info) => info.purposes.includes(purpose));
       return {
         purpose,
         name: PURPOSES[purpose][lang],
         basis: PURPOSES[purpose].basis,
-        fields: fields.map(([field, info]) => ({
-          field,
+        fields: fields.map((info) => ({
+          field: info.key,
           label: info.label[lang],
           sensitive: info.sensitive ?? false,
         })),
         recipients: RECIPIENTS[purpose].map((r) => t(r, lang)),
-        retention: [...new Set(fields.map(([, info]) => info.retention[lang]))],
+        retention: [...new Set(fields.map((info) => info.retention[lang]))],
         safeguards: SAFEGUARDS.map((s) => t(s, lang)),
       };
     }),

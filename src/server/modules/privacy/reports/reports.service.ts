@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
-import { loadBuilding } from "../../buildings/buildings.service.js";
+import { loadBuilding } from "../../buildings/index.js";
 import { suppress, suppressGroup } from "./suppress.js";
 
 export const K = 5;

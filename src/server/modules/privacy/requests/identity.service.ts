@@ -6,8 +6,8 @@ import { maskEmail, maskPhone } from "../../../platform/crypto/contact.js";
 import { sha256 } from "../../../platform/crypto/crypto.js";
 import { type AppError, errors } from "../../../platform/errors.js";
 import { type MessageCode, message } from "../../../platform/i18n/messages.js";
-import { openResidentFields } from "../../registry/residents/residents.service.js";
-import { identityChecks } from "../privacy.table.js";
+import { openResidentFields } from "../../registry/index.js";
+import { identityChecks } from "./requests.table.js";
 
 const TTL_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;

@@ -2,8 +2,8 @@ import type { Logger } from "pino";
 import type { Platform } from "../../../platform/context.js";
 import type { Database } from "../../../platform/db/client.js";
 import { asSystem } from "../../../platform/jobs/system.js";
-import { residentFacts, residentsPendingErasure } from "../../registry/residents/residents.service.js";
-import { eraseResident, erasureHolds } from "../erasure/erasure.service.js";
+import { residentFacts, residentsPendingErasure } from "../../registry/index.js";
+import { blocksErasure, eraseResident, erasureHolds } from "../erasure/erasure.service.js";
 import {
   dueErasureRequests,
   ERASURE_CANCEL_WINDOW_MS,
@@ -44,8 +44,7 @@ export async function runDueErasures(db: Database, platform: Platform, log: Logg
         for (const residentId of await residentsPendingErasure(ctx)) {
           const facts = await residentFacts(ctx, residentId);
           if (!facts || facts.erasedAt) continue;
-          const holds = await erasureHolds(ctx, facts);
-          if (holds.disputes > 0 || holds.unpaid.length > 0) continue;
+          if ((await erasureHolds(ctx, facts)).some(blocksErasure)) continue;
           await eraseResident(ctx, residentId, {});
           done++;
         }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type ActionOf, definePolicy } from "../../../platform/authz/can.js";
 import { handlesRequests } from "../privacy.policy.js";
-import { privacyRequests } from "../privacy.table.js";
+import { privacyRequests } from "./requests.table.js";
 
 /**
  * Data-subject requests: handlers (customer care, the company admin) see every request of the company, with

@@ -13,21 +13,21 @@ import { can } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { type AppError, errors } from "../../../platform/errors.js";
-import { recipientsOf } from "../../accounts/accounts.service.js";
-import { notify } from "../../notifications/notifications.service.js";
-import { residentIdsOfAccount } from "../../registry/residents/my-data.service.js";
+import { recipientsOf } from "../../accounts/index.js";
+import { notify } from "../../notifications/index.js";
 import {
   residentFacts,
   residentIdsNamed,
+  residentIdsOfAccount,
   residentNames,
   setRestriction,
-} from "../../registry/residents/residents.service.js";
-import { accountsWithRoles } from "../../staff/staff.service.js";
+} from "../../registry/index.js";
+import { accountsWithRoles } from "../../staff/index.js";
 import { setConsent } from "../consents/consents.service.js";
 import { eraseResident } from "../erasure/erasure.service.js";
-import { privacyRequestEvents, privacyRequests } from "../privacy.table.js";
 import { verifyIdentityCheck } from "./identity.service.js";
 import { privacyRequestPolicy } from "./requests.policy.js";
+import { privacyRequestEvents, privacyRequests } from "./requests.table.js";
 
 type Row = typeof privacyRequests.$inferSelect;
 type Query = z.infer<typeof PrivacyRequestQuery>;

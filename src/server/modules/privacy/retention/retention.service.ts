@@ -7,14 +7,10 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx, Platform } from "../../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../../platform/db/client.js";
 import { asSystem } from "../../../platform/jobs/system.js";
-import {
-  accessLogRetentions,
-  companyProfile,
-  updateCompanySettings,
-} from "../../companies/companies.service.js";
-import { residentsGoneBefore } from "../../registry/residents/residents.service.js";
+import { accessLogRetentions, companyProfile, updateCompanySettings } from "../../companies/index.js";
+import { residentsGoneBefore } from "../../registry/index.js";
 import { eraseResident } from "../erasure/erasure.service.js";
-import { retentionRuns } from "../privacy.table.js";
+import { retentionRuns } from "./retention.table.js";
 
 const DAY_MS = 24 * 3600_000;
 /** A year after the last move-out, a former resident's record goes (unless a hold keeps part of it). */

@@ -1,12 +1,12 @@
 import { and, count, desc, eq, gte, ilike, lt, lte } from "drizzle-orm";
 import type { z } from "zod";
-import type { AccessLogQuery } from "../../../contracts/privacy.js";
-import { accessLog } from "../../platform/accesslog/access-log.table.js";
-import { openOrigin } from "../../platform/accesslog/writer.js";
-import { audit } from "../../platform/audit/audit.service.js";
-import type { Ctx } from "../../platform/context.js";
-import { containing } from "../../platform/db/paging.js";
-import { dataKeysOf, recipientsOf } from "../accounts/accounts.service.js";
+import type { AccessLogQuery } from "../../../../contracts/privacy.js";
+import { accessLog } from "../../../platform/accesslog/access-log.table.js";
+import { openOrigin } from "../../../platform/accesslog/writer.js";
+import { audit } from "../../../platform/audit/audit.service.js";
+import type { Ctx } from "../../../platform/context.js";
+import { containing } from "../../../platform/db/paging.js";
+import { dataKeysOf, recipientsOf } from "../../accounts/index.js";
 
 const STATUS_RANGE = { "2xx": 200, "3xx": 300, "4xx": 400, "5xx": 500 } as const;
 

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+  admin,
+  companyId,
+  DAY,
+  env,
+  log,
+  readableIn,
+  unitInBuilding,
+  usePrivacyCompany,
+} from "../../../../../test/helpers/privacy-center.js";
+import { runRetention } from "../retention/retention.service.js";
+
+usePrivacyCompany();
+
+describe("retention", () => {
+  it("purges access logs and former residents past the company's periods, and nothing else", async () => {
+    expect(
+      (
+        await admin.put("/api/v1/privacy/retention", {
+          accessLogDays: 30,
+          closedAccountDays: 30,
+          ticketPhotoDays: 180,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await admin.put("/api/v1/privacy/retention", {
+          accessLogDays: 1,
+          closedAccountDays: 30,
+          ticketPhotoDays: 180,
+        })
+      ).status,
+    ).toBe(400);
+    const old = new Date(Date.now() - 31 * DAY);
+    const recent = new Date(Date.now() - 29 * DAY);
+    await env.db.ownerSql.query(
+      `insert into access_log (company_id, at, method, path, status, request_id, duration_ms)
+       values ($1, $2, 'GET', '/api/v1/retention-old', 200, 'r1', 1), ($1, $3, 'GET', '/api/v1/retention-new', 200, 'r2', 1)`,
+      [companyId, old, recent],
+    );
+    const gone = await unitInBuilding("P-10.01");
+    const stays = await unitInBuilding("P-10.02");
+    const leftLongAgo = await admin.post(`/api/v1/units/${gone}/household`, {
+      role: "owner",
+      fullName: "Người Đi Lâu",
+    });
+    const leftRecently = await admin.post(`/api/v1/units/${stays}/household`, {
+      role: "member",
+      fullName: "Người Mới Đi",
+    });
+    const living = await admin.post(`/api/v1/units/${stays}/household`, {
+      role: "owner",
+      fullName: "Người Đang Ở",
+    });
+    const movedOut = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+    await env.db.ownerSql.query("update household_members set moved_out_on = $2 where id = $1", [
+      leftLongAgo.body.id,
+      movedOut(40),
+    ]);
+    await env.db.ownerSql.query("update household_members set moved_out_on = $2 where id = $1", [
+      leftRecently.body.id,
+      movedOut(20),
+    ]);
+
+    await runRetention(env.db, env.app.platform, log);
+
+    const paths = await env.db.ownerSql.query<{ path: string }>(
+      "select path from access_log where company_id = $1 and path like '/api/v1/retention-%'",
+      [companyId],
+    );
+    expect(paths.rows.map((r) => r.path)).toEqual(["/api/v1/retention-new"]);
+    expect(await readableIn("Người Đi Lâu")).toEqual([]);
+    expect(await readableIn("Người Mới Đi")).toEqual(["residents"]);
+    expect(await readableIn("Người Đang Ở")).toEqual(["residents"]);
+    expect(living.status).toBe(201);
+    const overview = await admin.get("/api/v1/privacy/retention");
+    expect(overview.body.settings).toEqual({
+      accessLogDays: 30,
+      closedAccountDays: 30,
+      ticketPhotoDays: 180,
+    });
+    const byCategory = Object.fromEntries(
+      overview.body.lastRuns.map((r: { category: string }) => [r.category, r]),
+    );
+    expect(byCategory.access_logs).toMatchObject({ removed: 1 });
+    expect(byCategory.closed_accounts).toMatchObject({ removed: 1 });
+  });
+});
