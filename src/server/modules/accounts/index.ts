@@ -4,6 +4,7 @@ import { authRoutes } from "./auth.routes.js";
 import { meRoutes } from "./me.routes.js";
 import { sessionCleanup } from "./sessions.jobs.js";
 
+export { contactsOf, getAccount } from "./accounts.service.js";
 export { SessionResolver } from "./sessions.service.js";
 
 /** Accounts: sign-in, one-time codes, sessions and devices, the person's own contexts. */

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/authz/actor.js";
 import { definePolicy } from "../../platform/authz/can.js";
-import { coversBuilding } from "../buildings/buildings.policy.js";
+import { coversBuilding } from "../buildings/index.js";
 
 type BillingScope = { buildingId: string };
 type InvoiceScope = BillingScope & { unitId: string };

@@ -40,7 +40,7 @@ import {
 } from "../../../contracts/billing.js";
 import { Acknowledged, ErrorBody, fileAnswer, IdParams, NoContent, XLSX } from "../../../contracts/common.js";
 import { errors } from "../../platform/errors.js";
-import { XLSX_TYPE } from "../registry/import/export.service.js";
+import { XLSX_TYPE } from "../../platform/spreadsheet/read.js";
 import * as debts from "./debts/debts.service.js";
 import * as invoices from "./invoices/invoices.service.js";
 import { renderNotice } from "./invoices/notice.pdf.js";

@@ -9,9 +9,9 @@ import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { todayInVietnam } from "../../../platform/time.js";
-import { buildings } from "../../buildings/buildings.table.js";
-import { companies } from "../../companies/companies.table.js";
-import { units } from "../../registry/units/units.table.js";
+import { loadBuilding } from "../../buildings/index.js";
+import { companyProfile } from "../../companies/index.js";
+import { billableUnits } from "../../registry/index.js";
 import {
   bankAccounts,
   buildingBilling,
@@ -49,7 +49,7 @@ const summary = (r: Row, unitCode: string): z.infer<typeof InvoiceSummary> => ({
   issuedAt: r.issuedAt?.toISOString() ?? null,
 });
 
-const unitJoin = and(eq(units.companyId, invoices.companyId), eq(units.id, invoices.unitId));
+const unitJoin = and(eq(billableUnits.companyId, invoices.companyId), eq(billableUnits.id, invoices.unitId));
 
 /**
  * Notices: staff see their buildings' (filtered by building, unit, period, status, code or unit code);
@@ -73,7 +73,7 @@ export async function listInvoices(ctx: Ctx, q: z.infer<typeof InvoiceQuery>): P
   if (q.q) {
     const term = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
     filters.push(
-      sql`(${ilike(invoices.code, term)} or ${ilike(units.code, term)} or ${ilike(invoices.number, term)})`,
+      sql`(${ilike(invoices.code, term)} or ${ilike(billableUnits.code, term)} or ${ilike(invoices.number, term)})`,
     );
   }
   const where = and(...filters);
@@ -82,14 +82,14 @@ export async function listInvoices(ctx: Ctx, q: z.infer<typeof InvoiceQuery>): P
     {
       rows: (limit, offset) =>
         ctx.tx
-          .select({ i: invoices, code: units.code })
+          .select({ i: invoices, code: billableUnits.code })
           .from(invoices)
-          .innerJoin(units, unitJoin)
+          .innerJoin(billableUnits, unitJoin)
           .where(where)
-          .orderBy(desc(invoices.period), asc(units.code))
+          .orderBy(desc(invoices.period), asc(billableUnits.code))
           .limit(limit)
           .offset(offset),
-      total: ctx.tx.select({ n: count() }).from(invoices).innerJoin(units, unitJoin).where(where),
+      total: ctx.tx.select({ n: count() }).from(invoices).innerJoin(billableUnits, unitJoin).where(where),
     },
     (row) => summary(row.i, row.code),
   );
@@ -98,9 +98,9 @@ export async function listInvoices(ctx: Ctx, q: z.infer<typeof InvoiceQuery>): P
 /** The notice, if the actor may see it (a resident: their unit's, once issued); 404 otherwise. */
 export async function loadInvoice(ctx: Ctx, id: string, action = "read") {
   const [row] = await ctx.tx
-    .select({ i: invoices, code: units.code })
+    .select({ i: invoices, code: billableUnits.code })
     .from(invoices)
-    .innerJoin(units, unitJoin)
+    .innerJoin(billableUnits, unitJoin)
     .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, id)));
   if (!row || (ctx.actor.role === "resident" && row.i.status === "draft")) throw errors.notFound("invoice");
   authorizeVisible(
@@ -204,15 +204,12 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 /** What the PDF prints for a notice (the caller has loaded it with the actor's rights). */
 export async function noticeDocument(ctx: Ctx, id: string): Promise<FeeNoticeDoc> {
   const invoice = await getInvoice(ctx, id);
-  const [place] = await ctx.tx
-    .select({ company: companies.name, building: buildings.name, address: buildings.address })
-    .from(buildings)
-    .innerJoin(companies, eq(companies.id, buildings.companyId))
-    .where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, invoice.buildingId)));
+  const building = await loadBuilding(ctx, invoice.buildingId);
+  const company = await companyProfile(ctx, ctx.companyId);
   const account = await receivingAccount(ctx, invoice.buildingId);
   return {
-    company: { name: place?.company ?? "", address: null, phone: null, taxCode: null },
-    building: { name: place?.building ?? "", address: place?.address ?? null },
+    company: { name: company?.name ?? "", address: null, phone: null, taxCode: null },
+    building: { name: building.name, address: building.address },
     unit: { code: invoice.unitCode, areaM2: invoice.areaM2 },
     billTo: invoice.billTo,
     number: invoice.number,
@@ -301,7 +298,7 @@ export async function issueInvoices(ctx: Ctx, buildingId: string, period: string
                status = case when i.total <= 0 then 'paid' else 'issued' end,
                issued_at = now(), due_on = ${today}::date + ${dueDays}::int
           from (select i2.id, row_number() over (order by u.block, u.floor, u.code) as rn
-                  from invoices i2 join units u on u.company_id = i2.company_id and u.id = i2.unit_id
+                  from invoices i2 join ${billableUnits} u on u.company_id = i2.company_id and u.id = i2.unit_id
                  where i2.company_id = ${ctx.companyId} and i2.building_id = ${buildingId}
                    and i2.period = ${period} and i2.status = 'draft') n
          where i.company_id = ${ctx.companyId} and i.id = n.id`,

@@ -11,7 +11,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
-import { companies } from "../../companies/companies.table.js";
+import { companyProfile } from "../../companies/index.js";
 import { bankAccountOwners, bankFeedInbox } from "../billing.table.js";
 import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
@@ -109,11 +109,7 @@ export async function listUnrouted(ctx: Ctx, q: z.infer<typeof UnroutedTransferQ
 }
 
 async function companyExists(ctx: Ctx, companyId: string) {
-  const [company] = await ctx.tx
-    .select({ id: companies.id })
-    .from(companies)
-    .where(eq(companies.id, companyId));
-  if (!company) throw errors.notFound("company");
+  if (!(await companyProfile(ctx, companyId))) throw errors.notFound("company");
 }
 
 /**

@@ -6,9 +6,10 @@ import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { errors } from "../../../platform/errors.js";
 import { parseDecimal } from "../../../platform/i18n/numbers.js";
-import { cellText } from "../../registry/import/import.columns.js";
-import { ErrorReport } from "../../registry/import/import.parse.js";
-import { type Format, readRows, type Source } from "../../registry/import/import.read.js";
+import { cellText } from "../../../platform/spreadsheet/cells.js";
+import { type Format, readRows, type Source } from "../../../platform/spreadsheet/read.js";
+import { ErrorReport } from "../../../platform/spreadsheet/report.js";
+import { billableUnits } from "../../registry/index.js";
 import { billingBuilding } from "../rules/rules.service.js";
 import { periodBounds } from "../runs/charges.sql.js";
 
@@ -60,7 +61,7 @@ export async function templateRows(ctx: Ctx, buildingId: string, period: string)
     sql`select u.code, k.kind,
                (select m.reading::text from meter_readings m where m.company_id = u.company_id and m.unit_id = u.id
                   and m.kind = k.kind and m.period < ${period} order by m.period desc limit 1) as last
-          from units u cross join (values ('electricity'), ('water')) k(kind)
+          from ${billableUnits} u cross join (values ('electricity'), ('water')) k(kind)
          where u.company_id = ${ctx.companyId} and u.building_id = ${buildingId}
          order by u.code, k.kind`,
   );
@@ -107,7 +108,7 @@ async function parse(ctx: Ctx, buildingId: string, input: ReadingsImportInput, r
     (
       await queryRows<{ id: string; code: string }>(
         ctx.tx,
-        sql`select id, code from units where company_id = ${ctx.companyId} and building_id = ${buildingId}`,
+        sql`select id, code from ${billableUnits} where company_id = ${ctx.companyId} and building_id = ${buildingId}`,
       )
     ).map((u) => [u.code.toUpperCase(), u.id]),
   );

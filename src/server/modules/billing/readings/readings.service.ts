@@ -8,8 +8,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
-import { unitRef } from "../../registry/units/units.service.js";
-import { units } from "../../registry/units/units.table.js";
+import { billableUnits, unitRef } from "../../registry/index.js";
 import { meterReadings } from "../billing.table.js";
 import { billingBuilding } from "../rules/rules.service.js";
 import { periodBounds } from "../runs/charges.sql.js";
@@ -117,17 +116,20 @@ export async function listReadings(ctx: Ctx, q: z.infer<typeof ReadingQuery>): P
     eq(meterReadings.period, q.period),
     q.kind ? eq(meterReadings.kind, q.kind) : undefined,
   );
-  const join = and(eq(units.companyId, meterReadings.companyId), eq(units.id, meterReadings.unitId));
+  const join = and(
+    eq(billableUnits.companyId, meterReadings.companyId),
+    eq(billableUnits.id, meterReadings.unitId),
+  );
   return pageOf(
     q,
     {
       rows: (limit, offset) =>
         ctx.tx
-          .select({ r: meterReadings, code: units.code })
+          .select({ r: meterReadings, code: billableUnits.code })
           .from(meterReadings)
-          .innerJoin(units, join)
+          .innerJoin(billableUnits, join)
           .where(where)
-          .orderBy(asc(units.code), asc(meterReadings.kind))
+          .orderBy(asc(billableUnits.code), asc(meterReadings.kind))
           .limit(limit)
           .offset(offset),
       total: ctx.tx.select({ n: count() }).from(meterReadings).where(where),
@@ -143,7 +145,7 @@ export async function missingReadings(ctx: Ctx, buildingId: string, period: stri
   const items = await queryRows<{ unitId: string; unitCode: string; kind: "electricity" | "water" }>(
     ctx.tx,
     sql`select u.id as "unitId", u.code as "unitCode", k.kind
-          from units u
+          from ${billableUnits} u
           cross join (select distinct f.kind from fee_rules f
                        where f.company_id = ${ctx.companyId} and f.building_id = ${buildingId}
                          and f.kind in ('electricity', 'water') and f.valid_from < ${bounds.end}::date
