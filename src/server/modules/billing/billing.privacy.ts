@@ -1,6 +1,8 @@
 import { and, eq, gte, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context.js";
-import { autopayMandates, invoices, payments } from "./billing.table.js";
+import { invoices } from "./invoices/invoices.table.js";
+import { autopayMandates } from "./payments/online.table.js";
+import { payments } from "./payments/payments.table.js";
 
 /** A stay in a unit: the billing history a person is shown is their units' while they lived there. */
 export type Tenure = { unitId: string; unitCode: string; from: string | null; to: string | null };

@@ -12,14 +12,9 @@ import { todayInVietnam } from "../../../platform/time.js";
 import { loadBuilding } from "../../buildings/index.js";
 import { companyProfile } from "../../companies/index.js";
 import { billableUnits } from "../../registry/index.js";
-import {
-  bankAccounts,
-  buildingBilling,
-  invoiceLines,
-  invoices,
-  paymentAllocations,
-  payments,
-} from "../billing.table.js";
+import { paymentAllocations, payments } from "../payments/payments.table.js";
+import { bankAccounts, buildingBilling } from "../rules/rules.table.js";
+import { invoiceLines, invoices } from "./invoices.table.js";
 import "../billing.policy.js";
 import { bankByBin } from "../core/banks.js";
 import { encodeVietQr } from "../core/vietqr.js";

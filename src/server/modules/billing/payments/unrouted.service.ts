@@ -12,7 +12,7 @@ import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { companyProfile } from "../../companies/index.js";
-import { bankAccountOwners, bankFeedInbox } from "../billing.table.js";
+import { bankAccountOwners, bankFeedInbox } from "./unrouted.table.js";
 import "../billing.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 

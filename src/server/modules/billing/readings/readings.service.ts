@@ -9,9 +9,9 @@ import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { billableUnits, unitRef } from "../../registry/index.js";
-import { meterReadings } from "../billing.table.js";
 import { billingBuilding } from "../rules/rules.service.js";
 import { periodBounds } from "../runs/charges.sql.js";
+import { meterReadings } from "./readings.table.js";
 
 type Body = z.infer<typeof ReadingBody>;
 type Row = typeof meterReadings.$inferSelect;

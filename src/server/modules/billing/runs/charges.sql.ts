@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { billableUnits, billableVehicles, unitMembers } from "../../registry/index.js";
-import { NATIONAL_TARIFFS } from "../billing.table.js";
+import { NATIONAL_TARIFFS } from "../tariffs/tariffs.table.js";
 
 /** A billing period: the calendar month `YYYY-MM` in Asia/Ho_Chi_Minh, as dates [start, end). */
 export type PeriodBounds = { period: string; start: string; end: string; days: number };

@@ -7,8 +7,8 @@ import { errors } from "../../../platform/errors.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
 import { loadBuilding } from "../../buildings/index.js";
 import { billableUnits, unitOwners } from "../../registry/index.js";
-import { billingRuns } from "../billing.table.js";
 import { addVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
+import { billingRuns } from "./runs.table.js";
 import "../billing.policy.js";
 import { chargeLines, type PeriodBounds, periodBounds } from "./charges.sql.js";
 

@@ -6,8 +6,8 @@ import type { Ctx } from "../../../platform/context.js";
 import { PLATFORM_SCOPE, queryRows } from "../../../platform/db/client.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { periodFrom } from "../../../platform/time.js";
-import { NATIONAL_TARIFFS, tariffs } from "../billing.table.js";
 import { periodBounds, tieredLines } from "../runs/charges.sql.js";
+import { NATIONAL_TARIFFS, tariffs } from "./tariffs.table.js";
 import "./tariffs.policy.js";
 
 conflictOn("tariffs_version", "validFrom");
