@@ -2,14 +2,15 @@ import type { Actor } from "../../platform/authz/actor.js";
 import { definePolicy } from "../../platform/authz/can.js";
 import { coversBuilding } from "../buildings/index.js";
 
-type BillingScope = { buildingId: string };
-type InvoiceScope = BillingScope & { unitId: string };
+/** What a billing permission is asked about: a building. */
+export type BillingScope = { buildingId: string };
 
-const has = (actor: Actor, roles: readonly string[], scope?: BillingScope) =>
+/** Whether the actor holds one of `roles` and, when a building is named, covers it. */
+export const hasBillingRole = (actor: Actor, roles: readonly string[], scope?: BillingScope) =>
   roles.includes(actor.role ?? "") && (!scope || coversBuilding(actor, scope.buildingId));
 
 /** Who reads a building's billing: its accountants and managers, the company admin, the owners' board. */
-const READS = ["company_admin", "accountant", "building_manager", "owners_board"];
+export const READS = ["company_admin", "accountant", "building_manager", "owners_board"];
 /** Who sets fees and takes money: the company admin and accountants (DESIGN §1). */
 const KEEPS = ["company_admin", "accountant"];
 /** Who bills a month: accountants and building managers (billing runs). */
@@ -22,26 +23,11 @@ const READS_METERS = ["company_admin", "accountant", "building_manager", "techni
  * notices of their own units only (`invoice`).
  */
 definePolicy<BillingScope>("billing", {
-  read: (actor, s) => has(actor, READS, s),
-  configure: (actor, s) => has(actor, KEEPS, s),
-  record_reading: (actor, s) => has(actor, READS_METERS, s),
-  read_readings: (actor, s) => has(actor, READS_METERS, s) || has(actor, READS, s),
-  run: (actor, s) => has(actor, RUNS, s),
-  issue: (actor, s) => has(actor, RUNS, s),
-  take_payment: (actor, s) => has(actor, KEEPS, s),
-});
-
-definePolicy<InvoiceScope>("invoice", {
-  read: (actor, i) =>
-    has(actor, READS, i) || (actor.role === "resident" && (!i || actor.unitIds.includes(i.unitId))),
-  pay: (actor, i) => actor.role === "resident" && (!i || actor.unitIds.includes(i.unitId)),
-});
-
-/** The bank feed's platform side: the unrouted queue and who holds an account number (platform admin only). */
-definePolicy("unrouted_transfer", {
-  list: (actor) => actor.platformAdmin,
-  assign: (actor) => actor.platformAdmin,
-});
-definePolicy("bank_account_owner", {
-  reassign: (actor) => actor.platformAdmin,
+  read: (actor, s) => hasBillingRole(actor, READS, s),
+  configure: (actor, s) => hasBillingRole(actor, KEEPS, s),
+  record_reading: (actor, s) => hasBillingRole(actor, READS_METERS, s),
+  read_readings: (actor, s) => hasBillingRole(actor, READS_METERS, s) || hasBillingRole(actor, READS, s),
+  run: (actor, s) => hasBillingRole(actor, RUNS, s),
+  issue: (actor, s) => hasBillingRole(actor, RUNS, s),
+  take_payment: (actor, s) => hasBillingRole(actor, KEEPS, s),
 });

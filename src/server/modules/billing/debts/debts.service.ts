@@ -8,6 +8,7 @@ import type { Ctx, Platform } from "../../../platform/context.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
 import { type Database, queryRows } from "../../../platform/db/client.js";
 import { todayInVietnam } from "../../../platform/time.js";
+import "../invoices/invoices.policy.js";
 import { billableUnits, unitOwners, unitRef } from "../../registry/index.js";
 import { formatVnd } from "../core/money.js";
 import { addVnd, exactVnd } from "../core/sums.js";

@@ -15,7 +15,7 @@ import { billableUnits } from "../../registry/index.js";
 import { paymentAllocations, payments } from "../payments/payments.table.js";
 import { bankAccounts, buildingBilling } from "../rules/rules.table.js";
 import { invoiceLines, invoices } from "./invoices.table.js";
-import "../billing.policy.js";
+import "./invoices.policy.js";
 import { bankByBin } from "../core/banks.js";
 import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";

@@ -12,7 +12,7 @@ import { contactsOf, getAccount } from "../../accounts/index.js";
 import { unitRef } from "../../registry/index.js";
 import { invoices } from "../invoices/invoices.table.js";
 import { autopayMandates, gatewayPayments } from "./online.table.js";
-import "../billing.policy.js";
+import "../invoices/invoices.policy.js";
 import { formatVnd } from "../core/money.js";
 import type { GatewayResult, IpnCode, PaymentGateway } from "./gateway/gateway.js";
 import { paymentGateway } from "./gateway/setup.js";

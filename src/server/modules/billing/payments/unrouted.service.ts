@@ -13,7 +13,7 @@ import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { companyProfile } from "../../companies/index.js";
 import { bankAccountOwners, bankFeedInbox } from "./unrouted.table.js";
-import "../billing.policy.js";
+import "./unrouted.policy.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 
 /**
