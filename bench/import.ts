@@ -12,13 +12,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { buildings } from "../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../src/server/modules/companies/companies.table.js";
-import {
-  cellText,
-  SHEETS,
-  type SheetKey,
-  sheetOf,
-} from "../src/server/modules/registry/import/import.columns.js";
-import { readRows } from "../src/server/modules/registry/import/import.read.js";
+import { SHEETS, type SheetKey, sheetOf } from "../src/server/modules/registry/import/import.columns.js";
 import { type ImportResult, importRegistry } from "../src/server/modules/registry/import/import.service.js";
 import { systemActor } from "../src/server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../src/server/platform/context.js";
@@ -29,6 +23,8 @@ import {
   PLATFORM_SCOPE,
 } from "../src/server/platform/db/client.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
+import { cellText } from "../src/server/platform/spreadsheet/cells.js";
+import { readRows } from "../src/server/platform/spreadsheet/read.js";
 import { platformFor, postgresAnswers, result, rssMb, withScratchDatabase } from "./common.js";
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);

@@ -1,15 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { createAccount } from "../../src/server/modules/accounts/accounts.service.js";
-import {
-  feeRules,
-  invoiceLines,
-  invoices,
-  meterReadings,
-  paymentAllocations,
-  payments,
-  tariffs,
-} from "../../src/server/modules/billing/billing.table.js";
+import { invoiceLines, invoices } from "../../src/server/modules/billing/invoices/invoices.table.js";
+import { paymentAllocations, payments } from "../../src/server/modules/billing/payments/payments.table.js";
+import { meterReadings } from "../../src/server/modules/billing/readings/readings.table.js";
+import { feeRules } from "../../src/server/modules/billing/rules/rules.table.js";
+import { tariffs } from "../../src/server/modules/billing/tariffs/tariffs.table.js";
 import { buildings } from "../../src/server/modules/buildings/buildings.table.js";
 import { companies } from "../../src/server/modules/companies/companies.table.js";
 import { units } from "../../src/server/modules/registry/units/units.table.js";

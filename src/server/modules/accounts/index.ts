@@ -10,9 +10,11 @@ export { noAccountsYet } from "./accounts.demo.js";
 export {
   accountNames,
   contactIndex,
+  contactsOf,
   createAccount,
   dataKeysOf,
   findAccountByContact,
+  getAccount,
   isAccountActive,
   maskedContactsByAccount,
   parseContactOrFail,

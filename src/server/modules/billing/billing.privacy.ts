@@ -3,7 +3,9 @@ import type { Ctx, DataOwner, ErasureHold, ErasureSubject } from "../../platform
 import { message } from "../../platform/i18n/messages.js";
 import { definePersonalData, fieldLabel, personalFields } from "../../platform/privacy/personal-data.js";
 import { RETENTION } from "../../platform/privacy/purposes.js";
-import { autopayMandates, invoices, payments } from "./billing.table.js";
+import { invoices } from "./invoices/invoices.table.js";
+import { autopayMandates } from "./payments/online.table.js";
+import { payments } from "./payments/payments.table.js";
 
 /** Years issued invoices and payments are kept (Law on Accounting 88/2015/QH13, art. 41: 10 years). */
 const ACCOUNTING_YEARS = 10;

@@ -2,27 +2,44 @@ import type { ModuleRouteOptions } from "../../platform/context.js";
 import { defineModule } from "../../platform/module.js";
 import { seedDemoBilling } from "./billing.demo.js";
 import { billingSchedules } from "./billing.jobs.js";
-import {
-  bankAccountOwnerPolicy,
-  billingPolicy,
-  invoicePolicy,
-  unroutedTransferPolicy,
-} from "./billing.policy.js";
+import { billingPolicy } from "./billing.policy.js";
 import { billingPersonalData } from "./billing.privacy.js";
-import { billingRoutes } from "./billing.routes.js";
+import { debtRoutes } from "./debts/debts.routes.js";
+import { invoicePolicy } from "./invoices/invoices.policy.js";
+import { invoiceRoutes } from "./invoices/invoices.routes.js";
 import { bankFeedRoutes } from "./payments/bank-feed.routes.js";
 import { paymentGateway, setUpGateway } from "./payments/gateway/setup.js";
 import { onlinePaymentRoutes } from "./payments/online.routes.js";
 import { autopayTask } from "./payments/online.service.js";
+import { paymentRoutes } from "./payments/payments.routes.js";
+import { bankAccountOwnerPolicy, unroutedTransferPolicy } from "./payments/unrouted.policy.js";
+import { unroutedRoutes } from "./payments/unrouted.routes.js";
+import { readingRoutes } from "./readings/readings.routes.js";
+import { bankAccountRoutes } from "./rules/bank-accounts.routes.js";
+import { ruleRoutes } from "./rules/rules.routes.js";
+import { runRoutes } from "./runs/runs.routes.js";
 import { billingRunTask } from "./runs/runs.service.js";
 import { tariffPolicy } from "./tariffs/tariffs.policy.js";
+import { tariffRoutes } from "./tariffs/tariffs.routes.js";
 
 /** Billing: fee rules and tariffs, meter readings, monthly runs, notices, payments, debts. */
 export const billingModule = defineModule({
   name: "billing",
   personalData: [billingPersonalData],
   routes: async (api, opts: ModuleRouteOptions) => {
-    await api.register(billingRoutes);
+    for (const feature of [
+      ruleRoutes,
+      tariffRoutes,
+      bankAccountRoutes,
+      readingRoutes,
+      runRoutes,
+      invoiceRoutes,
+      debtRoutes,
+      paymentRoutes,
+      unroutedRoutes,
+    ]) {
+      await api.register(feature);
+    }
     await api.register(bankFeedRoutes, opts);
     await api.register(onlinePaymentRoutes, opts);
   },

@@ -31,7 +31,12 @@ export {
   residentsIn,
   setRestriction,
 } from "./residents/residents.service.js";
+
 export { listResidents } from "./residents/search.service.js";
+export { unitMembers, unitOwners } from "./residents/unit-households.view.js";
+export { billableUnits } from "./units/billable-units.view.js";
+export { unitRef } from "./units/units.service.js";
+export { billableVehicles } from "./vehicles/billable-vehicles.view.js";
 
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */
 export const registryModule = defineModule({

@@ -8,10 +8,10 @@ import type { Ctx, Platform } from "../../../platform/context.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
 import { type Database, queryRows } from "../../../platform/db/client.js";
 import { todayInVietnam } from "../../../platform/time.js";
-import { unitRef } from "../../registry/units/units.service.js";
-import { invoicePolicy } from "../billing.policy.js";
+import { billableUnits, unitOwners, unitRef } from "../../registry/index.js";
 import { formatVnd } from "../core/money.js";
 import { addVnd, exactVnd } from "../core/sums.js";
+import { invoicePolicy } from "../invoices/invoices.policy.js";
 import { billingBuilding } from "../rules/rules.service.js";
 
 const OPEN = sql.raw(`i.status in ('issued', 'partially_paid') and i.total > i.paid`);
@@ -58,7 +58,7 @@ export async function ageing(ctx: Ctx, buildingId: string, q: PageQuery) {
     ctx.tx,
     sql`select i.unit_id as "unitId", u.code as "unitCode", max(i.bill_to) as "billTo", ${bucketSql},
                min(i.due_on)::text as "oldestDueOn", count(*)::int as notices
-          from invoices i join units u on u.company_id = i.company_id and u.id = i.unit_id
+          from invoices i join ${billableUnits} u on u.company_id = i.company_id and u.id = i.unit_id
           cross join lateral (select (${today}::date - i.due_on) as days) d
          where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and ${OPEN}
          group by i.unit_id, u.code
@@ -178,19 +178,17 @@ const buf = (v: Buffer | Uint8Array | null) => (v ? Buffer.from(v) : null);
 async function remindCompany(ctx: Ctx, today: string) {
   const due = await queryRows<Overdue>(
     ctx.tx,
-    sql`select distinct on (i.id, r.id) i.id, i.code, i.period, u.code as unit_code, (i.total - i.paid)::text as balance,
+    sql`select distinct on (i.id, r.resident_id) i.id, i.code, i.period, u.code as unit_code, (i.total - i.paid)::text as balance,
                i.due_on::text, r.data_key, r.email_enc, r.phone_enc
           from invoices i
-          join units u on u.company_id = i.company_id and u.id = i.unit_id
+          join ${billableUnits} u on u.company_id = i.company_id and u.id = i.unit_id
           join building_billing bb on bb.company_id = i.company_id and bb.building_id = i.building_id
-          join household_members hm on hm.company_id = i.company_id and hm.unit_id = i.unit_id
-                                    and hm.role = 'owner' and hm.moved_out_on is null
-          join residents r on r.company_id = hm.company_id and r.id = hm.resident_id
+          join ${unitOwners} r on r.company_id = i.company_id and r.unit_id = i.unit_id
          where i.company_id = ${ctx.companyId} and ${OPEN} and i.due_on < ${today}::date
            and bb.reminder_days is not null
            and not exists (select 1 from debt_reminders d where d.company_id = i.company_id and d.invoice_id = i.id
                              and d.sent_at > now() - make_interval(days => bb.reminder_days))
-         order by i.id, r.id`,
+         order by i.id, r.resident_id`,
   );
   const reminded = new Set<string>();
   for (const row of due) {

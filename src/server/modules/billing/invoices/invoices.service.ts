@@ -1,4 +1,3 @@
-import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { bankByBin } from "../../../../contracts/banks.js";
 import type { Invoice, InvoiceLine, InvoiceQuery, InvoiceSummary } from "../../../../contracts/billing.js";
@@ -6,32 +5,33 @@ import type { Page } from "../../../../contracts/common.js";
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
-import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { todayInVietnam } from "../../../platform/time.js";
-import { buildings } from "../../buildings/buildings.table.js";
-import { companies } from "../../companies/companies.table.js";
-import { units } from "../../registry/units/units.table.js";
-import { invoicePolicy } from "../billing.policy.js";
-import {
-  bankAccounts,
-  buildingBilling,
-  invoiceLines,
-  invoices,
-  paymentAllocations,
-  payments,
-} from "../billing.table.js";
+import { loadBuilding } from "../../buildings/index.js";
+import { companyProfile } from "../../companies/index.js";
 import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";
 import { queueAutopay } from "../payments/online.service.js";
 import { applyCredit, nextNumber, recordPayment } from "../payments/payments.service.js";
 import { billingBuilding } from "../rules/rules.service.js";
+import { invoicePolicy } from "./invoices.policy.js";
+import {
+  allocationsTo,
+  defaultBankAccount,
+  dueDaysOf,
+  findInvoice,
+  type InvoiceFilter,
+  type InvoiceRow,
+  invoicePage,
+  issueDrafts,
+  linesOf,
+  lockDrafts,
+  negativeAmong,
+} from "./invoices.repo.js";
 import type { FeeNoticeDoc } from "./notice.pdf.js";
 
-type Row = typeof invoices.$inferSelect;
-
-const summary = (r: Row, unitCode: string): z.infer<typeof InvoiceSummary> => ({
+const summary = (r: InvoiceRow, unitCode: string): z.infer<typeof InvoiceSummary> => ({
   id: r.id,
   kind: r.kind as "monthly" | "adjustment",
   code: r.code,
@@ -49,59 +49,30 @@ const summary = (r: Row, unitCode: string): z.infer<typeof InvoiceSummary> => ({
   issuedAt: r.issuedAt?.toISOString() ?? null,
 });
 
-const unitJoin = and(eq(units.companyId, invoices.companyId), eq(units.id, invoices.unitId));
-
 /**
  * Notices: staff see their buildings' (filtered by building, unit, period, status, code or unit code);
  * residents see the issued notices of their own units.
  */
 export async function listInvoices(ctx: Ctx, q: z.infer<typeof InvoiceQuery>): Promise<Page<InvoiceSummary>> {
-  const resident = ctx.actor.role === "resident";
-  const filters: (SQL | undefined)[] = [eq(invoices.companyId, ctx.companyId)];
-  if (resident) {
+  const filter: InvoiceFilter = { companyId: ctx.companyId, period: q.period, status: q.status, search: q.q };
+  if (ctx.actor.role === "resident") {
     if (q.unitId && !ctx.actor.unitIds.includes(q.unitId)) throw errors.notFound("unit");
     const own = q.unitId ? [q.unitId] : [...ctx.actor.unitIds];
     if (own.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-    filters.push(inArray(invoices.unitId, own), sql`${invoices.status} <> 'draft'`);
+    filter.unitIds = own;
+    filter.issuedOnly = true;
   } else {
     if (!q.buildingId) throw errors.validation({ buildingId: "FIELD_REQUIRED" });
     await billingBuilding(ctx, q.buildingId, "read");
-    filters.push(eq(invoices.buildingId, q.buildingId), q.unitId ? eq(invoices.unitId, q.unitId) : undefined);
+    filter.buildingId = q.buildingId;
+    if (q.unitId) filter.unitIds = [q.unitId];
   }
-  if (q.period) filters.push(eq(invoices.period, q.period));
-  if (q.status) filters.push(eq(invoices.status, q.status));
-  if (q.q) {
-    const term = `%${q.q.replace(/[%_\\]/g, "\\$&")}%`;
-    filters.push(
-      sql`(${ilike(invoices.code, term)} or ${ilike(units.code, term)} or ${ilike(invoices.number, term)})`,
-    );
-  }
-  const where = and(...filters);
-  return pageOf(
-    q,
-    {
-      rows: (limit, offset) =>
-        ctx.tx
-          .select({ i: invoices, code: units.code })
-          .from(invoices)
-          .innerJoin(units, unitJoin)
-          .where(where)
-          .orderBy(desc(invoices.period), asc(units.code))
-          .limit(limit)
-          .offset(offset),
-      total: ctx.tx.select({ n: count() }).from(invoices).innerJoin(units, unitJoin).where(where),
-    },
-    (row) => summary(row.i, row.code),
-  );
+  return pageOf(q, invoicePage(ctx.tx, filter), (row) => summary(row.i, row.code));
 }
 
 /** The notice, if the actor may see it (a resident: their unit's, once issued); 404 otherwise. */
 export async function loadInvoice(ctx: Ctx, id: string, action: ActionOf<typeof invoicePolicy> = "read") {
-  const [row] = await ctx.tx
-    .select({ i: invoices, code: units.code })
-    .from(invoices)
-    .innerJoin(units, unitJoin)
-    .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, id)));
+  const row = await findInvoice(ctx.tx, { companyId: ctx.companyId, id });
   if (!row) throw errors.notFound("invoice");
   authorizeVisible(
     ctx.actor,
@@ -111,46 +82,14 @@ export async function loadInvoice(ctx: Ctx, id: string, action: ActionOf<typeof 
   return row;
 }
 
-/** The building's account residents pay into (the newest one). */
-export async function receivingAccount(ctx: Ctx, buildingId: string) {
-  const [account] = await ctx.tx
-    .select()
-    .from(bankAccounts)
-    .where(
-      and(
-        eq(bankAccounts.companyId, ctx.companyId),
-        eq(bankAccounts.buildingId, buildingId),
-        eq(bankAccounts.isDefault, true),
-      ),
-    )
-    .limit(1);
-  return account ?? null;
-}
+/** The building's account residents pay into. */
+const receivingAccount = (ctx: Ctx, buildingId: string) =>
+  defaultBankAccount(ctx.tx, { companyId: ctx.companyId, buildingId });
 
 export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
   const { i, code } = await loadInvoice(ctx, id);
-  const lines = await ctx.tx
-    .select()
-    .from(invoiceLines)
-    .where(and(eq(invoiceLines.companyId, ctx.companyId), eq(invoiceLines.invoiceId, id)))
-    .orderBy(asc(invoiceLines.lineNo));
-  const paid = await ctx.tx
-    .select({
-      id: payments.id,
-      method: payments.method,
-      amount: paymentAllocations.amount,
-      at: payments.receivedAt,
-    })
-    .from(paymentAllocations)
-    .innerJoin(
-      payments,
-      and(
-        eq(payments.companyId, paymentAllocations.companyId),
-        eq(payments.id, paymentAllocations.paymentId),
-      ),
-    )
-    .where(and(eq(paymentAllocations.companyId, ctx.companyId), eq(paymentAllocations.invoiceId, id)))
-    .orderBy(asc(payments.receivedAt));
+  const lines = await linesOf(ctx.tx, { companyId: ctx.companyId, invoiceId: id });
+  const paid = await allocationsTo(ctx.tx, { companyId: ctx.companyId, invoiceId: id });
   const balance = i.total - i.paid;
   const account = await receivingAccount(ctx, i.buildingId);
   return {
@@ -204,15 +143,12 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 /** What the PDF prints for a notice (the caller has loaded it with the actor's rights). */
 export async function noticeDocument(ctx: Ctx, id: string): Promise<FeeNoticeDoc> {
   const invoice = await getInvoice(ctx, id);
-  const [place] = await ctx.tx
-    .select({ company: companies.name, building: buildings.name, address: buildings.address })
-    .from(buildings)
-    .innerJoin(companies, eq(companies.id, buildings.companyId))
-    .where(and(eq(buildings.companyId, ctx.companyId), eq(buildings.id, invoice.buildingId)));
+  const building = await loadBuilding(ctx, invoice.buildingId);
+  const company = await companyProfile(ctx, ctx.companyId);
   const account = await receivingAccount(ctx, invoice.buildingId);
   return {
-    company: { name: place?.company ?? "", address: null, phone: null, taxCode: null },
-    building: { name: place?.building ?? "", address: place?.address ?? null },
+    company: { name: company?.name ?? "", address: null, phone: null, taxCode: null },
+    building: { name: building.name, address: building.address },
     unit: { code: invoice.unitCode, areaM2: invoice.areaM2 },
     billTo: invoice.billTo,
     number: invoice.number,
@@ -249,16 +185,7 @@ export async function noticeDocument(ctx: Ctx, id: string): Promise<FeeNoticeDoc
 
 /** An issued adjustment that lowers what was charged is a credit note: its amount settles open notices. */
 async function creditNotes(ctx: Ctx, ids: string[]) {
-  const notes = await ctx.tx
-    .select({
-      id: invoices.id,
-      code: invoices.code,
-      unitId: invoices.unitId,
-      buildingId: invoices.buildingId,
-      total: invoices.total,
-    })
-    .from(invoices)
-    .where(and(eq(invoices.companyId, ctx.companyId), inArray(invoices.id, ids), sql`${invoices.total} < 0`));
+  const notes = await negativeAmong(ctx.tx, { companyId: ctx.companyId, ids });
   for (const note of notes) {
     await recordPayment(ctx, {
       buildingId: note.buildingId,
@@ -270,8 +197,6 @@ async function creditNotes(ctx: Ctx, ids: string[]) {
   }
 }
 
-/** Today in the business time zone, as YYYY-MM-DD. */
-
 /**
  * Issues a building's drafts for a period: each gets its gap-free number (per company and year, reserved
  * at once and given in unit order), the issue date and the due date; a unit's credit pays what it can.
@@ -279,33 +204,14 @@ async function creditNotes(ctx: Ctx, ids: string[]) {
  */
 export async function issueInvoices(ctx: Ctx, buildingId: string, period: string) {
   await billingBuilding(ctx, buildingId, "issue");
-  const drafts = await queryRows<{ id: string }>(
-    ctx.tx,
-    sql`select i.id from invoices i
-         where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and i.period = ${period}
-           and i.status = 'draft'
-         for update`,
-  );
+  const scope = { companyId: ctx.companyId, buildingId, period };
+  const drafts = await lockDrafts(ctx.tx, scope);
   if (drafts.length === 0) return { issued: 0, firstNumber: null };
   const today = todayInVietnam();
   const year = Number(today.slice(0, 4));
   const first = await nextNumber(ctx, "notice", year, drafts.length);
-  const [settings] = await ctx.tx
-    .select({ dueDays: buildingBilling.dueDays })
-    .from(buildingBilling)
-    .where(and(eq(buildingBilling.companyId, ctx.companyId), eq(buildingBilling.buildingId, buildingId)));
-  const dueDays = settings?.dueDays ?? 15;
-  await ctx.tx.execute(
-    sql`update invoices i
-           set number = ${`${year}/`} || lpad((${first} + n.rn - 1)::text, 6, '0'),
-               status = case when i.total <= 0 then 'paid' else 'issued' end,
-               issued_at = now(), due_on = ${today}::date + ${dueDays}::int
-          from (select i2.id, row_number() over (order by u.block, u.floor, u.code) as rn
-                  from invoices i2 join units u on u.company_id = i2.company_id and u.id = i2.unit_id
-                 where i2.company_id = ${ctx.companyId} and i2.building_id = ${buildingId}
-                   and i2.period = ${period} and i2.status = 'draft') n
-         where i.company_id = ${ctx.companyId} and i.id = n.id`,
-  );
+  const dueDays = (await dueDaysOf(ctx.tx, scope)) ?? 15;
+  await issueDrafts(ctx.tx, { ...scope, year, first, today, dueDays });
   const ids = drafts.map((d) => d.id);
   await creditNotes(ctx, ids);
   const credited = await applyCredit(ctx, buildingId, ids);

@@ -8,13 +8,14 @@ import { queryRows } from "../../../platform/db/client.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
-import { contactsOf, getAccount } from "../../accounts/accounts.service.js";
-import { unitRef } from "../../registry/units/units.service.js";
-import { invoicePolicy } from "../billing.policy.js";
-import { autopayMandates, gatewayPayments, invoices } from "../billing.table.js";
+import { contactsOf, getAccount } from "../../accounts/index.js";
+import { unitRef } from "../../registry/index.js";
 import { formatVnd } from "../core/money.js";
+import { invoicePolicy } from "../invoices/invoices.policy.js";
+import { invoices } from "../invoices/invoices.table.js";
 import type { GatewayResult, IpnCode, PaymentGateway } from "./gateway/gateway.js";
 import { paymentGateway } from "./gateway/setup.js";
+import { autopayMandates, gatewayPayments } from "./online.table.js";
 import { recordPayment } from "./payments.service.js";
 
 /** Charges of a saved card per notice before the resident is told it failed. */

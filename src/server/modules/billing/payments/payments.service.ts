@@ -1,19 +1,32 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AssignedTransfer, BankTransferQuery, CashPaymentBody } from "../../../../contracts/billing.js";
 import { audit, nothingToAudit } from "../../../platform/audit/audit.service.js";
 import { authorize, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
-import { queryRows } from "../../../platform/db/client.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { yearInVietnam } from "../../../platform/time.js";
 import { billingPolicy } from "../billing.policy.js";
-import { bankTransfers, invoices, paymentAllocations, payments } from "../billing.table.js";
 import { exactVnd } from "../core/sums.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
 import { findInvoiceCodes } from "./memo.js";
+import {
+  allocateTo,
+  findInvoiceById,
+  insertPayment,
+  insertTransfer,
+  invoiceWithCode,
+  lockOpenInvoices,
+  lockTransfer,
+  owedByUnit,
+  type PaymentRow,
+  type TransferRow,
+  takeNumbers,
+  transferPage,
+  unallocatedPayments,
+  updateTransfer,
+} from "./payments.repo.js";
 import { bankAccountHolder, keepDelivery, takeUnrouted } from "./unrouted.service.js";
 
 type Method = "bank_transfer" | "cash" | "card" | "auto_debit" | "credit_note";
@@ -34,13 +47,8 @@ export type PaymentInput = {
 
 /** The next gap-free number of a series for this company and year (in the caller's transaction). */
 export async function nextNumber(ctx: Ctx, series: "notice" | "receipt", year: number, n = 1) {
-  const [row] = await queryRows<{ last: number }>(
-    ctx.tx,
-    sql`insert into document_counters (company_id, series, year, last) values (${ctx.companyId}, ${series}, ${year}, ${n})
-        on conflict (company_id, series, year) do update set last = document_counters.last + excluded.last
-        returning last`,
-  );
-  return (row?.last ?? n) - n + 1;
+  const last = await takeNumbers(ctx.tx, { companyId: ctx.companyId, series, year, n });
+  return last - n + 1;
 }
 
 /**
@@ -48,27 +56,13 @@ export async function nextNumber(ctx: Ctx, series: "notice" | "receipt", year: n
  * updating what each has been paid and its status. Returns what was allocated; the rest is the unit's credit.
  */
 async function allocate(ctx: Ctx, paymentId: string, unitId: string, amount: number, first?: string) {
-  const open = await queryRows<{ id: string; balance: string }>(
-    ctx.tx,
-    sql`select id, total - paid as balance from invoices
-         where company_id = ${ctx.companyId} and unit_id = ${unitId}
-           and status in ('issued', 'partially_paid') and total > paid
-         order by (id = ${first ?? null}::uuid) desc nulls last, period, created_at
-         for update`,
-  );
+  const open = await lockOpenInvoices(ctx.tx, { companyId: ctx.companyId, unitId, first });
   let left = amount;
   for (const invoice of open) {
     if (left === 0) break;
-    const part = Math.min(left, Number(invoice.balance));
+    const part = Math.min(left, invoice.balance);
     left -= part;
-    await ctx.tx
-      .insert(paymentAllocations)
-      .values({ companyId: ctx.companyId, paymentId, invoiceId: invoice.id, amount: part });
-    await ctx.tx.execute(
-      sql`update invoices set paid = paid + ${part},
-                 status = case when paid + ${part} >= total then 'paid' else 'partially_paid' end
-           where company_id = ${ctx.companyId} and id = ${invoice.id}`,
-    );
+    await allocateTo(ctx.tx, { companyId: ctx.companyId, paymentId, invoiceId: invoice.id, amount: part });
   }
   return amount - left;
 }
@@ -78,22 +72,18 @@ async function allocate(ctx: Ctx, paymentId: string, unitId: string, amount: num
  * next notice. Idempotent by (method, reference): a repeated bank or gateway notification changes nothing.
  */
 export async function recordPayment(ctx: Ctx, input: PaymentInput) {
-  const [row] = await ctx.tx
-    .insert(payments)
-    .values({
-      companyId: ctx.companyId,
-      buildingId: input.buildingId,
-      unitId: input.unitId,
-      method: input.method,
-      amount: input.amount,
-      reference: input.reference,
-      receiptNumber: input.receiptNumber ?? null,
-      note: input.note ?? null,
-      receivedAt: input.receivedAt ?? new Date(),
-      recordedBy: ctx.actor.accountId,
-    })
-    .onConflictDoNothing({ target: [payments.companyId, payments.method, payments.reference] })
-    .returning();
+  const row = await insertPayment(ctx.tx, {
+    companyId: ctx.companyId,
+    buildingId: input.buildingId,
+    unitId: input.unitId,
+    method: input.method,
+    amount: input.amount,
+    reference: input.reference,
+    receiptNumber: input.receiptNumber ?? null,
+    note: input.note ?? null,
+    receivedAt: input.receivedAt ?? new Date(),
+    recordedBy: ctx.actor.accountId,
+  });
   if (!row) return { payment: null, allocated: 0, credit: 0, duplicate: true };
   const allocated = await allocate(ctx, row.id, input.unitId, input.amount, input.invoiceId);
   await audit(ctx, {
@@ -113,17 +103,7 @@ export async function recordPayment(ctx: Ctx, input: PaymentInput) {
 /** Pays newly issued notices from what their units have paid beyond earlier notices. */
 export async function applyCredit(ctx: Ctx, buildingId: string, invoiceIds: string[]) {
   if (invoiceIds.length === 0) return 0;
-  const credits = await queryRows<{ id: string; unit_id: string; remainder: string }>(
-    ctx.tx,
-    sql`select p.id, p.unit_id, p.amount - coalesce(sum(a.amount), 0) as remainder
-          from payments p
-          left join payment_allocations a on a.company_id = p.company_id and a.payment_id = p.id
-         where p.company_id = ${ctx.companyId} and p.building_id = ${buildingId}
-           and p.unit_id in (select unit_id from invoices where company_id = ${ctx.companyId} and id in ${invoiceIds})
-         group by p.company_id, p.id
-        having p.amount - coalesce(sum(a.amount), 0) > 0
-         order by p.received_at`,
-  );
+  const credits = await unallocatedPayments(ctx.tx, { companyId: ctx.companyId, buildingId, invoiceIds });
   let total = 0;
   for (const c of credits) total += await allocate(ctx, c.id, c.unit_id, Number(c.remainder));
   return total;
@@ -131,10 +111,7 @@ export async function applyCredit(ctx: Ctx, buildingId: string, invoiceIds: stri
 
 /** Cash at the office: recorded by an accountant against a notice, with a numbered receipt (phiếu thu). */
 export async function recordCash(ctx: Ctx, body: z.infer<typeof CashPaymentBody>) {
-  const [invoice] = await ctx.tx
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, body.invoiceId)));
+  const invoice = await findInvoiceById(ctx.tx, { companyId: ctx.companyId, id: body.invoiceId });
   if (!invoice) throw errors.notFound("invoice");
   authorizeVisible(ctx.actor, "take_payment", subject(billingPolicy, { buildingId: invoice.buildingId }));
   if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
@@ -169,16 +146,10 @@ export async function recordCash(ctx: Ctx, body: z.infer<typeof CashPaymentBody>
 
 /** What a unit owes on its issued notices now (its credit is not deducted: it is applied at the next issue). */
 async function unitOwes(ctx: Ctx, unitId: string): Promise<number> {
-  const [row] = await queryRows<{ owed: string | null }>(
-    ctx.tx,
-    sql`select sum(total - paid)::text as owed from invoices
-         where company_id = ${ctx.companyId} and unit_id = ${unitId}
-           and status in ('issued', 'partially_paid') and total > paid`,
-  );
-  return exactVnd(row?.owed, "owed");
+  return exactVnd(await owedByUnit(ctx.tx, { companyId: ctx.companyId, unitId }), "owed");
 }
 
-const paymentDto = (p: typeof payments.$inferSelect, allocated: number) => ({
+const paymentDto = (p: PaymentRow, allocated: number) => ({
   id: p.id,
   unitId: p.unitId,
   method: p.method as Method,
@@ -193,12 +164,7 @@ const paymentDto = (p: typeof payments.$inferSelect, allocated: number) => ({
 async function invoiceForMemo(ctx: Ctx, memo: string) {
   const codes = findInvoiceCodes(memo);
   if (codes.length === 0) return null;
-  const [row] = await ctx.tx
-    .select({ id: invoices.id, unitId: invoices.unitId, buildingId: invoices.buildingId })
-    .from(invoices)
-    .where(and(eq(invoices.companyId, ctx.companyId), inArray(invoices.code, codes)))
-    .limit(1);
-  return row ?? null;
+  return invoiceWithCode(ctx.tx, { companyId: ctx.companyId, codes });
 }
 
 /**
@@ -206,24 +172,18 @@ async function invoiceForMemo(ctx: Ctx, memo: string) {
  * its memo and recorded as a payment; otherwise it waits for an accountant. Money going out is kept, ignored.
  */
 export async function receiveTransfer(ctx: Ctx, t: BankTransfer) {
-  const [row] = await ctx.tx
-    .insert(bankTransfers)
-    .values({
-      companyId: ctx.companyId,
-      provider: t.provider,
-      externalId: t.externalId,
-      gateway: t.gateway,
-      accountNumber: t.accountNumber,
-      amount: t.amount,
-      memo: t.memo,
-      bankReference: t.bankReference,
-      occurredAt: t.occurredAt,
-      status: t.direction === "in" ? "unmatched" : "ignored",
-    })
-    .onConflictDoNothing({
-      target: [bankTransfers.companyId, bankTransfers.provider, bankTransfers.externalId],
-    })
-    .returning();
+  const row = await insertTransfer(ctx.tx, {
+    companyId: ctx.companyId,
+    provider: t.provider,
+    externalId: t.externalId,
+    gateway: t.gateway,
+    accountNumber: t.accountNumber,
+    amount: t.amount,
+    memo: t.memo,
+    bankReference: t.bankReference,
+    occurredAt: t.occurredAt,
+    status: t.direction === "in" ? "unmatched" : "ignored",
+  });
   if (!row) {
     nothingToAudit(ctx);
     return { status: "duplicate" as const };
@@ -240,7 +200,7 @@ export async function receiveTransfer(ctx: Ctx, t: BankTransfer) {
 
 async function settleTransfer(
   ctx: Ctx,
-  transfer: typeof bankTransfers.$inferSelect,
+  transfer: TransferRow,
   invoice: { id: string; unitId: string; buildingId: string },
 ) {
   const result = await recordPayment(ctx, {
@@ -252,44 +212,27 @@ async function settleTransfer(
     invoiceId: invoice.id,
     receivedAt: transfer.occurredAt,
   });
-  await ctx.tx
-    .update(bankTransfers)
-    .set({ status: "matched", invoiceId: invoice.id, paymentId: result.payment?.id ?? null })
-    .where(and(eq(bankTransfers.companyId, ctx.companyId), eq(bankTransfers.id, transfer.id)));
+  await updateTransfer(
+    ctx.tx,
+    { companyId: ctx.companyId, id: transfer.id },
+    { status: "matched", invoiceId: invoice.id, paymentId: result.payment?.id ?? null },
+  );
 }
 
 export async function listTransfers(ctx: Ctx, q: z.infer<typeof BankTransferQuery>) {
   authorize(ctx.actor, "take_payment", billingPolicy);
-  const where = and(
-    eq(bankTransfers.companyId, ctx.companyId),
-    q.status ? eq(bankTransfers.status, q.status) : undefined,
-  );
-  return pageOf(
-    q,
-    {
-      rows: (limit, offset) =>
-        ctx.tx
-          .select()
-          .from(bankTransfers)
-          .where(where)
-          .orderBy(desc(bankTransfers.occurredAt), asc(bankTransfers.id))
-          .limit(limit)
-          .offset(offset),
-      total: ctx.tx.select({ n: count() }).from(bankTransfers).where(where),
-    },
-    (t) => ({
-      id: t.id,
-      provider: t.provider,
-      externalId: t.externalId,
-      gateway: t.gateway,
-      accountNumber: t.accountNumber,
-      amount: t.amount,
-      memo: t.memo,
-      occurredAt: t.occurredAt.toISOString(),
-      status: t.status as "matched" | "unmatched" | "ignored",
-      invoiceId: t.invoiceId,
-    }),
-  );
+  return pageOf(q, transferPage(ctx.tx, { companyId: ctx.companyId, status: q.status }), (t) => ({
+    id: t.id,
+    provider: t.provider,
+    externalId: t.externalId,
+    gateway: t.gateway,
+    accountNumber: t.accountNumber,
+    amount: t.amount,
+    memo: t.memo,
+    occurredAt: t.occurredAt.toISOString(),
+    status: t.status as "matched" | "unmatched" | "ignored",
+    invoiceId: t.invoiceId,
+  }));
 }
 
 /**
@@ -331,29 +274,18 @@ export async function assignUnrouted(
 
 /** An accountant matches a waiting transfer to the notice it pays. */
 export async function matchTransfer(ctx: Ctx, transferId: string, invoiceId: string) {
-  const [transfer] = await ctx.tx
-    .select()
-    .from(bankTransfers)
-    .where(and(eq(bankTransfers.companyId, ctx.companyId), eq(bankTransfers.id, transferId)))
-    .for("update");
+  const transfer = await lockTransfer(ctx.tx, { companyId: ctx.companyId, id: transferId });
   if (!transfer) throw errors.notFound("bank_transfer");
-  const [invoice] = await ctx.tx
-    .select({
-      id: invoices.id,
-      unitId: invoices.unitId,
-      buildingId: invoices.buildingId,
-      status: invoices.status,
-    })
-    .from(invoices)
-    .where(and(eq(invoices.companyId, ctx.companyId), eq(invoices.id, invoiceId)));
+  const invoice = await findInvoiceById(ctx.tx, { companyId: ctx.companyId, id: invoiceId });
   if (!invoice) throw errors.notFound("invoice");
   authorizeVisible(ctx.actor, "take_payment", subject(billingPolicy, { buildingId: invoice.buildingId }));
   if (transfer.status !== "unmatched") throw errors.rule("TRANSFER_ALREADY_MATCHED");
   if (invoice.status === "draft" || invoice.status === "void") throw errors.rule("INVOICE_NOT_ISSUED");
   await settleTransfer(ctx, transfer, invoice);
-  await ctx.tx
-    .update(bankTransfers)
-    .set({ resolvedBy: ctx.actor.accountId })
-    .where(and(eq(bankTransfers.companyId, ctx.companyId), eq(bankTransfers.id, transferId)));
+  await updateTransfer(
+    ctx.tx,
+    { companyId: ctx.companyId, id: transferId },
+    { resolvedBy: ctx.actor.accountId },
+  );
   return { id: transferId, status: "matched" as const, invoiceId };
 }

@@ -12,10 +12,10 @@ import { queryRows } from "../../../platform/db/client.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
-import { companies } from "../../companies/companies.table.js";
-import { bankAccountOwnerPolicy, unroutedTransferPolicy } from "../billing.policy.js";
-import { bankAccountOwners, bankFeedInbox } from "../billing.table.js";
+import { companyProfile } from "../../companies/index.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
+import { bankAccountOwnerPolicy, unroutedTransferPolicy } from "./unrouted.policy.js";
+import { bankAccountOwners, bankFeedInbox } from "./unrouted.table.js";
 
 /**
  * A company registering an account number claims it for the whole installation, unless another company holds
@@ -110,11 +110,7 @@ export async function listUnrouted(ctx: Ctx, q: z.infer<typeof UnroutedTransferQ
 }
 
 async function companyExists(ctx: Ctx, companyId: string) {
-  const [company] = await ctx.tx
-    .select({ id: companies.id })
-    .from(companies)
-    .where(eq(companies.id, companyId));
-  if (!company) throw errors.notFound("company");
+  if (!(await companyProfile(ctx, companyId))) throw errors.notFound("company");
 }
 
 /**

@@ -1,16 +1,15 @@
 import type { Writable } from "node:stream";
-import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
-import { queryRows } from "../../../platform/db/client.js";
 import { errors } from "../../../platform/errors.js";
 import { parseDecimal } from "../../../platform/i18n/numbers.js";
-import { cellText } from "../../registry/import/import.columns.js";
-import { ErrorReport } from "../../registry/import/import.parse.js";
-import { type Format, readRows, type Source } from "../../registry/import/import.read.js";
+import { cellText } from "../../../platform/spreadsheet/cells.js";
+import { type Format, readRows, type Source } from "../../../platform/spreadsheet/read.js";
+import { ErrorReport } from "../../../platform/spreadsheet/report.js";
 import { billingBuilding } from "../rules/rules.service.js";
 import { periodBounds } from "../runs/charges.sql.js";
+import { meterHistories, templateMeters, unitCodes, writeReadings } from "./readings.repo.js";
 
 const SHEET = { vi: "Chỉ số công tơ", en: "Meter readings" };
 const COLUMNS = {
@@ -55,15 +54,7 @@ type TemplateRow = { code: string; kind: string; last: string | null };
 /** The template's rows: the building's units, one row per meter, with last period's reading filled in. */
 export async function templateRows(ctx: Ctx, buildingId: string, period: string): Promise<TemplateRow[]> {
   await billingBuilding(ctx, buildingId, "record_reading");
-  return queryRows<TemplateRow>(
-    ctx.tx,
-    sql`select u.code, k.kind,
-               (select m.reading::text from meter_readings m where m.company_id = u.company_id and m.unit_id = u.id
-                  and m.kind = k.kind and m.period < ${period} order by m.period desc limit 1) as last
-          from units u cross join (values ('electricity'), ('water')) k(kind)
-         where u.company_id = ${ctx.companyId} and u.building_id = ${buildingId}
-         order by u.code, k.kind`,
-  );
+  return templateMeters(ctx.tx, { companyId: ctx.companyId, buildingId, period });
 }
 
 /** Writes the template (outside the transaction: the rows are read first). */
@@ -104,12 +95,10 @@ const wholeNumber = (text: string) => {
 /** Reads and checks every row; nothing is written while any cell is wrong. */
 async function parse(ctx: Ctx, buildingId: string, input: ReadingsImportInput, report: ErrorReport) {
   const unitIds = new Map(
-    (
-      await queryRows<{ id: string; code: string }>(
-        ctx.tx,
-        sql`select id, code from units where company_id = ${ctx.companyId} and building_id = ${buildingId}`,
-      )
-    ).map((u) => [u.code.toUpperCase(), u.id]),
+    (await unitCodes(ctx.tx, { companyId: ctx.companyId, buildingId })).map((u) => [
+      u.code.toUpperCase(),
+      u.id,
+    ]),
   );
   const lastDay = `${input.period}-${String(periodBounds(input.period).days).padStart(2, "0")}`;
   const rows: Row[] = [];
@@ -174,23 +163,11 @@ export async function importReadings(ctx: Ctx, buildingId: string, input: Readin
     if (err instanceof Error && !(err instanceof TypeError)) throw errors.rule("IMPORT_FILE_UNREADABLE");
     throw err;
   }
-  const history = await queryRows<{
-    unit_id: string;
-    kind: string;
-    last: string | null;
-    usual: string | null;
-    current: string | null;
-  }>(
-    ctx.tx,
-    sql`select x.unit_id, x.kind,
-               (array_agg(x.reading order by x.period desc))[1]::text as last,
-               avg(x.reading - x.previous) filter (where x.rn <= 3)::text as usual,
-               null::text as current
-          from (select m.*, row_number() over (partition by m.unit_id, m.kind order by m.period desc) as rn
-                  from meter_readings m
-                 where m.company_id = ${ctx.companyId} and m.building_id = ${buildingId} and m.period < ${input.period}) x
-         group by x.unit_id, x.kind`,
-  );
+  const history = await meterHistories(ctx.tx, {
+    companyId: ctx.companyId,
+    buildingId,
+    period: input.period,
+  });
   const past = new Map(history.map((h) => [`${h.unit_id}|${h.kind}`, h]));
   const sheet = SHEET[ctx.lang];
   for (const r of rows) {
@@ -218,21 +195,13 @@ export async function importReadings(ctx: Ctx, buildingId: string, input: Readin
   }
   if (report.count > 0) throw errors.rule("IMPORT_INVALID", { count: report.count, errors: report.items });
   if (input.dryRun || rows.length === 0) return { dryRun: input.dryRun, readings: rows.length };
-  const col = <T>(f: (r: Row) => T) => sql.param(rows.map(f));
-  const written = await queryRows<{ id: string }>(
-    ctx.tx,
-    sql`insert into meter_readings (company_id, building_id, unit_id, kind, period, previous, reading, read_on, read_by)
-        select ${ctx.companyId}, ${buildingId}, r.unit_id, r.kind, ${input.period}, r.previous, r.reading, r.read_on,
-               ${ctx.actor.accountId}
-          from unnest(${col((r) => r.unitId)}::uuid[], ${col((r) => r.kind)}::text[], ${col((r) => r.previous)}::bigint[],
-                      ${col((r) => r.reading)}::bigint[], ${col((r) => r.readOn)}::date[])
-               as r(unit_id, kind, previous, reading, read_on)
-        on conflict (company_id, unit_id, kind, period) do update
-           set previous = excluded.previous, reading = excluded.reading, read_on = excluded.read_on,
-               read_by = excluded.read_by, updated_at = now()
-         where (meter_readings.previous, meter_readings.reading) is distinct from (excluded.previous, excluded.reading)
-        returning id`,
-  );
+  const written = await writeReadings(ctx.tx, {
+    companyId: ctx.companyId,
+    buildingId,
+    period: input.period,
+    readBy: ctx.actor.accountId,
+    rows,
+  });
   await audit(ctx, {
     action: "meter_reading.import",
     entity: "building",

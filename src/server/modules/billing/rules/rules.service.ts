@@ -16,12 +16,14 @@ import { insertOne } from "../../../platform/db/insert.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { periodFrom } from "../../../platform/time.js";
-import { loadBuilding } from "../../buildings/buildings.service.js";
+import { loadBuilding } from "../../buildings/index.js";
+import { billableUnits } from "../../registry/index.js";
 import { billingPolicy } from "../billing.policy.js";
-import { bankAccounts, buildingBilling, feeRules, tariffs } from "../billing.table.js";
 import { addVnd, exactVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
 import { claimBankAccount } from "../payments/unrouted.service.js";
 import { chargeLines, periodBounds } from "../runs/charges.sql.js";
+import { tariffs } from "../tariffs/tariffs.table.js";
+import { bankAccounts, buildingBilling, feeRules } from "./rules.table.js";
 
 conflictOn("bank_accounts_number", "accountNumber");
 
@@ -271,7 +273,7 @@ async function unitTotals(ctx: Ctx, buildingId: string, period: string) {
     ctx.tx,
     sql`select u.code, sum(l.amount + l.vat)::text as total,
                max(greatest(abs(l.amount), abs(l.vat)))::text as largest
-          from (${lines}) l join units u on u.company_id = ${ctx.companyId} and u.id = l.unit_id
+          from (${lines}) l join ${billableUnits} u on u.company_id = ${ctx.companyId} and u.id = l.unit_id
          group by u.code`,
   );
   // A line beyond the range of money is refused here, before the rule is saved and a run fails on it.

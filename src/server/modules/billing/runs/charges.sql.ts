@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { NATIONAL_TARIFFS } from "../billing.table.js";
+import { billableUnits, billableVehicles, unitMembers } from "../../registry/index.js";
+import { NATIONAL_TARIFFS } from "../tariffs/tariffs.table.js";
 
 /** A billing period: the calendar month `YYYY-MM` in Asia/Ho_Chi_Minh, as dates [start, end). */
 export type PeriodBounds = { period: string; start: string; end: string; days: number };
@@ -121,7 +122,7 @@ export function chargeLines(s: ChargeScope): SQL {
 with p as (select ${bounds.start}::date as d0, ${bounds.end}::date as d1, ${bounds.days}::int as pd),
 u as (
   select u.id, u.type, u.area_m2, greatest(p.d0, coalesce(u.handover_date, p.d0)) as since
-    from units u, p
+    from ${billableUnits} u, p
    where u.company_id = ${c} and u.building_id = ${b} and u.id between ${s.fromUnit} and ${s.toUnit}
 ),
 r as (
@@ -142,7 +143,7 @@ veh as (
   select v.unit_id, v.type,
          row_number() over (partition by v.unit_id, v.type order by v.active_from nulls first, v.created_at, v.id) as rank,
          greatest(p.d0, coalesce(v.active_from, p.d0)) as v_from, least(p.d1, coalesce(v.active_to + 1, p.d1)) as v_to
-    from vehicles v, p
+    from ${billableVehicles} v, p
    where v.company_id = ${c} and v.building_id = ${b} and v.unit_id between ${s.fromUnit} and ${s.toUnit}
      and v.status <> 'pending' and (v.active_from is null or v.active_from < p.d1)
      and (v.active_to is null or v.active_to >= p.d0) and (v.status = 'active' or v.active_to is not null)
@@ -167,7 +168,7 @@ facts as (
       select u.id as unit_id, u.since, null::int as member, null::text as kind, null::bigint as consumption from u
       union all
       select hm.unit_id, null, 1, null, null
-        from household_members hm, p
+        from ${unitMembers} hm, p
        where hm.company_id = ${c} and hm.unit_id between ${s.fromUnit} and ${s.toUnit}
          and (hm.moved_in_on is null or hm.moved_in_on < p.d1) and (hm.moved_out_on is null or hm.moved_out_on >= p.d0)
       union all

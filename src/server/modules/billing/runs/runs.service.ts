@@ -6,12 +6,12 @@ import { queryRows } from "../../../platform/db/client.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
 import { defineTask } from "../../../platform/jobs/tasks.js";
-import { loadBuilding } from "../../buildings/buildings.service.js";
-import { units } from "../../registry/units/units.table.js";
+import { loadBuilding } from "../../buildings/index.js";
+import { billableUnits, unitOwners } from "../../registry/index.js";
 import { billingPolicy } from "../billing.policy.js";
-import { billingRuns } from "../billing.table.js";
 import { addVnd, lineTooLarge, MAX_LINE_VND } from "../core/sums.js";
 import { chargeLines, type PeriodBounds, periodBounds } from "./charges.sql.js";
+import { billingRuns } from "./runs.table.js";
 
 /** Units per transaction: a killed run loses at most one chunk, which the re-run redoes. */
 export const RUN_CHUNK = 5000;
@@ -66,10 +66,10 @@ async function openRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {
 /** The building's units cut into id ranges of RUN_CHUNK. */
 async function chunks(ctx: Ctx, buildingId: string, size: number): Promise<[string, string][]> {
   const ids = await ctx.tx
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.companyId, ctx.companyId), eq(units.buildingId, buildingId)))
-    .orderBy(asc(units.id));
+    .select({ id: billableUnits.id })
+    .from(billableUnits)
+    .where(and(eq(billableUnits.companyId, ctx.companyId), eq(billableUnits.buildingId, buildingId)))
+    .orderBy(asc(billableUnits.id));
   const ranges: [string, string][] = [];
   for (let i = 0; i < ids.length; i += size) {
     const last = ids[Math.min(i + size, ids.length) - 1];
@@ -126,7 +126,7 @@ async function billChunk(
   const [tooLarge] = await queryRows<{ code: string; largest: string }>(
     ctx.tx,
     sql`select u.code, greatest(abs(rl.amount), abs(rl.vat))::text as largest
-          from run_lines rl join units u on u.company_id = ${ctx.companyId} and u.id = rl.unit_id
+          from run_lines rl join ${billableUnits} u on u.company_id = ${ctx.companyId} and u.id = rl.unit_id
          where abs(rl.amount) > ${MAX_LINE_VND} or abs(rl.vat) > ${MAX_LINE_VND}
          limit 1`,
   );
@@ -141,13 +141,11 @@ async function billChunk(
           select ${ctx.companyId}, ${run.buildingId}, h.unit_id, ${bounds.period}, u.area_m2, o.names,
                  h.subtotal, h.vat, h.subtotal + h.vat, ${run.id}
             from heads h
-            join units u on u.company_id = ${ctx.companyId} and u.id = h.unit_id
+            join ${billableUnits} u on u.company_id = ${ctx.companyId} and u.id = h.unit_id
             left join lateral (
-              select string_agg(r.full_name, ', ' order by r.full_name) as names
-                from household_members hm
-                join residents r on r.company_id = hm.company_id and r.id = hm.resident_id
-               where hm.company_id = ${ctx.companyId} and hm.unit_id = h.unit_id and hm.role = 'owner'
-                 and hm.moved_out_on is null
+              select string_agg(o.full_name, ', ' order by o.full_name) as names
+                from ${unitOwners} o
+               where o.company_id = ${ctx.companyId} and o.unit_id = h.unit_id
             ) o on true
           on conflict (company_id, unit_id, period) where kind = 'monthly' do nothing
           returning id, unit_id

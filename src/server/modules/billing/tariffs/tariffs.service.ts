@@ -7,9 +7,9 @@ import { PLATFORM_SCOPE, queryRows } from "../../../platform/db/client.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { periodFrom } from "../../../platform/time.js";
-import { NATIONAL_TARIFFS, tariffs } from "../billing.table.js";
 import { periodBounds, tieredLines } from "../runs/charges.sql.js";
 import { tariffPolicy } from "./tariffs.policy.js";
+import { NATIONAL_TARIFFS, tariffs } from "./tariffs.table.js";
 
 conflictOn("tariffs_version", "validFrom");
 

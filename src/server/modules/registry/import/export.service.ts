@@ -11,8 +11,6 @@ import { type Column, EXAMPLE, LABELS, SHEETS, type SheetKey, SYNONYMS } from ".
 import { registryImportPolicy } from "./import.policy.js";
 import { type Bytes, loadRegistry } from "./import.repo.js";
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 type Value = string | number | null;
 /** Rows per sheet, each a value per column key, as the import reads them back. */
 export type SheetRows = Record<SheetKey, Record<string, Value>[]>;

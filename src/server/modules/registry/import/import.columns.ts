@@ -9,6 +9,7 @@ import {
 import { normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { decimalOfNumber, parseDecimal } from "../../../platform/i18n/numbers.js";
 import { searchText } from "../../../platform/i18n/search.js";
+import { type Cell, cellText } from "../../../platform/spreadsheet/cells.js";
 import { todayInVietnam } from "../../../platform/time.js";
 
 /** The three sheets of a registry workbook; a CSV file holds one of them. */
@@ -23,26 +24,6 @@ export class CellError extends Error {
   ) {
     super(code);
   }
-}
-
-/** A cell as exceljs hands it over: plain values, dates, rich text, formulas, hyperlinks. */
-export type Cell = unknown;
-
-/** The text of a cell, trimmed; "" when it is empty. */
-export function cellText(v: Cell): string {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (o.richText)
-      return o.richText
-        .map((r) => r.text)
-        .join("")
-        .trim();
-    if (o.result !== undefined) return cellText(o.result);
-    if (o.text !== undefined) return cellText(o.text);
-  }
-  return String(v).trim();
 }
 
 const cellValue = (v: Cell): Cell =>

@@ -1,10 +1,9 @@
-import type { Lang } from "../../../../contracts/common.js";
-import { message } from "../../../platform/i18n/messages.js";
+import { type Cell, cellText } from "../../../platform/spreadsheet/cells.js";
+import { type Format, readRows, type Source } from "../../../platform/spreadsheet/read.js";
+import type { ErrorReport } from "../../../platform/spreadsheet/report.js";
 import {
-  type Cell,
   CellError,
   type Column,
-  cellText,
   columnOf,
   EXAMPLE_AT,
   EXAMPLE_PARSED,
@@ -14,30 +13,6 @@ import {
   type SheetKey,
   sheetOf,
 } from "./import.columns.js";
-import { type Format, readRows, type Source } from "./import.read.js";
-
-/** One bad cell: where it is as Excel shows it, and what is wrong in the caller's language. */
-export type ImportError = { sheet: string; row: number; column: string; code: string; message: string };
-
-const MAX_REPORTED = 1000;
-
-/** Every error is counted; the first thousand are kept for the report. */
-export class ErrorReport {
-  readonly items: ImportError[] = [];
-  count = 0;
-  constructor(readonly lang: Lang) {}
-
-  add(
-    at: { sheet: string; row: number; column: string },
-    code: string,
-    params: Record<string, unknown> = {},
-  ) {
-    this.count++;
-    if (this.items.length < MAX_REPORTED) {
-      this.items.push({ ...at, code, message: message(this.lang, code, params) });
-    }
-  }
-}
 
 /** A row read from the file, with its number and the header text of each column, for error reports. */
 export type Parsed<T> = { row: number; value: T; valid: boolean };

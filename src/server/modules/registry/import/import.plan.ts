@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Ctx } from "../../../platform/context.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { searchText } from "../../../platform/i18n/search.js";
+import type { ErrorReport } from "../../../platform/spreadsheet/report.js";
 import { memberMatchKey } from "../residents/households.service.js";
 import { formatPlate, normalisePlate, plateKindOf } from "../vehicles/plates.js";
 import type { Row } from "./import.apply.js";
 import type { ResidentRecord, SheetKey, UnitRecord, VehicleRecord } from "./import.columns.js";
-import { at, type ErrorReport, type Parsed, type ParsedRow, type ParsedSheet } from "./import.parse.js";
+import { at, type Parsed, type ParsedRow, type ParsedSheet } from "./import.parse.js";
 import {
   type Bytes,
   type ExistingMember,

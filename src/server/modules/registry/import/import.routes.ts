@@ -5,7 +5,8 @@ import { fileAnswer, IdParams, XLSX } from "../../../../contracts/common.js";
 import { ExportQuery, ImportQuery, ImportResult } from "../../../../contracts/registry.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { assertReauthenticated, authOf } from "../../../platform/http/request-context.js";
-import { exportRegistry, type SheetRows, writeTemplate, writeWorkbook, XLSX_TYPE } from "./export.service.js";
+import { XLSX_TYPE } from "../../../platform/spreadsheet/read.js";
+import { exportRegistry, type SheetRows, writeTemplate, writeWorkbook } from "./export.service.js";
 import { importRegistry } from "./import.service.js";
 
 const MAX_FILE = 50 * 1024 * 1024;

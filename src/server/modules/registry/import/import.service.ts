@@ -3,13 +3,14 @@ import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { AppError, errors } from "../../../platform/errors.js";
+import type { Format, Source } from "../../../platform/spreadsheet/read.js";
+import { ErrorReport } from "../../../platform/spreadsheet/report.js";
 import { loadBuilding } from "../../buildings/index.js";
 import { MEMBERS, RESIDENTS, type Row, type TableSpec, UNITS, upsertRows, VEHICLES } from "./import.apply.js";
 import type { SheetKey } from "./import.columns.js";
-import { ErrorReport, type ParsedRow, parseRows } from "./import.parse.js";
+import { type ParsedRow, parseRows } from "./import.parse.js";
 import { type Change, type Chunk, type Counts, loadExisting, Planner } from "./import.plan.js";
 import { registryImportPolicy } from "./import.policy.js";
-import type { Format, Source } from "./import.read.js";
 
 export type Progress = { phase: "read" | "write"; done: number; total: number };
 

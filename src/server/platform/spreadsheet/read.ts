@@ -6,7 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import ExcelJS from "exceljs";
-import type { Cell } from "./import.columns.js";
+import type { Cell } from "./cells.js";
 
 /**
  * A file to read: a stream (an upload, read as it arrives), its path (the CLI, benchmarks) or bytes already
@@ -14,6 +14,8 @@ import type { Cell } from "./import.columns.js";
  */
 export type Source = Readable | Buffer | string;
 export type Format = "xlsx" | "csv";
+/** The media type of an .xlsx workbook. */
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** One row of one visible worksheet, numbered as Excel shows it (the header row is 1). */
 export type RawRow = { sheetName: string; row: number; cells: Cell[] };

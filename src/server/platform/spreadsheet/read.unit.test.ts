@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { utf8Chunks } from "./import.read.js";
+import { utf8Chunks } from "./read.js";
 
 async function* pieces(buf: Buffer, size: number) {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);

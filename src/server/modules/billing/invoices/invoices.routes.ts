@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { Invoice, InvoicePage, InvoiceQuery, IssueResult, RunBody } from "../../../../contracts/billing.js";
+import { ErrorBody, fileAnswer, IdParams } from "../../../../contracts/common.js";
+import * as invoices from "./invoices.service.js";
+import { renderNotice } from "./notice.pdf.js";
+
+/** Fee notices: issued in a batch, listed, read, printed. */
+export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["billing"];
+
+  app.post(
+    "/invoices/issue",
+    {
+      schema: {
+        summary: "Issue fee notices",
+        description:
+          "Issues the draft notices chosen (numbering them gap-free per company and year) and notifies the residents.",
+        tags,
+        body: RunBody,
+        response: { 503: ErrorBody, 200: IssueResult },
+      },
+      config: { permission: ["issue", "billing"] },
+    },
+    async (req) => req.run((ctx) => invoices.issueInvoices(ctx, req.body.buildingId, req.body.period)),
+  );
+  app.get(
+    "/invoices",
+    {
+      schema: {
+        summary: "List fee notices",
+        description:
+          "Staff see a building's notices (filter by unit, period, status, code); residents see the issued notices of their units.",
+        tags,
+        querystring: InvoiceQuery,
+        response: { 200: InvoicePage },
+      },
+      config: { permission: ["read", "invoice"] },
+    },
+    async (req) => req.run((ctx) => invoices.listInvoices(ctx, req.query)),
+  );
+  app.get(
+    "/invoices/:id",
+    {
+      schema: {
+        summary: "A fee notice",
+        description: "The notice with its lines, VAT, payments and VietQR payload.",
+        tags,
+        params: IdParams,
+        response: { 200: Invoice },
+      },
+      config: { permission: ["read", "invoice"] },
+    },
+    async (req) => req.run((ctx) => invoices.getInvoice(ctx, req.params.id)),
+  );
+  app.get(
+    "/invoices/:id/pdf",
+    {
+      schema: {
+        response: { 200: fileAnswer("application/pdf", "The fee notice") },
+        summary: "Fee notice as PDF",
+        description: "The printable notice with its VietQR code.",
+        tags,
+        params: IdParams,
+      },
+      config: { permission: ["read", "invoice"] },
+    },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => invoices.noticeDocument(ctx, req.params.id));
+      const pdf = await renderNotice(doc);
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `inline; filename="${doc.code}.pdf"`)
+        .header("cache-control", "private, no-store")
+        .send(pdf);
+    },
+  );
+};
