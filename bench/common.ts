@@ -1,6 +1,5 @@
 import pg from "pg";
 import { loadConfig } from "../src/server/config.js";
-import { currentActor } from "../src/server/modules/staff/staff.service.js";
 import type { Platform } from "../src/server/platform/context.js";
 import type { Database } from "../src/server/platform/db/client.js";
 import { createLogger } from "../src/server/platform/log/logger.js";

@@ -1,8 +1,4 @@
-import {
-  type ImportResult,
-  importRegistry,
-  type Progress,
-} from "../server/modules/registry/import/import.service.js";
+import { type ImportResult, importRegistry, type Progress } from "../server/modules/registry/index.js";
 import { systemActor } from "../server/platform/authz/actor.js";
 import type { Platform } from "../server/platform/context.js";
 import type { Database } from "../server/platform/db/client.js";

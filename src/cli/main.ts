@@ -5,14 +5,20 @@ import { sql } from "drizzle-orm";
 import QRCode from "qrcode";
 import { loadConfig, otpChannelsOf } from "../server/config.js";
 import { isEmpty, seedDemo } from "../server/demo/seed.js";
-import { createAccount, parseContactOrFail } from "../server/modules/accounts/accounts.service.js";
-import { beginTotp, confirmTotp } from "../server/modules/accounts/auth.service.js";
-import { formatVnd } from "../server/modules/billing/core/money.js";
-import { decodeVietQr, VietQrError } from "../server/modules/billing/core/vietqr.js";
-import { issueInvoices } from "../server/modules/billing/invoices/invoices.service.js";
-import { executeRun } from "../server/modules/billing/runs/runs.service.js";
-import type { Progress } from "../server/modules/registry/import/import.service.js";
-import { currentActor } from "../server/modules/staff/staff.service.js";
+import {
+  beginTotp,
+  confirmTotp,
+  createAccount,
+  parseContactOrFail,
+} from "../server/modules/accounts/index.js";
+import {
+  decodeVietQr,
+  executeRun,
+  formatVnd,
+  issueInvoices,
+  VietQrError,
+} from "../server/modules/billing/index.js";
+import type { Progress } from "../server/modules/registry/index.js";
 import { audit, verifyAuditChains } from "../server/platform/audit/audit.service.js";
 import { systemActor } from "../server/platform/authz/actor.js";
 import type { Ctx, Platform } from "../server/platform/context.js";

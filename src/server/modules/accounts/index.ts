@@ -20,7 +20,7 @@ export {
   parseContactOrFail,
   recipientsOf,
 } from "./accounts.service.js";
-export { type ClientInfo, confirmPassword, signInInvited } from "./auth.service.js";
+export { beginTotp, type ClientInfo, confirmPassword, confirmTotp, signInInvited } from "./auth.service.js";
 export { clientInfo, setDeviceCookie, setSessionCookie } from "./cookies.js";
 export { SessionResolver } from "./sessions.service.js";
 

@@ -22,6 +22,11 @@ import { billingRunTask } from "./runs/runs.service.js";
 import { tariffPolicy } from "./tariffs/tariffs.policy.js";
 import { tariffRoutes } from "./tariffs/tariffs.routes.js";
 
+export { formatVnd } from "./core/money.js";
+export { decodeVietQr, VietQrError } from "./core/vietqr.js";
+export { issueInvoices } from "./invoices/invoices.service.js";
+export { executeRun } from "./runs/runs.service.js";
+
 /** Billing: fee rules and tariffs, meter readings, monthly runs, notices, payments, debts. */
 export const billingModule = defineModule({
   name: "billing",

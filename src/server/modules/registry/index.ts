@@ -11,6 +11,7 @@ import { unitRoutes } from "./units/units.routes.js";
 import { vehiclePolicy } from "./vehicles/vehicles.policy.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
+export { type ImportResult, importRegistry, type Progress } from "./import/import.service.js";
 export { addHouseholdMember } from "./residents/households.service.js";
 export { buildingResidents, residentIdsOfAccount, unusableResidents } from "./residents/my-data.service.js";
 export {

@@ -367,18 +367,33 @@ export async function executeRun(
     }
   } catch (err) {
     // The console shows the run as failed; running it again picks up from what committed.
-    await run((ctx) =>
-      ctx.tx
-        .update(billingRuns)
-        .set({ status: "failed", finishedAt: new Date() })
-        .where(and(eq(billingRuns.companyId, ctx.companyId), eq(billingRuns.id, row.id))),
-    ).catch(() => {});
+    await run((ctx) => markRunFailed(ctx, { buildingId: row.buildingId, period: row.period })).catch(
+      () => {},
+    );
     throw err;
   }
   return run((ctx) => closeRun(ctx, row));
 }
 
-export const billingRunTask = defineTask<RunInput>("billing.run", (run, input) => executeRun(run, input));
+/** Ends a building's month's run as failed (the console offers to run it again). */
+function markRunFailed(ctx: Ctx, input: RunInput) {
+  return ctx.tx
+    .update(billingRuns)
+    .set({ status: "failed", finishedAt: new Date() })
+    .where(
+      and(
+        eq(billingRuns.companyId, ctx.companyId),
+        eq(billingRuns.buildingId, input.buildingId),
+        eq(billingRuns.period, input.period),
+        eq(billingRuns.status, "running"),
+      ),
+    );
+}
+
+export const billingRunTask = defineTask<RunInput>("billing.run", (run, input) => executeRun(run, input), {
+  // The run's row was opened when it was queued; a refused run must not show as running for ever.
+  refused: (run, input) => run((ctx) => markRunFailed(ctx, input)).then(() => {}),
+});
 
 /** Starts a run in the background (console, schedule); its row shows the progress. */
 export async function startRun(ctx: Ctx, input: RunInput): Promise<BillingRunRow> {

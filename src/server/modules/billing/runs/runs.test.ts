@@ -229,6 +229,11 @@ describe("a run queued by a manager, done by the worker", () => {
                                  status = ${change.status ?? "active"}
            where company_id = ${companyId} and id = ${manager.membershipId}`,
     );
+    // The run's row as the manager's request opened it, before the worker takes the job.
+    await env.db.owner.execute(
+      sql`insert into billing_runs (company_id, building_id, period, started_by)
+          values (${companyId}, ${buildingId}, '2026-09', ${manager.accountId})`,
+    );
     const result = await (env.app.platform.tasks as TaskQueue).perform(
       env.db,
       env.app.platform,
@@ -243,15 +248,20 @@ describe("a run queued by a manager, done by the worker", () => {
     const invoices = await rows<{ n: number }>(
       sql`select count(*)::int as n from invoices where company_id = ${companyId}`,
     );
-    return { result, refusals, invoices: invoices[0]?.n, manager };
+    const [run] = await rows<{ status: string }>(
+      sql`select status from billing_runs where company_id = ${companyId} and period = '2026-09'`,
+    );
+    return { result, refusals, invoices: invoices[0]?.n, manager, runStatus: run?.status };
   }
 
   it("is refused and recorded once the manager no longer manages the building", async () => {
-    const { result, refusals, invoices, manager } = await queuedByManager({
+    const { result, refusals, invoices, manager, runStatus } = await queuedByManager({
       queuedWith: true,
       nowWith: false,
     });
     expect(result).toEqual({ refused: "NOT_FOUND" });
+    // Not left "running" for ever: the console offers to run it again.
+    expect(runStatus).toBe("failed");
     expect(refusals).toEqual([
       { changes: { task: "billing.run", reason: "NOT_FOUND" }, actor_account_id: manager.accountId },
     ]);
