@@ -66,7 +66,6 @@ export type SignInResult = z.infer<typeof SignInResult>;
 
 export const OtpVerifyBody = z.object({ code: OtpCode, rememberDevice: z.boolean().default(false) });
 export const OtpResendBody = z.object({ channel: OtpChannel.optional() });
-export const TotpVerifyBody = OtpVerifyBody;
 export const ContextBody = z.object({ contextId: z.string().min(1).max(64) });
 
 export const ReauthBody = z.union([

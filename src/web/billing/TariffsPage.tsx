@@ -285,7 +285,7 @@ function TariffFormModal({ scope, dialog, onClose }: { scope: Scope; dialog: Dia
  * Tariff versions of one scope: the platform admin's national tariffs (EVN) or a company's local water tariffs.
  * A version an issued notice used is locked; a change is a new version from its valid-from date.
  */
-export function TariffsPage({ scope }: { scope: Scope }) {
+function TariffsPage({ scope }: { scope: Scope }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const queryClient = useQueryClient();

@@ -22,15 +22,15 @@ import { api } from "../api.js";
 import { formatNumber, formatVnd, today } from "../format.js";
 
 /** Fee rules, readings, runs, notices and payments: shared by the console's billing pages and the resident app. */
-export type { BankAccount, FeeRule, Invoice, InvoiceSummary, Reading, Tariff };
+export type { FeeRule, Invoice, InvoiceSummary, Reading, Tariff };
 export type FeeRuleKind = z.infer<typeof FeeRuleKindSchema>;
 export type InvoiceStatus = InvoiceSummary["status"];
-export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
+type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 export type MeterKind = Reading["kind"];
-export type BillingRun = z.infer<typeof BillingRunSchema>;
+type BillingRun = z.infer<typeof BillingRunSchema>;
 export type BillingSettings = z.infer<typeof BillingSettingsSchema>;
 export type IssueResult = z.infer<typeof IssueResultSchema>;
-export type MissingReadings = z.infer<typeof MissingReadingsSchema>;
+type MissingReadings = z.infer<typeof MissingReadingsSchema>;
 export type Payment = z.infer<typeof PaymentSchema>;
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 export type BankTransfer = z.infer<typeof BankTransferSchema>;
@@ -44,7 +44,7 @@ export const INVOICES_PATH = "/invoices";
 export const TRANSFERS_PATH = "/bank-transfers";
 export const settingsPath = (buildingId: string) => `/buildings/${buildingId}/billing-settings`;
 export const missingReadingsPath = (buildingId: string) => `/buildings/${buildingId}/missing-readings`;
-export const invoicePdfPath = (invoiceId: string) => `${INVOICES_PATH}/${invoiceId}/pdf`;
+const invoicePdfPath = (invoiceId: string) => `${INVOICES_PATH}/${invoiceId}/pdf`;
 
 /** In the order selects show them. */
 export const FEE_RULE_KINDS: FeeRuleKind[] = ["area", "vehicle", "fixed", "electricity", "water"];

@@ -29,7 +29,7 @@ function storeChoice(choice: Choice) {
 }
 
 /** Whether the person chose to allow analytics; anything measuring use must ask this first. */
-export function analyticsAllowed(): boolean {
+function analyticsAllowed(): boolean {
   return readChoice() === "analytics";
 }
 

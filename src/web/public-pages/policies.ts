@@ -10,10 +10,11 @@ import type {
 import { api } from "../api.js";
 
 export type { Policy, PolicyKind };
-export type PolicyVersionList = z.infer<typeof PolicyVersionListSchema>;
-export type PendingPolicies = z.infer<typeof PendingPoliciesSchema>;
 
-export const POLICY_KINDS: PolicyKind[] = ["privacy", "terms"];
+type PolicyVersionList = z.infer<typeof PolicyVersionListSchema>;
+type PendingPolicies = z.infer<typeof PendingPoliciesSchema>;
+
+const POLICY_KINDS: PolicyKind[] = ["privacy", "terms"];
 export const PENDING_POLICIES_PATH = "/privacy/policies/pending";
 
 /** Where a version of a document is read: the company's when known, the platform's otherwise. */

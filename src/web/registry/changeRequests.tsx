@@ -27,13 +27,14 @@ import { currentLang } from "../i18n.js";
 import { useHousehold } from "./registry.js";
 
 export type { ChangeRequest };
-export type ChangeRequestList = z.infer<typeof ChangeRequestListSchema>;
+
+type ChangeRequestList = z.infer<typeof ChangeRequestListSchema>;
 export type ChangeKind = ChangeRequest["kind"];
 export type ChangeStatus = ChangeRequest["status"];
 
 /** The staff's queue of pending requests. */
 export const CHANGE_REQUESTS_PATH = "/change-requests";
-export const unitChangeRequestsPath = (unitId: string) => `/units/${unitId}/change-requests`;
+const unitChangeRequestsPath = (unitId: string) => `/units/${unitId}/change-requests`;
 
 /** Query keys start with "change-requests", so one invalidation refreshes the queue and every unit's list. */
 const unitRequestsKey = (unitId: string) => ["change-requests", "unit", unitId] as const;

@@ -12,13 +12,14 @@ import type {
 import { api } from "../api.js";
 
 /** Households, residents and vehicles: shared by the console's unit drawer and the resident app. */
-export type Household = z.infer<typeof HouseholdSchema>;
+type Household = z.infer<typeof HouseholdSchema>;
 export type HouseholdMember = z.infer<typeof HouseholdMemberSchema>;
 export type HouseholdRole = HouseholdMember["role"];
 export type ResidentListItem = z.infer<typeof ResidentListItemSchema>;
 export type Revealed = z.infer<typeof RevealedSchema>;
 export type PersonalField = Revealed["field"];
-export type VehicleList = z.infer<typeof VehicleListSchema>;
+type VehicleList = z.infer<typeof VehicleListSchema>;
+
 export type { Vehicle };
 export type VehicleType = Vehicle["type"];
 export type VehicleStatus = Vehicle["status"];
@@ -40,8 +41,8 @@ export const VEHICLE_TYPES: VehicleType[] = [
 const householdKey = (unitId: string) => ["household", unitId] as const;
 const unitVehiclesKey = (unitId: string) => ["unit-vehicles", unitId] as const;
 
-export const householdPath = (unitId: string) => `/units/${unitId}/household`;
-export const unitVehiclesPath = (unitId: string) => `/units/${unitId}/vehicles`;
+const householdPath = (unitId: string) => `/units/${unitId}/household`;
+const unitVehiclesPath = (unitId: string) => `/units/${unitId}/vehicles`;
 
 export function useHousehold(unitId: string) {
   return useQuery({

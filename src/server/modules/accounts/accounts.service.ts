@@ -28,7 +28,7 @@ export async function findAccountByContact(
   return row ?? null;
 }
 
-export async function findAccountsByContacts(tx: Tx, platform: Platform, contacts: Contact[]) {
+async function findAccountsByContacts(tx: Tx, platform: Platform, contacts: Contact[]) {
   const conditions = contacts.map((c) =>
     c.kind === "email"
       ? eq(accounts.emailBidx, contactIndex(platform, c))

@@ -12,7 +12,6 @@ import {
   ResetBody,
   SignInBody,
   SignInResult,
-  TotpVerifyBody,
 } from "../../../contracts/auth.js";
 import { Acknowledged, ErrorBody, NoContent } from "../../../contracts/common.js";
 import type { ModuleRouteOptions } from "../../platform/context.js";
@@ -108,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app,
         description:
           "Finishes a sign-in with the code of the authenticator app, for accounts that turned it on. For a session half-way through sign-in.",
         tags,
-        body: TotpVerifyBody,
+        body: OtpVerifyBody,
         response: { 200: SignInResult },
       },
       config: { auth: "pending", rateLimit: strict },

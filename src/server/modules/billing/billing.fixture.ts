@@ -69,7 +69,7 @@ export async function invoiceOf({ buildingId, accountant: client }: Month, code:
 }
 
 /** Bank transaction ids, new for each transfer of the file: the feed is idempotent by this id. */
-export let lastTransactionId = 5000;
+let lastTransactionId = 5000;
 export const newTransactionId = () => ++lastTransactionId;
 
 export function sepay(id: number, amount: number, content: string, accountNumber = "0011001234567") {

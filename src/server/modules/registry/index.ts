@@ -12,21 +12,19 @@ import { vehiclePolicy } from "./vehicles/vehicles.policy.js";
 import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
 export { type ImportResult, importRegistry, type Progress } from "./import/import.service.js";
-export { addHouseholdMember } from "./residents/households.service.js";
+
 export { buildingResidents, residentIdsOfAccount, unusableResidents } from "./residents/my-data.service.js";
 export {
   countResidents,
   dataOwner,
   markErasurePending,
   openResidentFields,
-  type ResidentFacts,
   residentFacts,
   residentsGoneBefore,
   residentsPendingErasure,
 } from "./residents/residents.privacy.js";
 export {
   correctOwnRecord,
-  linkAccount,
   residentIdsNamed,
   residentNames,
   residentsIn,

@@ -22,4 +22,5 @@ export const systemActor: Actor = {
   unitIds: [],
 };
 
-export const anonymousActor: Actor = systemActor;
+/** A caller not signed in (sign-in, invitation links): no account, no role, nothing in scope. */
+export const anonymousActor: Actor = { ...systemActor };

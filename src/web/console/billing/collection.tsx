@@ -15,7 +15,7 @@ import { formatNumber } from "../../format.js";
 export type BillingDashboard = z.infer<typeof BillingDashboardSchema>;
 export type Ageing = z.infer<typeof AgeingSchema>;
 export type DebtRow = Ageing["units"]["items"][number];
-export type Statement = z.infer<typeof StatementSchema>;
+type Statement = z.infer<typeof StatementSchema>;
 
 export const DASHBOARD_PATH = "/billing/dashboard";
 export const DEBTS_PATH = "/debts";

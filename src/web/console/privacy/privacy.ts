@@ -29,7 +29,7 @@ import { parseDay } from "../../format.js";
 export type { Breach, Disclosure, PrivacyRequest, RecipientKind, RequestKind, RequestStatus };
 export type AgencyField = z.infer<typeof AgencyFieldSchema>;
 export type AgencyRelease = z.infer<typeof AgencyReleaseSchema>;
-export type AffectedPerson = z.infer<typeof AffectedPageSchema>["items"][number];
+type AffectedPerson = z.infer<typeof AffectedPageSchema>["items"][number];
 export type AnnouncementResult = z.infer<typeof AnnouncementResultSchema>;
 export type BreachClocks = z.infer<typeof BreachClocksSchema>;
 export type BreachStatus = z.infer<typeof BreachStatusSchema>;
@@ -50,8 +50,8 @@ export const RETENTION_PATH = "/privacy/retention";
 export const REGISTER_PATH = "/privacy/register";
 export const POLICIES_PATH = "/privacy/policies";
 export const HOLDS_PATH = "/privacy/legal-holds";
-export const breachPath = (id: string) => `${BREACHES_PATH}/${id}`;
-export const requestPath = (id: string) => `${REQUESTS_PATH}/${id}`;
+const breachPath = (id: string) => `${BREACHES_PATH}/${id}`;
+const requestPath = (id: string) => `${REQUESTS_PATH}/${id}`;
 
 /** In the order selects show them. */
 export const REQUEST_KINDS: RequestKind[] = [
