@@ -1,8 +1,5 @@
 import { z } from "zod";
 
-/** The business time zone (DESIGN §2): dates are shown, and periods and days counted, in it. */
-export const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
-
 /** Languages the product speaks; Vietnamese is the default. */
 export const Lang = z.enum(["vi", "en"]);
 export type Lang = z.infer<typeof Lang>;

@@ -13,7 +13,7 @@ import { SessionResolver } from "./modules/accounts/index.js";
 import { webDistDir } from "./paths.js";
 import { loggedPath, loggedReferrer } from "./platform/accesslog/path.js";
 import { AccessLogWriter, sealOrigin } from "./platform/accesslog/writer.js";
-import type { Platform } from "./platform/context.js";
+import type { ModuleManifest, Platform } from "./platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
 import { errors } from "./platform/errors.js";
 import {
@@ -38,6 +38,8 @@ export type AppOptions = {
   sms?: SmsGateway;
   /** The built web app (default `dist/web`); tests give a folder of their own. */
   webDir?: string;
+  /** The modules to run (default: `modules/index.ts`); a test adds one of its own to a copy of the list. */
+  modules?: readonly ModuleManifest[];
 };
 
 export type App = FastifyInstance & { platform: Platform };
@@ -82,6 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     db,
     logger: opts.logger,
     sms: opts.sms,
+    modules: opts.modules,
     forgetSessions: (ids) => sessions.forget(ids),
   });
   const sessions = new SessionResolver(db, platform.keyring);

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { modules } from "./modules/index.js";
 import { currentActor } from "./modules/staff/index.js";
-import type { Platform } from "./platform/context.js";
+import type { ModuleManifest, Platform } from "./platform/context.js";
 import { Keyring } from "./platform/crypto/crypto.js";
 import type { Database } from "./platform/db/client.js";
 import { compactTables } from "./platform/db/compact.js";
@@ -16,6 +16,8 @@ export type PlatformOptions = {
   logger: Logger;
   /** Replaces the HTTP SMS gateway (tests capture SMS at the edge). */
   sms?: SmsGateway;
+  /** The modules to run (default: every module of `modules/index.ts`); a test may add one of its own. */
+  modules?: readonly ModuleManifest[];
   /** Drops cached session state; the app's session resolver gives its own (the CLI and benchmarks cache none). */
   forgetSessions?: Platform["forgetSessions"];
 };
@@ -30,7 +32,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
     tasks: new TaskQueue(currentActor),
     forgetSessions: opts.forgetSessions ?? (() => {}),
     compactTables: (tables) => compactTables(db, tables, logger),
-    modules,
+    modules: opts.modules ?? modules,
     slots: new Map(),
   };
 }

@@ -133,10 +133,6 @@ type Body<D> = [D] extends [never] ? undefined : D;
 export type ApiPath<M extends Method> = Paths<M>;
 /** What a call of the API resolves to, e.g. `ApiData<"get", "/units/{id}">` is a unit. */
 export type ApiData<M extends Method, P extends Paths<M>> = Body<Data<M, P, undefined>>;
-/** The JSON body a call of the API sends. */
-type ApiBody<M extends Method, P extends Paths<M>> = NonNullable<Init<M, P>>["body"];
-/** The query parameters a GET of the API takes. */
-type ApiQuery<P extends Paths<"get">> = NonNullable<NonNullable<Init<"get", P>>["params"]>["query"];
 
 function method<M extends Method>(name: Uppercase<M>) {
   return async <P extends Paths<M>, I extends Init<M, P>>(

@@ -1,4 +1,4 @@
-import { VN_TIME_ZONE } from "../contracts/index.js";
+import { VN_TIME_ZONE } from "../contracts/time.js";
 
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: VN_TIME_ZONE,

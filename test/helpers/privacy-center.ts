@@ -8,7 +8,7 @@ import { readableIn as readableInDb } from "./readable.js";
 
 /*
  * The company the privacy center's test files work in: a building, its company admin and customer care.
- * The bindings are live: each file's `usePrivacyCompany()` sets them before its tests run.
+ * The bindings are live: each file's `setUpPrivacyCompany()` sets them before its tests run.
  */
 
 export let env: TestEnv;
@@ -19,7 +19,7 @@ export let care: Client;
 export const log = createLogger("silent");
 export const DAY = 24 * 3600_000;
 
-export function usePrivacyCompany() {
+export function setUpPrivacyCompany() {
   beforeAll(async () => {
     env = await startTestApp({ signInPerMinute: 1000 });
     const unit = await newUnit(env, { code: "P-01.01" });

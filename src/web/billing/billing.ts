@@ -2,17 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type {
-  BankAccount,
   BankTransfer as BankTransferSchema,
-  BillingRun as BillingRunSchema,
   BillingSettings as BillingSettingsSchema,
   FeeRule,
   FeeRuleKind as FeeRuleKindSchema,
   Invoice,
-  InvoiceLine as InvoiceLineSchema,
   InvoiceSummary,
   IssueResult as IssueResultSchema,
-  MissingReadings as MissingReadingsSchema,
   PaymentMethod as PaymentMethodSchema,
   Payment as PaymentSchema,
   Reading,
@@ -25,12 +21,9 @@ import { formatNumber, formatVnd, today } from "../format.js";
 export type { FeeRule, Invoice, InvoiceSummary, Reading, Tariff };
 export type FeeRuleKind = z.infer<typeof FeeRuleKindSchema>;
 export type InvoiceStatus = InvoiceSummary["status"];
-type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 export type MeterKind = Reading["kind"];
-type BillingRun = z.infer<typeof BillingRunSchema>;
 export type BillingSettings = z.infer<typeof BillingSettingsSchema>;
 export type IssueResult = z.infer<typeof IssueResultSchema>;
-type MissingReadings = z.infer<typeof MissingReadingsSchema>;
 export type Payment = z.infer<typeof PaymentSchema>;
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 export type BankTransfer = z.infer<typeof BankTransferSchema>;
@@ -44,7 +37,6 @@ export const INVOICES_PATH = "/invoices";
 export const TRANSFERS_PATH = "/bank-transfers";
 export const settingsPath = (buildingId: string) => `/buildings/${buildingId}/billing-settings`;
 export const missingReadingsPath = (buildingId: string) => `/buildings/${buildingId}/missing-readings`;
-const invoicePdfPath = (invoiceId: string) => `${INVOICES_PATH}/${invoiceId}/pdf`;
 
 /** In the order selects show them. */
 export const FEE_RULE_KINDS: FeeRuleKind[] = ["area", "vehicle", "fixed", "electricity", "water"];

@@ -28,11 +28,6 @@ function storeChoice(choice: Choice) {
   document.cookie = `${COOKIE}=${choice}; Max-Age=${ONE_YEAR}; Path=/; SameSite=Lax${secure}`;
 }
 
-/** Whether the person chose to allow analytics; anything measuring use must ask this first. */
-function analyticsAllowed(): boolean {
-  return readChoice() === "analytics";
-}
-
 const openers = new Set<() => void>();
 
 /** Shows the banner again, so the person can change their choice (the footer's "cookie settings"). */

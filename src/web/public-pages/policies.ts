@@ -1,20 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type {
-  PendingPolicies as PendingPoliciesSchema,
-  Policy,
-  PolicyKind,
-  PolicyVersionList as PolicyVersionListSchema,
-} from "../../contracts/index.js";
+import type { Policy, PolicyKind } from "../../contracts/index.js";
 import { api } from "../api.js";
 
 export type { Policy, PolicyKind };
 
-type PolicyVersionList = z.infer<typeof PolicyVersionListSchema>;
-type PendingPolicies = z.infer<typeof PendingPoliciesSchema>;
-
-const POLICY_KINDS: PolicyKind[] = ["privacy", "terms"];
 export const PENDING_POLICIES_PATH = "/privacy/policies/pending";
 
 /** Where a version of a document is read: the company's when known, the platform's otherwise. */

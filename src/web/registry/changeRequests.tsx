@@ -15,8 +15,7 @@ import { useForm } from "@mantine/form";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { ChangeRequest, ChangeRequestList as ChangeRequestListSchema } from "../../contracts/index.js";
+import type { ChangeRequest } from "../../contracts/index.js";
 import { api } from "../api.js";
 import { FormModal } from "../components/FormModal.js";
 import { FormError, required, showFieldErrors } from "../components/forms.js";
@@ -28,13 +27,11 @@ import { useHousehold } from "./registry.js";
 
 export type { ChangeRequest };
 
-type ChangeRequestList = z.infer<typeof ChangeRequestListSchema>;
 export type ChangeKind = ChangeRequest["kind"];
 export type ChangeStatus = ChangeRequest["status"];
 
 /** The staff's queue of pending requests. */
 export const CHANGE_REQUESTS_PATH = "/change-requests";
-const unitChangeRequestsPath = (unitId: string) => `/units/${unitId}/change-requests`;
 
 /** Query keys start with "change-requests", so one invalidation refreshes the queue and every unit's list. */
 const unitRequestsKey = (unitId: string) => ["change-requests", "unit", unitId] as const;

@@ -3,22 +3,18 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type {
   HouseholdMember as HouseholdMemberSchema,
-  Household as HouseholdSchema,
   ResidentListItem as ResidentListItemSchema,
   Revealed as RevealedSchema,
   Vehicle,
-  VehicleList as VehicleListSchema,
 } from "../../contracts/index.js";
 import { api } from "../api.js";
 
 /** Households, residents and vehicles: shared by the console's unit drawer and the resident app. */
-type Household = z.infer<typeof HouseholdSchema>;
 export type HouseholdMember = z.infer<typeof HouseholdMemberSchema>;
 export type HouseholdRole = HouseholdMember["role"];
 export type ResidentListItem = z.infer<typeof ResidentListItemSchema>;
 export type Revealed = z.infer<typeof RevealedSchema>;
 export type PersonalField = Revealed["field"];
-type VehicleList = z.infer<typeof VehicleListSchema>;
 
 export type { Vehicle };
 export type VehicleType = Vehicle["type"];
@@ -40,9 +36,6 @@ export const VEHICLE_TYPES: VehicleType[] = [
 /** Query keys start with "household"/"unit-vehicles", so one invalidation refreshes every unit's. */
 const householdKey = (unitId: string) => ["household", unitId] as const;
 const unitVehiclesKey = (unitId: string) => ["unit-vehicles", unitId] as const;
-
-const householdPath = (unitId: string) => `/units/${unitId}/household`;
-const unitVehiclesPath = (unitId: string) => `/units/${unitId}/vehicles`;
 
 export function useHousehold(unitId: string) {
   return useQuery({

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Lang } from "../../../contracts/common.js";
 import type { Ctx, Platform } from "../../platform/context.js";
 import { type Contact, maskContact, parseContact } from "../../platform/crypto/contact.js";
@@ -26,20 +26,6 @@ export async function findAccountByContact(
     .from(accounts)
     .where(contact.kind === "email" ? eq(accounts.emailBidx, bidx) : eq(accounts.phoneBidx, bidx));
   return row ?? null;
-}
-
-async function findAccountsByContacts(tx: Tx, platform: Platform, contacts: Contact[]) {
-  const conditions = contacts.map((c) =>
-    c.kind === "email"
-      ? eq(accounts.emailBidx, contactIndex(platform, c))
-      : eq(accounts.phoneBidx, contactIndex(platform, c)),
-  );
-  return conditions.length
-    ? tx
-        .select()
-        .from(accounts)
-        .where(or(...conditions))
-    : [];
 }
 
 export async function getAccount(tx: Tx, id: string): Promise<AccountRow> {

@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page, PageQuery } from "../../../contracts/common.js";
 import type { Building, BuildingBody, BuildingPatch } from "../../../contracts/organisation.js";
@@ -18,7 +17,6 @@ import {
   insertBuilding,
   updateBuildingRow,
 } from "./buildings.repo.js";
-import { buildings } from "./buildings.table.js";
 
 conflictOn("buildings_name", "name");
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { newMember, newUnit, signIn } from "../../../../test/helpers/builders.js";
-import {
-  admin,
-  companyId,
-  env,
-  unitInBuilding,
-  usePrivacyCompany,
-} from "../../../../test/helpers/privacy-center.js";
+import { admin, env, setUpPrivacyCompany, unitInBuilding } from "../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../test/helpers/residents.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("tenant isolation", () => {
   it("another company's admin cannot see or touch this company's requests, incidents, holds or disclosures", async () => {

@@ -3,7 +3,6 @@ import type { CompanyRole, Page, PageQuery, StaffRole } from "../../../contracts
 import type { InvitationBody, StaffMember, StaffPatch } from "../../../contracts/organisation.js";
 import { audit, diff } from "../../platform/audit/audit.service.js";
 import type { Actor } from "../../platform/authz/actor.js";
-import { STAFF_ROLES } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { pageOf } from "../../platform/db/paging.js";

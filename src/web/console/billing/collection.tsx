@@ -6,7 +6,6 @@ import type { z } from "zod";
 import type {
   Ageing as AgeingSchema,
   BillingDashboard as BillingDashboardSchema,
-  Statement as StatementSchema,
 } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import { useBillingWords } from "../../billing/billing.js";
@@ -15,7 +14,6 @@ import { formatNumber } from "../../format.js";
 export type BillingDashboard = z.infer<typeof BillingDashboardSchema>;
 export type Ageing = z.infer<typeof AgeingSchema>;
 export type DebtRow = Ageing["units"]["items"][number];
-type Statement = z.infer<typeof StatementSchema>;
 
 export const DASHBOARD_PATH = "/billing/dashboard";
 export const DEBTS_PATH = "/debts";

@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type {
-  AffectedPage as AffectedPageSchema,
   AgencyField as AgencyFieldSchema,
   AgencyRelease as AgencyReleaseSchema,
   AnnouncementResult as AnnouncementResultSchema,
@@ -29,7 +28,6 @@ import { parseDay } from "../../format.js";
 export type { Breach, Disclosure, PrivacyRequest, RecipientKind, RequestKind, RequestStatus };
 export type AgencyField = z.infer<typeof AgencyFieldSchema>;
 export type AgencyRelease = z.infer<typeof AgencyReleaseSchema>;
-type AffectedPerson = z.infer<typeof AffectedPageSchema>["items"][number];
 export type AnnouncementResult = z.infer<typeof AnnouncementResultSchema>;
 export type BreachClocks = z.infer<typeof BreachClocksSchema>;
 export type BreachStatus = z.infer<typeof BreachStatusSchema>;
@@ -50,8 +48,6 @@ export const RETENTION_PATH = "/privacy/retention";
 export const REGISTER_PATH = "/privacy/register";
 export const POLICIES_PATH = "/privacy/policies";
 export const HOLDS_PATH = "/privacy/legal-holds";
-const breachPath = (id: string) => `${BREACHES_PATH}/${id}`;
-const requestPath = (id: string) => `${REQUESTS_PATH}/${id}`;
 
 /** In the order selects show them. */
 export const REQUEST_KINDS: RequestKind[] = [

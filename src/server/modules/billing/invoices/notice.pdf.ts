@@ -12,7 +12,7 @@
 
 import { crc32, deflateSync } from "node:zlib";
 import QRCode from "qrcode";
-import { VN_TIME_ZONE } from "../../../../contracts/common.js";
+import { VN_TIME_ZONE } from "../../../../contracts/time.js";
 import { FONT_BOLD, FONT_REGULAR, finishPdf, newPdfDocument } from "../../../platform/documents/pdf.js";
 
 // The fast text layout lives with the shared font loader; its unit test is here, next to the notice it serves.

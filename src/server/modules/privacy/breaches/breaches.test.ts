@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { newMember, newUnit, signIn } from "../../../../../test/helpers/builders.js";
-import { admin, companyId, env, log, usePrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
+import {
+  admin,
+  companyId,
+  env,
+  log,
+  setUpPrivacyCompany,
+} from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
 import { alertBreachDeadlines } from "../breaches/breach.jobs.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("breaches", () => {
   it("runs a 72-hour clock, goes overdue, and notifies the affected residents in the app and by email", async () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { admin, env, unitInBuilding, usePrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
+import {
+  admin,
+  env,
+  setUpPrivacyCompany,
+  unitInBuilding,
+} from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("consent", () => {
   it("records the purpose, wording, policy version, channel and times; withdrawing is immediate", async () => {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { admin, env, unitInBuilding, usePrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
+import {
+  admin,
+  env,
+  setUpPrivacyCompany,
+  unitInBuilding,
+} from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
 import { DISCLOSURE_PATHS, type DisclosurePath } from "../disclosures/disclosures.service.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("disclosures", () => {
   /** How to trigger each path that releases personal data; a path added without an entry here fails. */

@@ -1,5 +1,5 @@
 /** Dates and amounts as the privacy documents print them: Asia/Ho_Chi_Minh, dd/MM/yyyy HH:mm, `1.234.567 ₫`. */
-import { VN_TIME_ZONE } from "../../../../contracts/common.js";
+import { VN_TIME_ZONE } from "../../../../contracts/time.js";
 
 const zoned = new Intl.DateTimeFormat("en-GB", {
   timeZone: VN_TIME_ZONE,

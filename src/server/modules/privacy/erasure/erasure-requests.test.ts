@@ -8,14 +8,14 @@ import {
   insertNotice,
   log,
   readableIn,
+  setUpPrivacyCompany,
   unitInBuilding,
-  usePrivacyCompany,
 } from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
 import { verifyAuditChains } from "../../../platform/audit/audit.service.js";
 import { runDueErasures } from "../requests/privacy.jobs.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("erasure", () => {
   async function requestErasure(unit: string, person: Parameters<typeof newResident>[3]) {

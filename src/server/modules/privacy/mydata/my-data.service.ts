@@ -12,6 +12,16 @@ import { dataOwner } from "../../registry/index.js";
  * or received what, their consents and requests. The privacy center shows it and the export writes exactly
  * this (a test holds them to the database); the contract checks that the parts make a whole.
  */
+/** Two modules' parts of one record: lists (the fields held, for one) add up, the rest is taken as given. */
+function joined(into: Record<string, unknown> = {}, part: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...into };
+  for (const [key, value] of Object.entries(part)) {
+    const before = out[key];
+    out[key] = Array.isArray(before) && Array.isArray(value) ? [...before, ...value] : value;
+  }
+  return out;
+}
+
 export async function myData(ctx: Ctx): Promise<z.infer<typeof MyData>> {
   const accountId = ctx.actor.accountId;
   if (!accountId) throw errors.unauthenticated();
@@ -19,11 +29,10 @@ export async function myData(ctx: Ctx): Promise<z.infer<typeof MyData>> {
   const parts: PersonalDataPart[] = await Promise.all(
     personalDataProviders(ctx.platform).flatMap((p) => (p.collect ? [p.collect(ctx, owner)] : [])),
   );
-  const records = new Map(owner.residentIds.map((id) => [id, {}]));
+  const records = new Map<string, Record<string, unknown>>(owner.residentIds.map((id) => [id, {}]));
   for (const part of parts) {
-    for (const record of part.records ?? []) {
-      records.set(record.residentId, { ...records.get(record.residentId), ...record });
-    }
+    for (const record of part.records ?? [])
+      records.set(record.residentId, joined(records.get(record.residentId), record));
   }
   return MyData.parse({
     purposesVersion: PURPOSES_VERSION,

@@ -3,12 +3,12 @@ import {
   admin,
   env,
   insertNotice,
+  setUpPrivacyCompany,
   unitInBuilding,
-  usePrivacyCompany,
 } from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("my data and export", () => {
   it("lists every field the database holds about the person, and the export holds exactly that", async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { newMember, newUnit, signIn } from "../../../../../test/helpers/builders.js";
 import { Client } from "../../../../../test/helpers/client.js";
-import { env, usePrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
+import { env, setUpPrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("policies", () => {
   it("are public, and a company's version that needs acknowledgement is announced and asked once", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { newUnit } from "../../../../../test/helpers/builders.js";
-import { admin, companyId, env, usePrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
+import { admin, companyId, env, setUpPrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 async function unitInBuildingOf(building: string, code: string) {
   return (await newUnit(env, { companyId, buildingId: building, code })).unitId;

@@ -8,13 +8,13 @@ import {
   DAY,
   env,
   log,
+  setUpPrivacyCompany,
   unitInBuilding,
-  usePrivacyCompany,
 } from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
 import { escalateOverdueRequests } from "../requests/privacy.jobs.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("requests", () => {
   it("customer care records a request after the resident reads back the code, with its clock", async () => {

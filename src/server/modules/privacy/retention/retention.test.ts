@@ -6,12 +6,12 @@ import {
   env,
   log,
   readableIn,
+  setUpPrivacyCompany,
   unitInBuilding,
-  usePrivacyCompany,
 } from "../../../../../test/helpers/privacy-center.js";
 import { runRetention } from "../retention/retention.service.js";
 
-usePrivacyCompany();
+setUpPrivacyCompany();
 
 describe("retention", () => {
   it("purges access logs and former residents past the company's periods, and nothing else", async () => {

@@ -1,29 +1,24 @@
-import { and, eq, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Resident } from "../../../../contracts/registry.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import { type ActionOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
-import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
-import { queryRows } from "../../../platform/db/client.js";
 import { containing } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { searchText } from "../../../platform/i18n/search.js";
-import { todayInVietnam } from "../../../platform/time.js";
 import { onInvitationAccepted } from "../../staff/index.js";
 import { units } from "../units/units.table.js";
-import { vehicles } from "../vehicles/vehicles.table.js";
 import {
   changedFields,
   columnsFor,
   keyOf,
-  open,
   type ResidentInput,
   type ResidentRow,
   toDto,
 } from "./resident-record.js";
 import { residentPolicy } from "./residents.policy.js";
 import { findResident, residentBuildingIds, residentKeyRow, updateResidentRow } from "./residents.repo.js";
-import { accessCards, changeRequests, householdMembers, memberUnit, residents } from "./residents.table.js";
+import { householdMembers, memberUnit, residents } from "./residents.table.js";
 
 /** Buildings of the units a resident belongs to (now or before): what decides who may see them. */
 async function scopeOf(ctx: Ctx, residentId: string) {

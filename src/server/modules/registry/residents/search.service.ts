@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
 import type { ResidentListItem, ResidentQuery } from "../../../../contracts/registry.js";
@@ -6,7 +5,6 @@ import type { Ctx } from "../../../platform/context.js";
 import { normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { pageOf } from "../../../platform/db/paging.js";
 import { searchText } from "../../../platform/i18n/search.js";
-import { units } from "../units/units.table.js";
 import { formatPlate, normalisePlate } from "../vehicles/plates.js";
 import { toDto } from "./resident-record.js";
 import { residentPolicy } from "./residents.policy.js";
