@@ -4,16 +4,13 @@ import { systemActor } from "../../platform/authz/actor.js";
 import type { Ctx, DemoSeed } from "../../platform/context.js";
 import { DEMO_HOME_UNIT, demoCtx, demoId } from "../../platform/demo.js";
 import { searchText } from "../../platform/i18n/search.js";
+import { loadBuilding } from "../buildings/index.js";
 import { addHouseholdMember } from "./residents/households.service.js";
 import { linkAccount } from "./residents/residents.service.js";
 import { householdMembers, residents } from "./residents/residents.table.js";
 import { units } from "./units/units.table.js";
 import { registerVehicle } from "./vehicles/vehicles.service.js";
 
-const BLOCKS = [
-  { name: "A", floors: 20 },
-  { name: "B", floors: 20 },
-];
 const UNITS_PER_FLOOR = 8;
 
 type DemoPerson = Parameters<typeof addHouseholdMember>[2];
@@ -118,7 +115,9 @@ export async function seedDemoRegistry(seed: DemoSeed): Promise<void> {
   const companyId = demoId(seed, "company");
   const buildingId = demoId(seed, "building");
   await seed.db.transaction(companyId, async (tx) => {
-    const unitRows = BLOCKS.flatMap((block) =>
+    // The building's own blocks, as its module seeded them.
+    const { blocks } = await loadBuilding(demoCtx(seed, companyId, tx), buildingId);
+    const unitRows = blocks.flatMap((block) =>
       Array.from({ length: block.floors }, (_, f) =>
         Array.from({ length: UNITS_PER_FLOOR }, (_, u) => ({
           companyId,
