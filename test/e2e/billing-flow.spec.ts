@@ -107,7 +107,10 @@ test("the billing overview shows what a payment collected", async ({ browser, pa
   await billAndIssue(page);
   const resident = await asResident(browser);
   await openUnpaidNotice(resident.page);
-  const heading = await resident.page.getByRole("heading", { level: 1 }).textContent();
+  // The notice's heading names its month once the notice has loaded; read it only then.
+  const title = resident.page.getByRole("heading", { level: 1 });
+  await expect(title).toHaveText(/\d{2}\/\d{4}/);
+  const heading = await title.textContent();
   const [, month, year] = /(\d{2})\/(\d{4})/.exec(heading ?? "") ?? [];
   const period = `${year}-${month}`;
 
