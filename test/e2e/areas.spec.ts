@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { signIn } from "./helpers.js";
 
 test("a resident lands on the mobile app with its tab bar", async ({ browser }) => {

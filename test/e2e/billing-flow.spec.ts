@@ -1,4 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { addFixedFee, signIn, thisPeriod } from "./helpers.js";
 
 // The month's billing end to end on the demo (the last two months billed and issued; the demo resident's unit

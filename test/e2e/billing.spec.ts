@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { addFixedFee, api, billThisMonth, buildingIdOf, signIn } from "./helpers.js";
 
 // The demo has billing data (fee rules, readings, two issued months): the accountant adds a rule of their own

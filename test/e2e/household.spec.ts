@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { signIn } from "./helpers.js";
 
 test("a resident owner adds a household member and registers a motorbike; the manager approves it", async ({

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { expect, test } from "./fixtures.js";
 import { signIn } from "./helpers.js";
 
 /** A small workbook in the template's shape: three new units on the 20th floor of block B, one with an owner. */

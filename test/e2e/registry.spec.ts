@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { signIn } from "./helpers.js";
 
 test("a building manager opens the floor grid and the unit list", async ({ page }) => {

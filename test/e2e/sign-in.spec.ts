@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { codeFor, DEMO_PASSWORD, lastOutboxId, signIn } from "./helpers.js";
 
 test.use({ storageState: { cookies: [], origins: [] } });

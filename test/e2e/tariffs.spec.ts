@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { signIn } from "./helpers.js";
 
 // Tariff maintenance: the platform admin keeps national (EVN) tariffs, a company admin its water tariffs.

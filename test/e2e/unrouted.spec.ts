@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
 import { signIn } from "./helpers.js";
 
 // The demo server's bank-feed key is generated into its data directory (playwright.config.ts: .tmp/e2e-data).
