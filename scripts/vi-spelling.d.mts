@@ -1,0 +1,6 @@
+/** Rewrites the old tone placement to the modern one throughout a text ("Hoá đơn" → "Hóa đơn"). */
+export function modernSpelling(text: string): string;
+/** The lines of a text that the modern spelling would change, numbered from 1. */
+export function offendingLines(text: string): { line: number; text: string; modern: string }[];
+/** The files named by the arguments: files as given, folders walked for text files, globs expanded. */
+export function filesOf(args: string[]): string[];
