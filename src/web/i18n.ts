@@ -33,6 +33,12 @@ const merge = (lang: Lang, texts: Texts) => i18n.addResourceBundle(lang, "transl
  * Adds the texts of a part of the app that loads as its own chunk (the areas, the console, the landing page),
  * so the first load carries only what sign-in needs (DESIGN §7's budget). The Vietnamese texts come with the
  * part; the English ones are fetched with English, or at once when English is already on.
+ *
+ * Call it at the top of the part's chunk (`import "../locales/<part>.js"` in its entry module): the chunk is
+ * evaluated before anything in it renders, so its own components never see a missing text. What renders
+ * outside the chunk (a layout in the first load) may use only the first load's texts, which
+ * test/unit/i18n-chunks.test.ts checks; and every translated component re-renders when texts are added
+ * (`bindI18nStore` below), so a text that arrives late replaces its key instead of leaving it on screen.
  */
 export function addTexts(viTexts: Texts, loadEnglish: () => Promise<Texts>): void {
   merge("vi", viTexts);
@@ -93,6 +99,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: "vi",
   initAsync: false,
   interpolation: { escapeValue: false },
+  // Texts added later (a part's chunk, English) re-render the components that use them.
+  react: { bindI18nStore: "added" },
 });
 
 /** Settles once the language this browser chose is ready; the app renders after it, so English never flashes. */

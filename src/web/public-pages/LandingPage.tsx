@@ -40,7 +40,7 @@ export function LandingPage() {
           {t("landing.lead")}
         </Text>
         <Button component={Link} to="/sign-in" size="md">
-          {t("landing.signIn")}
+          {t("header.signIn")}
         </Button>
         <Text size="sm" c="dimmed">
           {t("landing.invitedOnly")}

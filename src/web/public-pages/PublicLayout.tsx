@@ -23,7 +23,7 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch compact />
               <Button component={Link} to={me ? "/" : "/sign-in"} size="xs">
-                {me ? t("landing.openApp") : t("landing.signIn")}
+                {me ? t("header.openApp") : t("header.signIn")}
               </Button>
             </Group>
           </Group>
