@@ -30,6 +30,7 @@ async function product() {
     {
       demo: true,
       jobs: false,
+      publicUrl: "http://127.0.0.1",
       rateLimitPerMinute: 10_000_000,
     },
   );

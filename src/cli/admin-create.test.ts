@@ -32,6 +32,7 @@ const productionEnv = (): NodeJS.ProcessEnv => {
     DATA_DIR: dataDir,
     PORT: "0",
     HOST: "127.0.0.1",
+    PUBLIC_URL: "https://chungcu.example.vn",
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;

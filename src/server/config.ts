@@ -116,6 +116,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const e = parsed.data;
   const problems: string[] = [];
   if (e.NODE_ENV === "production" && !e.MASTER_KEY) problems.push("MASTER_KEY is required in production");
+  if (e.NODE_ENV === "production" && !e.PUBLIC_URL && !overrides.publicUrl)
+    problems.push(
+      "PUBLIC_URL is required in production: the address people open Chungcu at (e.g. https://chungcu.example.vn). " +
+        "The card gateway sends payers back to it, emails link to it, and https marks cookies Secure",
+    );
   const smsKeys = [e.SMS_GATEWAY_URL, e.SMS_API_KEY, e.SMS_SECRET_KEY].filter(Boolean).length;
   if (smsKeys > 0 && smsKeys < 3)
     problems.push("SMS_GATEWAY_URL, SMS_API_KEY and SMS_SECRET_KEY must be set together");
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ? Buffer.from(e.MASTER_KEY, "base64")
       : (overrides.masterKey ?? localMasterKey(dataDir)),
     masterKeyFile: e.MASTER_KEY || overrides.masterKey ? null : path.join(dataDir, MASTER_KEY_FILE),
+    // Outside production, localhost unless set; demo mode sends card payers back to the address they opened.
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

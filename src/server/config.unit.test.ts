@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, otpChannelCheck } from "./config.js";
 import { pickLang } from "./platform/i18n/messages.js";
 
 const key = Buffer.alloc(32, 3).toString("base64");
+const PUBLIC_URL = "https://chungcu.example.vn";
 
 describe("configuration", () => {
   it("names every bad value in one error", () => {
@@ -30,12 +31,26 @@ describe("configuration", () => {
     );
   });
 
+  it("requires PUBLIC_URL in production only (issue 13, item 2)", () => {
+    const prod = { NODE_ENV: "production", MASTER_KEY: key, DATABASE_URL: "postgres://x/y" };
+    expect(() => loadConfig(prod)).toThrow(/PUBLIC_URL is required in production/);
+    expect(loadConfig({ ...prod, PUBLIC_URL: "https://chungcu.example.vn/" }).publicUrl).toBe(
+      "https://chungcu.example.vn",
+    );
+    // Elsewhere it defaults to localhost on the port.
+    expect(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y", PORT: "3100" }).publicUrl).toBe(
+      "http://localhost:3100",
+    );
+  });
+
   it("turns demo mode on for the embedded database only, unless asked", () => {
     expect(loadConfig({ MASTER_KEY: key }).demo).toBe(true);
     expect(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y" }).demo).toBe(false);
     expect(loadConfig({ MASTER_KEY: key, DATABASE_URL: "postgres://x/y", DEMO: "1" }).demo).toBe(true);
     const empty = mkdtempSync(path.join(tmpdir(), "chungcu-data-"));
-    expect(loadConfig({ MASTER_KEY: key, NODE_ENV: "production", DATA_DIR: empty }).demo).toBe(false);
+    expect(loadConfig({ MASTER_KEY: key, NODE_ENV: "production", DATA_DIR: empty, PUBLIC_URL }).demo).toBe(
+      false,
+    );
     rmSync(empty, { recursive: true, force: true });
   });
 
@@ -57,7 +72,7 @@ describe("configuration", () => {
       }
       rmSync(path.join(dataDir, "master.key"));
       expect(
-        loadConfig({ NODE_ENV: "production", DATA_DIR: dataDir, MASTER_KEY: key }).masterKeyFile,
+        loadConfig({ NODE_ENV: "production", DATA_DIR: dataDir, MASTER_KEY: key, PUBLIC_URL }).masterKeyFile,
       ).toBeNull();
       writeFileSync(path.join(dataDir, "master.key"), key);
       expect(() => loadConfig({ NODE_ENV: "production", DATA_DIR: dataDir, MASTER_KEY: key })).toThrow(
@@ -123,14 +138,14 @@ describe("demo secrets", () => {
     });
     expect(configured.bankFeed.apiKey).toBe("sk_configured_0123456789");
     // Outside demo mode nothing is generated: the endpoint stays closed until configured.
-    const prod = loadConfig({ MASTER_KEY: key, DATA_DIR: dataDir(), NODE_ENV: "production" });
+    const prod = loadConfig({ MASTER_KEY: key, DATA_DIR: dataDir(), NODE_ENV: "production", PUBLIC_URL });
     expect(prod.bankFeed.apiKey).toBeUndefined();
     expect(prod.gateway).toBeNull();
   });
 });
 
 describe("channels for one-time codes (issue 11, item 10)", () => {
-  const prod = { NODE_ENV: "production", MASTER_KEY: key, DATABASE_URL: "postgres://x/y" };
+  const prod = { NODE_ENV: "production", MASTER_KEY: key, DATABASE_URL: "postgres://x/y", PUBLIC_URL };
   it("refuses production without email or SMS, naming the variables, unless told to start anyway", () => {
     const { error } = otpChannelCheck(loadConfig(prod));
     for (const name of ["SMTP_URL", "SMS_GATEWAY_URL", "SMS_API_KEY", "SMS_SECRET_KEY", "ALLOW_NO_MESSAGING"])

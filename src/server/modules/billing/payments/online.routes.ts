@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody, IdParams, NoContent, SeeOther } from "../../../../contracts/common.js";
@@ -34,6 +35,22 @@ export const Autopay = z.object({
   lastFailure: z.string().nullable(),
 });
 
+/** A host as a browser sends it (a name or an address, and a port): anything else is not used to build a URL. */
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * Where the gateway sends the payer's browser back to: the configured public address (PUBLIC_URL, required in
+ * production) so that a forged Host header cannot point it elsewhere; in demo mode the address the app was
+ * opened on (localhost, 127.0.0.1, a name on the local network), where the payer's session cookie lives, so
+ * that the payer comes back signed in whatever PUBLIC_URL says.
+ */
+function returnOriginOf(platform: Platform, req: FastifyRequest): string {
+  const { demo, publicUrl } = platform.config;
+  if (!demo || !HOST.test(req.host)) return publicUrl;
+  return `${req.protocol}://${req.host}`;
+}
+
 /**
  * Card and e-wallet payments through the gateway (VNPAY 2.1.0 or the local sandbox): starting a payment or an
  * auto-debit authorisation (residents), and the gateway's callbacks (IPN, the payer's return, the saved card).
@@ -58,7 +75,8 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       },
       config: pays,
     },
-    async (req) => req.run((ctx) => online.startOnlinePayment(ctx, req.params.id, req.ip)),
+    async (req) =>
+      req.run((ctx) => online.startOnlinePayment(ctx, req.params.id, req.ip, returnOriginOf(platform, req))),
   );
   app.get(
     "/units/:id/autopay",
@@ -86,7 +104,8 @@ export const onlinePaymentRoutes: FastifyPluginAsyncZod<{ platform: Platform }> 
       },
       config: pays,
     },
-    async (req) => req.run((ctx) => online.startAutopay(ctx, req.params.id, req.ip)),
+    async (req) =>
+      req.run((ctx) => online.startAutopay(ctx, req.params.id, req.ip, returnOriginOf(platform, req))),
   );
   app.delete(
     "/units/:id/autopay",

@@ -30,8 +30,8 @@ function gatewayOf(ctx: Ctx): PaymentGateway {
   return gateway;
 }
 
-const callbackUrl = (ctx: Ctx, path: string) =>
-  `${ctx.platform.config.publicUrl}/api/v1/gateway/vnpay/${path}`;
+/** Our callback the gateway sends the payer's browser back to, on the origin the payer must return to. */
+const callbackUrl = (origin: string, path: string) => `${origin}/api/v1/gateway/vnpay/${path}`;
 
 async function payableInvoice(ctx: Ctx, invoiceId: string, action: ActionOf<typeof invoicePolicy>) {
   const [row] = await ctx.tx
@@ -51,8 +51,9 @@ async function payableInvoice(ctx: Ctx, invoiceId: string, action: ActionOf<type
 /**
  * Starts paying a notice's balance by card or e-wallet: records the attempt and answers the gateway's payment
  * page URL. What the payer comes back with is only shown; the gateway's IPN decides.
+ * @param returnOrigin where the payer's browser comes back to (see `returnOriginOf` in the routes)
  */
-export async function startOnlinePayment(ctx: Ctx, invoiceId: string, ipAddr: string) {
+export async function startOnlinePayment(ctx: Ctx, invoiceId: string, ipAddr: string, returnOrigin: string) {
   const gateway = gatewayOf(ctx);
   const invoice = await payableInvoice(ctx, invoiceId, "pay");
   const amount = invoice.total - invoice.paid;
@@ -77,7 +78,7 @@ export async function startOnlinePayment(ctx: Ctx, invoiceId: string, ipAddr: st
     amount,
     orderInfo: `Thanh toan ${invoice.code} ky ${invoice.period}`,
     ipAddr,
-    returnUrl: callbackUrl(ctx, "return"),
+    returnUrl: callbackUrl(returnOrigin, "return"),
     locale: ctx.lang === "en" ? "en" : "vn",
     createdAt: new Date(),
   });
@@ -175,8 +176,11 @@ export async function getAutopay(ctx: Ctx, unitId: string) {
   };
 }
 
-/** Starts saving a card for auto-debit: answers the gateway's page where the resident authorises it once. */
-export async function startAutopay(ctx: Ctx, unitId: string, ipAddr: string) {
+/**
+ * Starts saving a card for auto-debit: answers the gateway's page where the resident authorises it once.
+ * @param returnOrigin where the payer's browser comes back to (see `returnOriginOf` in the routes)
+ */
+export async function startAutopay(ctx: Ctx, unitId: string, ipAddr: string, returnOrigin: string) {
   const gateway = gatewayOf(ctx);
   if (!gateway.createToken) throw errors.unavailable("GATEWAY_UNAVAILABLE");
   await assertOwnUnit(ctx, unitId);
@@ -188,8 +192,8 @@ export async function startAutopay(ctx: Ctx, unitId: string, ipAddr: string) {
     txnRef,
     description: "Dang ky tu dong thanh toan phi chung cu",
     ipAddr,
-    returnUrl: callbackUrl(ctx, "token-return"),
-    cancelUrl: callbackUrl(ctx, "token-return"),
+    returnUrl: callbackUrl(returnOrigin, "token-return"),
+    cancelUrl: callbackUrl(returnOrigin, "token-return"),
     locale: ctx.lang === "en" ? "en" : "vn",
     createdAt: new Date(),
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../../../config.js";
 import { defineSlot } from "../../../../platform/module.js";
-import type { PaymentGateway } from "./gateway.js";
+import type { PaymentGateway, PaymentRequest, TokenCreateRequest } from "./gateway.js";
 import { sandboxGatewayRoutes, sandboxGatewayUrls } from "./sandbox.js";
 import { VnpayGateway } from "./vnpay.js";
 
@@ -28,6 +28,26 @@ function inProcessFetch(app: FastifyInstance): typeof fetch {
       headers: res.headers as Record<string, string>,
     });
   }) as typeof fetch;
+}
+
+/** `url` moved to the origin of `other` (same path and query). */
+function onOriginOf(url: string, other: string): string {
+  const u = new URL(url);
+  return `${new URL(other).origin}${u.pathname}${u.search}`;
+}
+
+/**
+ * The sandbox is served by this same server, so its pages are on the address the payer comes back to: in demo
+ * mode that is the address the app was opened on, which PUBLIC_URL may not be (localhost and 127.0.0.1).
+ */
+class SandboxGateway extends VnpayGateway {
+  override createPaymentUrl(p: PaymentRequest): string {
+    return onOriginOf(super.createPaymentUrl(p), p.returnUrl);
+  }
+
+  override createToken(p: TokenCreateRequest): string {
+    return onOriginOf(super.createToken(p), p.returnUrl);
+  }
 }
 
 /**
@@ -64,7 +84,7 @@ export async function setUpGateway(app: FastifyInstance, config: Config): Promis
     },
     { prefix: SANDBOX_PREFIX },
   );
-  return new VnpayGateway({
+  return new SandboxGateway({
     tmnCode: g.tmnCode,
     hashSecret: g.hashSecret,
     urls: sandboxGatewayUrls(config.publicUrl, SANDBOX_PREFIX),
