@@ -1,5 +1,6 @@
-// `npm test`: lint, the web's generated API types, type-check, dependency rules, unused code, unit tests,
-// database suites on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), then the browser suite. Ends with one "N passed, N failed" line.
+// `npm test`: lint, the web's generated API types, type-check, dependency rules, unused code, the Vietnamese
+// spelling, unit tests, database suites on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), then the
+// browser suite. Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -45,6 +46,15 @@ step("web API types up to date", process.execPath, ["scripts/gen-api-types.mjs",
 step("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("dependency rules (dependency-cruiser)", process.execPath, ["scripts/check-deps.mjs"]);
 step("unused files and exports (knip)", bin("knip"), ["--no-progress"]);
+// The interface's Vietnamese uses the modern tone placement ("Hóa đơn", "Tòa", "Hủy", "Xóa"): the product's
+// sources and texts under src/ (not their tests). Rewrite with `node scripts/vi-spelling.mjs src test`.
+step("Vietnamese spelling (hóa, tòa, hủy)", process.execPath, [
+  "scripts/vi-spelling.mjs",
+  "--check",
+  "--ignore",
+  "**/*.test.ts",
+  "src",
+]);
 vitest("unit tests", "unit", `${out}/unit.json`, {});
 vitest("database suites on PGlite", "db", `${out}/db-pglite.json`, { TEST_DB: "pglite" });
 // Every status the suites saw must be one the operation documents.

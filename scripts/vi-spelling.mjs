@@ -7,8 +7,10 @@
 //
 //   node scripts/vi-spelling.mjs <files, folders or globs>...          rewrites them in place
 //   node scripts/vi-spelling.mjs --check <files, folders or globs>...  lists offending lines, exits 1 if any
+//   --ignore <glob> (repeatable) leaves out the files it matches, e.g. --ignore '**/*.test.ts'
 //
-// Folders are walked for text files (.json .ts .tsx .mjs .js .html .md .css .txt); globs take * ** ? and {a,b}.
+// Folders are walked for text files (.json .ts .tsx .mjs .js .html .md .css .txt); globs take * ** ? and {a,b}
+// and are matched against paths relative to the current folder.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -152,11 +154,14 @@ function globRegex(glob) {
 }
 
 /**
- * The files named by the arguments: files as given, folders walked for text files, globs expanded.
+ * The files named by the arguments: files as given, folders walked for text files, globs expanded; those an
+ * ignore glob matches are left out.
  * @param {string[]} args
+ * @param {string[]} [ignore]
  * @returns {string[]}
  */
-export function filesOf(args) {
+export function filesOf(args, ignore = []) {
+  const ignored = ignore.map(globRegex);
   const files = new Set();
   for (const arg of args) {
     if (/[*?{]/.test(arg)) {
@@ -172,19 +177,30 @@ export function filesOf(args) {
       for (const file of walk(arg, [])) if (TEXT_FILES.test(file)) files.add(file);
     } else files.add(arg);
   }
-  return [...files].sort();
+  return [...files]
+    .map((file) => path.relative(".", file).split(path.sep).join("/"))
+    .filter((file) => !ignored.some((re) => re.test(file)))
+    .sort();
 }
 
 function main(argv) {
-  const check = argv.includes("--check");
-  const args = argv.filter((a) => a !== "--check");
+  let check = false;
+  const ignore = [];
+  const args = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--check") check = true;
+    else if (argv[i] === "--ignore") ignore.push(argv[++i] ?? "");
+    else args.push(argv[i]);
+  }
   if (args.length === 0) {
-    console.error("usage: node scripts/vi-spelling.mjs [--check] <files, folders or globs>...");
+    console.error(
+      "usage: node scripts/vi-spelling.mjs [--check] [--ignore <glob>]... <files, folders or globs>...",
+    );
     return 2;
   }
   let lines = 0;
   let changedFiles = 0;
-  for (const file of filesOf(args)) {
+  for (const file of filesOf(args, ignore)) {
     const text = readFileSync(file, "utf8");
     const found = offendingLines(text);
     if (found.length === 0) continue;

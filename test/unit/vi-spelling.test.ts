@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { modernSpelling, offendingLines } from "../../scripts/vi-spelling.mjs";
+import { filesOf, modernSpelling, offendingLines } from "../../scripts/vi-spelling.mjs";
 
 /** Words checked by hand: the old tone placement and the modern one, every tone of oa, oe and uy. */
 const CHANGED: Array<[string, string]> = [
@@ -179,5 +183,45 @@ describe("properties", () => {
         },
       ),
     );
+  });
+});
+
+describe("the command", () => {
+  it("expands globs and folders, less what --ignore matches", () => {
+    const locales = filesOf(["src/web/locales/*.json"]);
+    expect(locales).toContain("src/web/locales/vi.json");
+    expect(locales).toContain("src/web/locales/console.en.json");
+    expect(locales.every((f) => f.endsWith(".json"))).toBe(true);
+    expect(filesOf(["src/server/config.ts", "src/server/config.unit.test.ts"], ["**/*.test.ts"])).toEqual([
+      "src/server/config.ts",
+    ]);
+    const server = filesOf(["src/server/platform/i18n"], ["**/*.test.ts"]);
+    expect(server).toContain("src/server/platform/i18n/messages.ts");
+    expect(server.some((f) => f.endsWith(".test.ts"))).toBe(false);
+  });
+
+  it("--check lists the lines and fails; without it the files are rewritten, and then --check passes", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vi-spelling-"));
+    try {
+      const file = path.join(dir, "texts.vi.json");
+      writeFileSync(
+        file,
+        '{\n  "cancel": "Huỷ",\n  "fund": "Quỹ bảo trì",\n  "invoice": "Hoá đơn toà A"\n}\n',
+      );
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, ["scripts/vi-spelling.mjs", ...args], { encoding: "utf8" });
+      const check = run("--check", dir);
+      expect(check.status).toBe(1);
+      expect(check.stdout).toContain(`${path.relative(".", file)}:2: "cancel": "Huỷ",`);
+      expect(check.stdout).toContain(`${path.relative(".", file)}:4: "invoice": "Hoá đơn toà A"`);
+      expect(check.stdout).not.toContain("Quỹ");
+      expect(run(dir).status).toBe(0);
+      expect(readFileSync(file, "utf8")).toBe(
+        '{\n  "cancel": "Hủy",\n  "fund": "Quỹ bảo trì",\n  "invoice": "Hóa đơn tòa A"\n}\n',
+      );
+      expect(run("--check", dir).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
