@@ -1,14 +1,28 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
-// Every e2e test imports `test` and `expect` from here: whatever pages it opened are checked when it ends
-// (and a page it closes, just before it closes), for WCAG 2 A/AA with axe and for untranslated i18n keys.
+// Every e2e test imports `test` and `expect` from here. Every page a test visits is checked for WCAG 2 A/AA
+// with axe and for untranslated i18n keys:
+// - on each navigation (a full load or a client-side route change), once the page has settled, in the
+//   background while the test goes on; a check the page moved away from or changed under is dropped, never
+//   reported, and tried again while the page stays on that address;
+// - a page the test closes, just before it closes, and every page still open when the test ends;
+// - an address the background checks could not catch settled (the test moved on at once) is opened again in the
+//   same browser context when the test ends and checked there.
+// The findings fail the test when it ends, each with the address it was found on.
 
 /** Text that is an i18n key left raw ("landing.signIn"): a lower-case word, then dotted camelCase words. */
 const RAW_KEY = /^[a-z]+(\.[a-zA-Z]+)+$/;
 
 /** Set E2E_CHECKS=report to print the findings instead of failing (while fixing a page, never in CI). */
 const reportOnly = process.env.E2E_CHECKS === "report";
+
+/** How long the page must go without a DOM change or a running transition to count as settled. */
+const QUIET_MS = 250;
+/** How long a background check waits for the page to settle before it gives up (the end-of-test check remains). */
+const SETTLE_LIMIT_MS = 8_000;
+/** Background attempts per address, each dropped when the page changed while it was checked. */
+const ATTEMPTS = 3;
 
 /** Texts and accessible labels on the page that are raw i18n keys. */
 async function rawKeys(page: Page): Promise<string[]> {
@@ -31,56 +45,232 @@ async function rawKeys(page: Page): Promise<string[]> {
   }, RAW_KEY.source);
 }
 
-/** Axe (wcag2a, wcag2aa) and the raw-key scan on the page as it is now; fails the test on any finding. */
-export async function checkPage(page: Page): Promise<void> {
-  if (page.isClosed() || page.url() === "about:blank") return;
-  await page.waitForLoadState("domcontentloaded");
+/** Axe (wcag2a, wcag2aa) and the raw-key scan on the page as it is now, one line per finding. */
+async function findingsOf(page: Page): Promise<string[]> {
   const [axe, keys] = await Promise.all([
     new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze(),
     rawKeys(page),
   ]);
-  const violations = axe.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
+  return [
+    ...axe.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
+    ),
+    ...keys.map((k) => `raw i18n key: ${k}`),
+  ];
+}
+
+/**
+ * The page a check is filed under: its path. A query (a filter, a period, an outcome) is a state of the same
+ * page, checked once per test in the background (the end-of-test check sees the state the test left it in).
+ */
+const addressOf = (url: string) => new URL(url).pathname;
+const checkable = (url: string) => /^https?:/.test(url);
+
+/**
+ * Waits in the page until nothing changed in the DOM and no finite animation or transition ran for QUIET_MS
+ * (a spinning loader, which never ends, does not count); false when that did not happen within the limit.
+ */
+async function settled(page: Page): Promise<boolean> {
+  return page.evaluate(
+    ([quietMs, limitMs]) =>
+      new Promise<boolean>((resolve) => {
+        const started = performance.now();
+        let last = started;
+        const observer = new MutationObserver(() => {
+          last = performance.now();
+        });
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        const tick = () => {
+          const moving = document
+            .getAnimations()
+            .some((a) => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Infinity);
+          const now = performance.now();
+          if (moving || document.readyState !== "complete") last = now;
+          if (now - last >= quietMs || now - started >= limitMs) {
+            observer.disconnect();
+            resolve(now - last >= quietMs);
+          } else setTimeout(tick, 50);
+        };
+        tick();
+      }),
+    [QUIET_MS, SETTLE_LIMIT_MS] as const,
   );
-  const where = new URL(page.url()).pathname;
-  if (reportOnly) {
-    for (const line of [...violations, ...keys.map((k) => `raw i18n key: ${k}`)]) {
-      console.log(`[checks] ${where}: ${line}`);
-    }
-    return;
+}
+
+/** Starts counting DOM changes in the page; the answer stops counting and says whether any happened. */
+async function watchChanges(page: Page): Promise<() => Promise<boolean>> {
+  const id = `__pageChecks${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((name) => {
+    const state = { changes: 0, observer: null as MutationObserver | null };
+    state.observer = new MutationObserver((records) => {
+      state.changes += records.length;
+    });
+    state.observer.observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    (window as unknown as Record<string, typeof state>)[name] = state;
+  }, id);
+  return () =>
+    page.evaluate((name) => {
+      const state = (
+        window as unknown as Record<string, { changes: number; observer: MutationObserver } | undefined>
+      )[name];
+      if (!state) return true; // the document was replaced
+      state.observer.disconnect();
+      return state.changes > 0;
+    }, id);
+}
+
+/** What one test's checks found, by address, and which addresses were checked. */
+class Findings {
+  /** Set when the test has ended: background checks still waiting give way to the end-of-test checks. */
+  stopping = false;
+
+  /** @param testInfo the test whose time the checks add to (they never eat into the test's own budget) */
+  constructor(private readonly testInfo: TestInfo) {}
+
+  /** Gives the test back the time a check took (the page was busy with axe, not with the test). */
+  spent(ms: number) {
+    this.testInfo.setTimeout(this.testInfo.timeout + ms);
   }
-  expect(violations, `axe violations on ${where}`).toEqual([]);
-  expect(keys, `raw i18n keys on ${where}`).toEqual([]);
+  readonly checked = new Set<string>();
+  /** Each page visited: the context and the last full URL it was visited at. */
+  readonly visited = new Map<string, { context: BrowserContext; url: string }>();
+  readonly found = new Map<string, Set<string>>();
+
+  add(address: string, lines: string[]) {
+    this.checked.add(address);
+    const set = this.found.get(address) ?? new Set<string>();
+    for (const line of lines) set.add(line);
+    if (set.size) this.found.set(address, set);
+  }
+
+  lines(): string[] {
+    return [...this.found].flatMap(([address, lines]) => [...lines].map((line) => `${address}: ${line}`));
+  }
+}
+
+/**
+ * A background check of the address the page has just navigated to: once the page has settled, checked while
+ * it does not change; dropped when it moved on or kept changing (see the file's header).
+ */
+async function checkWhenSettled(page: Page, url: string, findings: Findings): Promise<void> {
+  const address = addressOf(url);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (findings.stopping || page.isClosed() || page.url() !== url || findings.checked.has(address)) return;
+    try {
+      // A page that does not settle is left to the end-of-test checks.
+      if (!(await settled(page)) || findings.stopping || page.url() !== url) return;
+      const changed = await watchChanges(page);
+      const started = Date.now();
+      const lines = await findingsOf(page).finally(() => findings.spent(Date.now() - started));
+      if ((await changed()) || page.url() !== url) continue;
+      findings.add(address, lines);
+      return;
+    } catch {
+      // The page navigated, reloaded or closed while it was checked: that check is void.
+      if (page.isClosed()) return;
+    }
+  }
+}
+
+/** The check of a page as it is now (closing, or open when the test ends): its findings always count. */
+async function checkNow(page: Page, findings: Findings): Promise<void> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (page.isClosed() || !checkable(page.url())) return;
+    const url = page.url();
+    try {
+      await page.waitForLoadState("domcontentloaded");
+      findings.add(addressOf(url), await findingsOf(page));
+      return;
+    } catch (err) {
+      // Still navigating (a redirect the test did not wait for): check where it lands instead.
+      if (page.isClosed()) return;
+      if (page.url() === url) throw err;
+    }
+  }
+}
+
+/**
+ * Opens an address the background checks missed again, in the context that visited it, and checks it where it
+ * leads (signed out by then, that is the sign-in page). An address that is not a page on a GET (a form's
+ * answer, a download) is left out.
+ */
+async function revisit(context: BrowserContext, url: string, findings: Findings) {
+  const address = addressOf(url);
+  const started = Date.now();
+  const page = await context.newPage();
+  let landedAt = "";
+  try {
+    const response = await page.goto(url).catch(() => null);
+    if (!response?.ok() || !response.headers()["content-type"]?.startsWith("text/html")) return;
+    landedAt = page.url();
+    const landed = addressOf(landedAt);
+    if (!checkable(landedAt) || (landed !== address && findings.checked.has(landed))) return;
+    await settled(page);
+    findings.add(landed, await findingsOf(page));
+  } catch (err) {
+    // The page went on by itself (a redirect once loaded): that check is void. Anything else is a failure.
+    if (page.isClosed() || page.url() === landedAt) throw err;
+  } finally {
+    findings.checked.add(address);
+    if (!page.isClosed()) await page.close();
+    findings.spent(Date.now() - started);
+  }
 }
 
 export const test = base.extend<{ pageChecks: undefined }>({
   pageChecks: [
-    async ({ context, browser }, use) => {
-      const checked = new WeakSet<Page>();
-      const pending: Promise<void>[] = [];
-      // A page closed by the test is checked as it was just before it closed.
+    async ({ context, browser }, use, testInfo) => {
+      const findings = new Findings(testInfo);
+      const closedChecked = new WeakSet<Page>();
+      /** Pages this fixture opens to revisit addresses (at the end) are not watched. */
+      let revisiting = false;
+      /** Each page's background checks, run one after the other. */
+      const queues = new Map<Page, Promise<void>>();
+      const contexts = new Set<BrowserContext>();
+
       const watch = (p: Page) => {
+        if (revisiting) return;
+        queues.set(p, Promise.resolve());
+        p.on("framenavigated", (frame) => {
+          if (frame !== p.mainFrame()) return;
+          const url = frame.url();
+          if (!checkable(url)) return;
+          findings.visited.set(addressOf(url), { context: p.context(), url });
+          queues.set(
+            p,
+            (queues.get(p) ?? Promise.resolve()).then(() => checkWhenSettled(p, url, findings)),
+          );
+        });
+        // A page closed by the test is checked as it was just before it closed.
         const close = p.close.bind(p);
         p.close = async (options) => {
-          if (!checked.has(p)) {
-            checked.add(p);
-            pending.push(checkPage(p));
-            await pending.at(-1);
+          if (!closedChecked.has(p)) {
+            closedChecked.add(p);
+            await queues.get(p);
+            await checkNow(p, findings);
           }
           return close(options);
         };
       };
-      const watchContext = (c: typeof context) => {
+      const watchContext = (c: BrowserContext) => {
+        contexts.add(c);
         for (const p of c.pages()) watch(p);
         c.on("page", watch);
         const close = c.close.bind(c);
         c.close = async (options) => {
           for (const p of c.pages()) {
-            if (!checked.has(p)) {
-              checked.add(p);
-              await checkPage(p);
+            if (!closedChecked.has(p) && queues.has(p)) {
+              closedChecked.add(p);
+              await queues.get(p);
+              await checkNow(p, findings);
             }
           }
+          contexts.delete(c);
           return close(options);
         };
       };
@@ -106,15 +296,28 @@ export const test = base.extend<{ pageChecks: undefined }>({
       await use(undefined);
       browser.newContext = newContext;
       browser.newPage = newPage;
-      for (const c of browser.contexts()) {
+      findings.stopping = true;
+      const ending = Date.now();
+      await Promise.all(queues.values());
+      for (const c of contexts) {
         for (const p of c.pages()) {
-          if (!checked.has(p)) {
-            checked.add(p);
-            await checkPage(p);
+          if (!closedChecked.has(p) && queues.has(p)) {
+            closedChecked.add(p);
+            await checkNow(p, findings);
           }
         }
       }
-      await Promise.all(pending);
+      findings.spent(Date.now() - ending);
+      revisiting = true;
+      for (const [address, { context: c, url }] of findings.visited) {
+        if (!findings.checked.has(address) && contexts.has(c)) await revisit(c, url, findings);
+      }
+      const lines = findings.lines();
+      if (reportOnly) {
+        for (const line of lines) console.log(`[checks] ${line}`);
+        return;
+      }
+      expect(lines, "axe violations and raw i18n keys on the pages this test visited").toEqual([]);
     },
     { auto: true },
   ],

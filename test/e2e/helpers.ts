@@ -37,6 +37,8 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in\/code/);
   await page.getByLabel("Mã một lần").fill(await codeFor(page, email, before));
   await page.getByRole("button", { name: "Xác nhận" }).click();
+  // Signed in once the app has left the sign-in screens: a page.goto() before that lands on the sign-in page.
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 /** This month (YYYY-MM) in Asia/Ho_Chi_Minh, as the server bills it. */

@@ -154,18 +154,20 @@ function RequestBody({ request }: { request: PrivacyRequest }) {
           <Fact label={t("privacyRequests.closedAt")}>{formatDateTime(request.closedAt)}</Fact>
         )}
       </SimpleGrid>
-      <Fact label={t("privacyRequests.details")}>
-        <Text span style={{ whiteSpace: "pre-wrap" }}>
-          {request.details || t("privacyRequests.noDetails")}
-        </Text>
-      </Fact>
-      {request.resolution && (
-        <Fact label={t("privacyRequests.resolution")}>
+      <Stack component="dl" gap="md" m={0}>
+        <Fact label={t("privacyRequests.details")}>
           <Text span style={{ whiteSpace: "pre-wrap" }}>
-            {request.resolution}
+            {request.details || t("privacyRequests.noDetails")}
           </Text>
         </Fact>
-      )}
+        {request.resolution && (
+          <Fact label={t("privacyRequests.resolution")}>
+            <Text span style={{ whiteSpace: "pre-wrap" }}>
+              {request.resolution}
+            </Text>
+          </Fact>
+        )}
+      </Stack>
       {request.outcome && <ErasureOutcome outcome={request.outcome} />}
       <Title order={3} size="h5">
         {t("privacyRequests.trail")}
