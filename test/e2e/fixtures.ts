@@ -2,14 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
 // Every e2e test imports `test` and `expect` from here. Every page a test visits is checked for WCAG 2 A/AA
-// with axe and for untranslated i18n keys:
-// - on each navigation (a full load or a client-side route change), once the page has settled, in the
-//   background while the test goes on; a check the page moved away from or changed under is dropped, never
-//   reported, and tried again while the page stays on that address;
-// - a page the test closes, just before it closes, and every page still open when the test ends;
-// - an address the background checks could not catch settled (the test moved on at once) is opened again in the
-//   same browser context when the test ends and checked there.
-// The findings fail the test when it ends, each with the address it was found on.
+// with axe and for untranslated i18n keys, and the findings fail the test when it ends, each with its page:
+// - a page the test closes, as it is just before it closes, and every page still open when the test ends;
+// - every other page the test navigated to (a full load or a client-side route change, noted as it happens),
+//   opened again when the test ends in the browser context that visited it, once it has settled.
+// Nothing runs in a page while the test acts on it (axe blocks the page for seconds on a busy machine, which made
+// a test's own waits time out), a page still navigating is checked where it lands, and the checks' time is added
+// to the test's timeout.
 
 /** Text that is an i18n key left raw ("landing.signIn"): a lower-case word, then dotted camelCase words. */
 const RAW_KEY = /^[a-z]+(\.[a-zA-Z]+)+$/;
@@ -19,9 +18,9 @@ const reportOnly = process.env.E2E_CHECKS === "report";
 
 /** How long the page must go without a DOM change or a running transition to count as settled. */
 const QUIET_MS = 250;
-/** How long a background check waits for the page to settle before it gives up (the end-of-test check remains). */
+/** How long a reopened page may take to settle before it is checked as it is. */
 const SETTLE_LIMIT_MS = 8_000;
-/** Background attempts per address, each dropped when the page changed while it was checked. */
+/** Attempts at checking a page that is still navigating. */
 const ATTEMPTS = 3;
 
 /** Texts and accessible labels on the page that are raw i18n keys. */
@@ -59,10 +58,7 @@ async function findingsOf(page: Page): Promise<string[]> {
   ];
 }
 
-/**
- * The page a check is filed under: its path. A query (a filter, a period, an outcome) is a state of the same
- * page, checked once per test in the background (the end-of-test check sees the state the test left it in).
- */
+/** The page a check is filed under: its path (a query, such as a filter or a period, is a state of that page). */
 const addressOf = (url: string) => new URL(url).pathname;
 const checkable = (url: string) => /^https?:/.test(url);
 
@@ -97,45 +93,16 @@ async function settled(page: Page): Promise<boolean> {
   );
 }
 
-/** Starts counting DOM changes in the page; the answer stops counting and says whether any happened. */
-async function watchChanges(page: Page): Promise<() => Promise<boolean>> {
-  const id = `__pageChecks${Math.random().toString(36).slice(2)}`;
-  await page.evaluate((name) => {
-    const state = { changes: 0, observer: null as MutationObserver | null };
-    state.observer = new MutationObserver((records) => {
-      state.changes += records.length;
-    });
-    state.observer.observe(document, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      characterData: true,
-    });
-    (window as unknown as Record<string, typeof state>)[name] = state;
-  }, id);
-  return () =>
-    page.evaluate((name) => {
-      const state = (
-        window as unknown as Record<string, { changes: number; observer: MutationObserver } | undefined>
-      )[name];
-      if (!state) return true; // the document was replaced
-      state.observer.disconnect();
-      return state.changes > 0;
-    }, id);
-}
-
 /** What one test's checks found, by address, and which addresses were checked. */
 class Findings {
-  /** Set when the test has ended: background checks still waiting give way to the end-of-test checks. */
-  stopping = false;
-
   /** @param testInfo the test whose time the checks add to (they never eat into the test's own budget) */
   constructor(private readonly testInfo: TestInfo) {}
 
-  /** Gives the test back the time a check took (the page was busy with axe, not with the test). */
+  /** Adds the time the checks took to the test's timeout. */
   spent(ms: number) {
     this.testInfo.setTimeout(this.testInfo.timeout + ms);
   }
+
   readonly checked = new Set<string>();
   /** Each page visited: the context and the last full URL it was visited at. */
   readonly visited = new Map<string, { context: BrowserContext; url: string }>();
@@ -150,30 +117,6 @@ class Findings {
 
   lines(): string[] {
     return [...this.found].flatMap(([address, lines]) => [...lines].map((line) => `${address}: ${line}`));
-  }
-}
-
-/**
- * A background check of the address the page has just navigated to: once the page has settled, checked while
- * it does not change; dropped when it moved on or kept changing (see the file's header).
- */
-async function checkWhenSettled(page: Page, url: string, findings: Findings): Promise<void> {
-  const address = addressOf(url);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (findings.stopping || page.isClosed() || page.url() !== url || findings.checked.has(address)) return;
-    try {
-      // A page that does not settle is left to the end-of-test checks.
-      if (!(await settled(page)) || findings.stopping || page.url() !== url) return;
-      const changed = await watchChanges(page);
-      const started = Date.now();
-      const lines = await findingsOf(page).finally(() => findings.spent(Date.now() - started));
-      if ((await changed()) || page.url() !== url) continue;
-      findings.add(address, lines);
-      return;
-    } catch {
-      // The page navigated, reloaded or closed while it was checked: that check is void.
-      if (page.isClosed()) return;
-    }
   }
 }
 
@@ -195,9 +138,9 @@ async function checkNow(page: Page, findings: Findings): Promise<void> {
 }
 
 /**
- * Opens an address the background checks missed again, in the context that visited it, and checks it where it
- * leads (signed out by then, that is the sign-in page). An address that is not a page on a GET (a form's
- * answer, a download) is left out.
+ * Opens a page the test visited again, in the context that visited it, and checks it where it leads (signed out
+ * by then, that is the sign-in page). An address that is not a page on a GET (a form's answer, a download) is
+ * left out.
  */
 async function revisit(context: BrowserContext, url: string, findings: Findings) {
   const address = addressOf(url);
@@ -229,33 +172,39 @@ export const test = base.extend<{ pageChecks: undefined }>({
       const closedChecked = new WeakSet<Page>();
       /** Pages this fixture opens to revisit addresses (at the end) are not watched. */
       let revisiting = false;
-      /** Each page's background checks, run one after the other. */
-      const queues = new Map<Page, Promise<void>>();
+      const watched = new WeakSet<Page>();
       const contexts = new Set<BrowserContext>();
 
       const watch = (p: Page) => {
         if (revisiting) return;
-        queues.set(p, Promise.resolve());
+        watched.add(p);
         p.on("framenavigated", (frame) => {
-          if (frame !== p.mainFrame()) return;
           const url = frame.url();
-          if (!checkable(url)) return;
-          findings.visited.set(addressOf(url), { context: p.context(), url });
-          queues.set(
-            p,
-            (queues.get(p) ?? Promise.resolve()).then(() => checkWhenSettled(p, url, findings)),
-          );
+          if (frame === p.mainFrame() && checkable(url))
+            findings.visited.set(addressOf(url), { context: p.context(), url });
         });
         // A page closed by the test is checked as it was just before it closed.
         const close = p.close.bind(p);
         p.close = async (options) => {
           if (!closedChecked.has(p)) {
             closedChecked.add(p);
-            await queues.get(p);
+            const started = Date.now();
             await checkNow(p, findings);
+            findings.spent(Date.now() - started);
           }
           return close(options);
         };
+      };
+      /** Reopens and checks the pages visited in `c` that no check has seen yet. */
+      const revisitAll = async (c: BrowserContext) => {
+        revisiting = true;
+        try {
+          for (const [address, visit] of findings.visited) {
+            if (visit.context === c && !findings.checked.has(address)) await revisit(c, visit.url, findings);
+          }
+        } finally {
+          revisiting = false;
+        }
       };
       const watchContext = (c: BrowserContext) => {
         contexts.add(c);
@@ -264,12 +213,14 @@ export const test = base.extend<{ pageChecks: undefined }>({
         const close = c.close.bind(c);
         c.close = async (options) => {
           for (const p of c.pages()) {
-            if (!closedChecked.has(p) && queues.has(p)) {
+            if (!closedChecked.has(p) && watched.has(p)) {
               closedChecked.add(p);
-              await queues.get(p);
+              const started = Date.now();
               await checkNow(p, findings);
+              findings.spent(Date.now() - started);
             }
           }
+          await revisitAll(c);
           contexts.delete(c);
           return close(options);
         };
@@ -296,22 +247,17 @@ export const test = base.extend<{ pageChecks: undefined }>({
       await use(undefined);
       browser.newContext = newContext;
       browser.newPage = newPage;
-      findings.stopping = true;
       const ending = Date.now();
-      await Promise.all(queues.values());
       for (const c of contexts) {
         for (const p of c.pages()) {
-          if (!closedChecked.has(p) && queues.has(p)) {
+          if (!closedChecked.has(p) && watched.has(p)) {
             closedChecked.add(p);
             await checkNow(p, findings);
           }
         }
       }
       findings.spent(Date.now() - ending);
-      revisiting = true;
-      for (const [address, { context: c, url }] of findings.visited) {
-        if (!findings.checked.has(address) && contexts.has(c)) await revisit(c, url, findings);
-      }
+      for (const c of contexts) await revisitAll(c);
       const lines = findings.lines();
       if (reportOnly) {
         for (const line of lines) console.log(`[checks] ${line}`);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TEST_MASTER_KEY, type TestEnv } from "../../../../../test/helpers/app.js";
 import { buildInvoice, newMember, signIn } from "../../../../../test/helpers/builders.js";
 import type { Client } from "../../../../../test/helpers/client.js";
+import { action, hidden, pathOf } from "../../../../../test/helpers/sandbox.js";
 
 // Issue 13, item 2: the card gateway sends the payer back to where their session is. In demo mode that is the
 // address the app was opened on (localhost, 127.0.0.1, a LAN name), whatever PUBLIC_URL says; otherwise it is
@@ -31,24 +32,6 @@ const start = (s: Setup, what: "pay" | "autopay", host: string) =>
     {},
     { host },
   );
-
-const pathOf = (url: string) => {
-  const u = new URL(url);
-  return u.pathname + u.search;
-};
-const unescapeHtml = (s: string) =>
-  s
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-const hidden = (html: string) =>
-  Object.fromEntries(
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
-      unescapeHtml(m[1] ?? ""),
-      unescapeHtml(m[2] ?? ""),
-    ]),
-  );
-const action = (html: string) => unescapeHtml(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? "");
 
 describe("demo mode: the payer comes back to the address they opened", () => {
   let s: Setup;

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
 import type { Client } from "../../../../../test/helpers/client.js";
+import { action, hidden, pathOf } from "../../../../../test/helpers/sandbox.js";
 import { SANDBOX_CARDS } from "./gateway/sandbox.js";
 
 /** Card payment through the gateway protocol (local sandbox), and auto-debit of new notices. */
@@ -15,23 +16,6 @@ let resident: Client;
 let residentEmail: string;
 let period = 0;
 
-const pathOf = (url: string) => {
-  const u = new URL(url);
-  return u.pathname + u.search;
-};
-const unescapeHtml = (s: string) =>
-  s
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-const hidden = (html: string) =>
-  Object.fromEntries(
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
-      unescapeHtml(m[1] ?? ""),
-      unescapeHtml(m[2] ?? ""),
-    ]),
-  );
-const action = (html: string) => unescapeHtml(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? "");
 const submit = (url: string, fields: Record<string, string>) =>
   env.app.inject({
     method: "POST",
