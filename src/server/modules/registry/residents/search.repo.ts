@@ -28,6 +28,16 @@ function memberOfUnits(tx: Tx, companyId: string, filter: SQL | undefined): SQL 
   return sql`${householdMembers.unitId} = any(array(${ids}))`;
 }
 
+/** Whether the membership's unit (probed by its key) passes `filter`; OFFSET keeps it a probe. */
+function unitOf(tx: Tx, filter: SQL): SQL {
+  return sql`exists (${tx
+    .select({ one: sql`1` })
+    .from(units)
+    .where(
+      and(eq(units.companyId, householdMembers.companyId), eq(units.id, householdMembers.unitId), filter),
+    )} offset 0)`;
+}
+
 function matching(tx: Tx, companyId: string, m: ResidentMatch): SQL {
   if ("phoneBidx" in m) return eq(residents.phoneBidx, m.phoneBidx);
   if ("emailBidx" in m) return eq(residents.emailBidx, m.emailBidx);
@@ -63,10 +73,12 @@ function matching(tx: Tx, companyId: string, m: ResidentMatch): SQL {
  * scan once it is full; only its rows are decrypted and mapped by the caller. Whether a resident lives in
  * the actor's units is answered without a join whose order the planner would choose on statistics PGlite may
  * not have (it has no autovacuum: without them the demo's 323 residents took 2.5–4.8 s):
- * - company-wide, by probing each resident's current memberships by id (`household_members_current`); the
- *   OFFSET keeps the planner from turning the probe into a join;
- * - within some buildings, against the set of their residents, hashed once from the buildings' units (`IS
- *   TRUE` keeps it a hashed subplan rather than a join), so no resident is probed twice.
+ * - company-wide, or for an exact look-up (one or two rows), by probing each resident's current memberships
+ *   by id (`household_members_current`, and the unit by its key); the OFFSET keeps the planner from turning
+ *   the probe into a join;
+ * - otherwise within some buildings, against the set of their residents, hashed once from the buildings'
+ *   units (`IS TRUE` keeps it a hashed subplan rather than a join): a building whose residents' names all
+ *   sort last would otherwise have the whole company probed before its first page is full.
  * The total is counted up to `countUpTo` (+1, to know there are more), on the memberships alone when the list
  * is not searched.
  */
@@ -89,21 +101,24 @@ export function residentPage(
     isNull(householdMembers.movedOutOn),
     unitFilter ? memberOfUnits(tx, p.companyId, unitFilter) : undefined,
   );
-  const livesHere = unitFilter
-    ? sql`(${residents.id} in (${tx
-        .select({ id: householdMembers.residentId })
-        .from(householdMembers)
-        .where(living)})) is true`
-    : sql`exists (${tx
-        .select({ one: sql`1` })
-        .from(householdMembers)
-        .where(
-          and(
-            eq(householdMembers.companyId, residents.companyId),
-            eq(householdMembers.residentId, residents.id),
-            isNull(householdMembers.movedOutOn),
-          ),
-        )} offset 0)`;
+  const exact = p.match && ("phoneBidx" in p.match || "emailBidx" in p.match || "plateBidx" in p.match);
+  const livesHere =
+    unitFilter && !exact
+      ? sql`(${residents.id} in (${tx
+          .select({ id: householdMembers.residentId })
+          .from(householdMembers)
+          .where(living)})) is true`
+      : sql`exists (${tx
+          .select({ one: sql`1` })
+          .from(householdMembers)
+          .where(
+            and(
+              eq(householdMembers.companyId, residents.companyId),
+              eq(householdMembers.residentId, residents.id),
+              isNull(householdMembers.movedOutOn),
+              unitFilter ? unitOf(tx, unitFilter) : undefined,
+            ),
+          )} offset 0)`;
   const conditions: SQL[] = [eq(residents.companyId, p.companyId), livesHere];
   if (p.match) conditions.push(matching(tx, p.companyId, p.match));
   const where = and(...conditions);
