@@ -5,7 +5,6 @@ const benches: Record<string, () => Promise<void>> = {
   import: () => import("./import.js").then((m) => m.run()),
   pdf: () => import("./pdf.js").then((m) => m.run()),
   residents: () => import("./residents.js").then((m) => m.run()),
-  search: () => import("./search.js").then((m) => m.run()),
 };
 
 const wanted = process.argv[2] ?? "";

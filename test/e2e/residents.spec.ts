@@ -6,12 +6,7 @@ import { api, signIn } from "./helpers.js";
 
 /** A name without diacritics, lower-cased: how a person types it, and the order the list keeps. */
 const plain = (name: string) =>
-  name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
+  name.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 
 /** Letters only (a term with a digit is read as a unit code), different in every run. */
 const tag = () =>
