@@ -36,8 +36,12 @@ const FLOORS = Math.ceil(UNITS / BLOCKS.length / PER_FLOOR);
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
-/** Writes the workbook with exceljs's streaming writer: each unit has three residents, every other one a car. */
-export async function generate(file: string, units = UNITS): Promise<number> {
+/**
+ * Writes the workbook with exceljs's streaming writer: each unit has three residents, every other one a car.
+ * People's names, phones, emails and plates are numbered from `first`, so several buildings' files name
+ * different people (the unit codes are the building's own).
+ */
+export async function generate(file: string, units = UNITS, first = 0): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: false,
@@ -55,9 +59,10 @@ export async function generate(file: string, units = UNITS): Promise<number> {
     sheets[k].addRow(values).commit();
     rows++;
   };
-  for (let i = 0; i < units; i++) {
-    const block = BLOCKS[i % BLOCKS.length] as string;
-    const seq = Math.floor(i / BLOCKS.length);
+  for (let j = 0; j < units; j++) {
+    const i = first + j;
+    const block = BLOCKS[j % BLOCKS.length] as string;
+    const seq = Math.floor(j / BLOCKS.length);
     const floor = Math.floor(seq / PER_FLOOR) + 1;
     const code = `${block}-${pad(floor, 2)}.${pad((seq % PER_FLOOR) + 1, 2)}`;
     const phone = `09${pad(i, 8)}`;

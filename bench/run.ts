@@ -4,7 +4,7 @@ const benches: Record<string, () => Promise<void>> = {
   billing: () => import("./billing.js").then((m) => m.run()),
   import: () => import("./import.js").then((m) => m.run()),
   pdf: () => import("./pdf.js").then((m) => m.run()),
-  search: () => import("./search.js").then((m) => m.run()),
+  residents: () => import("./residents.js").then((m) => m.run()),
 };
 
 const wanted = process.argv[2] ?? "";

@@ -139,7 +139,13 @@ export const Household = z.object({ unitId: Uuid, unitCode: z.string(), members:
 export const ResidentListItem = Resident.extend({
   units: z.array(z.object({ unitId: Uuid, buildingId: Uuid, code: z.string(), role: HouseholdRole })),
 });
-export const ResidentPage = page(ResidentListItem);
+export const ResidentPage = page(ResidentListItem).extend({
+  /**
+   * True when more residents match than `total`: the count stops a few pages past the one asked for (at
+   * 1,000 at least), so the list says "more than {total}".
+   */
+  totalCapped: z.boolean(),
+});
 export const ResidentQuery = PageQuery.extend({ buildingId: Uuid.optional() });
 
 export const RevealBody = z.object({ field: PersonalField });

@@ -16794,6 +16794,7 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                            totalCapped: boolean;
                         };
                     };
                 };

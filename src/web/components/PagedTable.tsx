@@ -133,7 +133,10 @@ export function PagedTable<T extends { id: string | number }>({
         </Table.ScrollContainer>
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {t("common.total", { count: total })}
+            {/* A list whose count stops short (the resident list's "more than 1,000") says so. */}
+            {"totalCapped" in query.data && query.data.totalCapped
+              ? t("common.totalMore", { count: total })
+              : t("common.total", { count: total })}
           </Text>
           <PageNav total={total} pageSize={pageSize} page={page} onChange={setPage} />
         </Group>

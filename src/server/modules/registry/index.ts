@@ -31,7 +31,6 @@ export {
   setRestriction,
 } from "./residents/residents.service.js";
 
-export { listResidents } from "./residents/search.service.js";
 export { unitMembers, unitOwners } from "./residents/unit-households.view.js";
 export { billableUnits } from "./units/billable-units.view.js";
 export { unitRef } from "./units/units.service.js";

@@ -161,5 +161,7 @@ export async function seedDemoRegistry(seed: DemoSeed): Promise<void> {
       }
     }
     await seedOwners(asAdmin, buildingId);
+    // PGlite gathers no statistics by itself (no autovacuum): the planner would take the registry for empty.
+    await tx.execute(sql`select app_analyze_registry()`);
   });
 }

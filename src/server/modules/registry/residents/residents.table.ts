@@ -49,7 +49,8 @@ export const residents = pgTable(
     primaryKey({ columns: [t.companyId, t.id] }),
     index("residents_phone").on(t.companyId, t.phoneBidx),
     index("residents_email").on(t.companyId, t.emailBidx),
-    index("residents_name").on(t.companyId, t.nameSearch),
+    /** The console's list order (name, newest first, then id for a stable page), walked page by page. */
+    index("residents_name").on(t.companyId, t.nameSearch, t.createdAt.desc().nullsFirst(), t.id),
     check("residents_lang", sql`${t.preferredLang} in ('vi', 'en')`),
   ],
 );
@@ -79,6 +80,10 @@ export const householdMembers = pgTable(
       .on(t.companyId, t.unitId, t.residentId)
       .where(sql`${t.movedOutOn} is null`),
     index("household_members_resident").on(t.companyId, t.residentId),
+    /** Whether a resident lives in the company's units now (and where): the resident list's filter and count. */
+    index("household_members_current")
+      .on(t.companyId, t.residentId, t.unitId)
+      .where(sql`${t.movedOutOn} is null`),
     uniqueIndex("household_members_match")
       .on(t.companyId, t.unitId, t.matchKey)
       .where(sql`${t.movedOutOn} is null and ${t.matchKey} is not null`),

@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import type { Page } from "../../../../contracts/common.js";
-import type { ResidentListItem, ResidentQuery } from "../../../../contracts/registry.js";
+import type { ResidentPage, ResidentQuery } from "../../../../contracts/registry.js";
 import type { Ctx } from "../../../platform/context.js";
 import { normaliseEmail, normalisePhone } from "../../../platform/crypto/contact.js";
 import { pageOf } from "../../../platform/db/paging.js";
@@ -11,13 +10,21 @@ import { residentPolicy } from "./residents.policy.js";
 import { currentHomes, type ResidentMatch, residentPage } from "./search.repo.js";
 
 /**
+ * How far a list's total is counted: at least this many, and four pages beyond the one asked for, so the
+ * page links always reach further. Past it the answer says `totalCapped` ("more than …"): counting all of a
+ * search for "nguyen" would read most of the registry to print one number.
+ */
+const COUNT_UP_TO = 1000;
+
+/**
  * Residents of the buildings the actor covers. `q` is matched as an exact phone or email (through the
  * blind index), else against the name without diacritics, the unit code and an exact plate.
  */
 export async function listResidents(
   ctx: Ctx,
   q: z.infer<typeof ResidentQuery>,
-): Promise<Page<z.infer<typeof ResidentListItem>>> {
+): Promise<z.infer<typeof ResidentPage>> {
+  const countUpTo = Math.max(COUNT_UP_TO, (q.page + 4) * q.pageSize);
   const page = await pageOf(
     q,
     residentPage(ctx.tx, {
@@ -25,6 +32,7 @@ export async function listResidents(
       buildingId: q.buildingId,
       buildingScope: residentPolicy.scope(ctx.actor),
       match: q.q ? recognise(ctx, q.q) : undefined,
+      countUpTo,
     }),
     (r) => toDto(ctx, r),
   );
@@ -34,6 +42,8 @@ export async function listResidents(
   });
   return {
     ...page,
+    total: Math.min(page.total, countUpTo),
+    totalCapped: page.total > countUpTo,
     items: page.items.map((r) => ({
       ...r,
       units: links

@@ -45,6 +45,8 @@ export const vehicles = pgTable(
       .on(t.companyId, t.buildingId, t.plateBidx)
       .where(sql`${t.status} <> 'inactive' and ${t.plateBidx} is not null`),
     index("vehicles_unit").on(t.companyId, t.unitId),
+    /** Finding a vehicle, and its owner, by plate across the company's buildings and statuses. */
+    index("vehicles_plate").on(t.companyId, t.plateBidx),
     check(
       "vehicles_type",
       sql`${t.type} in ('car', 'motorbike', 'electric_motorbike', 'bicycle', 'electric_car')`,
