@@ -496,8 +496,10 @@ export const ReportQuery = z.object({ buildingId: Uuid });
 export const BreachClocks = z.object({
   items: z.array(
     z.object({
-      id: Uuid,
-      title: z.string(),
+      /** Tells the clocks apart: the incident's id for those who may open it, else its place in the list. */
+      key: z.string(),
+      /** The incident, for roles that may open it; null for the others (they see only that a clock runs). */
+      incident: z.object({ id: Uuid, title: z.string() }).nullable(),
       clock: BreachClock,
       authorityNotifiedAt: z.string().nullable(),
       residentsNotifiedAt: z.string().nullable(),

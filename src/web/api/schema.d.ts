@@ -7597,7 +7597,7 @@ export interface paths {
                                 id: string;
                                 label: string;
                                 lastSeenAt: string;
-                                trustedUntil: string | null;
+                                trustedUntil: string;
                             }[];
                         };
                     };
@@ -12693,10 +12693,13 @@ export interface paths {
                                     overdue: boolean;
                                     secondsLeft: number;
                                 };
-                                /** Format: uuid */
-                                id: string;
+                                incident: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                key: string;
                                 residentsNotifiedAt: string | null;
-                                title: string;
                             }[];
                         };
                     };
