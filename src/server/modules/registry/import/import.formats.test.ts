@@ -275,7 +275,7 @@ describe("errors (item 18)", () => {
       "?dryRun=true",
     );
     expect(res.status).toBe(422);
-    expect(errorsOf(res)).toEqual([["Cư dân", 2, "Điện thoại", "CONTACT_INVALID"]]);
+    expect(errorsOf(res)).toEqual([["Cư dân", 2, "Điện thoại", "IMPORT_PHONE"]]);
     expect(res.body.error.details.count).toBe(1);
   });
 });
