@@ -103,7 +103,8 @@ export const Device = z.object({
   current: z.boolean(),
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
-  trustedUntil: z.string().nullable(),
+  /** Until when it skips the one-time code; only remembered devices are listed. */
+  trustedUntil: z.string(),
 });
 export const DeviceList = z.object({ items: z.array(Device) });
 

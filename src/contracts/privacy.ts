@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Lang, PageQuery, page, Uuid } from "./common.js";
+import { CompanyRole, Lang, PageQuery, page, Uuid } from "./common.js";
 import { ResidentBody } from "./registry.js";
 
 /** The fixed list of purposes (DESIGN §3). */
@@ -425,6 +425,21 @@ export const AccessLogEntry = z.object({
   durationMs: z.number().int(),
 });
 export const AccessLogPage = page(AccessLogEntry);
+/** The person picker of the access log's filter: part of a name (diacritics or not), or an exact email or phone. */
+export const AccessLogPeopleQuery = z.object({ q: z.string().trim().min(2).max(120) });
+export const AccessLogPeople = z.object({
+  items: z.array(
+    z.object({
+      accountId: Uuid,
+      displayName: z.string(),
+      /** The person's roles in the company (staff roles, resident). */
+      roles: z.array(CompanyRole),
+      /** Masked, to tell namesakes apart. */
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+  ),
+});
 
 export const RetentionCategory = z.enum(["access_logs", "closed_accounts", "ticket_photos"]);
 export const RetentionSettings = z.object({
@@ -496,8 +511,10 @@ export const ReportQuery = z.object({ buildingId: Uuid });
 export const BreachClocks = z.object({
   items: z.array(
     z.object({
-      id: Uuid,
-      title: z.string(),
+      /** Tells the clocks apart: the incident's id for those who may open it, else its place in the list. */
+      key: z.string(),
+      /** The incident, for roles that may open it; null for the others (they see only that a clock runs). */
+      incident: z.object({ id: Uuid, title: z.string() }).nullable(),
       clock: BreachClock,
       authorityNotifiedAt: z.string().nullable(),
       residentsNotifiedAt: z.string().nullable(),

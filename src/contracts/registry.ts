@@ -203,8 +203,11 @@ export const ImportSheet = z.enum(["units", "residents", "vehicles"]);
 export const ImportQuery = z.object({
   dryRun: flag,
   format: z.enum(["xlsx", "csv"]).default("xlsx"),
-  /** Which sheet a CSV file holds; an .xlsx workbook names its sheets. */
-  sheet: ImportSheet.default("units"),
+  /**
+   * Which sheet a CSV file holds, when its header row does not say (the headers decide when they match a
+   * sheet); ignored for an .xlsx workbook, whose sheets are recognised by their headers or names.
+   */
+  sheet: ImportSheet.optional(),
 });
 export const ExportQuery = z.object({
   /** Phones, emails and dates of birth in full (needs re-confirmation; recorded per person). */

@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { SessionResolver } from "./modules/accounts/index.js";
 import { webDistDir } from "./paths.js";
-import { loggedPath, loggedReferrer } from "./platform/accesslog/path.js";
+import { loggedPath, loggedReferrer, recordsAccess } from "./platform/accesslog/path.js";
 import { AccessLogWriter, sealOrigin } from "./platform/accesslog/writer.js";
 import type { ModuleManifest, Platform } from "./platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "./platform/db/client.js";
@@ -104,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerMetrics(app, config.metricsToken);
 
   app.addHook("onResponse", async (req, reply) => {
-    if (req.url.startsWith("/api/")) {
+    if (recordsAccess(req.url, req.routeOptions.config)) {
       const origin = {
         ip: req.ip,
         userAgent: req.headers["user-agent"]?.slice(0, 400) ?? null,

@@ -1,4 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -95,4 +97,19 @@ export async function billThisMonth(page: Page, building: string): Promise<strin
     .poll(async () => (await api(page, "GET", `/api/v1/billing-runs/${run.id}`)).status, { timeout: 30_000 })
     .toBe("done");
   return period;
+}
+
+/** Drops a file on an element as a person dragging it from their files would (real drag and drop events). */
+export async function dropFile(page: Page, target: Locator, file: string, type: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ b64, name, type }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      return dt;
+    },
+    { b64: readFileSync(file).toString("base64"), name: path.basename(file), type },
+  );
+  await target.dispatchEvent("dragenter", { dataTransfer });
+  await target.dispatchEvent("drop", { dataTransfer });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, test } from "./fixtures.js";
-import { signIn } from "./helpers.js";
+import { dropFile, signIn } from "./helpers.js";
 
 /** A small workbook in the template's shape: three new units on the 20th floor of block B, one with an owner. */
 async function workbook(withError: boolean): Promise<string> {
@@ -42,14 +42,16 @@ test("a manager imports a workbook: errors write nothing, a good file lands in t
 
   await page.getByRole("button", { name: "Nhập từ Excel" }).click();
   const dialog = page.getByRole("dialog", { name: "Nhập dữ liệu căn hộ, cư dân, phương tiện" });
-  await dialog.getByLabel("Tệp Excel hoặc CSV").setInputFiles(await workbook(true));
+  const zone = dialog.getByRole("button", { name: /Tệp Excel hoặc CSV/ });
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  await dropFile(page, zone, await workbook(true), XLSX);
   await dialog.getByRole("button", { name: "Kiểm tra" }).click();
   await expect(dialog.getByRole("alert")).toContainText("chưa có dữ liệu nào được ghi");
   const errors = dialog.getByRole("table", { name: "Danh sách lỗi" });
   await expect(errors.getByRole("row")).toHaveCount(2);
   await expect(errors).toContainText("Diện tích (m²)");
 
-  await dialog.getByLabel("Tệp Excel hoặc CSV").setInputFiles(await workbook(false));
+  await dropFile(page, zone, await workbook(false), XLSX);
   await dialog.getByRole("button", { name: "Kiểm tra" }).click();
   const preview = dialog.getByRole("table", { name: "Kết quả kiểm tra" });
   await expect(preview.getByRole("row", { name: /Căn hộ/ })).toContainText("3");

@@ -89,10 +89,16 @@ export async function newUnit(
 export async function newMember(
   env: TestEnv,
   role: string,
-  opts: { companyId?: string; buildingIds?: string[]; unitIds?: string[] } = {},
+  opts: {
+    companyId?: string;
+    buildingIds?: string[];
+    unitIds?: string[];
+    name?: string;
+    phone?: string;
+  } = {},
 ): Promise<Person & { companyId: string; membershipId: string }> {
   const companyId = opts.companyId ?? (await newCompany(env)).companyId;
-  const person = await newAccount(env);
+  const person = await newAccount(env, { name: opts.name, phone: opts.phone });
   const [m] = await env.db.transaction(companyId, (tx) =>
     tx
       .insert(memberships)

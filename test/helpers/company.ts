@@ -284,7 +284,12 @@ export async function populatedCompany(env: TestEnv, label: string) {
   await runRetention(env.db, env.app.platform, createLogger("silent"));
   const notifications = (await resident.get("/api/v1/notifications")).body.items as { id: string }[];
   const sessions = (await resident.get("/api/v1/me/sessions")).body.items as { id: string }[];
-  const devices = (await resident.get("/api/v1/me/devices")).body.items as { id: string }[];
+  // The resident's browser (signed in with a code, not remembered: /me/devices lists only remembered ones).
+  const residentAccountId = (await resident.get("/api/v1/auth/me")).body.account.id as string;
+  const { rows: devices } = await env.db.ownerSql.query<{ id: string }>(
+    "select id::text from devices where account_id = $1",
+    [residentAccountId],
+  );
 
   return {
     companyId,

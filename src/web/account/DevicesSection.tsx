@@ -33,9 +33,7 @@ export function DevicesSection() {
           currentLabel={device.current ? t("devices.current") : undefined}
           details={[
             t("devices.lastSeen", { time: formatDateTime(device.lastSeenAt) }),
-            device.trustedUntil
-              ? t("devices.trustedUntil", { date: formatDate(device.trustedUntil) })
-              : t("devices.notTrusted"),
+            t("devices.trustedUntil", { date: formatDate(device.trustedUntil) }),
           ]}
           actionLabel={t("devices.forget")}
           actionName={t("devices.forgetNamed", { device: device.label })}

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { StatusBadge } from "../components/StatusBadge.js";
 
 /** One part of the account page, under its own heading. */
@@ -12,11 +12,13 @@ export function Section({
   description?: string;
   children: ReactNode;
 }) {
+  // Named by its title, the section is a region a screen reader (and a test) can find.
+  const titleId = useId();
   return (
-    <Paper component="section" withBorder p="lg" radius="md">
+    <Paper component="section" withBorder p="lg" radius="md" aria-labelledby={titleId}>
       <Stack gap="sm">
         <div>
-          <Title order={2} size="h4">
+          <Title order={2} size="h4" id={titleId}>
             {title}
           </Title>
           {description && (

@@ -7597,7 +7597,7 @@ export interface paths {
                                 id: string;
                                 label: string;
                                 lastSeenAt: string;
-                                trustedUntil: string | null;
+                                trustedUntil: string;
                             }[];
                         };
                     };
@@ -11266,6 +11266,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/privacy/access-logs/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People to filter the access log by
+         * @description The company's staff and residents with an account, by part of their name or their exact email or phone; contacts masked.
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                accountId: string;
+                                displayName: string;
+                                email: string | null;
+                                phone: string | null;
+                                roles: ("company_admin" | "building_manager" | "accountant" | "owners_board" | "technician" | "customer_care" | "resident" | "partner")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/privacy/agency-requests": {
         parameters: {
             query?: never;
@@ -12693,10 +12797,13 @@ export interface paths {
                                     overdue: boolean;
                                     secondsLeft: number;
                                 };
-                                /** Format: uuid */
-                                id: string;
+                                incident: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                key: string;
                                 residentsNotifiedAt: string | null;
-                                title: string;
                             }[];
                         };
                     };

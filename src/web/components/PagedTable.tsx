@@ -1,12 +1,31 @@
-import { Center, Group, Loader, Stack, Table, Text, TextInput, UnstyledButton } from "@mantine/core";
+import {
+  Center,
+  Group,
+  Loader,
+  type MantineBreakpoint,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "./forms.js";
 import { PageNav } from "./PageNav.js";
 import type { PagedList } from "./usePagedList.js";
 
-/** A column; with `sortKey` its header sorts the list by that key (`key` ascending, `-key` descending). */
-export type Column<T> = { header: string; cell: (row: T) => ReactNode; sortKey?: string };
+/**
+ * A column; with `sortKey` its header sorts the list by that key (`key` ascending, `-key` descending); with
+ * `visibleFrom` it is shown only from that screen width up (what it holds must be reachable otherwise, e.g. in
+ * a row's detail).
+ */
+export type Column<T> = {
+  header: string;
+  cell: (row: T) => ReactNode;
+  sortKey?: string;
+  visibleFrom?: MantineBreakpoint;
+};
 
 type Props<T> = {
   list: PagedList<T>;
@@ -113,7 +132,7 @@ export function PagedTable<T extends { id: string | number }>({
                       onSortChange={onSortChange}
                     />
                   ) : (
-                    <Table.Th key={column.header} scope="col">
+                    <Table.Th key={column.header} scope="col" visibleFrom={column.visibleFrom}>
                       {column.header}
                     </Table.Th>
                   ),
@@ -124,7 +143,9 @@ export function PagedTable<T extends { id: string | number }>({
               {items.map((row) => (
                 <Table.Tr key={row.id}>
                   {columns.map((column) => (
-                    <Table.Td key={column.header}>{column.cell(row)}</Table.Td>
+                    <Table.Td key={column.header} visibleFrom={column.visibleFrom}>
+                      {column.cell(row)}
+                    </Table.Td>
                   ))}
                 </Table.Tr>
               ))}

@@ -97,6 +97,17 @@ export function maskedContactsOf(platform: Platform, row: AccountRow) {
 export const accountNames = (tx: Tx) =>
   tx.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).as("account_names");
 
+/**
+ * The account whose email or phone is exactly what was typed (found by its blind index, never by decrypting),
+ * for a search box that takes a name, an email or a phone; none when the text is not a contact.
+ */
+export async function accountIdsByContactText(tx: Tx, platform: Platform, text: string): Promise<string[]> {
+  const contact = parseContact(text);
+  if (!contact) return [];
+  const row = await findAccountByContact(tx, platform, contact);
+  return row ? [row.id] : [];
+}
+
 /** Whether an account exists and may sign in (not disabled, not closed). */
 export async function isAccountActive(tx: Tx, accountId: string): Promise<boolean> {
   const [row] = await tx

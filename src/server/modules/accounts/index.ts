@@ -8,6 +8,7 @@ import { sessionCleanup } from "./sessions.jobs.js";
 
 export { noAccountsYet } from "./accounts.demo.js";
 export {
+  accountIdsByContactText,
   accountNames,
   contactIndex,
   contactsOf,

@@ -289,11 +289,16 @@ export async function recordDevice(
   return { deviceId: row.id, newToken: token };
 }
 
+/**
+ * The devices still remembered (their trust not expired, forgotten or ended by a wrong password). Every browser
+ * that passed a second factor has a device row (sessions name it), but only a remembered one skips the code,
+ * so only those are listed: a list of "no longer remembered" devices answered a question nobody asked.
+ */
 export async function listDevices(ctx: Ctx, auth: AuthState) {
   const rows = await ctx.tx
     .select()
     .from(devices)
-    .where(eq(devices.accountId, auth.accountId))
+    .where(and(eq(devices.accountId, auth.accountId), gt(devices.trustedUntil, new Date())))
     .orderBy(desc(devices.lastSeenAt));
   return {
     items: rows.map((d) => ({
@@ -302,17 +307,27 @@ export async function listDevices(ctx: Ctx, auth: AuthState) {
       current: d.id === auth.deviceId,
       firstSeenAt: d.firstSeenAt.toISOString(),
       lastSeenAt: d.lastSeenAt.toISOString(),
-      trustedUntil:
-        d.trustedUntil && d.trustedUntil.getTime() > Date.now() ? d.trustedUntil.toISOString() : null,
+      trustedUntil: (d.trustedUntil as Date).toISOString(),
     })),
   };
 }
 
-/** Forgets a device: it will need a one-time code again. Its sessions stay until revoked. */
+/**
+ * Forgets a device: it will need a one-time code again, and it leaves the list. The row stays (without its
+ * trust) so that its sessions keep their device name; its sessions stay until revoked. A device that is not
+ * remembered any more is not found, as the list does not show it.
+ */
 export async function forgetDevice(ctx: Ctx, auth: AuthState, deviceId: string): Promise<void> {
   const done = await ctx.tx
-    .delete(devices)
-    .where(and(eq(devices.id, deviceId), eq(devices.accountId, auth.accountId)))
+    .update(devices)
+    .set({ trustedUntil: null })
+    .where(
+      and(
+        eq(devices.id, deviceId),
+        eq(devices.accountId, auth.accountId),
+        gt(devices.trustedUntil, new Date()),
+      ),
+    )
     .returning({ id: devices.id });
   if (done.length === 0) throw errors.notFound("device");
 }

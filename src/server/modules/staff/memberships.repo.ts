@@ -1,8 +1,9 @@
-import { and, asc, count, eq, ilike, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { STAFF_ROLES } from "../../platform/authz/can.js";
 import type { Tx } from "../../platform/db/client.js";
 import { insertOne } from "../../platform/db/insert.js";
 import { containing } from "../../platform/db/paging.js";
+import { FOLD_FROM, FOLD_TO, searchText } from "../../platform/i18n/search.js";
 import { accountNames } from "../accounts/index.js";
 import { memberships } from "./memberships.table.js";
 
@@ -144,4 +145,35 @@ export async function deleteResidentMembership(tx: Tx, p: { companyId: string; a
         eq(memberships.role, "resident"),
       ),
     );
+}
+
+/**
+ * The company's people (staff and residents with an account, any membership status) whose name contains the
+ * text, with or without its diacritics, or whose account is one of `accountIds` (found by exact contact),
+ * with their roles in the company; at most `limit`, by name.
+ */
+export async function peopleMatching(
+  tx: Tx,
+  p: { companyId: string; text: string; accountIds: string[]; limit: number },
+) {
+  const names = accountNames(tx);
+  const folded = sql`lower(translate(${names.displayName}, ${FOLD_FROM}, ${FOLD_TO}))`;
+  const byName = sql`${folded} like ${containing(searchText(p.text))}`;
+  return tx
+    .select({
+      accountId: memberships.accountId,
+      displayName: names.displayName,
+      roles: sql<string[]>`array_agg(distinct ${memberships.role} order by ${memberships.role})`,
+    })
+    .from(memberships)
+    .innerJoin(names, eq(names.id, memberships.accountId))
+    .where(
+      and(
+        eq(memberships.companyId, p.companyId),
+        p.accountIds.length ? or(byName, inArray(memberships.accountId, p.accountIds)) : byName,
+      ),
+    )
+    .groupBy(memberships.accountId, names.displayName)
+    .orderBy(asc(names.displayName), asc(memberships.accountId))
+    .limit(p.limit);
 }

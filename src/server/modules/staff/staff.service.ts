@@ -7,7 +7,7 @@ import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
-import { isAccountActive, maskedContactsByAccount } from "../accounts/index.js";
+import { accountIdsByContactText, isAccountActive, maskedContactsByAccount } from "../accounts/index.js";
 import { existingBuildingIds } from "../buildings/index.js";
 import { deleteInvitationsOf } from "./invitations.repo.js";
 import { createInvitation } from "./invitations.service.js";
@@ -19,6 +19,7 @@ import {
   type MembershipRow,
   membershipWithName,
   otherActiveAdmins,
+  peopleMatching,
   staffPage,
   updateMembership,
 } from "./memberships.repo.js";
@@ -105,6 +106,28 @@ async function getStaffMember(ctx: Ctx, id: string): Promise<StaffMember> {
   const [member] = row ? await toStaff(ctx, [row]) : [];
   if (!member) throw errors.notFound("membership");
   return member;
+}
+
+/**
+ * The company's people — staff and residents with an account — found by part of their name (diacritics or
+ * not) or their exact email or phone, for a picker: name, roles in the company and contacts masked (enough
+ * to tell namesakes apart, no more). Only this company's memberships are searched.
+ */
+export async function findPeople(ctx: Ctx, text: string, limit = 20) {
+  const accountIds = await accountIdsByContactText(ctx.tx, ctx.platform, text);
+  const rows = await peopleMatching(ctx.tx, { companyId: ctx.companyId, text, accountIds, limit });
+  const contacts = await maskedContactsByAccount(
+    ctx.tx,
+    ctx.platform,
+    rows.map((r) => r.accountId),
+  );
+  return rows.map((r) => ({
+    accountId: r.accountId,
+    displayName: r.displayName,
+    roles: r.roles as CompanyRole[],
+    email: contacts.get(r.accountId)?.email ?? null,
+    phone: contacts.get(r.accountId)?.phone ?? null,
+  }));
 }
 
 /** Accounts holding one of these roles in the company now (active memberships). */

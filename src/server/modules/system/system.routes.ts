@@ -25,7 +25,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database; platform: Platf
         tags: ["system"],
         response: { 200: Health },
       },
-      config: { auth: "public" },
+      // Load balancers and monitors call it every few seconds; it reads no personal data.
+      config: { auth: "public", accessLog: false },
     },
     async () => {
       await db.transaction(PLATFORM_SCOPE, (tx) => tx.execute(sql`select 1`));

@@ -58,6 +58,21 @@ describe("access log", () => {
     expect(anonymous.length).toBeGreaterThan(0);
   });
 
+  it("does not record health checks, metrics or the API's documentation: they read no personal data", async () => {
+    const client = new Client(env.app, { ip: "127.0.0.1" });
+    expect((await client.get("/api/v1/health")).status).toBe(200);
+    expect((await client.get("/metrics")).status).toBe(200);
+    expect((await client.get("/api/docs/json")).status).toBe(200);
+    // A request that is recorded, after them: once it is in the log, everything before it has been written.
+    const marker = `/api/v1/marker-${Date.now()}`;
+    expect((await client.get(marker)).status).toBe(404);
+    expect(await rowsFor(PLATFORM_SCOPE, marker)).toHaveLength(1);
+    const { rows } = await env.db.ownerSql.query<{ path: string }>(
+      "select path from access_log where path like '/api/v1/health%' or path like '/api/docs%' or path like '/metrics%'",
+    );
+    expect(rows).toEqual([]);
+  });
+
   it("purges rows past each company's retention and reports what it removed", async () => {
     const admin = await newMember(env, "company_admin");
     const old = new Date(Date.now() - 400 * 24 * 3600_000);

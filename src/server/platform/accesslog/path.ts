@@ -56,3 +56,15 @@ export function loggedReferrer(referrer: string | undefined): string | null {
     q < 0 ? referrer : `${referrer.slice(0, q)}?${maskQuery(referrer.slice(q + 1).split("#")[0] ?? "")}`;
   return shown.slice(0, 500);
 }
+
+/**
+ * Whether a request goes to the access log. The log records access to personal data (DESIGN §3), so it holds
+ * the API's requests, not the machines' and the browser's traffic that reads none: health checks and metrics
+ * (their routes say `accessLog: false`), the API's own documentation, and the web app's files and pages
+ * (outside /api, never recorded).
+ */
+export function recordsAccess(url: string, routeConfig: { accessLog?: boolean } | undefined): boolean {
+  if (!url.startsWith("/api/")) return false;
+  if (url === "/api/docs" || url.startsWith("/api/docs/") || url.startsWith("/api/docs?")) return false;
+  return routeConfig?.accessLog !== false;
+}

@@ -20,11 +20,15 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
       reply.elapsedTime / 1000,
     );
   });
-  app.get("/metrics", { schema: { hide: true }, config: { auth: "public" } }, async (req, reply) => {
-    const allowed = token
-      ? req.headers.authorization === `Bearer ${token}`
-      : LOOPBACK.has(req.socket.remoteAddress ?? "");
-    if (!allowed) return reply.status(404).send();
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    "/metrics",
+    { schema: { hide: true }, config: { auth: "public", accessLog: false } },
+    async (req, reply) => {
+      const allowed = token
+        ? req.headers.authorization === `Bearer ${token}`
+        : LOOPBACK.has(req.socket.remoteAddress ?? "");
+      if (!allowed) return reply.status(404).send();
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
 }

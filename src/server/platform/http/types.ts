@@ -34,6 +34,11 @@ declare module "fastify" {
     reauth?: boolean;
     /** Set false for endpoints called by other servers (webhooks), which carry no cookies. */
     csrf?: boolean;
+    /**
+     * Set false for endpoints that touch no personal data and are called by machines (health checks, metrics):
+     * their requests are not written to the access log (DESIGN §3), which records access to personal data.
+     */
+    accessLog?: boolean;
   }
   interface FastifyRequest {
     auth: AuthState | null;

@@ -104,6 +104,13 @@ const vi = {
   IMPORT_NUMBER: "Phải là số nguyên từ {min} đến {max}.",
   IMPORT_AREA: "Diện tích phải là số dương, tối đa 2 chữ số thập phân (ví dụ 72,35).",
   IMPORT_DATE: "Ngày phải theo dạng dd/MM/yyyy.",
+  IMPORT_DATE_IMPOSSIBLE: "Không có ngày {date}: tháng {month}/{year} chỉ có {days} ngày.",
+  IMPORT_DATE_NO_MONTH: "Không có ngày {date}: tháng chỉ từ 1 đến 12.",
+  IMPORT_PHONE:
+    "Số điện thoại không hợp lệ (dòng {row}, cột “{column}”): cần số di động 10 chữ số, ví dụ 0912345678.",
+  IMPORT_EMAIL: "Email không hợp lệ (dòng {row}, cột “{column}”).",
+  IMPORT_SHEET_UNKNOWN:
+    "Không nhận ra trang “{sheet}”: dòng tiêu đề không khớp trang Căn hộ, Cư dân hay Phương tiện của mẫu (trang Hướng dẫn liệt kê các cột).",
   IMPORT_TOO_LONG: "Dài quá {max} ký tự.",
   IMPORT_NATIONALITY: "Quốc tịch phải là mã 2 chữ cái, ví dụ VN.",
   IMPORT_BODY_MISSING: "Hãy gửi nội dung tệp trong thân yêu cầu.",
@@ -244,6 +251,13 @@ const en: Record<MessageCode, string> = {
   IMPORT_NUMBER: "Must be a whole number from {min} to {max}.",
   IMPORT_AREA: "The area must be a positive number with at most 2 decimals (e.g. 72.35).",
   IMPORT_DATE: "Dates are written dd/MM/yyyy.",
+  IMPORT_DATE_IMPOSSIBLE: "There is no {date}: month {month}/{year} has only {days} days.",
+  IMPORT_DATE_NO_MONTH: "There is no {date}: months go from 1 to 12.",
+  IMPORT_PHONE:
+    "Invalid phone number (row {row}, column “{column}”): a 10-digit mobile number such as 0912345678.",
+  IMPORT_EMAIL: "Invalid email address (row {row}, column “{column}”).",
+  IMPORT_SHEET_UNKNOWN:
+    "Sheet “{sheet}” is not recognised: its header row matches neither the Units, the Residents nor the Vehicles sheet of the template (the guide sheet lists the columns).",
   IMPORT_TOO_LONG: "Longer than {max} characters.",
   IMPORT_NATIONALITY: "Nationality is a 2-letter code such as VN.",
   IMPORT_BODY_MISSING: "Send the file's content as the request body.",

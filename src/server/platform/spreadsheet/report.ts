@@ -19,7 +19,8 @@ export class ErrorReport {
   ) {
     this.count++;
     if (this.items.length < MAX_REPORTED) {
-      this.items.push({ ...at, code, message: message(this.lang, code, params) });
+      // A message may name where it is ({row}, {column}: the header as the file writes it).
+      this.items.push({ ...at, code, message: message(this.lang, code, { ...at, ...params }) });
     }
   }
 }

@@ -116,6 +116,7 @@ function ImportModal({ scope, onClose }: { scope: BillingScope; onClose: () => v
             hint={t("billing.readingsImport.fileHint")}
             error={fileError}
             disabled={run.isPending || Boolean(done)}
+            file={file}
             onChoose={choose}
           />
 

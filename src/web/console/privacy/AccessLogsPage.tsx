@@ -1,39 +1,45 @@
-import { EmptyState, Group, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, EmptyState, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { Fact } from "../../components/Fact.js";
 import { IconShield } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
 import { PageHeader } from "../../components/Pages.js";
 import { type PagedItem, usePagedList } from "../../components/usePagedList.js";
 import { formatDateTime } from "../../format.js";
-import { DateTimeInput, FilterSelect } from "./parts.js";
-import {
-  ACCESS_LOGS_PATH,
-  type DateTimeText,
-  fromVietnamTime,
-  parseDateTime,
-  shortAgent,
-} from "./privacy.js";
+import { PersonPicker } from "./PersonPicker.js";
+import { DateTimeInput, DetailDrawer, FilterSelect, useOpenParam } from "./parts.js";
+import { ACCESS_LOGS_PATH, fromVietnamTime, parseDateTime, shortAgent } from "./privacy.js";
 
 type Entry = PagedItem<typeof ACCESS_LOGS_PATH>;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Time, who, what, answer, from where, how long: one row per request the API served. */
-function useColumns(): Column<Entry>[] {
-  const { t } = useTranslation();
-  const mono = (text: string, breakAnywhere = false) => (
+/** A value shown on one line, cut with an ellipsis when the column is narrower; the whole of it on hover. */
+function Cut({ text, maw, mono = false }: { text: string; maw: number; mono?: boolean }) {
+  return (
     <Text
       span
       size="sm"
-      ff="monospace"
-      style={breakAnywhere ? { wordBreak: "break-all" } : { whiteSpace: "nowrap" }}
+      ff={mono ? "monospace" : undefined}
+      truncate="end"
+      maw={maw}
+      display="block"
+      title={text}
     >
       {text}
     </Text>
   );
+}
+
+/**
+ * Time, who, what, answer, from where, how long: one row per request the API served. The columns fit a
+ * 1440 px console (long paths and names are cut, whole on hover and in the row's detail); the IP and browser
+ * columns show from a wide screen up, and are in the detail on a tablet.
+ */
+function useColumns(open: (entry: Entry) => void): Column<Entry>[] {
+  const { t } = useTranslation();
   return [
     {
       header: t("accessLogs.columns.at"),
@@ -43,9 +49,14 @@ function useColumns(): Column<Entry>[] {
         </Text>
       ),
     },
-    { header: t("accessLogs.columns.user"), cell: (e) => e.accountName ?? t("accessLogs.anonymous") },
-    { header: t("accessLogs.columns.method"), cell: (e) => mono(e.method) },
-    { header: t("accessLogs.columns.path"), cell: (e) => mono(e.path, true) },
+    {
+      header: t("accessLogs.columns.user"),
+      cell: (e) => <Cut text={e.accountName ?? t("accessLogs.anonymous")} maw={180} />,
+    },
+    {
+      header: t("accessLogs.columns.request"),
+      cell: (e) => <Cut text={`${e.method} ${e.path}`} maw={380} mono />,
+    },
     {
       header: t("accessLogs.columns.status"),
       cell: (e) => (
@@ -54,28 +65,15 @@ function useColumns(): Column<Entry>[] {
         </Text>
       ),
     },
-    { header: t("accessLogs.columns.ip"), cell: (e) => mono(e.ip ?? "—") },
+    {
+      header: t("accessLogs.columns.ip"),
+      visibleFrom: "lg",
+      cell: (e) => <Cut text={e.ip ?? "—"} maw={130} mono />,
+    },
     {
       header: t("accessLogs.columns.agent"),
-      cell: (e) =>
-        e.userAgent ? (
-          <Tooltip label={e.userAgent} multiline maw={420}>
-            <Text span size="sm" tabIndex={0}>
-              {shortAgent(e.userAgent)}
-            </Text>
-          </Tooltip>
-        ) : (
-          "—"
-        ),
-    },
-    { header: t("accessLogs.columns.lang"), cell: (e) => e.lang ?? "—" },
-    {
-      header: t("accessLogs.columns.referrer"),
-      cell: (e) => (
-        <Text span size="sm" style={{ wordBreak: "break-all" }}>
-          {e.referrer ?? "—"}
-        </Text>
-      ),
+      visibleFrom: "lg",
+      cell: (e) => <Cut text={e.userAgent ? shortAgent(e.userAgent) : "—"} maw={140} />,
     },
     {
       header: t("accessLogs.columns.duration"),
@@ -85,32 +83,97 @@ function useColumns(): Column<Entry>[] {
         </Text>
       ),
     },
+    {
+      header: t("accessLogs.columns.detail"),
+      cell: (e) => (
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t("accessLogs.openEntry", { time: formatDateTime(e.at) })}
+          onClick={() => open(e)}
+        >
+          <Text span aria-hidden fw={700}>
+            ⋯
+          </Text>
+        </ActionIcon>
+      ),
+    },
   ];
+}
+
+/** Everything recorded about one request, each value whole. */
+function EntryDetail({ entry, onClose }: { entry: Entry; onClose: () => void }) {
+  const { t } = useTranslation();
+  const mono = (text: string | null) => (
+    <Text span size="sm" ff="monospace" style={{ wordBreak: "break-all" }}>
+      {text ?? "—"}
+    </Text>
+  );
+  return (
+    <DetailDrawer title={t("accessLogs.entryTitle", { time: formatDateTime(entry.at) })} onClose={onClose}>
+      <SimpleGrid component="dl" cols={1} spacing="sm" m={0}>
+        <Fact label={t("accessLogs.columns.user")}>{entry.accountName ?? t("accessLogs.anonymous")}</Fact>
+        <Fact label={t("accessLogs.columns.method")}>{mono(entry.method)}</Fact>
+        <Fact label={t("accessLogs.columns.path")}>{mono(entry.path)}</Fact>
+        <Fact label={t("accessLogs.columns.status")}>{mono(String(entry.status))}</Fact>
+        <Fact label={t("accessLogs.columns.ip")}>{mono(entry.ip)}</Fact>
+        <Fact label={t("accessLogs.columns.agent")}>{entry.userAgent ?? "—"}</Fact>
+        <Fact label={t("accessLogs.columns.lang")}>{entry.lang ?? "—"}</Fact>
+        <Fact label={t("accessLogs.columns.referrer")}>{mono(entry.referrer)}</Fact>
+        <Fact label={t("accessLogs.columns.duration")}>{t("accessLogs.ms", { ms: entry.durationMs })}</Fact>
+      </SimpleGrid>
+    </DetailDrawer>
+  );
+}
+
+/**
+ * The page's filters in its address (a link or a reload shows the same list); typing replaces the history
+ * entry rather than adding one per key.
+ */
+function useFilterParams() {
+  const [params, setParams] = useSearchParams();
+  const get = (key: string) => params.get(key) ?? "";
+  const set = (patch: Record<string, string>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { get, set };
 }
 
 /** Nhật ký truy cập: who called which address, from where and when; kept for the retention period, then purged. */
 export default function AccessLogsPage() {
   const { t } = useTranslation();
-  const [fromText, setFrom] = useState<DateTimeText>({ day: "", time: "" });
-  const [toText, setTo] = useState<DateTimeText>({ day: "", time: "" });
+  const filters = useFilterParams();
+  const fromText = { day: filters.get("fromDay"), time: filters.get("fromTime") };
+  const toText = { day: filters.get("toDay"), time: filters.get("toTime") };
   const from = parseDateTime(fromText);
   const to = parseDateTime(toText, "23:59");
-  const [accountText, setAccount] = useState("");
-  const [method, setMethod] = useState<(typeof METHODS)[number] | "">("");
-  const [status, setStatus] = useState<(typeof STATUS_CLASSES)[number] | "">("");
-  const [pathText, setPath] = useState("");
-  const [account] = useDebouncedValue(accountText.trim(), 300);
-  const [path] = useDebouncedValue(pathText.trim(), 300);
-  const accountInvalid = account !== "" && !UUID.test(account);
+  const accountId = filters.get("account");
+  const method = filters.get("method") as (typeof METHODS)[number] | "";
+  const status = filters.get("status") as (typeof STATUS_CLASSES)[number] | "";
+  const [path] = useDebouncedValue(filters.get("path").trim(), 300);
   const list = usePagedList(ACCESS_LOGS_PATH, {
     from: fromVietnamTime(from),
     to: fromVietnamTime(to),
-    accountId: accountInvalid ? undefined : account || undefined,
-    method: method || undefined,
-    status: status || undefined,
+    accountId: accountId || undefined,
+    method: METHODS.includes(method as never) ? method : undefined,
+    status: STATUS_CLASSES.includes(status as never) ? status : undefined,
     path: path || undefined,
   });
-  const columns = useColumns();
+  const [openId, setOpenId] = useOpenParam("entry");
+  const items = list.query.data?.items ?? [];
+  const opened = items.find((e) => String(e.id) === openId) ?? null;
+  const columns = useColumns((e) => setOpenId(String(e.id)));
+  // After a reload the address holds only the person's id: their name comes with their rows.
+  const knownName = items.find((e) => e.accountId === accountId)?.accountName ?? null;
 
   return (
     <Stack gap={0}>
@@ -123,50 +186,49 @@ export default function AccessLogsPage() {
           <DateTimeInput
             label={t("accessLogs.from")}
             value={fromText}
-            onChange={setFrom}
+            onChange={(v) => filters.set({ fromDay: v.day, fromTime: v.time })}
             error={from === null && t("accessLogs.dateInvalid")}
           />
           <DateTimeInput
             label={t("accessLogs.to")}
             value={toText}
-            onChange={setTo}
+            onChange={(v) => filters.set({ toDay: v.day, toTime: v.time })}
             error={to === null && t("accessLogs.dateInvalid")}
           />
-          <TextInput
+          <PersonPicker
             label={t("accessLogs.account")}
             description={t("accessLogs.accountHint")}
-            value={accountText}
-            onChange={(e) => setAccount(e.currentTarget.value)}
-            error={accountInvalid ? t("accessLogs.accountInvalid") : undefined}
-            w={{ base: "100%", sm: 320 }}
+            value={accountId || null}
+            knownName={knownName}
+            onChange={(id) => filters.set({ account: id ?? "" })}
           />
           <FilterSelect
             label={t("accessLogs.columns.method")}
             value={method}
             values={METHODS}
             word={(m) => m}
-            onChange={setMethod}
+            onChange={(v) => filters.set({ method: v })}
           />
           <FilterSelect
             label={t("accessLogs.columns.status")}
             value={status}
             values={STATUS_CLASSES}
             word={(s) => t(`accessLogs.statusClasses.${s}`)}
-            onChange={setStatus}
+            onChange={(v) => filters.set({ status: v })}
           />
           <TextInput
             type="search"
             label={t("accessLogs.path")}
             placeholder="/api/v1/residents"
-            value={pathText}
-            onChange={(e) => setPath(e.currentTarget.value)}
+            value={filters.get("path")}
+            onChange={(e) => filters.set({ path: e.currentTarget.value })}
           />
         </Group>
         <PagedTable
           list={list}
           columns={columns}
           label={t("accessLogs.title")}
-          minWidth={1200}
+          minWidth={720}
           empty={
             <EmptyState
               icon={<IconShield size={32} />}
@@ -178,6 +240,7 @@ export default function AccessLogsPage() {
           }
         />
       </Stack>
+      {opened && <EntryDetail entry={opened} onClose={() => setOpenId(null)} />}
     </Stack>
   );
 }

@@ -3,13 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api.js";
-import { useAbilities } from "../access.js";
 import { DEEP_ORANGE, useBreachCountdown } from "./BreachParts.js";
 import { type BreachClocks, CLOCKS_PATH } from "./privacy.js";
 
 type Item = BreachClocks["items"][number];
 
-function ClockLine({ item, fetchedAt, linked }: { item: Item; fetchedAt: number; linked: boolean }) {
+function ClockLine({ item, fetchedAt }: { item: Item; fetchedAt: number }) {
   const { t } = useTranslation();
   const countdown = useBreachCountdown({ clock: item.clock, fetchedAt });
   return (
@@ -24,15 +23,15 @@ function ClockLine({ item, fetchedAt, linked }: { item: Item; fetchedAt: number;
     >
       <Group gap="sm" justify="space-between" wrap="wrap">
         <Text size="sm" fw={600}>
-          {t("breaches.banner", { title: item.title })}{" "}
+          {item.incident ? t("breaches.banner", { title: item.incident.title }) : t("breaches.bannerGeneric")}{" "}
           <Text span fw={700} style={{ fontVariantNumeric: "tabular-nums" }}>
             {countdown.overdue ? countdown.text : t("breaches.bannerLeft", { time: countdown.text })}
           </Text>
         </Text>
-        {linked && (
+        {item.incident && (
           <Anchor
             component={Link}
-            to={`/console/privacy/breaches?breach=${item.id}`}
+            to={`/console/privacy/breaches?breach=${item.incident.id}`}
             c="white"
             size="sm"
             fw={600}
@@ -48,11 +47,11 @@ function ClockLine({ item, fetchedAt, linked }: { item: Item; fetchedAt: number;
 
 /**
  * Open incidents' 72-hour clocks at the top of every console page, until both the authority and the affected
- * residents have been told. Roles that may not read them, or a failed read, show nothing: the banner is a
- * reminder, never in the way.
+ * residents have been told. Roles that may open an incident see its title and a link to it; other staff see a
+ * generic notice with the clock (the server sends them no title). A failed read shows nothing: the banner is
+ * a reminder, never in the way.
  */
 export function BreachClockBanner() {
-  const linked = useAbilities()("privacy", "manage_breaches");
   const clocks = useQuery({
     queryKey: [CLOCKS_PATH],
     queryFn: () => api.GET(CLOCKS_PATH),
@@ -65,7 +64,7 @@ export function BreachClockBanner() {
   return (
     <Stack gap={6} mb="md">
       {pending.map((item) => (
-        <ClockLine key={item.id} item={item} fetchedAt={clocks.dataUpdatedAt} linked={linked} />
+        <ClockLine key={item.key} item={item} fetchedAt={clocks.dataUpdatedAt} />
       ))}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Menu, Modal, Select, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Group, Loader, Menu, Modal, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -103,9 +103,17 @@ function InviteResidents({ building }: { building: Building }) {
           <Text size="sm">{t("registryImport.invitedSkipped", result)}</Text>
         </Alert>
       ) : (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">{t("registryImport.inviteHint")}</Text>
-          <Button variant="light" loading={invite.isPending} onClick={() => invite.mutate()}>
+        // The hint wraps and the button keeps its whole label: squeezed beside the hint, it was cut.
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Text size="sm" style={{ flex: "1 1 240px" }}>
+            {t("registryImport.inviteHint")}
+          </Text>
+          <Button
+            variant="light"
+            loading={invite.isPending}
+            onClick={() => invite.mutate()}
+            style={{ flexShrink: 0 }}
+          >
             {t("registryImport.invite")}
           </Button>
         </Group>
@@ -125,7 +133,6 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [sheet, setSheet] = useState<Sheet>("units");
   const outcome = useRef<HTMLDivElement>(null);
 
   const template = useMutation({
@@ -140,7 +147,6 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
           query: {
             dryRun: dryRun ? "true" : "false",
             format: csv ? "csv" : "xlsx",
-            sheet: csv ? sheet : undefined,
           },
         },
       });
@@ -200,22 +206,9 @@ function ImportModal({ building, onClose }: { building: Building; onClose: () =>
             hint={t("registryImport.fileHint")}
             error={fileError}
             disabled={run.isPending || Boolean(done)}
+            file={file}
             onChoose={choose}
           />
-          {file && isCsv(file) && (
-            <Select
-              label={t("registryImport.sheet")}
-              description={t("registryImport.sheetHint")}
-              data={SHEETS.map((value) => ({ value, label: t(`registryImport.sheets.${value}`) }))}
-              value={sheet}
-              onChange={(value) => {
-                run.reset();
-                setSheet((value as Sheet | null) ?? "units");
-              }}
-              allowDeselect={false}
-              disabled={run.isPending || Boolean(done)}
-            />
-          )}
 
           {run.isPending && (
             <Group gap="sm" role="status">

@@ -1,5 +1,6 @@
-import { Button, Group, Input } from "@mantine/core";
+import { Button, Group, Input, Stack, Text, UnstyledButton } from "@mantine/core";
 import type { UseMutationResult } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api.js";
 import { FormError } from "../../components/forms.js";
@@ -23,9 +24,93 @@ export function importReportOf(error: unknown): ImportReport | null {
   return { count, errors };
 }
 
+/** A file's size as people read it: 12 kB, 3,4 MB. */
+function fileSize(bytes: number, lang: string): string {
+  const unit = bytes >= 1024 * 1024 ? "MB" : "kB";
+  const value = bytes / (unit === "MB" ? 1024 * 1024 : 1024);
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(Math.max(value, 0.1))} ${unit}`;
+}
+
 /**
- * The start of an import dialog: the template to download, then the file to choose (the field takes focus when
- * the dialog opens).
+ * Where the file goes: dropped on the zone, or chosen by clicking it (or Enter / Space on it, as on any button).
+ * It names the file chosen; a file of the wrong type is handed on too, for the dialog to refuse with its
+ * message. Built from Mantine's primitives (@mantine/dropzone needs Node 22).
+ */
+function FileDropZone(props: {
+  id: string;
+  labelId: string;
+  describedBy: string;
+  file: File | null;
+  invalid: boolean;
+  disabled: boolean;
+  onChoose: (file: File | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const open = () => {
+    if (!props.disabled) input.current?.click();
+  };
+  const { file } = props;
+  return (
+    <>
+      <UnstyledButton
+        id={props.id}
+        className={classes.dropZone}
+        data-over={over || undefined}
+        data-invalid={props.invalid || undefined}
+        data-disabled={props.disabled || undefined}
+        aria-labelledby={`${props.labelId} ${props.id}-state`}
+        aria-describedby={props.describedBy}
+        aria-invalid={props.invalid || undefined}
+        disabled={props.disabled}
+        onClick={open}
+        onDragEnter={(event) => {
+          event.preventDefault();
+          if (!props.disabled) setOver(true);
+        }}
+        onDragOver={(event) => {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = props.disabled ? "none" : "copy";
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setOver(false);
+          if (!props.disabled) props.onChoose(event.dataTransfer.files[0] ?? null);
+        }}
+        data-autofocus
+      >
+        <Stack gap={4} align="center">
+          <Text size="sm" fw={600} id={`${props.id}-state`}>
+            {file ? t("importFile.chosen", { name: file.name }) : t("importFile.drop")}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {file
+              ? t("importFile.chosenHint", { size: fileSize(file.size, i18n.language) })
+              : t("importFile.dropHint")}
+          </Text>
+        </Stack>
+      </UnstyledButton>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        tabIndex={-1}
+        accept={`.xlsx,.csv,text/csv,${XLSX_TYPE}`}
+        onChange={(event) => {
+          props.onChoose(event.currentTarget.files?.[0] ?? null);
+          // Choosing the same file again after fixing it must still count as a choice.
+          event.currentTarget.value = "";
+        }}
+      />
+    </>
+  );
+}
+
+/**
+ * The start of an import dialog: the template to download, then the drop zone for the file (it takes focus
+ * when the dialog opens).
  */
 export function ImportFileInput(props: {
   id: string;
@@ -35,6 +120,8 @@ export function ImportFileInput(props: {
   hint: string;
   error: string | null;
   disabled: boolean;
+  /** The file chosen so far, named in the zone. */
+  file: File | null;
   onChoose: (file: File | null) => void;
 }) {
   const { id, error } = props;
@@ -56,18 +143,18 @@ export function ImportFileInput(props: {
         description={props.hint}
         error={error}
         id={id}
-        labelProps={{ htmlFor: id }}
+        labelProps={{ id: `${id}-label`, htmlFor: undefined, component: "div" }}
+        descriptionProps={{ id: `${id}-description` }}
+        errorProps={{ id: `${id}-error` }}
       >
-        <input
+        <FileDropZone
           id={id}
-          type="file"
-          accept={`.xlsx,.csv,text/csv,${XLSX_TYPE}`}
-          className={classes.fileInput}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-description`}
+          labelId={`${id}-label`}
+          describedBy={error ? `${id}-error ${id}-description` : `${id}-description`}
+          file={props.file}
+          invalid={Boolean(error)}
           disabled={props.disabled}
-          onChange={(event) => props.onChoose(event.currentTarget.files?.[0] ?? null)}
-          data-autofocus
+          onChoose={props.onChoose}
         />
       </Input.Wrapper>
     </>

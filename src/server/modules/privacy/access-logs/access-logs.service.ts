@@ -7,6 +7,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { containing } from "../../../platform/db/paging.js";
 import { dataKeysOf, recipientsOf } from "../../accounts/index.js";
+import { findPeople } from "../../staff/index.js";
 
 const STATUS_RANGE = { "2xx": 200, "3xx": 300, "4xx": 400, "5xx": 500 } as const;
 
@@ -62,4 +63,12 @@ export async function listAccessLogs(ctx: Ctx, q: z.infer<typeof AccessLogQuery>
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/**
+ * Whom the access log can be filtered by: the company's people (the log's rows are the company's), searched
+ * through the staff module's directory, with contacts masked as every staff list shows them.
+ */
+export async function accessLogPeople(ctx: Ctx, q: string) {
+  return { items: await findPeople(ctx, q) };
 }

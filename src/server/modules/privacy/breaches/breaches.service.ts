@@ -9,6 +9,7 @@ import type {
   BreachQuery,
 } from "../../../../contracts/privacy.js";
 import { audit } from "../../../platform/audit/audit.service.js";
+import { can } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
@@ -20,6 +21,7 @@ import { notify } from "../../notifications/index.js";
 import { openResidentFields, residentNames, residentsIn } from "../../registry/index.js";
 import { accountsWithRoles } from "../../staff/index.js";
 import { renderBreachReport } from "../documents/breach-report.pdf.js";
+import { privacyPolicy } from "../privacy.policy.js";
 import { breachAffected, breachIncidents } from "./breaches.table.js";
 
 type Row = typeof breachIncidents.$inferSelect;
@@ -115,8 +117,13 @@ export async function listBreaches(ctx: Ctx, q: z.infer<typeof BreachQuery>): Pr
   return { items: await toDtos(ctx, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-/** Incidents whose notices are not all sent: the banner on every console page counts them down. */
+/**
+ * Incidents whose notices are not all sent: the banner on every console page counts them down. Every staff
+ * role sees that a clock runs; only those who may open the incident get its title and id (the title can name
+ * what leaked and whose), so the others' banner is a generic notice with nothing they cannot follow.
+ */
 export async function breachClocks(ctx: Ctx) {
+  const opens = can(ctx.actor, "manage_breaches", privacyPolicy);
   const rows = await ctx.tx
     .select()
     .from(breachIncidents)
@@ -130,9 +137,9 @@ export async function breachClocks(ctx: Ctx) {
     .limit(20);
   const now = new Date();
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
+    items: rows.map((r, i) => ({
+      key: opens ? r.id : String(i + 1),
+      incident: opens ? { id: r.id, title: r.title } : null,
       clock: breachClock(r, now),
       authorityNotifiedAt: r.authorityNotifiedAt?.toISOString() ?? null,
       residentsNotifiedAt: r.residentsNotifiedAt?.toISOString() ?? null,

@@ -99,22 +99,32 @@ const area = optional((t, raw) => {
 });
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const isoOf = (y: number, m: number, d: number) => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-};
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+/** Days in a month of the Gregorian calendar (month 1–12). */
+const daysIn = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
-/** dd/MM/yyyy (as Vietnamese users write dates), yyyy-MM-dd, an Excel date cell or its serial number. */
-const dateOf = (t: string, raw: Cell): string => {
+/**
+ * A date as written in a cell: dd/MM/yyyy (as Vietnamese users write dates; `.` or `-` also), yyyy-MM-dd, an
+ * Excel date cell or its serial number; ISO yyyy-MM-dd out. Text in a date's shape that names no day of the
+ * calendar (31/02/1990, 29/02/2023, 12/13/2024) is IMPORT_DATE_IMPOSSIBLE, saying why; anything else that is
+ * not a date is IMPORT_DATE (the format).
+ */
+export const dateOf = (t: string, raw: Cell): string => {
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   if (typeof raw === "number") return new Date(EXCEL_EPOCH + raw * 86_400_000).toISOString().slice(0, 10);
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  const out = y && m && d ? isoOf(Number(y), Number(m), Number(d)) : null;
-  if (!out) throw new CellError("IMPORT_DATE");
-  return out;
+  const parts = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
+  if (!parts) throw new CellError("IMPORT_DATE");
+  const [y, m, d] = parts.map(Number) as [number, number, number];
+  const written = `${pad(d)}/${pad(m)}/${pad(y, 4)}`;
+  if (m < 1 || m > 12) throw new CellError("IMPORT_DATE_NO_MONTH", { date: written, month: m });
+  const days = daysIn(y, m);
+  if (d < 1 || d > days) {
+    throw new CellError("IMPORT_DATE_IMPOSSIBLE", { date: written, month: m, year: y, days });
+  }
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 };
 const date = optional(dateOf);
 
@@ -132,13 +142,13 @@ const money = integer(0, 1e13, true);
 const phone = optional((t, raw) => {
   const written = typeof raw === "number" && /^\d{9}$/.test(t) ? `0${t}` : t;
   const value = normalisePhone(written);
-  if (!value) throw new CellError("CONTACT_INVALID");
+  if (!value) throw new CellError("IMPORT_PHONE");
   return value;
 });
 
 const email = optional((t) => {
   const value = normaliseEmail(t);
-  if (!value) throw new CellError("CONTACT_INVALID");
+  if (!value) throw new CellError("IMPORT_EMAIL");
   return value;
 });
 
@@ -388,6 +398,25 @@ const lookups = new Map<SheetKey, Map<string, Column>>(
 export function sheetOf(name: string): SheetKey | null {
   const wanted = headerKey(name);
   return SHEET_KEYS.find((k) => [SHEETS[k].vi, SHEETS[k].en].some((n) => headerKey(n) === wanted)) ?? null;
+}
+
+/**
+ * Which sheet a header row is the header of: the kind whose required columns are all there, and of those the
+ * one that knows the most of the row's headers (a residents sheet and a vehicles sheet both have "Mã căn hộ";
+ * only the residents one has "Họ và tên" and "Vai trò"). Null when no kind has all its required columns.
+ */
+export function sheetOfHeaders(headers: readonly string[]): SheetKey | null {
+  let best: { key: SheetKey; known: number } | null = null;
+  for (const key of SHEET_KEYS) {
+    const found = new Set<string>();
+    for (const header of headers) {
+      const c = columnOf(key, header);
+      if (c && c !== "ignored") found.add(c.key);
+    }
+    const complete = (SHEETS[key].columns as readonly Column[]).every((c) => !c.required || found.has(c.key));
+    if (complete && (!best || found.size > best.known)) best = { key, known: found.size };
+  }
+  return best?.key ?? null;
 }
 
 /**

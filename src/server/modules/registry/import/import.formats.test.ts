@@ -275,7 +275,7 @@ describe("errors (item 18)", () => {
       "?dryRun=true",
     );
     expect(res.status).toBe(422);
-    expect(errorsOf(res)).toEqual([["Cư dân", 2, "Điện thoại", "CONTACT_INVALID"]]);
+    expect(errorsOf(res)).toEqual([["Cư dân", 2, "Điện thoại", "IMPORT_PHONE"]]);
     expect(res.body.error.details.count).toBe(1);
   });
 });
@@ -367,5 +367,149 @@ describe("one reader for the API and the CLI (item 19)", () => {
     const api = await upload(buildingId, template.rawPayload, "?dryRun=true");
     expect(await viaCli(buildingId, template.rawPayload)).toEqual({ status: api.status, body: api.body });
     void companyId;
+  });
+});
+
+// Which sheet a file holds is read from its header row, and the messages say what is wrong where: the phone
+// column by its header as written in the file, an impossible date apart from a badly written one.
+
+/** A CSV file, checked only, without saying which sheet it holds. */
+const csv = (buildingId: string, text: string) =>
+  admin.request("POST", `/api/v1/buildings/${buildingId}/import?format=csv&dryRun=true`, text, {
+    "content-type": "text/csv",
+  });
+
+/** Units A-03.01 and A-03.02, from a worksheet called "Bảng 1": recognised by its headers. */
+async function buildingWithUnits() {
+  const buildingId = await building();
+  const res = await upload(
+    buildingId,
+    await workbook([
+      {
+        name: "Bảng 1",
+        headers: ["Toà/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"],
+        rows: [
+          ["A", "A-03.01", 3, 70],
+          ["A", "A-03.02", 3, "65,5"],
+        ],
+      },
+    ]),
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.counts.units.create).toBe(2);
+  return buildingId;
+}
+
+describe("sheet detection and messages (issue 13, item 5)", () => {
+  it("checks a residents worksheet named Sheet1 as residents, naming the phone column and the impossible date", async () => {
+    const buildingId = await buildingWithUnits();
+    const res = await upload(
+      buildingId,
+      await workbook([
+        {
+          name: "Sheet1",
+          headers: ["STT", "Mã căn hộ", "Họ tên", "Vai trò", "Số điện thoại", "Ngày sinh"],
+          rows: [
+            [1, "A-03.01", "Trịnh Văn Hải", "Chủ hộ", "0905 12", "14/03/1985"],
+            [2, "A-03.02", "Mạc Thị Lan", "Chủ hộ", "0905123456", "31/02/1990"],
+            [3, "A-03.02", "Mạc Văn Tú", "Thành viên", "0905123457", "1990-02-31"],
+            [4, "A-03.02", "Mạc Văn Tài", "Thành viên", "0905123458", "31.2.90"],
+          ],
+        },
+      ]),
+      "?dryRun=true",
+    );
+    expect(res.status).toBe(422);
+    expect(errorsOf(res)).toEqual([
+      ["Sheet1", 2, "Số điện thoại", "IMPORT_PHONE"],
+      ["Sheet1", 3, "Ngày sinh", "IMPORT_DATE_IMPOSSIBLE"],
+      ["Sheet1", 4, "Ngày sinh", "IMPORT_DATE_IMPOSSIBLE"],
+      ["Sheet1", 5, "Ngày sinh", "IMPORT_DATE"],
+    ]);
+    const messages = (res.body.error.details.errors as { message: string }[]).map((e) => e.message);
+    expect(messages[0]).toBe(
+      "Số điện thoại không hợp lệ (dòng 2, cột “Số điện thoại”): cần số di động 10 chữ số, ví dụ 0912345678.",
+    );
+    expect(messages[1]).toBe("Không có ngày 31/02/1990: tháng 2/1990 chỉ có 28 ngày.");
+    expect(messages[3]).toBe("Ngày phải theo dạng dd/MM/yyyy.");
+  });
+
+  it("says so in English too", async () => {
+    const buildingId = await buildingWithUnits();
+    await admin.patch("/api/v1/me", { lang: "en" });
+    const res = await admin.request(
+      "POST",
+      `/api/v1/buildings/${buildingId}/import?dryRun=true`,
+      await workbook([
+        {
+          name: "Residents 2026",
+          headers: ["Unit code", "Full name", "Role", "Mobile", "Date of birth"],
+          rows: [["A-03.01", "Trịnh Văn Hải", "Owner", "12345", "29/02/2023"]],
+        },
+      ]),
+      { "content-type": XLSX },
+    );
+    await admin.patch("/api/v1/me", { lang: "vi" });
+    const messages = (res.body.error.details.errors as { message: string }[]).map((e) => e.message);
+    expect(messages).toEqual([
+      "Invalid phone number (row 2, column “Mobile”): a 10-digit mobile number such as 0912345678.",
+      "There is no 29/02/2023: month 2/2023 has only 28 days.",
+    ]);
+  });
+
+  it("follows the headers over the worksheet's name, and leaves notes alone", async () => {
+    const buildingId = await buildingWithUnits();
+    const res = await upload(
+      buildingId,
+      await workbook([
+        { name: "Ghi chú", headers: ["Danh sách cư dân cập nhật tháng 11"], rows: [["Người lập: BQL"]] },
+        {
+          name: "Căn hộ",
+          headers: ["Mã căn hộ", "Họ và tên", "Vai trò", "Điện thoại"],
+          rows: [["A-03.01", "Trịnh Văn Hải", "Chủ hộ", "0905123456"]],
+        },
+      ]),
+      "?dryRun=true",
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.counts.residents.create).toBe(1);
+    expect(res.body.counts.units).toEqual({ create: 0, update: 0, unchanged: 0 });
+  });
+
+  it("refuses a worksheet that looks like data but matches no sheet, saying which", async () => {
+    const buildingId = await buildingWithUnits();
+    const res = await upload(
+      buildingId,
+      await workbook([
+        {
+          name: "Dữ liệu",
+          // A residents sheet without its "Vai trò" column: no sheet has all its required columns.
+          headers: ["Mã căn hộ", "Họ và tên", "Điện thoại"],
+          rows: [["A-03.01", "Trịnh Văn Hải", "0905123456"]],
+        },
+      ]),
+      "?dryRun=true",
+    );
+    expect(res.status).toBe(422);
+    expect(errorsOf(res)).toEqual([["Dữ liệu", 1, "", "IMPORT_SHEET_UNKNOWN"]]);
+    expect(res.body.error.details.errors[0].message).toContain("Không nhận ra trang “Dữ liệu”");
+  });
+
+  it("detects a CSV file's sheet from its headers (no sheet named), and refuses one it cannot place", async () => {
+    const buildingId = await buildingWithUnits();
+    const residents = "Mã căn hộ,Họ và tên,Vai trò,Điện thoại\nA-03.02,Mạc Thị Lan,Chủ hộ,0905123456\n";
+    const ok = await csv(buildingId, residents);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.counts.residents.create).toBe(1);
+    expect(ok.body.counts.units.create).toBe(0);
+
+    const vehicles = "Mã căn hộ,Loại xe,Biển số,Chủ xe\nA-03.02,Xe đạp,,Mạc Thị Lan\n";
+    const asVehicles = await csv(buildingId, vehicles);
+    // The owner is not in the building yet (a dry run wrote nothing): the vehicles sheet was checked as such.
+    expect(errorsOf(asVehicles)).toEqual([["Phương tiện", 2, "Chủ xe", "VEHICLE_OWNER_NOT_MEMBER"]]);
+
+    const unknown = await csv(buildingId, "Tên,Tuổi\nLan,30\n");
+    expect(unknown.status).toBe(422);
+    expect(errorsOf(unknown)).toEqual([["CSV", 1, "", "IMPORT_SHEET_UNKNOWN"]]);
   });
 });

@@ -12,6 +12,7 @@ import {
   SHEETS,
   type SheetKey,
   sheetOf,
+  sheetOfHeaders,
 } from "./import.columns.js";
 
 /** A row read from the file, with its number and the header text of each column, for error reports. */
@@ -113,41 +114,64 @@ const parentsFirst = (sheetName: string) => {
   return key ? SHEET_KEYS.indexOf(key) : SHEET_KEYS.length;
 };
 
+/** How many of a header row's cells some sheet of the template knows: a data sheet gone wrong, or notes. */
+const knownHeaders = (headers: readonly string[]) =>
+  headers.filter((h) =>
+    SHEET_KEYS.some((k) => {
+      const c = columnOf(k, h);
+      return c !== null && c !== "ignored";
+    }),
+  ).length;
+
+type Worksheet = { key: SheetKey; sheet: ParsedSheet<SheetKey>; layout: Layout } | null;
+
 /**
  * Reads the file and parses its rows one at a time, reporting each bad cell. Rows with a bad cell are handed
  * on too (marked invalid) so that later rows referring to them are not reported as well. A workbook's sheets
  * come parents first (units, residents, vehicles), whatever their order in the file, so a streaming caller
  * has seen every row a row may refer to.
- * @param csvSheet which sheet a CSV file holds
+ *
+ * Which sheet a worksheet (or a CSV file) holds is read from its header row (sheetOfHeaders): a residents file
+ * is checked as residents whatever it is called. Only when the headers match no sheet does the worksheet's name
+ * (or, for a CSV file, the sheet the caller named) decide, so that its missing columns are reported; a CSV file
+ * that is neither is refused with IMPORT_SHEET_UNKNOWN, as is a worksheet that looks like data (two or more
+ * known headers) but matches no sheet. Other worksheets (a guide, notes) are left alone.
+ * @param csvSheet which sheet a CSV file holds, when the caller says so
  */
 export async function* parseRows(
   source: Source,
   format: Format,
-  csvSheet: SheetKey,
+  csvSheet: SheetKey | undefined,
   report: ErrorReport,
 ): AsyncGenerator<ParsedRow> {
-  const sheets = new Map<SheetKey, ParsedSheet<SheetKey>>();
-  const layouts = new Map<SheetKey, Layout>();
-  const keys = new Map<string, SheetKey | null>();
-  const keyOf = (name: string) => {
-    if (!keys.has(name)) keys.set(name, sheetOf(name));
-    return keys.get(name) ?? null;
-  };
-  for await (const raw of readRows(source, format, SHEETS[csvSheet].vi, parentsFirst)) {
-    const key = format === "csv" ? csvSheet : keyOf(raw.sheetName);
-    if (!key) continue;
-    let sheet = sheets.get(key);
-    if (!sheet) {
-      sheet = { ...emptySheet(key), name: raw.sheetName };
-      sheets.set(key, sheet);
-      layouts.set(key, layoutOf(key, sheet, raw.cells, report));
+  const worksheets = new Map<string, Worksheet>();
+  const found = new Set<SheetKey>();
+  let refused = false;
+  for await (const raw of readRows(source, format, "CSV", parentsFirst)) {
+    const known = worksheets.get(raw.sheetName);
+    if (known === undefined) {
+      // The worksheet's first row: its headers say which sheet it is.
+      const headers = raw.cells.map(cellText);
+      const named = format === "csv" ? (csvSheet ?? null) : sheetOf(raw.sheetName);
+      const key = sheetOfHeaders(headers) ?? named;
+      if (!key) {
+        if (format === "csv" || knownHeaders(headers) >= 2) {
+          report.add({ sheet: raw.sheetName, row: 1, column: "" }, "IMPORT_SHEET_UNKNOWN", {
+            sheet: raw.sheetName,
+          });
+          refused = true;
+        }
+        worksheets.set(raw.sheetName, null);
+        continue;
+      }
+      const sheet = { ...emptySheet(key), name: format === "csv" ? SHEETS[key].vi : raw.sheetName };
+      found.add(key);
+      worksheets.set(raw.sheetName, { key, sheet, layout: layoutOf(key, sheet, raw.cells, report) });
       continue;
     }
-    const layout = layouts.get(key);
-    if (!layout || raw.cells.every((c) => cellText(c) === "")) continue;
+    if (!known?.layout || raw.cells.every((c) => cellText(c) === "")) continue;
+    const { key, sheet, layout } = known;
     yield { key, sheet, parsed: parseRow(key, sheet, layout, raw, report) } as ParsedRow;
   }
-  if (SHEET_KEYS.every((k) => !layouts.has(k))) {
-    report.add({ sheet: "", row: 1, column: "" }, "IMPORT_NO_SHEET");
-  }
+  if (found.size === 0 && !refused) report.add({ sheet: "", row: 1, column: "" }, "IMPORT_NO_SHEET");
 }

@@ -19,8 +19,8 @@ export type ImportInput = {
   /** The file's bytes or its path. */
   source: Source;
   format: Format;
-  /** Which sheet a CSV file holds (ignored for .xlsx, whose sheets are named). */
-  sheet: SheetKey;
+  /** Which sheet a CSV file holds when its headers do not say (ignored for .xlsx). */
+  sheet?: SheetKey;
   /** Validate and plan only: nothing is written. */
   dryRun: boolean;
   /** File rows planned before they are written (CHUNK_ROWS unless a test wants small chunks). */
