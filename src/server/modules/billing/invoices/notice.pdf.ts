@@ -38,6 +38,17 @@ export type NoticeLine = {
   onBehalf: boolean;
 };
 
+/** A meter behind the metered lines: "Điện" 1.234 → 1.384 = 150 kWh. */
+export type NoticeMeter = {
+  /** What the meter measures, e.g. "Điện" or "Nước". */
+  label: string;
+  previous: number;
+  current: number;
+  consumption: number;
+  /** "kWh" or "m³". */
+  unit: string;
+};
+
 /** Everything printed on one fee notice; the caller has already computed amounts and words. */
 export type FeeNoticeDoc = {
   /** The management company that issues the notice. */
@@ -56,6 +67,11 @@ export type FeeNoticeDoc = {
   /** ISO date of issue (null on a draft) and due date. */
   issuedOn: string | null;
   dueOn: string;
+  /**
+   * Each meter charged: its previous and current reading and the consumption (the bands are lines of the
+   * table, quantity × price). Absent or empty: no readings box.
+   */
+  meters?: NoticeMeter[];
   lines: NoticeLine[];
   subtotal: number;
   vatTotal: number;
@@ -212,6 +228,7 @@ class NoticeWriter {
     this.startPage();
     this.header();
     this.details();
+    this.meters();
     this.table();
   }
 
@@ -455,6 +472,46 @@ class NoticeWriter {
     right += Math.max(rowH, field(x, right, "Ngày lập", "Issued", n.issuedOn ? date(n.issuedOn) : "—", w));
     right += Math.max(rowH, field(x, right, "Hạn nộp", "Due", date(n.dueOn), w, { color: "#b03a2e" }));
     this.y = Math.max(left, right) + 10;
+  }
+
+  /** Chỉ số công tơ: each meter's previous and current reading and what was consumed between them. */
+  private meters(): void {
+    const meters = this.notice.meters ?? [];
+    if (meters.length === 0) return;
+    const widths = [W - 4 * 110, 110, 110, 110];
+    const heads: [string, string, Align][] = [
+      ["Chỉ số công tơ", "Meter", "left"],
+      ["Chỉ số cũ", "Previous", "right"],
+      ["Chỉ số mới", "Current", "right"],
+      ["Tiêu thụ", "Consumption", "right"],
+    ];
+    let y = this.y;
+    this.fill(M, y, W, 24);
+    let x = M;
+    heads.forEach(([vi, en, align], i) => {
+      const w = widths[i] ?? 0;
+      this.line(vi, x + PAD, y + 3, w - 2 * PAD, { font: B, size: 8.5 }, align);
+      this.line(en, x + PAD, y + 14, w - 2 * PAD, { size: 6.5, color: GREY }, align);
+      x += w;
+    });
+    y += 24;
+    for (const m of meters) {
+      const cells: [string, Align][] = [
+        [m.label, "left"],
+        [quantityFormat.format(m.previous), "right"],
+        [quantityFormat.format(m.current), "right"],
+        [`${quantityFormat.format(m.consumption)} ${m.unit}`, "right"],
+      ];
+      x = M;
+      cells.forEach(([text, align], i) => {
+        const w = widths[i] ?? 0;
+        this.line(text, x + PAD, y + PAD, w - 2 * PAD, { size: 9, font: i === 3 ? B : R }, align);
+        x += w;
+      });
+      y += 9 + 2 * PAD;
+      this.doc.moveTo(M, y).lineTo(M + W, y).lineWidth(0.4).strokeColor("#e1e4e8").stroke();
+    }
+    this.y = y + 12;
   }
 
   private tableHead(): void {
