@@ -18,6 +18,7 @@ import { type Invoice, isOpen, useBillingWords, useInvoice } from "../billing/bi
 import { copyText } from "../billing/copy.js";
 import {
   InvoiceLinesTable,
+  InvoiceMeters,
   InvoicePayments,
   InvoiceStatusBadges,
   InvoiceTotals,
@@ -157,6 +158,7 @@ function Notice({ invoice }: { invoice: Invoice }) {
           <Title order={2} size="h4" id="notice-lines">
             {t("billing.lines")}
           </Title>
+          <InvoiceMeters invoice={invoice} />
           <InvoiceLinesTable invoice={invoice} compact />
           <InvoiceTotals invoice={invoice} />
         </Stack>
