@@ -42,6 +42,16 @@ function flaggedOf(review: Review): string[] {
   ];
 }
 
+/** Read by screen readers, not shown: the row already says which unit it is. */
+const HIDDEN = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
+
 /** Issue or exclude, for one notice; excluding asks for an optional reason. */
 function DecisionField({
   item,
@@ -58,7 +68,8 @@ function DecisionField({
       <Radio.Group
         value={decision?.choice ?? null}
         onChange={(value) => onChange({ choice: value as Choice, reason: decision?.reason ?? "" })}
-        aria-label={t("billing.review.decisionFor", { unit: item.unitCode })}
+        label={t("billing.review.decisionFor", { unit: item.unitCode })}
+        styles={{ label: HIDDEN }}
       >
         <Group gap="md" wrap="nowrap">
           <Radio value="issue" label={t("billing.review.issueIt")} />
@@ -176,7 +187,7 @@ function ReviewSection<T extends Item>({
             <Group gap="xs">
               <Button
                 size="compact-sm"
-                variant="light"
+                variant="default"
                 onClick={() => decideAll(ids, "issue")}
                 aria-label={`${t("billing.review.issueAll")}: ${title}`}
               >
