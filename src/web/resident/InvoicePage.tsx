@@ -97,7 +97,7 @@ function TransferCard({ invoice, transfer }: { invoice: Invoice; transfer: Trans
           {t("billing.resident.memoHint")}
         </Text>
         <Stack gap={4}>
-          <Button variant="light" onClick={async () => setCopied(await copyText(details))}>
+          <Button variant="default" onClick={async () => setCopied(await copyText(details))}>
             {t("billing.resident.copy")}
           </Button>
           <Text size="sm" role="status" c={copied === false ? "red.9" : "teal.9"} ta="center">
