@@ -75,21 +75,28 @@ test("an accountant issuing a month with a missing reading and an outlier sees b
   await expect(dialog.getByRole("heading", { name: /^Thiếu chỉ số công tơ \(\d+\)$/ })).toBeVisible();
   const outliers = dialog.getByRole("region", { name: /^Số liệu cao bất thường/ });
   await expect(outliers.getByRole("heading")).toHaveText("Số liệu cao bất thường (1)");
-  await expect(outliers.getByRole("link", { name: `Mở thông báo phí của căn ${outlier} (tab mới)` })).toBeVisible();
+  await expect(
+    outliers.getByRole("link", { name: `Mở thông báo phí của căn ${outlier} (tab mới)` }),
+  ).toBeVisible();
   await expect(outliers).toContainText("Điện 99.999 kWh");
 
   // Nothing can be issued before every flagged notice is decided.
   const confirm = dialog.getByRole("button", { name: "Phát hành", exact: true });
   await expect(confirm).toBeDisabled();
-  await expect(dialog.getByRole("status").filter({ hasText: "chưa chọn phát hành hay loại ra" })).toBeVisible();
+  await expect(
+    dialog.getByRole("status").filter({ hasText: "chưa chọn phát hành hay loại ra" }),
+  ).toBeVisible();
 
   // Every section issued as it is, then the outlier excluded, with a reason.
-  for (const button of await dialog.getByRole("button", { name: /^Phát hành tất cả/ }).all()) await button.click();
+  for (const button of await dialog.getByRole("button", { name: /^Phát hành tất cả/ }).all())
+    await button.click();
   const decision = outliers.getByRole("radiogroup", { name: `Quyết định cho căn ${outlier}` });
   await decision.getByRole("radio", { name: "Loại ra" }).check();
   await outliers.getByLabel(`Lý do loại căn ${outlier} (không bắt buộc)`).fill("Kiểm tra lại công tơ");
   // The outlier is also a notice of the other sections it appears in: the same choice shows there.
-  await expect(dialog.getByRole("radiogroup", { name: `Quyết định cho căn ${outlier}` }).first()).toBeVisible();
+  await expect(
+    dialog.getByRole("radiogroup", { name: `Quyết định cho căn ${outlier}` }).first(),
+  ).toBeVisible();
   await expect(dialog.getByRole("status").filter({ hasText: "chưa chọn" })).toHaveCount(0);
   await expect(dialog.getByRole("status").filter({ hasText: "sẽ được giữ lại ở dạng nháp" })).toBeVisible();
   await expect(confirm).toBeEnabled();

@@ -7,8 +7,8 @@ import { createLogger } from "../../src/server/platform/log/logger.js";
 import type { TestEnv } from "./app.js";
 import { newMember, PASSWORD, signIn } from "./builders.js";
 import type { Client } from "./client.js";
-import { newResident } from "./residents.js";
 import { issueReviewed } from "./issue.js";
+import { newResident } from "./residents.js";
 
 /** Waits (in hooks too, where expect.poll cannot run) until `check` holds, up to `ms`. */
 export async function until(check: () => Promise<boolean>, what: string, ms = 30_000) {

@@ -4,8 +4,8 @@ import { beforeAll, expect } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../test/helpers/builders.js";
 import type { Client } from "../../../../test/helpers/client.js";
-import { signBankFeed } from "./payments/bank-feed/sepay.js";
 import { issueReviewed } from "../../../../test/helpers/issue.js";
+import { signBankFeed } from "./payments/bank-feed/sepay.js";
 
 /**
  * A month for a building, end to end: fee rules → readings → run → issue → QR → bank transfer → paid. Each test

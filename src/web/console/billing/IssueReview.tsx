@@ -212,7 +212,12 @@ function ReviewSection<T extends Item>({
           {shown.map(render)}
         </Stack>
         {shown.length < items.length && (
-          <Button variant="subtle" size="compact-sm" onClick={() => setAll(true)} style={{ alignSelf: "flex-start" }}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => setAll(true)}
+            style={{ alignSelf: "flex-start" }}
+          >
             {t("billing.review.showAll", { count: items.length, section: title })}
           </Button>
         )}
@@ -351,7 +356,12 @@ export function IssueReview({
               m,
               t("billing.review.missingDetail", { meters: m.kinds.map((k) => words.meter(k)).join(", ") }),
               `m-${m.unitId}`,
-              <Anchor component={Link} to={billingLink("readings", buildingId, period)} target="_blank" size="sm">
+              <Anchor
+                component={Link}
+                to={billingLink("readings", buildingId, period)}
+                target="_blank"
+                size="sm"
+              >
                 {t("billing.review.enterReading", { unit: m.unitCode })}
               </Anchor>,
             )
@@ -435,11 +445,7 @@ export function IssueReview({
               {t("billing.review.again")}
             </Button>
           ) : (
-            <Button
-              onClick={() => r && issue.mutate(r)}
-              disabled={!ready}
-              loading={issue.isPending}
-            >
+            <Button onClick={() => r && issue.mutate(r)} disabled={!ready} loading={issue.isPending}>
               {t("billing.issue")}
             </Button>
           )}

@@ -204,7 +204,13 @@ function RunSection({ scope }: { scope: BillingScope }) {
       <FormError error={start.error} />
       {runId && <RunStatus run={run} onRetry={() => start.mutate()} />}
       {issued && (
-        <Alert color="teal" variant="light" role="status" styles={WARNING_STYLES} title={t("billing.issuedTitle")}>
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          styles={WARNING_STYLES}
+          title={t("billing.issuedTitle")}
+        >
           {issued.issued > 0
             ? t("billing.issuedText", { count: issued.issued, first: issued.firstNumber ?? "—" })
             : t("billing.issuedNone")}

@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
-import { env, invoiceOf, issueMonth, month, PERIOD, rows, runMonth, startBillingApp } from "../billing.fixture.js";
+import {
+  env,
+  invoiceOf,
+  issueMonth,
+  month,
+  PERIOD,
+  rows,
+  runMonth,
+  startBillingApp,
+} from "../billing.fixture.js";
 import { decodeVietQr } from "../core/vietqr.js";
 
 startBillingApp();

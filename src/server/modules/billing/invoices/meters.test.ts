@@ -18,7 +18,10 @@ async function pdfText(pdf: Buffer): Promise<string> {
     const { items } = await (await doc.getPage(n)).getTextContent();
     pages.push(items.map((i) => ("str" in i ? i.str : "")).join(" "));
   }
-  return pages.join(" ").replace(/\u00a0/g, " ").replace(/\s+/g, " ");
+  return pages
+    .join(" ")
+    .replace(/\u00a0/g, " ")
+    .replace(/\s+/g, " ");
 }
 
 /*
@@ -32,7 +35,14 @@ describe("a notice shows each meter's readings and its bands", () => {
     await runMonth(m);
     const draft = await invoiceOf(m, "A-01.01");
     expect(draft.meters).toEqual([
-      { kind: "electricity", previous: 1000, current: 1250, consumption: 250, unitLabel: "kWh", readOn: "2026-11-30" },
+      {
+        kind: "electricity",
+        previous: 1000,
+        current: 1250,
+        consumption: 250,
+        unitLabel: "kWh",
+        readOn: "2026-11-30",
+      },
       { kind: "water", previous: 100, current: 118, consumption: 18, unitLabel: "m³", readOn: "2026-11-30" },
     ]);
     const bands = draft.lines

@@ -478,7 +478,7 @@ class NoticeWriter {
   private meters(): void {
     const meters = this.notice.meters ?? [];
     if (meters.length === 0) return;
-    const widths = [W - 4 * 110, 110, 110, 110];
+    const widths = [W - 3 * 110, 110, 110, 110];
     const heads: [string, string, Align][] = [
       ["Chỉ số công tơ", "Meter", "left"],
       ["Chỉ số cũ", "Previous", "right"],
@@ -509,7 +509,12 @@ class NoticeWriter {
         x += w;
       });
       y += 9 + 2 * PAD;
-      this.doc.moveTo(M, y).lineTo(M + W, y).lineWidth(0.4).strokeColor("#e1e4e8").stroke();
+      this.doc
+        .moveTo(M, y)
+        .lineTo(M + W, y)
+        .lineWidth(0.4)
+        .strokeColor("#e1e4e8")
+        .stroke();
     }
     this.y = y + 12;
   }

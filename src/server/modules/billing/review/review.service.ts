@@ -89,7 +89,13 @@ function toDto(row: ReviewRow, f: Findings): Review {
   const notice = (id: string) => {
     const d = byId.get(id);
     if (!d) throw new Error(`review: ${id} is not a draft`);
-    return { invoiceId: d.id, unitId: d.unit_id, unitCode: d.unit_code, code: d.code, total: Number(d.total) };
+    return {
+      invoiceId: d.id,
+      unitId: d.unit_id,
+      unitCode: d.unit_code,
+      code: d.code,
+      total: Number(d.total),
+    };
   };
   const grouped = new Map<string, Review["outliers"][number]>();
   for (const o of f.odd) {
@@ -206,7 +212,10 @@ export async function decideIssue(
   const changed = ref && sameDrafts(ref.drafts, now) ? ref.changed : changesSince(ref, now);
   const flagged = flaggedIds(f, changed);
   const drafts = new Set(now.map((d) => d.id));
-  const decisions = input === "accept-all" ? [...flagged].map((id) => ({ invoiceId: id, choice: "issue" as const })) : input.decisions;
+  const decisions =
+    input === "accept-all"
+      ? [...flagged].map((id) => ({ invoiceId: id, choice: "issue" as const }))
+      : input.decisions;
   const decided = new Map<string, Decision>();
   for (const d of decisions) {
     if (!drafts.has(d.invoiceId)) throw errors.rule("REVIEW_NOT_A_DRAFT", { invoiceId: d.invoiceId });

@@ -2,7 +2,16 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
 import { flaggedIn } from "../../../../../test/helpers/issue.js";
-import { env, type Month, newMonth, PERIOD, post, rows, runMonth, startBillingApp } from "../billing.fixture.js";
+import {
+  env,
+  type Month,
+  newMonth,
+  PERIOD,
+  post,
+  rows,
+  runMonth,
+  startBillingApp,
+} from "../billing.fixture.js";
 
 startBillingApp();
 
@@ -70,7 +79,8 @@ async function drafted(): Promise<Month> {
   return m;
 }
 
-const review = (m: Month) => post(m.accountant, "/billing-reviews", { buildingId: m.buildingId, period: PERIOD });
+const review = (m: Month) =>
+  post(m.accountant, "/billing-reviews", { buildingId: m.buildingId, period: PERIOD });
 const codes = (items: { unitCode: string }[]) => items.map((i) => i.unitCode).sort();
 
 describe("the review before issuing", () => {
@@ -101,7 +111,11 @@ describe("the review before issuing", () => {
     const m = await drafted();
     const { accountant, buildingId } = m;
     const r = await review(m);
-    const refused = await accountant.post("/api/v1/invoices/issue", { buildingId, period: PERIOD, reviewId: r.id });
+    const refused = await accountant.post("/api/v1/invoices/issue", {
+      buildingId,
+      period: PERIOD,
+      reviewId: r.id,
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({
       code: "REVIEW_UNDECIDED",
@@ -110,7 +124,11 @@ describe("the review before issuing", () => {
     expect(refused.body.error.message).toMatch(/^Còn 6 thông báo phí cần xem lại/);
     // In the accountant's language once they choose English.
     expect((await accountant.patch("/api/v1/me", { lang: "en" })).status).toBe(200);
-    const inEnglish = await accountant.post("/api/v1/invoices/issue", { buildingId, period: PERIOD, reviewId: r.id });
+    const inEnglish = await accountant.post("/api/v1/invoices/issue", {
+      buildingId,
+      period: PERIOD,
+      reviewId: r.id,
+    });
     expect(inEnglish.body.error.message).toMatch(/^6 fee notices need a look before issuing/);
     await accountant.patch("/api/v1/me", { lang: "vi" });
 
@@ -159,7 +177,7 @@ describe("the review before issuing", () => {
       exclude: [outlierId],
       reasons: { [outlierId]: "Kiểm tra lại công tơ" },
     });
-    expect([...(entry?.changes.issue as string[])].sort()).toEqual([...others].sort());
+    expect([...((entry?.changes.issue ?? []) as string[])].sort()).toEqual([...others].sort());
 
     // The reading corrected (1000 → 1180) and the month run again: the next review shows the notice as changed
     // since the last one, no longer an outlier.
@@ -259,7 +277,11 @@ describe("the review before issuing", () => {
       blocks: [{ name: "B", floors: 2 }],
     })) as { id: string };
     // Another company's review id reaches nothing: the issue of their own building does not find it.
-    const foreign = await other.post("/api/v1/invoices/issue", { buildingId: own.id, period: PERIOD, reviewId: r.id });
+    const foreign = await other.post("/api/v1/invoices/issue", {
+      buildingId: own.id,
+      period: PERIOD,
+      reviewId: r.id,
+    });
     expect(foreign.status).toBe(404);
     expect(JSON.stringify(foreign.body)).not.toContain(m.buildingId);
     // Nor does their review of their own building list anything of this one.
