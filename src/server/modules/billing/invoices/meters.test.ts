@@ -63,9 +63,8 @@ describe("a notice shows each meter's readings and its bands", () => {
     await issueMonth(m);
     const text = await pdfText((await m.accountant.get(`/api/v1/invoices/${draft.id}/pdf`)).raw as Buffer);
     expect(text).toContain("Chỉ số công tơ");
-    expect(text).toMatch(/Chỉ số cũ .*Chỉ số mới .*Tiêu thụ/);
-    expect(text).toContain("Điện 1.000 1.250 250 kWh");
-    expect(text).toContain("Nước 100 118 18 m³");
+    expect(text).toContain("Điện: cũ 1.000 · mới 1.250 · tiêu thụ 250 kWh");
+    expect(text).toContain("Nước: cũ 100 · mới 118 · tiêu thụ 18 m³");
     expect(text).toMatch(/Tiền điện bậc 4 .*50 kWh 2\.998 ₫ 149\.900 ₫ 8% 11\.992 ₫/);
     expect(text).toMatch(/Tiền điện bậc 3 .*100 kWh 2\.380 ₫ 238\.000 ₫ 8% 19\.040 ₫/);
 

@@ -474,49 +474,21 @@ class NoticeWriter {
     this.y = Math.max(left, right) + 10;
   }
 
-  /** Chỉ số công tơ: each meter's previous and current reading and what was consumed between them. */
+  /**
+   * Chỉ số công tơ: each meter's previous and current reading and what was consumed between them, on one line
+   * above the table (the bands are its lines), so that a usual notice still fits on one page.
+   */
   private meters(): void {
     const meters = this.notice.meters ?? [];
     if (meters.length === 0) return;
-    const widths = [W - 3 * 110, 110, 110, 110];
-    const heads: [string, string, Align][] = [
-      ["Chỉ số công tơ", "Meter", "left"],
-      ["Chỉ số cũ", "Previous", "right"],
-      ["Chỉ số mới", "Current", "right"],
-      ["Tiêu thụ", "Consumption", "right"],
-    ];
-    let y = this.y;
-    this.fill(M, y, W, 24);
-    let x = M;
-    heads.forEach(([vi, en, align], i) => {
-      const w = widths[i] ?? 0;
-      this.line(vi, x + PAD, y + 3, w - 2 * PAD, { font: B, size: 8.5 }, align);
-      this.line(en, x + PAD, y + 14, w - 2 * PAD, { size: 6.5, color: GREY }, align);
-      x += w;
+    const y = this.y;
+    const labelW = this.label("Chỉ số công tơ", "Meters", M, y) + 10;
+    const each = (W - labelW) / meters.length;
+    meters.forEach((m, i) => {
+      const text = `${m.label}: cũ ${quantityFormat.format(m.previous)} · mới ${quantityFormat.format(m.current)} · tiêu thụ ${quantityFormat.format(m.consumption)} ${m.unit}`;
+      this.line(text, M + labelW + i * each, y - 0.5, each - 6, { font: B, size: 8.5 });
     });
-    y += 24;
-    for (const m of meters) {
-      const cells: [string, Align][] = [
-        [m.label, "left"],
-        [quantityFormat.format(m.previous), "right"],
-        [quantityFormat.format(m.current), "right"],
-        [`${quantityFormat.format(m.consumption)} ${m.unit}`, "right"],
-      ];
-      x = M;
-      cells.forEach(([text, align], i) => {
-        const w = widths[i] ?? 0;
-        this.line(text, x + PAD, y + PAD, w - 2 * PAD, { size: 9, font: i === 3 ? B : R }, align);
-        x += w;
-      });
-      y += 9 + 2 * PAD;
-      this.doc
-        .moveTo(M, y)
-        .lineTo(M + W, y)
-        .lineWidth(0.4)
-        .strokeColor("#e1e4e8")
-        .stroke();
-    }
-    this.y = y + 12;
+    this.y = y + 18;
   }
 
   private tableHead(): void {
