@@ -223,8 +223,12 @@ billing
   .requiredOption("--building <id>", "the building to bill")
   .requiredOption("--period <YYYY-MM>", "the month")
   .option("--issue", "issue the drafts once the run is done (numbers them)")
+  .option(
+    "--accept-flagged",
+    "with --issue: issue drafts the review flags (missing readings, outliers, first notices) too; audited",
+  )
   .description("bill a building for a month: one draft fee notice per unit; running it again changes nothing")
-  .action((opts: { building: string; period: string; issue?: boolean }) =>
+  .action((opts: { building: string; period: string; issue?: boolean; acceptFlagged?: boolean }) =>
     withDatabase(async (db, platform) => {
       const companyId = await companyOfBuilding(db, opts.building);
       const requester = {
@@ -248,7 +252,9 @@ billing
           `${opts.period}: ${done.invoices} notices (${done.created} new, ${done.redrafted} redrafted, ${done.changedAfterIssue} issued ones would now differ), total ${formatVnd(done.total)}`,
         );
         if (opts.issue) {
-          const issued = await run((ctx) => issueInvoices(ctx, opts.building, opts.period));
+          const input = { buildingId: opts.building, period: opts.period };
+          const decide = opts.acceptFlagged ? ("accept-all" as const) : { decisions: [] };
+          const issued = await run((ctx) => issueInvoices(ctx, input, decide));
           console.log(`issued ${issued.issued}${issued.firstNumber ? ` from ${issued.firstNumber}` : ""}`);
         }
       } catch (err) {

@@ -259,7 +259,88 @@ export const BillingRun = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });
-export const IssueResult = z.object({ issued: z.number().int(), firstNumber: z.string().nullable() });
+export const IssueResult = z.object({
+  issued: z.number().int(),
+  firstNumber: z.string().nullable(),
+  /** Drafts left as drafts because the accountant excluded them from this issue. */
+  excluded: z.number().int(),
+});
+
+/** What the accountant decided for a flagged draft: issue it as it is, or leave it out (it stays a draft). */
+export const ReviewChoice = z.enum(["issue", "exclude"]);
+export const ReviewDecision = z.object({
+  invoiceId: Uuid,
+  choice: ReviewChoice,
+  /** Why (optional), kept in the audit log. */
+  reason: z.string().trim().max(500).optional(),
+});
+export const IssueBody = RunBody.extend({
+  /** The review (preview) the decisions were taken on; drafts that changed since are refused as stale. */
+  reviewId: Uuid.optional(),
+  /** A decision for every flagged draft (others may be excluded too). */
+  decisions: z.array(ReviewDecision).max(20_000).default([]),
+});
+const ReviewNotice = z.object({
+  invoiceId: Uuid,
+  unitId: Uuid,
+  unitCode: z.string(),
+  /** The notice's code (HD…). */
+  code: z.string(),
+  total: VndTotal,
+});
+export const ReviewMetric = z.enum(["electricity", "water", "total"]);
+/**
+ * The issue confirmation: what needs a look before a building's drafts of a period are issued. Every notice in
+ * `missingReadings` (with a draft), `outliers`, `firstTime` and `changed` needs a decision to issue.
+ */
+export const BillingReview = z.object({
+  id: Uuid,
+  buildingId: Uuid,
+  period: Period,
+  createdAt: z.string(),
+  drafts: z.number().int(),
+  draftTotal: VndTotal,
+  /** Notices that need a decision (each counted once). */
+  flagged: z.number().int(),
+  /** Units billed by a meter with no reading for the period; their notice (if drafted) lacks that charge. */
+  missingReadings: z.array(
+    z.object({
+      unitId: Uuid,
+      unitCode: z.string(),
+      kinds: z.array(MeterKind),
+      invoiceId: Uuid.nullable(),
+      code: z.string().nullable(),
+      total: VndTotal.nullable(),
+    }),
+  ),
+  /** Notices whose consumption or total is far above the unit's own history or the building's median. */
+  outliers: z.array(
+    ReviewNotice.extend({
+      reasons: z.array(
+        z.object({
+          metric: ReviewMetric,
+          /** kWh, m³ or đồng. */
+          value: z.number(),
+          median: z.number(),
+          threshold: z.number(),
+          /** Measured against the unit's own last months, or the building's median for the period. */
+          basis: z.enum(["unit", "building"]),
+        }),
+      ),
+    }),
+  ),
+  /** Units billed for the first time. */
+  firstTime: z.array(ReviewNotice),
+  /** Drafts that changed since the previous preview (before: null when the draft is new). */
+  changed: z.array(ReviewNotice.extend({ before: VndTotal.nullable() })),
+  /** The thresholds the outliers were found with. */
+  rule: z.object({
+    ownFactor: z.number(),
+    buildingFactor: z.number(),
+    historyMonths: z.number().int(),
+    minHistory: z.number().int(),
+  }),
+});
 
 export const InvoiceStatus = z.enum(["draft", "issued", "partially_paid", "paid", "void"]);
 export const InvoiceLine = z.object({
@@ -308,6 +389,20 @@ export const Invoice = InvoiceSummary.extend({
   vatTotal: z.number().int(),
   amountInWords: z.string(),
   lines: z.array(InvoiceLine),
+  /**
+   * Each meter's reading behind the metered lines (bands are those lines: quantity × price): kept on the
+   * notice when it is issued; a draft shows the readings as they are now.
+   */
+  meters: z.array(
+    z.object({
+      kind: MeterKind,
+      previous: z.number().int(),
+      current: z.number().int(),
+      consumption: z.number().int(),
+      unitLabel: z.string(),
+      readOn: IsoDate.nullable(),
+    }),
+  ),
   payments: z.array(
     z.object({ id: Uuid, method: z.string(), amount: z.number().int(), receivedAt: z.string() }),
   ),

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures.js";
-import { addFixedFee, api, billThisMonth, buildingIdOf, signIn } from "./helpers.js";
+import { addFixedFee, billThisMonth, buildingIdOf, issueAllReviewed, signIn } from "./helpers.js";
 
 // The demo has billing data (fee rules, readings, two issued months): the accountant adds a rule of their own
 // before reading a meter, far above the unit's usual consumption; the resident's notice is one the test makes
@@ -55,10 +55,11 @@ test("a resident opens Hoá đơn and a notice with what is due, its VietQR and 
   await signIn(accountant, "accountant@demo.chungcu.vn");
   await expect(accountant).toHaveURL(/\/console/);
   await addFixedFee(accountant, "Chung cư Demo Riverside");
-  await api(accountant, "POST", "/api/v1/invoices/issue", {
-    buildingId: await buildingIdOf(accountant, "Chung cư Demo Riverside"),
-    period: await billThisMonth(accountant, "Chung cư Demo Riverside"),
-  });
+  await issueAllReviewed(
+    accountant,
+    await buildingIdOf(accountant, "Chung cư Demo Riverside"),
+    await billThisMonth(accountant, "Chung cư Demo Riverside"),
+  );
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await phone.newPage();

@@ -113,3 +113,29 @@ export async function dropFile(page: Page, target: Locator, file: string, type: 
   await target.dispatchEvent("dragenter", { dataTransfer });
   await target.dispatchEvent("drop", { dataTransfer });
 }
+
+type Review = {
+  id: string;
+  missingReadings: { invoiceId: string | null }[];
+  outliers: { invoiceId: string }[];
+  firstTime: { invoiceId: string }[];
+  changed: { invoiceId: string }[];
+};
+
+/**
+ * Issues the building's drafts of a period through the API as the console's confirmation does for a test that
+ * is not about it: reviews them, then issues every flagged draft as it is.
+ */
+export async function issueAllReviewed(page: Page, buildingId: string, period: string) {
+  const review = (await api(page, "POST", "/api/v1/billing-reviews", { buildingId, period })) as Review;
+  const flagged = new Set([
+    ...review.missingReadings.flatMap((m) => (m.invoiceId ? [m.invoiceId] : [])),
+    ...[...review.outliers, ...review.firstTime, ...review.changed].map((n) => n.invoiceId),
+  ]);
+  return api(page, "POST", "/api/v1/invoices/issue", {
+    buildingId,
+    period,
+    reviewId: review.id,
+    decisions: [...flagged].map((invoiceId) => ({ invoiceId, choice: "issue" })),
+  });
+}

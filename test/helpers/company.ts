@@ -7,6 +7,7 @@ import { createLogger } from "../../src/server/platform/log/logger.js";
 import type { TestEnv } from "./app.js";
 import { newMember, PASSWORD, signIn } from "./builders.js";
 import type { Client } from "./client.js";
+import { issueReviewed } from "./issue.js";
 import { newResident } from "./residents.js";
 
 /** Waits (in hooks too, where expect.poll cannot run) until `check` holds, up to `ms`. */
@@ -174,7 +175,7 @@ export async function populatedCompany(env: TestEnv, label: string) {
     async () => (await accountant.get(`/api/v1/billing-runs/${run.id}`)).body.status === "done",
     "run",
   );
-  await ok(accountant.post("/api/v1/invoices/issue", { buildingId, period }), "issue");
+  await ok(issueReviewed(accountant, buildingId, period), "issue");
   const notices = (await accountant.get("/api/v1/invoices", { buildingId, period })).body.items as {
     id: string;
     unitId: string;

@@ -2193,6 +2193,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/billing-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review drafts before issuing
+         * @description Lists what needs a look among a building's drafts of a period — missing readings, outliers (consumption or total far above the unit's own history or the building's median), units billed for the first time, drafts changed since the previous review — and keeps what it saw, so that issuing can refuse drafts that changed after it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        buildingId: string;
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            buildingId: string;
+                            changed: {
+                                before: number | null;
+                                code: string;
+                                /** Format: uuid */
+                                invoiceId: string;
+                                total: number;
+                                unitCode: string;
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
+                            createdAt: string;
+                            drafts: number;
+                            draftTotal: number;
+                            firstTime: {
+                                code: string;
+                                /** Format: uuid */
+                                invoiceId: string;
+                                total: number;
+                                unitCode: string;
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
+                            flagged: number;
+                            /** Format: uuid */
+                            id: string;
+                            missingReadings: {
+                                code: string | null;
+                                /** Format: uuid */
+                                invoiceId: string | null;
+                                kinds: ("electricity" | "water")[];
+                                total: number | null;
+                                unitCode: string;
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
+                            outliers: {
+                                code: string;
+                                /** Format: uuid */
+                                invoiceId: string;
+                                reasons: {
+                                    /** @enum {string} */
+                                    basis: "unit" | "building";
+                                    median: number;
+                                    /** @enum {string} */
+                                    metric: "electricity" | "water" | "total";
+                                    threshold: number;
+                                    value: number;
+                                }[];
+                                total: number;
+                                unitCode: string;
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
+                            period: string;
+                            rule: {
+                                buildingFactor: number;
+                                historyMonths: number;
+                                minHistory: number;
+                                ownFactor: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/billing-runs": {
         parameters: {
             query?: never;
@@ -6903,6 +7094,16 @@ export interface paths {
                                 vat: number;
                                 vatRate: number;
                             }[];
+                            meters: {
+                                consumption: number;
+                                current: number;
+                                /** @enum {string} */
+                                kind: "electricity" | "water";
+                                previous: number;
+                                /** Format: date */
+                                readOn: string | null;
+                                unitLabel: string;
+                            }[];
                             number: string | null;
                             paid: number;
                             payments: {
@@ -7263,7 +7464,7 @@ export interface paths {
         put?: never;
         /**
          * Issue fee notices
-         * @description Issues the draft notices chosen (numbering them gap-free per company and year) and notifies the residents.
+         * @description Issues a building's drafts of a period (numbering them gap-free per company and year) and notifies the residents. Every draft the review flags (missing reading, outlier, first notice, changed since the preview) needs a decision: issue it, or exclude it (it stays a draft). 409 REVIEW_UNDECIDED while one is undecided, 409 REVIEW_STALE when the drafts changed since the review named.
          */
         post: {
             parameters: {
@@ -7277,7 +7478,17 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         buildingId: string;
+                        /** @default [] */
+                        decisions?: {
+                            /** @enum {string} */
+                            choice: "issue" | "exclude";
+                            /** Format: uuid */
+                            invoiceId: string;
+                            reason?: string;
+                        }[];
                         period: string;
+                        /** Format: uuid */
+                        reviewId?: string;
                     };
                 };
             };
@@ -7289,6 +7500,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            excluded: number;
                             firstNumber: string | null;
                             issued: number;
                         };

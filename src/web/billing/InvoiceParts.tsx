@@ -250,3 +250,37 @@ export function PdfButton({ invoice, variant = "default" }: { invoice: InvoiceSu
     </Stack>
   );
 }
+
+/**
+ * Chỉ số công tơ: each meter's previous and current reading and the consumption between them, above the
+ * lines that price it band by band. Nothing when the notice charges no meter.
+ */
+export function InvoiceMeters({ invoice }: { invoice: Invoice }) {
+  const { t } = useTranslation();
+  const words = useBillingWords();
+  if (invoice.meters.length === 0) return null;
+  return (
+    <Table aria-label={t("billing.metersTitle")} verticalSpacing={4} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("billing.metersTitle")}</Table.Th>
+          <Table.Th ta="right">{t("billing.meterPrevious")}</Table.Th>
+          <Table.Th ta="right">{t("billing.meterCurrent")}</Table.Th>
+          <Table.Th ta="right">{t("billing.meterConsumption")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {invoice.meters.map((m) => (
+          <Table.Tr key={m.kind}>
+            <Table.Td>{words.meter(m.kind)}</Table.Td>
+            <Table.Td ta="right">{words.number(m.previous, 0)}</Table.Td>
+            <Table.Td ta="right">{words.number(m.current, 0)}</Table.Td>
+            <Table.Td ta="right" fw={600} style={{ whiteSpace: "nowrap" }}>
+              {words.number(m.consumption, 0)} {m.unitLabel}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -18,6 +18,7 @@ import { type Invoice, isOpen, useBillingWords, useInvoice } from "../billing/bi
 import { copyText } from "../billing/copy.js";
 import {
   InvoiceLinesTable,
+  InvoiceMeters,
   InvoicePayments,
   InvoiceStatusBadges,
   InvoiceTotals,
@@ -96,7 +97,7 @@ function TransferCard({ invoice, transfer }: { invoice: Invoice; transfer: Trans
           {t("billing.resident.memoHint")}
         </Text>
         <Stack gap={4}>
-          <Button variant="light" onClick={async () => setCopied(await copyText(details))}>
+          <Button variant="default" onClick={async () => setCopied(await copyText(details))}>
             {t("billing.resident.copy")}
           </Button>
           <Text size="sm" role="status" c={copied === false ? "red.9" : "teal.9"} ta="center">
@@ -157,6 +158,7 @@ function Notice({ invoice }: { invoice: Invoice }) {
           <Title order={2} size="h4" id="notice-lines">
             {t("billing.lines")}
           </Title>
+          <InvoiceMeters invoice={invoice} />
           <InvoiceLinesTable invoice={invoice} compact />
           <InvoiceTotals invoice={invoice} />
         </Stack>

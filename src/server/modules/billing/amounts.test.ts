@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../test/helpers/builders.js";
 import type { Client } from "../../../../test/helpers/client.js";
+import { issueReviewed } from "../../../../test/helpers/issue.js";
 
 /**
  * Money has a documented range (10^12 đ per price and per payment) and every sum that reaches a response is
@@ -95,7 +96,7 @@ async function runAndIssue({ admin, buildingId }: Building) {
       { timeout: 30_000 },
     )
     .toBe("done");
-  const issued = await post(admin, "/invoices/issue", { buildingId, period: PERIOD }, 200);
+  const issued = (await issueReviewed(admin, buildingId, PERIOD)).body;
   return { run, issued };
 }
 

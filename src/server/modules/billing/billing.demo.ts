@@ -134,7 +134,7 @@ export async function seedDemoBilling(seed: DemoSeed): Promise<void> {
   });
   for (const period of [older, last]) {
     await executeRun(run, { buildingId, period });
-    await run((ctx) => issueInvoices(ctx, buildingId, period));
+    await run((ctx) => issueInvoices(ctx, { buildingId, period }, "accept-all"));
     await run((ctx) => payInFull(ctx, period, period === older ? null : unpaidUnitId));
   }
 }

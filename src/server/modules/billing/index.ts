@@ -15,6 +15,7 @@ import { paymentRoutes } from "./payments/payments.routes.js";
 import { bankAccountOwnerPolicy, unroutedTransferPolicy } from "./payments/unrouted.policy.js";
 import { unroutedRoutes } from "./payments/unrouted.routes.js";
 import { readingRoutes } from "./readings/readings.routes.js";
+import { reviewRoutes } from "./review/review.routes.js";
 import { bankAccountRoutes } from "./rules/bank-accounts.routes.js";
 import { ruleRoutes } from "./rules/rules.routes.js";
 import { runRoutes } from "./runs/runs.routes.js";
@@ -38,6 +39,7 @@ export const billingModule = defineModule({
       bankAccountRoutes,
       readingRoutes,
       runRoutes,
+      reviewRoutes,
       invoiceRoutes,
       debtRoutes,
       paymentRoutes,

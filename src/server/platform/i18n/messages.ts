@@ -46,6 +46,11 @@ const vi = {
   TARIFF_NATIONAL_ONLY:
     "Biểu giá điện (EVN) là biểu giá toàn quốc do quản trị nền tảng cập nhật; công ty chỉ nhập biểu giá nước của địa phương.",
   READING_BELOW_PREVIOUS: "Chỉ số mới ({reading}) thấp hơn chỉ số kỳ trước ({previous}).",
+  REVIEW_UNDECIDED:
+    "Còn {count} thông báo phí cần xem lại trước khi phát hành (thiếu chỉ số: {missingReadings}, bất thường: {outliers}, lần đầu: {firstTime}, thay đổi: {changed}); hãy chọn phát hành hoặc loại ra cho từng thông báo.",
+  REVIEW_STALE:
+    "Các thông báo phí nháp đã thay đổi sau khi bạn xem lại; hãy xem lại danh sách rồi phát hành.",
+  REVIEW_NOT_A_DRAFT: "Thông báo phí {invoiceId} không phải là bản nháp của kỳ này.",
   READING_UNUSUAL:
     "Mức tiêu thụ {consumption} cao bất thường so với thường lệ (khoảng {usual}); hãy kiểm tra lại công tơ rồi xác nhận.",
   INVOICE_NOT_ISSUED: "Thông báo phí chưa được phát hành hoặc đã huỷ.",
@@ -194,6 +199,10 @@ const en: Record<MessageCode, string> = {
   TARIFF_NATIONAL_ONLY:
     "Electricity (EVN) tariffs are national and kept by the platform admin; a company enters its local water tariffs.",
   READING_BELOW_PREVIOUS: "The new reading ({reading}) is lower than the previous one ({previous}).",
+  REVIEW_UNDECIDED:
+    "{count} fee notices need a look before issuing (missing readings: {missingReadings}, outliers: {outliers}, first notices: {firstTime}, changed: {changed}); choose to issue or exclude each of them.",
+  REVIEW_STALE: "The draft notices changed after you reviewed them; review them again, then issue.",
+  REVIEW_NOT_A_DRAFT: "The fee notice {invoiceId} is not a draft of this period.",
   READING_UNUSUAL:
     "A consumption of {consumption} is far above the usual (about {usual}); check the meter, then confirm.",
   INVOICE_NOT_ISSUED: "The fee notice has not been issued, or it was voided.",

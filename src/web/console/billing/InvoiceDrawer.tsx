@@ -28,6 +28,7 @@ import {
 } from "../../billing/billing.js";
 import {
   InvoiceLinesTable,
+  InvoiceMeters,
   InvoicePayments,
   InvoiceStatusBadges,
   InvoiceTotals,
@@ -169,6 +170,7 @@ function InvoiceBody({ invoice }: { invoice: Invoice }) {
       <Title order={3} size="h5">
         {t("billing.lines")}
       </Title>
+      <InvoiceMeters invoice={invoice} />
       <InvoiceLinesTable invoice={invoice} />
       <InvoiceTotals invoice={invoice} />
       <Title order={3} size="h5">

@@ -26,7 +26,6 @@ import {
   useBillingWords,
 } from "../../billing/billing.js";
 import { InvoiceStatusBadges } from "../../billing/InvoiceParts.js";
-import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError } from "../../components/forms.js";
 import { IconReceipt } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
@@ -34,6 +33,7 @@ import { usePagedList } from "../../components/usePagedList.js";
 import { formatDay } from "../../format.js";
 import { useBillingAccess } from "../access.js";
 import { InvoiceDrawer } from "./InvoiceDrawer.js";
+import { IssueReview } from "./IssueReview.js";
 import { Section, WARNING_STYLES } from "./Section.js";
 import { BillingPage, type BillingScope, billingLink } from "./scope.js";
 
@@ -204,30 +204,26 @@ function RunSection({ scope }: { scope: BillingScope }) {
       <FormError error={start.error} />
       {runId && <RunStatus run={run} onRetry={() => start.mutate()} />}
       {issued && (
-        <Alert color="teal" variant="light" role="status" title={t("billing.issuedTitle")}>
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          styles={WARNING_STYLES}
+          title={t("billing.issuedTitle")}
+        >
           {issued.issued > 0
             ? t("billing.issuedText", { count: issued.issued, first: issued.firstNumber ?? "—" })
             : t("billing.issuedNone")}
+          {issued.excluded > 0 && ` ${t("billing.review.excludedText", { count: issued.excluded })}`}
         </Alert>
       )}
       {issuing && (
-        <ConfirmModal
-          title={t("billing.issueTitle", { period: words.period(scope.period) })}
-          confirmLabel={t("billing.issue")}
+        <IssueReview
+          buildingId={buildingId}
+          period={scope.period}
           onClose={() => setIssuing(false)}
-          onConfirm={async () => {
-            const result = await api.POST("/invoices/issue", {
-              body: {
-                buildingId,
-                period: scope.period,
-              },
-            });
-            setIssued(result);
-            await queryClient.invalidateQueries({ queryKey: [INVOICES_PATH] });
-          }}
-        >
-          {t("billing.issueConfirm", { count: draftCount, period: words.period(scope.period) })}
-        </ConfirmModal>
+          onIssued={setIssued}
+        />
       )}
     </Section>
   );

@@ -38,5 +38,8 @@ export function SectionLoader() {
   );
 }
 
-/** A yellow alert's title in dark text: Mantine's yellow on light yellow falls short of AA contrast. */
+/**
+ * A yellow (or teal) alert's title in dark text: Mantine's yellow on light yellow, and teal on light teal, fall
+ * short of AA contrast.
+ */
 export const WARNING_STYLES = { title: { color: "var(--mantine-color-dark-7)" } };

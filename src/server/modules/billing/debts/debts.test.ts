@@ -32,7 +32,7 @@ async function bill(f: Fixture, period: string) {
   };
   const run = runFor(env.db, env.app.platform, createLogger("silent"), requester);
   await executeRun(run, { buildingId: f.buildingId, period });
-  await run((ctx) => issueInvoices(ctx, f.buildingId, period));
+  await run((ctx) => issueInvoices(ctx, { buildingId: f.buildingId, period }, "accept-all"));
 }
 
 async function noticeOf(f: Fixture, code: string, period: string) {

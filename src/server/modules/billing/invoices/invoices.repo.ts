@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzl
 import type { Tx } from "../../../platform/db/client.js";
 import { billableUnits } from "../../registry/index.js";
 import { paymentAllocations, payments } from "../payments/payments.table.js";
+import { meterReadings } from "../readings/readings.table.js";
 import { bankAccounts, buildingBilling } from "../rules/rules.table.js";
 import { invoiceLines, invoices } from "./invoices.table.js";
 
@@ -162,21 +163,53 @@ export async function dueDaysOf(
 
 /**
  * Numbers the drafts `first`, `first + 1`… in unit order (block, floor, code) as `year/000123`, issues them
- * today with the due date `dueDays` later; one that owes nothing is paid at once.
+ * today with the due date `dueDays` later; one that owes nothing is paid at once. Those in `exclude` stay
+ * drafts. Each keeps the period's readings of the meters it charges (the printed notice shows them).
  */
 export async function issueDrafts(
   tx: Tx,
-  p: Drafts & { year: number; first: number; today: string; dueDays: number },
+  p: Drafts & { year: number; first: number; today: string; dueDays: number; exclude: string[] },
 ) {
+  const left = p.exclude.length > 0 ? sql`and i2.id not in ${p.exclude}` : sql``;
   await tx.execute(
     sql`update invoices i
            set number = ${`${p.year}/`} || lpad((${p.first} + n.rn - 1)::text, 6, '0'),
                status = case when i.total <= 0 then 'paid' else 'issued' end,
-               issued_at = now(), due_on = ${p.today}::date + ${p.dueDays}::int
+               issued_at = now(), due_on = ${p.today}::date + ${p.dueDays}::int,
+               meter_readings = (
+                 select jsonb_agg(jsonb_build_object('kind', m.kind, 'previous', m.previous, 'reading', m.reading,
+                                                     'readOn', m.read_on) order by m.kind)
+                   from meter_readings m
+                  where m.company_id = i.company_id and m.unit_id = i.unit_id and m.period = i.period
+                    and exists (select 1 from invoice_lines l
+                                 where l.company_id = i.company_id and l.invoice_id = i.id and l.kind = m.kind))
           from (select i2.id, row_number() over (order by u.block, u.floor, u.code) as rn
                   from invoices i2 join ${billableUnits} u on u.company_id = i2.company_id and u.id = i2.unit_id
                  where i2.company_id = ${p.companyId} and i2.building_id = ${p.buildingId}
-                   and i2.period = ${p.period} and i2.status = 'draft') n
+                   and i2.period = ${p.period} and i2.status = 'draft' ${left}) n
          where i.company_id = ${p.companyId} and i.id = n.id`,
   );
+}
+
+/** The period's readings of a unit's meters (a draft shows them as they are now). */
+export function readingsOf(
+  tx: Tx,
+  { companyId, unitId, period }: { companyId: string; unitId: string; period: string },
+) {
+  return tx
+    .select({
+      kind: meterReadings.kind,
+      previous: meterReadings.previous,
+      reading: meterReadings.reading,
+      readOn: meterReadings.readOn,
+    })
+    .from(meterReadings)
+    .where(
+      and(
+        eq(meterReadings.companyId, companyId),
+        eq(meterReadings.unitId, unitId),
+        eq(meterReadings.period, period),
+      ),
+    )
+    .orderBy(asc(meterReadings.kind));
 }

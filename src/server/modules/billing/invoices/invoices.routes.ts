@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Invoice, InvoicePage, InvoiceQuery, IssueResult, RunBody } from "../../../../contracts/billing.js";
+import { Invoice, InvoicePage, InvoiceQuery, IssueBody, IssueResult } from "../../../../contracts/billing.js";
 import { ErrorBody, fileAnswer, IdParams } from "../../../../contracts/common.js";
 import * as invoices from "./invoices.service.js";
 import { renderNotice } from "./notice.pdf.js";
@@ -14,14 +14,21 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Issue fee notices",
         description:
-          "Issues the draft notices chosen (numbering them gap-free per company and year) and notifies the residents.",
+          "Issues a building's drafts of a period (numbering them gap-free per company and year) and notifies the residents. Every draft the review flags (missing reading, outlier, first notice, changed since the preview) needs a decision: issue it, or exclude it (it stays a draft). 409 REVIEW_UNDECIDED while one is undecided, 409 REVIEW_STALE when the drafts changed since the review named.",
         tags,
-        body: RunBody,
+        body: IssueBody,
         response: { 503: ErrorBody, 200: IssueResult },
       },
       config: { permission: ["issue", "billing"] },
     },
-    async (req) => req.run((ctx) => invoices.issueInvoices(ctx, req.body.buildingId, req.body.period)),
+    async (req) =>
+      req.run((ctx) =>
+        invoices.issueInvoices(
+          ctx,
+          { buildingId: req.body.buildingId, period: req.body.period },
+          { reviewId: req.body.reviewId, decisions: req.body.decisions },
+        ),
+      ),
   );
   app.get(
     "/invoices",

@@ -14,6 +14,7 @@ import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";
 import { queueAutopay } from "../payments/online.service.js";
 import { applyCredit, nextNumber, recordPayment } from "../payments/payments.service.js";
+import { decideIssue, type IssueDecisions } from "../review/review.service.js";
 import { billingBuilding } from "../rules/rules.service.js";
 import { invoicePolicy } from "./invoices.policy.js";
 import {
@@ -28,6 +29,7 @@ import {
   linesOf,
   lockDrafts,
   negativeAmong,
+  readingsOf,
 } from "./invoices.repo.js";
 import type { FeeNoticeDoc } from "./notice.pdf.js";
 
@@ -86,10 +88,38 @@ export async function loadInvoice(ctx: Ctx, id: string, action: ActionOf<typeof 
 const receivingAccount = (ctx: Ctx, buildingId: string) =>
   defaultBankAccount(ctx.tx, { companyId: ctx.companyId, buildingId });
 
+type MeterOfNotice = Invoice["meters"][number];
+
+/**
+ * The readings behind a notice's metered lines: those it was issued with, or (a draft, or a notice issued before
+ * notices kept them) the period's readings now, for the meters its lines charge.
+ */
+async function metersOf(
+  ctx: Ctx,
+  i: InvoiceRow,
+  lines: readonly { kind: string }[],
+): Promise<MeterOfNotice[]> {
+  const charged = new Set(lines.map((l) => l.kind));
+  const kept =
+    i.meterReadings ??
+    (await readingsOf(ctx.tx, { companyId: ctx.companyId, unitId: i.unitId, period: i.period }));
+  return kept
+    .filter((m) => charged.has(m.kind) && (m.kind === "electricity" || m.kind === "water"))
+    .map((m) => ({
+      kind: m.kind as MeterOfNotice["kind"],
+      previous: Number(m.previous),
+      current: Number(m.reading),
+      consumption: Number(m.reading) - Number(m.previous),
+      unitLabel: m.kind === "electricity" ? "kWh" : "m³",
+      readOn: m.readOn ?? null,
+    }));
+}
+
 export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
   const { i, code } = await loadInvoice(ctx, id);
   const lines = await linesOf(ctx.tx, { companyId: ctx.companyId, invoiceId: id });
   const paid = await allocationsTo(ctx.tx, { companyId: ctx.companyId, invoiceId: id });
+  const meters = await metersOf(ctx, i, lines);
   const balance = i.total - i.paid;
   const account = await receivingAccount(ctx, i.buildingId);
   return {
@@ -114,6 +144,7 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
         onBehalf: l.onBehalf,
       }),
     ),
+    meters,
     payments: paid.map((p) => ({
       id: p.id,
       method: p.method,
@@ -156,6 +187,13 @@ export async function noticeDocument(ctx: Ctx, id: string): Promise<FeeNoticeDoc
     period: invoice.period,
     issuedOn: invoice.issuedAt ? invoice.issuedAt.slice(0, 10) : null,
     dueOn: invoice.dueOn ?? invoice.period.concat("-28"),
+    meters: invoice.meters.map((m) => ({
+      label: m.kind === "electricity" ? "Điện" : "Nước",
+      previous: m.previous,
+      current: m.current,
+      consumption: m.consumption,
+      unit: m.unitLabel,
+    })),
     lines: invoice.lines.map((l) => ({
       description: l.description,
       quantity: l.quantity,
@@ -199,19 +237,28 @@ async function creditNotes(ctx: Ctx, ids: string[]) {
 
 /**
  * Issues a building's drafts for a period: each gets its gap-free number (per company and year, reserved
- * at once and given in unit order), the issue date and the due date; a unit's credit pays what it can.
- * One audit entry for the batch.
+ * at once and given in unit order), the issue date and the due date, and keeps the meter readings it was
+ * computed from; a unit's credit pays what it can. Flagged drafts need a decision first (`review/`): those
+ * excluded stay drafts. One audit entry for the batch, one for the decisions.
  */
-export async function issueInvoices(ctx: Ctx, buildingId: string, period: string) {
+export async function issueInvoices(
+  ctx: Ctx,
+  input: { buildingId: string; period: string },
+  decide: IssueDecisions,
+) {
+  const { buildingId, period } = input;
   await billingBuilding(ctx, buildingId, "issue");
   const scope = { companyId: ctx.companyId, buildingId, period };
-  const drafts = await lockDrafts(ctx.tx, scope);
-  if (drafts.length === 0) return { issued: 0, firstNumber: null };
+  const locked = await lockDrafts(ctx.tx, scope);
+  const { exclude } = await decideIssue(ctx, input, decide);
+  const left = new Set(exclude);
+  const drafts = locked.filter((d) => !left.has(d.id));
+  if (drafts.length === 0) return { issued: 0, firstNumber: null, excluded: exclude.length };
   const today = todayInVietnam();
   const year = Number(today.slice(0, 4));
   const first = await nextNumber(ctx, "notice", year, drafts.length);
   const dueDays = (await dueDaysOf(ctx.tx, scope)) ?? 15;
-  await issueDrafts(ctx.tx, { ...scope, year, first, today, dueDays });
+  await issueDrafts(ctx.tx, { ...scope, year, first, today, dueDays, exclude });
   const ids = drafts.map((d) => d.id);
   await creditNotes(ctx, ids);
   const credited = await applyCredit(ctx, buildingId, ids);
@@ -226,7 +273,12 @@ export async function issueInvoices(ctx: Ctx, buildingId: string, period: string
       lastNumber: first + ids.length - 1,
       credited,
       autopay,
+      excluded: exclude.length,
     }),
   });
-  return { issued: ids.length, firstNumber: `${year}/${String(first).padStart(6, "0")}` };
+  return {
+    issued: ids.length,
+    firstNumber: `${year}/${String(first).padStart(6, "0")}`,
+    excluded: exclude.length,
+  };
 }

@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   numeric,
   pgSequence,
   pgTable,
@@ -18,6 +19,9 @@ import {
 import { companyId, createdAt, id, tstz } from "../../../platform/db/columns.js";
 import { units } from "../../registry/units/units.table.js";
 import { rate, vnd } from "../core/columns.js";
+
+/** A meter reading as a notice keeps it. */
+export type NoticeReading = { kind: string; previous: number; reading: number; readOn: string };
 
 /** The last gap-free number given per company, series (fee notices, receipts) and year. */
 export const documentCounters = pgTable(
@@ -64,6 +68,11 @@ export const invoices = pgTable(
     dueOn: date("due_on"),
     issuedAt: tstz("issued_at"),
     runId: uuid("run_id"),
+    /**
+     * The meter readings the notice was issued with (kind, previous, current, read on), kept at issue so the
+     * printed notice stays what the resident received after a reading is corrected (an adjustment follows).
+     */
+    meterReadings: jsonb("meter_readings").$type<NoticeReading[]>(),
     /** A later link to the legal VAT e-invoice issued through a provider for this notice. */
     eInvoiceRef: text("e_invoice_ref"),
     createdAt: createdAt(),

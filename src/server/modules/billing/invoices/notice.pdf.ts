@@ -38,6 +38,17 @@ export type NoticeLine = {
   onBehalf: boolean;
 };
 
+/** A meter behind the metered lines: "Điện" 1.234 → 1.384 = 150 kWh. */
+export type NoticeMeter = {
+  /** What the meter measures, e.g. "Điện" or "Nước". */
+  label: string;
+  previous: number;
+  current: number;
+  consumption: number;
+  /** "kWh" or "m³". */
+  unit: string;
+};
+
 /** Everything printed on one fee notice; the caller has already computed amounts and words. */
 export type FeeNoticeDoc = {
   /** The management company that issues the notice. */
@@ -56,6 +67,11 @@ export type FeeNoticeDoc = {
   /** ISO date of issue (null on a draft) and due date. */
   issuedOn: string | null;
   dueOn: string;
+  /**
+   * Each meter charged: its previous and current reading and the consumption (the bands are lines of the
+   * table, quantity × price). Absent or empty: no readings box.
+   */
+  meters?: NoticeMeter[];
   lines: NoticeLine[];
   subtotal: number;
   vatTotal: number;
@@ -212,6 +228,7 @@ class NoticeWriter {
     this.startPage();
     this.header();
     this.details();
+    this.meters();
     this.table();
   }
 
@@ -455,6 +472,23 @@ class NoticeWriter {
     right += Math.max(rowH, field(x, right, "Ngày lập", "Issued", n.issuedOn ? date(n.issuedOn) : "—", w));
     right += Math.max(rowH, field(x, right, "Hạn nộp", "Due", date(n.dueOn), w, { color: "#b03a2e" }));
     this.y = Math.max(left, right) + 10;
+  }
+
+  /**
+   * Chỉ số công tơ: each meter's previous and current reading and what was consumed between them, on one line
+   * above the table (the bands are its lines), so that a usual notice still fits on one page.
+   */
+  private meters(): void {
+    const meters = this.notice.meters ?? [];
+    if (meters.length === 0) return;
+    const y = this.y;
+    const labelW = this.label("Chỉ số công tơ", "Meters", M, y) + 10;
+    const each = (W - labelW) / meters.length;
+    meters.forEach((m, i) => {
+      const text = `${m.label}: cũ ${quantityFormat.format(m.previous)} · mới ${quantityFormat.format(m.current)} · tiêu thụ ${quantityFormat.format(m.consumption)} ${m.unit}`;
+      this.line(text, M + labelW + i * each, y - 0.5, each - 6, { font: B, size: 8.5 });
+    });
+    this.y = y + 18;
   }
 
   private tableHead(): void {

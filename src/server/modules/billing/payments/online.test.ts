@@ -4,6 +4,7 @@ import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
 import type { Client } from "../../../../../test/helpers/client.js";
 import { action, hidden, pathOf } from "../../../../../test/helpers/sandbox.js";
+import { issueReviewed } from "../../../../../test/helpers/issue.js";
 import { SANDBOX_CARDS } from "./gateway/sandbox.js";
 
 /** Card payment through the gateway protocol (local sandbox), and auto-debit of new notices. */
@@ -39,7 +40,7 @@ async function issueMonth() {
       timeout: 30_000,
     })
     .toBe("done");
-  expect((await accountant.post("/api/v1/invoices/issue", { buildingId, period: month })).status).toBe(200);
+  expect((await issueReviewed(accountant, buildingId, month)).status).toBe(200);
   return (await resident.get("/api/v1/invoices", { period: month })).body.items[0];
 }
 

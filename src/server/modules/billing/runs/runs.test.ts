@@ -11,6 +11,7 @@ import {
   EVN_2025,
   env,
   invoiceOf,
+  issueMonth,
   month,
   newTransactionId,
   notify,
@@ -170,7 +171,7 @@ describe("corrections after issue", () => {
       readOn: "2026-11-30",
     });
     await runMonth(m);
-    await post(accountant, "/invoices/issue", { buildingId, period: PERIOD }, 200);
+    await issueMonth(m);
     const owed = await invoiceOf(m, "A-01.01");
     await notify(sepay(newTransactionId(), owed.total + 100000, `${owed.code} thanh toan`, m.account));
     const before = await invoiceOf(m, "A-01.01");
@@ -203,7 +204,7 @@ describe("corrections after issue", () => {
       }),
     ]);
 
-    await post(accountant, "/invoices/issue", { buildingId, period: PERIOD }, 200);
+    await issueMonth(m);
     const issued = (await accountant.get(`/api/v1/invoices/${adjustment.id}`)).body;
     expect(issued).toMatchObject({ status: "paid", number: expect.stringMatching(/\/000004$/) });
     const statement = (await accountant.get(`/api/v1/units/${unitIds["A-01.01"]}/statement`)).body;
