@@ -3,6 +3,7 @@ import { defineModule } from "../../platform/module.js";
 import { seedDemoBilling } from "./billing.demo.js";
 import { billingSchedules } from "./billing.jobs.js";
 import { billingPolicy } from "./billing.policy.js";
+import { billingWorkQueues } from "./billing.work.js";
 import { billingPersonalData } from "./billing.privacy.js";
 import { debtRoutes } from "./debts/debts.routes.js";
 import { invoicePolicy } from "./invoices/invoices.policy.js";
@@ -56,4 +57,5 @@ export const billingModule = defineModule({
   tasks: [billingRunTask, autopayTask],
   seedDemo: seedDemoBilling,
   policies: [billingPolicy, invoicePolicy, tariffPolicy, unroutedTransferPolicy, bankAccountOwnerPolicy],
+  workQueues: billingWorkQueues,
 });
