@@ -29,21 +29,23 @@ const missingReadings = defineWorkQueue({
   count: async (ctx: Ctx) => {
     const period = periodFrom(0);
     const bounds = periodBounds(period);
+    // Named by the view's own columns (no alias): the actor's building filter names them so too.
+    const u = billableUnits;
     return queryRows<WorkCount>(
       ctx.tx,
-      sql`select u.building_id as "buildingId", ${period}::text as period, count(*)::int as count
-            from ${billableUnits} u
+      sql`select ${u.buildingId} as "buildingId", ${period}::text as period, count(*)::int as count
+            from ${billableUnits}
             join (select distinct f.building_id, f.kind from fee_rules f
                    where f.company_id = ${ctx.companyId} and f.kind in ('electricity', 'water')
                      and f.valid_from < ${bounds.end}::date
                      and (f.valid_to is null or f.valid_to >= ${bounds.start}::date)) k
-              on k.building_id = u.building_id
-           where u.company_id = ${ctx.companyId} and ${within(ctx.actor, billableUnits.buildingId)}
-             and (u.handover_date is null or u.handover_date < ${bounds.end}::date)
+              on k.building_id = ${u.buildingId}
+           where ${u.companyId} = ${ctx.companyId} and ${within(ctx.actor, u.buildingId)}
+             and (${u.handoverDate} is null or ${u.handoverDate} < ${bounds.end}::date)
              and not exists (select 1 from meter_readings m
-                              where m.company_id = u.company_id and m.unit_id = u.id and m.kind = k.kind
+                              where m.company_id = ${u.companyId} and m.unit_id = ${u.id} and m.kind = k.kind
                                 and m.period = ${period})
-           group by u.building_id`,
+           group by ${u.buildingId}`,
     );
   },
   link: (part) => billingPage("readings", part),

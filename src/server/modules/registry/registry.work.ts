@@ -2,8 +2,8 @@ import { and, count, eq, isNull, min, type SQL } from "drizzle-orm";
 import { can } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
 import { defineWorkQueue } from "../../platform/module.js";
-import { changeRequests, householdFlags } from "./residents/residents.table.js";
 import { householdPolicy } from "./residents/residents.policy.js";
+import { changeRequests, householdFlags } from "./residents/residents.table.js";
 import { units } from "./units/units.table.js";
 import { vehiclePolicy } from "./vehicles/vehicles.policy.js";
 import { vehicles } from "./vehicles/vehicles.table.js";
@@ -41,7 +41,10 @@ const pendingChanges = defineWorkQueue({
     const [row] = await ctx.tx
       .select({ n: count(), oldest: min(changeRequests.createdAt) })
       .from(changeRequests)
-      .innerJoin(units, and(eq(units.companyId, changeRequests.companyId), eq(units.id, changeRequests.unitId)))
+      .innerJoin(
+        units,
+        and(eq(units.companyId, changeRequests.companyId), eq(units.id, changeRequests.unitId)),
+      )
       .where(
         all(
           eq(changeRequests.companyId, ctx.companyId),
@@ -64,7 +67,10 @@ const openFlags = defineWorkQueue({
     ctx.tx
       .select({ buildingId: units.buildingId, count: count(), due: min(householdFlags.raisedAt) })
       .from(householdFlags)
-      .innerJoin(units, and(eq(units.companyId, householdFlags.companyId), eq(units.id, householdFlags.unitId)))
+      .innerJoin(
+        units,
+        and(eq(units.companyId, householdFlags.companyId), eq(units.id, householdFlags.unitId)),
+      )
       .where(
         all(
           eq(householdFlags.companyId, ctx.companyId),

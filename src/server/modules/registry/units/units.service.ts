@@ -86,7 +86,10 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise
     },
     (u) => toDto(ctx.actor, u),
   );
-  const owners = await ownerNames(ctx, page.items.map((u) => u.id));
+  const owners = await ownerNames(
+    ctx,
+    page.items.map((u) => u.id),
+  );
   return { ...page, items: page.items.map((u) => ({ ...u, owner: owners.get(u.id) ?? null })) };
 }
 
