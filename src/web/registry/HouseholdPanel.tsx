@@ -99,14 +99,21 @@ function MemberCard({
               </Text>
             )}
           </div>
-          <Badge
-            color={ROLE_COLORS[member.role]}
-            variant={current ? "filled" : "outline"}
-            tt="none"
-            radius="sm"
-          >
-            {words.role(member.role)}
-          </Badge>
+          <Group gap={4} wrap="nowrap">
+            {staff && current && member.usesApp && (
+              <Badge color="teal" variant="light" tt="none" radius="sm">
+                {t("household.usesApp")}
+              </Badge>
+            )}
+            <Badge
+              color={ROLE_COLORS[member.role]}
+              variant={current ? "filled" : "outline"}
+              tt="none"
+              radius="sm"
+            >
+              {words.role(member.role)}
+            </Badge>
+          </Group>
         </Group>
         {r.phone && <Line label={t("household.phone")}>{reveal("phone", r.phone)}</Line>}
         {r.email && <Line label={t("household.email")}>{reveal("email", r.email)}</Line>}
@@ -167,7 +174,7 @@ export function HouseholdPanel({ unitId, mode, canEdit }: Props) {
         >
           {t("common.edit")}
         </Button>
-        {staff && (
+        {staff && !member.usesApp && (
           <Button
             variant="light"
             size="compact-sm"
