@@ -72,7 +72,7 @@ function DueLine({ queue }: { queue: Queue }) {
   }
   if (isLate(queue)) {
     return (
-      <Text size="sm" c="red.8" fw={600}>
+      <Text size="sm" c="red.9" fw={600}>
         {t("dashboard.overdue", { count: queue.overdue })}
       </Text>
     );
@@ -101,7 +101,7 @@ function QueueCard({ queue, partLabel }: { queue: Queue; partLabel: (part: Part)
       withBorder
       p="lg"
       radius="md"
-      style={late ? { borderColor: "var(--mantine-color-red-7)", borderLeftWidth: 4 } : undefined}
+      style={late ? { borderColor: "var(--mantine-color-red-9)", borderLeftWidth: 4 } : undefined}
     >
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -109,12 +109,12 @@ function QueueCard({ queue, partLabel }: { queue: Queue; partLabel: (part: Part)
             {label}
           </Text>
           {late && (
-            <Badge color="red" variant="filled" radius="sm" tt="none">
+            <Badge color="red.9" variant="filled" radius="sm" tt="none">
               {t("dashboard.late")}
             </Badge>
           )}
         </Group>
-        <Text fz={32} fw={700} lh={1.3} c={late ? "red.8" : queue.count === 0 ? "gray.7" : undefined}>
+        <Text fz={32} fw={700} lh={1.3} c={late ? "red.9" : queue.count === 0 ? "gray.7" : undefined}>
           {queue.count}
         </Text>
         <DueLine queue={queue} />

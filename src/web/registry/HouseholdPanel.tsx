@@ -101,7 +101,7 @@ function MemberCard({
           </div>
           <Group gap={4} wrap="nowrap">
             {staff && current && member.usesApp && (
-              <Badge color="teal" variant="light" tt="none" radius="sm">
+              <Badge color="teal.9" variant="outline" tt="none" radius="sm">
                 {t("household.usesApp")}
               </Badge>
             )}
@@ -167,7 +167,7 @@ export function HouseholdPanel({ unitId, mode, canEdit }: Props) {
     return (
       <Group gap={4}>
         <Button
-          variant="light"
+          variant="default"
           size="compact-sm"
           onClick={() => setDialog({ kind: "edit", member })}
           aria-label={t("household.editNamed", { name })}
@@ -176,7 +176,7 @@ export function HouseholdPanel({ unitId, mode, canEdit }: Props) {
         </Button>
         {staff && !member.usesApp && (
           <Button
-            variant="light"
+            variant="default"
             size="compact-sm"
             onClick={() => setDialog({ kind: "invite", member })}
             aria-label={t("household.inviteNamed", { name })}

@@ -184,20 +184,22 @@ function BreachBody({ breach, fetchedAt }: { breach: Breach; fetchedAt: number }
         <Fact label={t("breaches.recordedAt")}>{formatDateTime(breach.createdAt)}</Fact>
         <Fact label={t("breaches.affected")}>{breach.affectedCount}</Fact>
       </SimpleGrid>
-      <Fact label={t("breaches.description")}>
-        <Text span style={{ whiteSpace: "pre-wrap" }}>
-          {breach.description}
-        </Text>
-      </Fact>
-      <Fact label={t("breaches.fields")}>
-        <Group gap={6} component="span">
-          {breach.fields.map((field) => (
-            <Badge key={field} variant="outline" color="gray.8" tt="none">
-              {words.field(field)}
-            </Badge>
-          ))}
-        </Group>
-      </Fact>
+      <Stack component="dl" gap="sm" m={0}>
+        <Fact label={t("breaches.description")}>
+          <Text span style={{ whiteSpace: "pre-wrap" }}>
+            {breach.description}
+          </Text>
+        </Fact>
+        <Fact label={t("breaches.fields")}>
+          <Group gap={6} component="span">
+            {breach.fields.map((field) => (
+              <Badge key={field} variant="outline" color="gray.8" tt="none">
+                {words.field(field)}
+              </Badge>
+            ))}
+          </Group>
+        </Fact>
+      </Stack>
 
       <Part title={t("breaches.authority")}>
         <Group gap="sm" align="flex-start">

@@ -98,7 +98,7 @@ export function UnitTable({ building, grid, onOpen, flagged, onFlaggedChange, em
             span
             size="sm"
             style={{ whiteSpace: "nowrap" }}
-            c={owed.overdue > 0 ? "red.8" : undefined}
+            c={owed.overdue > 0 ? "red.9" : undefined}
             fw={owed.overdue > 0 ? 600 : undefined}
           >
             {formatVnd(owed.balance, i18n.language)}
