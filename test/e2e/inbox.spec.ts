@@ -13,7 +13,9 @@ async function raiseFlag(page: Page, code: string) {
   const { items } = await api(page, "GET", `/api/v1/units?buildingId=${buildingId}&q=${code}`);
   const unit = (items as { id: string; code: string }[]).find((u) => u.code === code);
   expect(unit, code).toBeTruthy();
-  await api(page, "POST", `/api/v1/units/${unit?.id}/household/flags`, { note: "Kiểm tra lại thành viên hộ" });
+  await api(page, "POST", `/api/v1/units/${unit?.id}/household/flags`, {
+    note: "Kiểm tra lại thành viên hộ",
+  });
   return { buildingId, unitId: unit?.id as string };
 }
 
@@ -22,7 +24,12 @@ test("a building manager's inbox: registry and billing queues, a flag opens the 
 }) => {
   await signIn(page, "manager@demo.chungcu.vn");
   await expect(page.getByRole("heading", { name: "Việc cần làm" })).toBeVisible();
-  for (const label of ["Xe chờ duyệt", "Yêu cầu thay đổi chờ duyệt", "Hộ cần theo dõi", "Chỉ số công tơ còn thiếu"])
+  for (const label of [
+    "Xe chờ duyệt",
+    "Yêu cầu thay đổi chờ duyệt",
+    "Hộ cần theo dõi",
+    "Chỉ số công tơ còn thiếu",
+  ])
     await expect(queue(page, label)).toBeVisible();
   // Not the manager's: transfers are the accountant's, data requests customer care's, breaches the admin's.
   for (const label of ["Chuyển khoản chưa khớp", "Yêu cầu về dữ liệu cá nhân", "Sự cố lộ lọt dữ liệu"])
@@ -65,7 +72,12 @@ test("customer care's inbox: approvals and data requests, no billing; a flag ope
 }) => {
   await signIn(page, "care@demo.chungcu.vn");
   await expect(page.getByRole("heading", { name: "Việc cần làm" })).toBeVisible();
-  for (const label of ["Xe chờ duyệt", "Yêu cầu thay đổi chờ duyệt", "Hộ cần theo dõi", "Yêu cầu về dữ liệu cá nhân"])
+  for (const label of [
+    "Xe chờ duyệt",
+    "Yêu cầu thay đổi chờ duyệt",
+    "Hộ cần theo dõi",
+    "Yêu cầu về dữ liệu cá nhân",
+  ])
     await expect(queue(page, label)).toBeVisible();
   for (const label of ["Chỉ số công tơ còn thiếu", "Thông báo phí chờ phát hành", "Căn hộ nợ quá hạn"])
     await expect(queue(page, label)).toHaveCount(0);
@@ -76,7 +88,9 @@ test("customer care's inbox: approvals and data requests, no billing; a flag ope
   await page.getByRole("link", { name: "Mở danh sách: Hộ cần theo dõi" }).click();
   await expect(page).toHaveURL(/flagged=true/);
   await expect(
-    page.getByRole("table", { name: "Danh sách căn hộ" }).getByRole("button", { name: "B-18.08", exact: true }),
+    page
+      .getByRole("table", { name: "Danh sách căn hộ" })
+      .getByRole("button", { name: "B-18.08", exact: true }),
   ).toBeVisible();
 });
 
@@ -87,7 +101,12 @@ test("a company admin's inbox has the breach with its clock; one click opens the
   const breaches = queue(page, "Sự cố lộ lọt dữ liệu");
   await expect(breaches).toBeVisible();
   await expect(breaches.getByText(/^\d+$/)).not.toHaveText("0");
-  for (const label of ["Xe chờ duyệt", "Chỉ số công tơ còn thiếu", "Chuyển khoản chưa khớp", "Yêu cầu về dữ liệu cá nhân"])
+  for (const label of [
+    "Xe chờ duyệt",
+    "Chỉ số công tơ còn thiếu",
+    "Chuyển khoản chưa khớp",
+    "Yêu cầu về dữ liệu cá nhân",
+  ])
     await expect(queue(page, label)).toBeVisible();
   await breaches.getByRole("link", { name: "Mở danh sách: Sự cố lộ lọt dữ liệu" }).click();
   await expect(page).toHaveURL(/\/console\/privacy\/breaches\?status=active/);
@@ -156,7 +175,7 @@ test("deleting a unit is done from its detail, after a confirmation", async ({ p
   await signIn(page, "admin@demo.chungcu.vn");
   await expect(page.getByRole("heading", { name: "Việc cần làm" })).toBeVisible();
   const buildingId = await buildingIdOf(page, BUILDING);
-  const code = `A-20.${String(Date.now() % 90 + 10)}`;
+  const code = `A-20.${String((Date.now() % 90) + 10)}`;
   await api(page, "POST", "/api/v1/units", {
     buildingId,
     code,
@@ -167,7 +186,10 @@ test("deleting a unit is done from its detail, after a confirmation", async ({ p
   });
   await page.goto(`/console/buildings/${buildingId}?tab=list`);
   await page.getByLabel("Tìm theo mã căn hộ").fill(code);
-  const row = page.getByRole("table", { name: "Danh sách căn hộ" }).getByRole("row").filter({ hasText: code });
+  const row = page
+    .getByRole("table", { name: "Danh sách căn hộ" })
+    .getByRole("row")
+    .filter({ hasText: code });
   await expect(row.getByRole("button", { name: /Xoá|Sửa/ })).toHaveCount(0);
   await row.getByRole("cell").nth(1).click();
   const drawer = page.getByRole("dialog", { name: `Căn hộ ${code}` });
@@ -182,7 +204,7 @@ test("deleting a unit is done from its detail, after a confirmation", async ({ p
 test("the platform admin opens a company from the list", async ({ page }) => {
   await signIn(page, "platform@demo.chungcu.vn");
   const row = page.getByRole("table", { name: "Công ty quản lý" }).getByRole("row").nth(1);
-  const name = (await row.getByRole("cell").first().innerText()).trim();
+  const name = ((await row.getByRole("cell").first().textContent()) ?? "").trim();
   await row.getByRole("cell").nth(2).click();
   const drawer = page.getByRole("dialog", { name });
   await expect(drawer).toBeVisible();
