@@ -543,6 +543,19 @@ export const Statement = z.object({
   /** What the unit owes now; negative when it has credit. */
   balance: z.number().int(),
 });
+/** The units of one building whose balances a list shows (the ids of its page, comma-separated). */
+export const UnitBalanceQuery = z.object({
+  buildingId: Uuid,
+  unitIds: z
+    .string()
+    .max(200 * 37)
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(Uuid).max(200)),
+});
+/** What each unit owes on its issued notices now, and the part past its due date (units owing nothing: 0). */
+export const UnitBalances = z.object({
+  items: z.array(z.object({ unitId: Uuid, balance: z.number().int(), overdue: z.number().int() })),
+});
 export const DashboardQuery = z.object({
   buildingId: Uuid,
   months: z.coerce.number().int().min(1).max(36).default(12),

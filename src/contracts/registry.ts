@@ -53,7 +53,10 @@ export const Unit = z.object({
   abilities: abilities("update", "delete"),
 });
 export type Unit = z.infer<typeof Unit>;
-export const UnitPage = page(Unit);
+/** A unit as lists show it: with its current owners' names (co-owners joined by commas), null when none. */
+export const UnitListItem = Unit.extend({ owner: z.string().nullable() });
+export type UnitListItem = z.infer<typeof UnitListItem>;
+export const UnitPage = page(UnitListItem);
 
 export const UnitQuery = PageQuery.extend({
   buildingId: Uuid.optional(),
@@ -61,6 +64,8 @@ export const UnitQuery = PageQuery.extend({
   floor: z.coerce.number().int().min(-10).max(200).optional(),
   status: UnitStatus.optional(),
   type: UnitType.optional(),
+  /** Only units whose household has a flag not resolved yet (the console's inbox links here). */
+  flagged: z.enum(["true", "false"]).optional(),
   sort: z.enum(["code", "-code", "floor", "-floor", "area", "-area"]).default("code"),
 });
 
@@ -132,6 +137,8 @@ export const HouseholdMember = z.object({
   leaseEndsOn: z.string().nullable(),
   /** Whether this member is the signed-in person (so the app knows if they are the owner). */
   you: z.boolean(),
+  /** Whether the person already has an account in the app (no invitation to offer then). */
+  usesApp: z.boolean(),
   resident: Resident,
 });
 export const Household = z.object({ unitId: Uuid, unitCode: z.string(), members: z.array(HouseholdMember) });

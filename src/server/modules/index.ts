@@ -9,6 +9,7 @@ import { privacyModule } from "./privacy/index.js";
 import { registryModule } from "./registry/index.js";
 import { staffModule } from "./staff/index.js";
 import { systemModule } from "./system/index.js";
+import { workModule } from "./work/index.js";
 
 /**
  * Every module, in order. The app registers their routes, the job runner their schedules and tasks, and the
@@ -25,4 +26,5 @@ export const modules: readonly ModuleManifest[] = [
   privacyModule,
   notificationsModule,
   announcementsModule,
+  workModule,
 ];

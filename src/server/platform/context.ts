@@ -119,6 +119,8 @@ export type ModuleManifest = {
   readonly seedDemo?: (seed: DemoSeed) => Promise<void>;
   /** Who may do what to its kinds of resource; route permissions and the web's abilities look them up here. */
   readonly policies?: readonly Policy<string, string, never>[];
+  /** The work waiting for staff that the console's dashboard counts (`defineWorkQueue`), each behind its policy. */
+  readonly workQueues?: readonly WorkQueue[];
   /** Where the module keeps personal data, and how it shows, holds and erases it (`definePersonalData`). */
   readonly personalData?: readonly PersonalDataProvider[];
 };
@@ -149,6 +151,39 @@ export type PersonalFieldCopy = {
   readonly of: string;
   readonly records?: readonly string[];
   readonly columns: readonly string[];
+};
+
+/** What one queue holds for the actor, in one building (or the whole company when `buildingId` is null). */
+export type WorkCount = {
+  readonly buildingId: string | null;
+  /** The billing period the items belong to, when the list is a period's (drafts of a month). */
+  readonly period?: string | null;
+  readonly count: number;
+  /** Of those, how many are past their deadline (a data request's month, a breach's 72 hours). */
+  readonly overdue?: number;
+  /** The nearest deadline (a clock) or the oldest item's date (a debt's due date). */
+  readonly due?: Date | string | null;
+};
+
+/**
+ * A kind of work waiting for staff (vehicles to approve, notices to issue, data requests with their clock): the
+ * console's dashboard walks every module's queues and shows those the actor may work, with their counts.
+ */
+export type WorkQueue = {
+  /** Stable, `module.queue` (`billing.drafts`): the web and the tests name the queue by it. */
+  readonly key: string;
+  readonly label: Text;
+  /** Whether the actor works this queue: asked of the module's policies, never of role lists. */
+  readonly sees: (actor: Actor) => boolean;
+  /**
+   * The actor's items, counted by one set-based query kept to the actor's buildings (company-wide roles see
+   * every building): one row per building (and period) that has any, or one row for a company-wide queue.
+   */
+  readonly count: (ctx: Ctx) => Promise<readonly WorkCount[]>;
+  /** `deadline`: `due` is a legal clock, shown in red once past; `age`: it is the oldest item's date. */
+  readonly due?: "deadline" | "age";
+  /** The console address of the list that shows these items, with its filters in the address. */
+  readonly link: (part: WorkCount) => string;
 };
 
 type MyDataShape = z.infer<typeof MyData>;

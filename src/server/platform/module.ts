@@ -1,4 +1,4 @@
-import type { ModuleManifest, Platform, Schedule } from "./context.js";
+import type { ModuleManifest, Platform, Schedule, WorkQueue } from "./context.js";
 
 /** Declares a module: its `index.ts` exports the result, and `modules/index.ts` lists it. */
 export function defineModule(manifest: ModuleManifest): ModuleManifest {
@@ -13,6 +13,11 @@ export function defineSchedule(
   options: { when?: Schedule["when"] } = {},
 ): Schedule {
   return { name, cron, run, ...options };
+}
+
+/** Declares a queue of work for the console's inbox; the module lists it in its manifest's `workQueues`. */
+export function defineWorkQueue(queue: WorkQueue): WorkQueue {
+  return queue;
 }
 
 /** Every module's declarations of one kind, in module order. */

@@ -2871,6 +2871,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/billing/unit-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Balances of units
+         * @description What each of the given units of a building owes on its issued notices, and the part overdue: the unit list's balance column, for one page of units at once.
+         */
+        get: {
+            parameters: {
+                query: {
+                    buildingId: string;
+                    unitIds: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                balance: number;
+                                overdue: number;
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings": {
         parameters: {
             query?: never;
@@ -5342,6 +5445,113 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The console's inbox
+         * @description Every work queue the caller works (vehicles and changes to approve, readings missing, notices to issue, unmatched transfers, debts, data requests and breaches with their clocks), with counts per building and the address of each list filtered to them. Modules declare their queues in their manifest.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queues: {
+                                count: number;
+                                due: string | null;
+                                /** @enum {string|null} */
+                                dueKind: "deadline" | "age" | null;
+                                key: string;
+                                label: {
+                                    en: string;
+                                    vi: string;
+                                };
+                                link: string;
+                                overdue: number;
+                                parts: {
+                                    /** Format: uuid */
+                                    buildingId: string | null;
+                                    count: number;
+                                    due: string | null;
+                                    link: string;
+                                    overdue: number;
+                                    period: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -18940,6 +19150,7 @@ export interface paths {
                 query?: {
                     block?: string;
                     buildingId?: string;
+                    flagged?: "true" | "false";
                     floor?: number;
                     page?: number;
                     pageSize?: number;
@@ -18979,6 +19190,7 @@ export interface paths {
                                 id: string;
                                 maintenanceFundPaidOn: string | null;
                                 maintenanceFundVnd: number | null;
+                                owner: string | null;
                                 /** @enum {string} */
                                 status: "vacant" | "occupied" | "renovation";
                                 /** @enum {string} */
@@ -20377,6 +20589,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 role: "owner" | "tenant" | "member";
+                                usesApp: boolean;
                                 you: boolean;
                             }[];
                             unitCode: string;
@@ -20522,6 +20735,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             role: "owner" | "tenant" | "member";
+                            usesApp: boolean;
                             you: boolean;
                         };
                     };
@@ -20703,6 +20917,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             role: "owner" | "tenant" | "member";
+                            usesApp: boolean;
                             you: boolean;
                         };
                     };

@@ -42,6 +42,18 @@ type Props<T> = {
   /** The current sort, e.g. `code` or `-area`, and how to change it; for columns with a `sortKey`. */
   sort?: string;
   onSortChange?: (sort: string) => void;
+  /**
+   * Opens a row's detail (a drawer or page): the whole row is clickable, and focusable with Enter or Space;
+   * clicks on the row's own buttons and links stay theirs (keep one link or button in the row that opens it
+   * too, for screen readers, which announce a row by its cells).
+   */
+  onOpen?: (row: T) => void;
+};
+
+/** Whether a click or key press inside a row was meant for one of its own controls. */
+const onControl = (target: EventTarget, row: HTMLElement) => {
+  const control = (target as HTMLElement).closest("a, button, input, select, textarea, label, [role=button]");
+  return control !== null && control !== row && row.contains(control);
 };
 
 /** A column header that sorts: ascending first, then descending; aria-sort tells which. */
@@ -86,6 +98,7 @@ export function PagedTable<T extends { id: string | number }>({
   filters,
   sort,
   onSortChange,
+  onOpen,
 }: Props<T>) {
   const { t } = useTranslation();
   const { query, page, setPage, q } = list;
@@ -141,7 +154,22 @@ export function PagedTable<T extends { id: string | number }>({
             </Table.Thead>
             <Table.Tbody>
               {items.map((row) => (
-                <Table.Tr key={row.id}>
+                <Table.Tr
+                  key={row.id}
+                  {...(onOpen && {
+                    tabIndex: 0,
+                    style: { cursor: "pointer" },
+                    onClick: (event: React.MouseEvent<HTMLTableRowElement>) => {
+                      if (!onControl(event.target, event.currentTarget)) onOpen(row);
+                    },
+                    onKeyDown: (event: React.KeyboardEvent<HTMLTableRowElement>) => {
+                      if (event.target !== event.currentTarget) return;
+                      if (event.key !== "Enter" && event.key !== " ") return;
+                      event.preventDefault();
+                      onOpen(row);
+                    },
+                  })}
+                >
                   {columns.map((column) => (
                     <Table.Td key={column.header} visibleFrom={column.visibleFrom}>
                       {column.cell(row)}

@@ -46,11 +46,6 @@ export function usePagedList<P extends PagedPath>(
   return { query, page, setPage, search, setSearch, q, filtered };
 }
 
-/** One page of a list. Its filters are checked where a page names them, not here, where the path is any list's. */
-export function fetchPage<P extends PagedPath>(path: P, query: ListFilters): Promise<Page<PagedItem<P>>> {
-  return (api.GET as (path: P, init: object) => Promise<Page<PagedItem<P>>>)(path, { params: { query } });
-}
-
 /** The API's paged lists: the paths whose GET answers a page of items. */
 export type PagedPath = {
   [P in ApiPath<"get">]: ApiData<"get", P> extends { items: { id: string | number }[]; total: number }

@@ -1,59 +1,36 @@
-import { Anchor, EmptyState, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { z } from "zod";
+import type { WorkInbox } from "../../contracts/index.js";
+import { api } from "../api.js";
 import { useSignedInMe } from "../auth/session.js";
-import { IconBuilding, IconUsers } from "../components/icons.js";
+import { FormError } from "../components/forms.js";
+import { IconBuilding, IconClipboard } from "../components/icons.js";
 import { useContextLabel } from "../components/roles.js";
-import { fetchPage, type PagedPath } from "../components/usePagedList.js";
+import { formatDate, formatDateTime } from "../format.js";
 import { useAbilities, useBillingAccess } from "./access.js";
 import { CollectionKpis, useBillingDashboard } from "./billing/collection.js";
 import { billingLink, rememberedBuilding } from "./billing/scope.js";
-import { BUILDINGS_PATH, useAllBuildings } from "./buildings/buildings.js";
-import { STAFF_PATH } from "./staff/staff.js";
+import { useAllBuildings } from "./buildings/buildings.js";
 
-/** How many rows a list has, asked for with the smallest page. */
-function useCount(path: PagedPath, enabled = true, filters: Record<string, string> = {}) {
-  const query = { page: 1, pageSize: 1, ...filters };
-  return useQuery({
-    queryKey: [path, query],
-    queryFn: () => fetchPage(path, query),
-    select: (page) => page.total,
-    enabled,
-  });
-}
+type Queue = z.infer<typeof WorkInbox>["queues"][number];
+type Part = Queue["parts"][number];
 
-type CardProps = {
-  label: string;
-  count: number | undefined;
-  to: string;
-  linkLabel: string;
-  empty?: ReactNode;
-};
-
-/** A count with a way to the list, or, when what it counts needs doing, what to do next. */
-function CountCard({ label, count, to, linkLabel, empty }: CardProps) {
-  return (
-    <Paper withBorder p="lg" radius="md">
-      <Text size="sm" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      {count === undefined ? (
-        <Skeleton h={36} w={60} my={4} />
-      ) : (
-        <Text fz={32} fw={700} lh={1.4}>
-          {count}
-        </Text>
-      )}
-      {empty ?? (
-        <Anchor component={Link} to={to} size="sm">
-          {linkLabel}
-        </Anchor>
-      )}
-    </Paper>
-  );
-}
+export const WORK_PATH = "/console/work";
 
 /** The collection KPIs of the building last chosen on a billing page (or the first one), for those who read billing. */
 function CollectionSummary() {
@@ -77,92 +54,187 @@ function CollectionSummary() {
   );
 }
 
+/** A legal clock that ran out (a data request's month, a breach's 72 hours): shown in red. */
+const isLate = (queue: Queue) => queue.dueKind === "deadline" && queue.overdue > 0;
+
+/** What needs doing first: late clocks, then queues with items, then the empty ones, each in module order. */
+const rank = (queue: Queue) => (isLate(queue) ? 0 : queue.count > 0 ? 1 : 2);
+
+/** The line under a queue's count: how late, the nearest deadline, or how old its oldest item is. */
+function DueLine({ queue }: { queue: Queue }) {
+  const { t } = useTranslation();
+  if (queue.count === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t("dashboard.queueEmpty")}
+      </Text>
+    );
+  }
+  if (isLate(queue)) {
+    return (
+      <Text size="sm" c="red.9" fw={600}>
+        {t("dashboard.overdue", { count: queue.overdue })}
+      </Text>
+    );
+  }
+  if (!queue.due) return null;
+  return (
+    <Text size="sm" c="dimmed">
+      {queue.dueKind === "deadline"
+        ? t("dashboard.nextDeadline", { at: formatDateTime(queue.due) })
+        : t("dashboard.oldest", { date: formatDate(queue.due) })}
+    </Text>
+  );
+}
+
+/** One queue: its count, its clock, and one click to the list filtered to it (per building when several). */
+function QueueCard({ queue, partLabel }: { queue: Queue; partLabel: (part: Part) => string }) {
+  const { t, i18n } = useTranslation();
+  const label = i18n.language.startsWith("en") ? queue.label.en : queue.label.vi;
+  const id = `queue-${queue.key.replace(".", "-")}`;
+  const late = isLate(queue);
+  return (
+    <Paper
+      component="article"
+      aria-labelledby={id}
+      data-queue={queue.key}
+      withBorder
+      p="lg"
+      radius="md"
+      style={late ? { borderColor: "var(--mantine-color-red-9)", borderLeftWidth: 4 } : undefined}
+    >
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text id={id} size="sm" fw={600}>
+            {label}
+          </Text>
+          {late && (
+            <Badge color="red.9" variant="filled" radius="sm" tt="none">
+              {t("dashboard.late")}
+            </Badge>
+          )}
+        </Group>
+        <Text fz={32} fw={700} lh={1.3} c={late ? "red.9" : queue.count === 0 ? "gray.7" : undefined}>
+          {queue.count}
+        </Text>
+        <DueLine queue={queue} />
+        {queue.parts.length > 1 && (
+          <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+            {queue.parts.map((part) => (
+              <li key={`${part.buildingId}:${part.period}`}>
+                <Anchor component={Link} to={part.link} size="sm">
+                  {t("dashboard.part", { name: partLabel(part), count: part.count })}
+                </Anchor>
+              </li>
+            ))}
+          </Stack>
+        )}
+        {queue.count > 0 && (
+          <Anchor
+            component={Link}
+            to={queue.link}
+            size="sm"
+            fw={600}
+            mt={4}
+            aria-label={t("dashboard.openNamed", { name: label })}
+          >
+            {t("dashboard.open")} →
+          </Anchor>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The work waiting for the person, queue by queue, as the modules declare it. */
+function WorkQueues() {
+  const { t } = useTranslation();
+  const work = useQuery({ queryKey: [WORK_PATH], queryFn: () => api.GET(WORK_PATH) });
+  const buildings = useAllBuildings();
+  const names = new Map((buildings.data?.items ?? []).map((b) => [b.id, b.name]));
+  const partLabel = (part: Part) => {
+    const name = part.buildingId ? (names.get(part.buildingId) ?? "…") : t("dashboard.company");
+    return part.period ? `${name} · ${part.period.slice(5)}/${part.period.slice(0, 4)}` : name;
+  };
+
+  if (work.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t("common.loading")} />
+      </Center>
+    );
+  }
+  if (work.isError) return <FormError error={work.error} />;
+  const queues = [...work.data.queues].sort((a, b) => rank(a) - rank(b));
+  const waiting = queues.some((q) => q.count > 0);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="dashboard-work">
+      <Title order={2} size="h4" id="dashboard-work">
+        {t("dashboard.workTitle")}
+      </Title>
+      {!waiting && (
+        <EmptyState
+          icon={<IconClipboard size={28} />}
+          variant="light"
+          align="left"
+          size="sm"
+          title={t("dashboard.nothingTitle")}
+          description={t("dashboard.nothing")}
+          maw={1000}
+        />
+      )}
+      {queues.length > 0 && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} maw={1000}>
+          {queues.map((queue) => (
+            <QueueCard key={queue.key} queue={queue} partLabel={partLabel} />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
+
+/** A company with no building yet: where to start. */
+function FirstBuilding() {
+  const { t } = useTranslation();
+  const addsBuildings = useAbilities()("building", "create");
+  const buildings = useAllBuildings();
+  if (buildings.data?.total !== 0) return null;
+  return (
+    <EmptyState
+      icon={<IconBuilding size={24} />}
+      size="sm"
+      align="left"
+      title={t("buildings.emptyTitle")}
+      description={addsBuildings ? t("dashboard.noBuildings") : t("buildings.emptyStaff")}
+    >
+      {addsBuildings && (
+        <Anchor component={Link} to="/console/buildings" size="sm">
+          {t("dashboard.manageBuildings")}
+        </Anchor>
+      )}
+    </EmptyState>
+  );
+}
+
+/** The console's home: an inbox of the work waiting for the person's role, then the month's collection. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const contextLabel = useContextLabel();
-  const can = useAbilities();
-  const addsBuildings = can("building", "create");
-  const managesStaff = can("staff", "list");
-  const buildings = useCount(BUILDINGS_PATH);
-  const staff = useCount(STAFF_PATH, managesStaff);
   const billing = useBillingAccess();
-  const handlesRequests = can("privacy", "handle_requests");
-  const openRequests = useCount("/privacy/requests", handlesRequests);
-  const overdueRequests = useCount("/privacy/requests", handlesRequests, { overdue: "true" });
+  const worksQueues = useAbilities()("work", "read");
 
   return (
-    <Stack>
+    <Stack gap="lg">
       <div>
         <Title order={1} size="h2">
           {t("dashboard.welcome", { name: me.account.displayName })}
         </Title>
         {me.current && <Text c="dimmed">{contextLabel(me.current)}</Text>}
       </div>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} maw={800}>
-        <CountCard
-          label={t("dashboard.buildings")}
-          count={buildings.data}
-          to="/console/buildings"
-          linkLabel={t("dashboard.manageBuildings")}
-          empty={
-            buildings.data === 0 ? (
-              <EmptyState
-                icon={<IconBuilding size={24} />}
-                size="sm"
-                align="left"
-                title={t("buildings.emptyTitle")}
-                description={addsBuildings ? t("dashboard.noBuildings") : t("buildings.emptyStaff")}
-              >
-                {addsBuildings && (
-                  <Anchor component={Link} to="/console/buildings" size="sm">
-                    {t("dashboard.manageBuildings")}
-                  </Anchor>
-                )}
-              </EmptyState>
-            ) : undefined
-          }
-        />
-        {managesStaff && (
-          <CountCard
-            label={t("dashboard.staff")}
-            count={staff.data}
-            to="/console/staff"
-            linkLabel={t("dashboard.manageStaff")}
-            empty={
-              staff.data === 1 ? (
-                <EmptyState
-                  icon={<IconUsers size={24} />}
-                  size="sm"
-                  align="left"
-                  title={t("dashboard.aloneTitle")}
-                  description={t("dashboard.alone")}
-                >
-                  <Anchor component={Link} to="/console/staff" size="sm">
-                    {t("staff.invite")}
-                  </Anchor>
-                </EmptyState>
-              ) : undefined
-            }
-          />
-        )}
-        {handlesRequests && (
-          <CountCard
-            label={t("dashboard.privacyRequests")}
-            count={openRequests.data}
-            to="/console/privacy/requests"
-            linkLabel={t("dashboard.toPrivacyRequests")}
-          />
-        )}
-        {handlesRequests && (
-          <CountCard
-            label={t("dashboard.overdueRequests")}
-            count={overdueRequests.data}
-            to="/console/privacy/requests?overdue=true"
-            linkLabel={t("dashboard.toPrivacyRequests")}
-          />
-        )}
-      </SimpleGrid>
+      <FirstBuilding />
+      {worksQueues && <WorkQueues />}
       {billing.reads && <CollectionSummary />}
     </Stack>
   );

@@ -99,14 +99,21 @@ function MemberCard({
               </Text>
             )}
           </div>
-          <Badge
-            color={ROLE_COLORS[member.role]}
-            variant={current ? "filled" : "outline"}
-            tt="none"
-            radius="sm"
-          >
-            {words.role(member.role)}
-          </Badge>
+          <Group gap={4} wrap="nowrap">
+            {staff && current && member.usesApp && (
+              <Badge color="teal.9" variant="outline" tt="none" radius="sm">
+                {t("household.usesApp")}
+              </Badge>
+            )}
+            <Badge
+              color={ROLE_COLORS[member.role]}
+              variant={current ? "filled" : "outline"}
+              tt="none"
+              radius="sm"
+            >
+              {words.role(member.role)}
+            </Badge>
+          </Group>
         </Group>
         {r.phone && <Line label={t("household.phone")}>{reveal("phone", r.phone)}</Line>}
         {r.email && <Line label={t("household.email")}>{reveal("email", r.email)}</Line>}
@@ -160,16 +167,16 @@ export function HouseholdPanel({ unitId, mode, canEdit }: Props) {
     return (
       <Group gap={4}>
         <Button
-          variant="light"
+          variant="default"
           size="compact-sm"
           onClick={() => setDialog({ kind: "edit", member })}
           aria-label={t("household.editNamed", { name })}
         >
           {t("common.edit")}
         </Button>
-        {staff && (
+        {staff && !member.usesApp && (
           <Button
-            variant="light"
+            variant="default"
             size="compact-sm"
             onClick={() => setDialog({ kind: "invite", member })}
             aria-label={t("household.inviteNamed", { name })}

@@ -4,6 +4,7 @@ import { seedDemoBilling } from "./billing.demo.js";
 import { billingSchedules } from "./billing.jobs.js";
 import { billingPolicy } from "./billing.policy.js";
 import { billingPersonalData } from "./billing.privacy.js";
+import { billingWorkQueues } from "./billing.work.js";
 import { debtRoutes } from "./debts/debts.routes.js";
 import { invoicePolicy } from "./invoices/invoices.policy.js";
 import { invoiceRoutes } from "./invoices/invoices.routes.js";
@@ -58,4 +59,5 @@ export const billingModule = defineModule({
   tasks: [billingRunTask, autopayTask],
   seedDemo: seedDemoBilling,
   policies: [billingPolicy, invoicePolicy, tariffPolicy, unroutedTransferPolicy, bankAccountOwnerPolicy],
+  workQueues: billingWorkQueues,
 });

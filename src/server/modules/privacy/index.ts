@@ -2,6 +2,7 @@ import { defineModule } from "../../platform/module.js";
 import { seedDemoPrivacy } from "./privacy.demo.js";
 import { privacySchedules } from "./privacy.jobs.js";
 import { privacyPolicy } from "./privacy.policy.js";
+import { privacyWorkQueues } from "./privacy.work.js";
 import { privacyRequestPolicy } from "./requests/requests.policy.js";
 
 export { consentingAccounts } from "./consents/consents.service.js";
@@ -38,5 +39,6 @@ export const privacyModule = defineModule({
   schedules: privacySchedules,
   seedDemo: seedDemoPrivacy,
   policies: [privacyPolicy, privacyRequestPolicy],
+  workQueues: privacyWorkQueues,
   personalData: [privacyPersonalData],
 });

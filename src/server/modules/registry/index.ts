@@ -2,6 +2,7 @@ import { defineModule } from "../../platform/module.js";
 import { registryImportPolicy } from "./import/import.policy.js";
 import { registryImportRoutes } from "./import/import.routes.js";
 import { seedDemoRegistry } from "./registry.demo.js";
+import { registryWorkQueues } from "./registry.work.js";
 import { inviteResidents } from "./residents/bulk-invite.service.js";
 import { householdPolicy, residentPolicy } from "./residents/residents.policy.js";
 import { registryPersonalData } from "./residents/residents.privacy.js";
@@ -48,5 +49,6 @@ export const registryModule = defineModule({
   tasks: [inviteResidents],
   seedDemo: seedDemoRegistry,
   policies: [unitPolicy, residentPolicy, householdPolicy, vehiclePolicy, registryImportPolicy],
+  workQueues: registryWorkQueues,
   personalData: [registryPersonalData],
 });

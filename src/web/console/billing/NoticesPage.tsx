@@ -232,7 +232,11 @@ function RunSection({ scope }: { scope: BillingScope }) {
 function NoticesSection({ scope }: { scope: BillingScope }) {
   const { t } = useTranslation();
   const words = useBillingWords();
-  const [status, setStatus] = useState<InvoiceStatus | "">("");
+  // The console's inbox links here with ?status=draft.
+  const asked = scope.params.get("status") as InvoiceStatus | null;
+  const [status, setStatus] = useState<InvoiceStatus | "">(
+    asked && INVOICE_STATUSES.includes(asked) ? asked : "",
+  );
   const list = usePagedList(INVOICES_PATH, { status: status || undefined }, undefined, {
     buildingId: scope.building.id,
     period: scope.period,
@@ -277,6 +281,7 @@ function NoticesSection({ scope }: { scope: BillingScope }) {
         label={t("billing.noticesOf", { period: words.period(scope.period) })}
         searchLabel={t("billing.searchNotices")}
         minWidth={1000}
+        onOpen={open}
         filters={
           <NativeSelect
             label={t("common.status")}

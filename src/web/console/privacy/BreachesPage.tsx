@@ -1,6 +1,7 @@
 import { Anchor, Button, EmptyState, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { IconShield } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
 import { PageHeader } from "../../components/Pages.js";
@@ -18,11 +19,17 @@ import {
   usePrivacyWords,
 } from "./privacy.js";
 
+type Filter = BreachStatus | "active";
+const FILTERS: Filter[] = ["active", ...BREACH_STATUSES];
+
 /** Sự cố lộ lọt dữ liệu: each incident with its 72-hour clock; a row opens it to contain, report and notify. */
 export default function BreachesPage() {
   const { t } = useTranslation();
   const words = usePrivacyWords();
-  const [status, setStatus] = useState<BreachStatus | "">("");
+  // The console's inbox links here with ?status=active: every incident not closed yet.
+  const [params] = useSearchParams();
+  const asked = params.get("status") as Filter | null;
+  const [status, setStatus] = useState<Filter | "">(asked && FILTERS.includes(asked) ? asked : "");
   const [opening, setOpening] = useState(false);
   const [openId, setOpen] = useOpenParam("breach");
   const list = usePagedList(BREACHES_PATH, { status: status || undefined });
@@ -66,12 +73,13 @@ export default function BreachesPage() {
         columns={columns}
         label={t("breaches.title")}
         minWidth={1000}
+        onOpen={(b) => setOpen(b.id)}
         filters={
           <FilterSelect
             label={t("common.status")}
             value={status}
-            values={BREACH_STATUSES}
-            word={words.breachStatus}
+            values={FILTERS}
+            word={(value) => (value === "active" ? t("breaches.active") : words.breachStatus(value))}
             onChange={setStatus}
           />
         }

@@ -84,6 +84,7 @@ export default function RequestsPage() {
         label={t("privacyRequests.title")}
         searchLabel={t("privacyRequests.search")}
         minWidth={1000}
+        onOpen={(r) => setOpen(r.id)}
         filters={
           <>
             <FilterSelect

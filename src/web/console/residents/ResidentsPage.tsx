@@ -1,7 +1,8 @@
-import { Button, EmptyState, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, EmptyState, Stack, Table, Text } from "@mantine/core";
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { api } from "../../api.js";
 import { IconUsers } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
@@ -18,6 +19,19 @@ import {
 import { useAbilities } from "../access.js";
 import { ChangeRequestQueue } from "./ChangeRequestQueue.js";
 import { QueueSection } from "./QueueSection.js";
+import { ResidentDrawer } from "./ResidentDrawer.js";
+
+/** The queue the console's inbox links to (`?queue=vehicles|changes`): brought into view once it is there. */
+function useQueueInView() {
+  const [params] = useSearchParams();
+  const queue = params.get("queue");
+  useEffect(() => {
+    const id = queue === "vehicles" ? "pending-vehicles" : queue === "changes" ? "pending-changes" : null;
+    if (!id) return;
+    const heading = document.getElementById(id);
+    heading?.scrollIntoView({ block: "start" });
+  }, [queue]);
+}
 
 /**
  * Vehicles residents registered in the app, waiting for the management's approval. The queue holds the
@@ -111,14 +125,23 @@ export function ResidentsPage() {
   const canApprove = can("household", "approve_vehicle");
   const canDecideChanges = can("household", "decide_change");
   const residents = usePagedList(RESIDENTS_PATH);
+  const [open, setOpen] = useState<ResidentListItem | null>(null);
+  useQueueInView();
 
   const columns: Column<ResidentListItem>[] = [
     {
       header: t("residents.name"),
       cell: (r) => (
-        <Text size="sm" fw={500}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          fw={600}
+          onClick={() => setOpen(r)}
+          aria-label={t("residents.openNamed", { name: r.fullName })}
+        >
           {r.fullName}
-        </Text>
+        </Anchor>
       ),
     },
     { header: t("residents.phone"), cell: (r) => r.phone ?? "—" },
@@ -150,6 +173,7 @@ export function ResidentsPage() {
         label={t("residents.list")}
         searchLabel={t("residents.search")}
         minWidth={560}
+        onOpen={setOpen}
         empty={
           <EmptyState
             icon={<IconUsers size={32} />}
@@ -160,6 +184,7 @@ export function ResidentsPage() {
           />
         }
       />
+      {open && <ResidentDrawer resident={open} onClose={() => setOpen(null)} />}
     </Stack>
   );
 }

@@ -37,6 +37,9 @@ function BuildingUnits({ building }: { building: Building }) {
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get("tab") === "list" ? "list" : "plan";
   const openUnit = params.get("unit");
+  // The console's inbox links here with ?tab=list&flagged=true: the units whose household has a flag open.
+  const flaggedParam = params.get("flagged");
+  const flagged = flaggedParam === "true" || flaggedParam === "false" ? flaggedParam : "";
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
   const setParam = (key: string, value: string | null, replace = false) =>
@@ -123,10 +126,9 @@ function BuildingUnits({ building }: { building: Building }) {
           <UnitTable
             building={building}
             grid={grid.data}
-            canManage={canManage}
             onOpen={open}
-            onEdit={(unit) => setDialog({ kind: "edit", unit })}
-            onDelete={(unit) => setDialog({ kind: "delete", unit })}
+            flagged={flagged}
+            onFlaggedChange={(value) => setParam("flagged", value || null, true)}
             empty={empty}
           />
         </Tabs.Panel>

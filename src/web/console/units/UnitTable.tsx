@@ -1,32 +1,60 @@
-import { Anchor, Button, Group, NativeSelect } from "@mantine/core";
+import { Anchor, NativeSelect, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Building, FloorGrid, Unit } from "../../../contracts/index.js";
+import type { Building, FloorGrid, UnitListItem } from "../../../contracts/index.js";
+import { api } from "../../api.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";
 import { usePagedList } from "../../components/usePagedList.js";
+import { formatVnd } from "../../format.js";
+import { useBillingAccess } from "../access.js";
 import { UnitStatusBadge } from "./UnitStatus.js";
 import { UNIT_STATUSES, UNIT_TYPES, UNITS_PATH, useUnitWords } from "./units.js";
 
 type Props = {
   building: Building;
   grid?: FloorGrid;
-  canManage: boolean;
   onOpen: (unitId: string) => void;
-  onEdit: (unit: Unit) => void;
-  onDelete: (unit: Unit) => void;
+  /** Only units with a household flag still open (`true`), or none open (`false`): from the address. */
+  flagged: string;
+  onFlaggedChange: (value: string) => void;
   empty: React.ReactNode;
 };
 
-/** The building's units, paginated, searched, filtered and sorted on the server. */
-export function UnitTable({ building, grid, canManage, onOpen, onEdit, onDelete, empty }: Props) {
-  const { t } = useTranslation();
+/** What the page's units owe, asked of billing in one request for the page, for those who read billing. */
+function useBalances(buildingId: string, unitIds: string[], enabled: boolean) {
+  const query = { buildingId, unitIds: unitIds.join(",") };
+  return useQuery({
+    queryKey: ["/billing/unit-balances", query],
+    queryFn: () => api.GET("/billing/unit-balances", { params: { query } }),
+    enabled: enabled && unitIds.length > 0,
+    select: (data) => new Map(data.items.map((item) => [item.unitId, item])),
+  });
+}
+
+/**
+ * The building's units, paginated, searched, filtered and sorted on the server, with each unit's owner and what it
+ * owes; a row opens the unit (changing or deleting it is done there).
+ */
+export function UnitTable({ building, grid, onOpen, flagged, onFlaggedChange, empty }: Props) {
+  const { t, i18n } = useTranslation();
   const words = useUnitWords();
+  const readsBilling = useBillingAccess().reads;
   const [block, setBlock] = useState("");
   const [floor, setFloor] = useState("");
   const [status, setStatus] = useState("");
   const [type, setType] = useState("");
   const [sort, setSort] = useState("code");
-  const list = usePagedList(UNITS_PATH, { buildingId: building.id, block, floor, status, type }, sort);
+  const list = usePagedList(
+    UNITS_PATH,
+    { buildingId: building.id, block, floor, status, type, flagged: flagged || undefined },
+    sort,
+  );
+  const balances = useBalances(
+    building.id,
+    (list.query.data?.items ?? []).map((unit) => unit.id),
+    readsBilling,
+  );
 
   // Floors that have units, from the grid, top floor first; only the chosen block's when one is chosen.
   const floors = [
@@ -38,7 +66,7 @@ export function UnitTable({ building, grid, canManage, onOpen, onEdit, onDelete,
   ].sort((a, b) => b - a);
   const all = { value: "", label: t("common.all") };
 
-  const columns: Column<Unit>[] = [
+  const columns: Column<UnitListItem>[] = [
     {
       header: t("units.code"),
       sortKey: "code",
@@ -56,39 +84,30 @@ export function UnitTable({ building, grid, canManage, onOpen, onEdit, onDelete,
       sortKey: "area",
       cell: (unit) => <span style={{ whiteSpace: "nowrap" }}>{words.area(unit.areaM2)}</span>,
     },
+    { header: t("units.owner"), cell: (unit) => unit.owner ?? "—" },
     { header: t("units.status"), cell: (unit) => <UnitStatusBadge status={unit.status} /> },
   ];
-  if (canManage) {
+  if (readsBilling) {
     columns.push({
-      header: t("common.actions"),
-      cell: (unit) => (
-        <Group gap={4} wrap="nowrap">
-          {unit.abilities.update && (
-            <Button
-              variant="subtle"
-              size="xs"
-              onClick={() => onEdit(unit)}
-              aria-label={t("common.editNamed", { name: unit.code })}
-            >
-              {t("common.edit")}
-            </Button>
-          )}
-          {unit.abilities.delete && (
-            <Button
-              variant="subtle"
-              color="red"
-              size="xs"
-              onClick={() => onDelete(unit)}
-              aria-label={t("common.deleteNamed", { name: unit.code })}
-            >
-              {t("common.delete")}
-            </Button>
-          )}
-        </Group>
-      ),
+      header: t("units.balance"),
+      cell: (unit) => {
+        const owed = balances.data?.get(unit.id);
+        if (!owed) return balances.isPending ? "…" : "—";
+        return (
+          <Text
+            span
+            size="sm"
+            style={{ whiteSpace: "nowrap" }}
+            c={owed.overdue > 0 ? "red.9" : undefined}
+            fw={owed.overdue > 0 ? 600 : undefined}
+          >
+            {formatVnd(owed.balance, i18n.language)}
+            {owed.overdue > 0 && ` (${t("units.overdue")})`}
+          </Text>
+        );
+      },
     });
   }
-
   return (
     <PagedTable
       list={list}
@@ -97,6 +116,8 @@ export function UnitTable({ building, grid, canManage, onOpen, onEdit, onDelete,
       searchLabel={t("units.searchCode")}
       sort={sort}
       onSortChange={setSort}
+      onOpen={(unit) => onOpen(unit.id)}
+      minWidth={960}
       filters={
         <>
           {building.blocks.length > 1 && (
@@ -131,6 +152,17 @@ export function UnitTable({ building, grid, canManage, onOpen, onEdit, onDelete,
             onChange={(event) => setType(event.currentTarget.value)}
             data={[all, ...UNIT_TYPES.map((s) => ({ value: s, label: words.type(s) }))]}
             w={150}
+          />
+          <NativeSelect
+            label={t("units.flagged")}
+            value={flagged}
+            onChange={(event) => onFlaggedChange(event.currentTarget.value)}
+            data={[
+              all,
+              { value: "true", label: t("units.flaggedOpen") },
+              { value: "false", label: t("units.flaggedNone") },
+            ]}
+            w={200}
           />
         </>
       }

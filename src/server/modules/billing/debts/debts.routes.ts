@@ -5,6 +5,8 @@ import {
   DashboardQuery,
   DebtQuery,
   Statement,
+  UnitBalanceQuery,
+  UnitBalances,
 } from "../../../../contracts/billing.js";
 import { IdParams } from "../../../../contracts/common.js";
 import * as debts from "./debts.service.js";
@@ -27,6 +29,22 @@ export const debtRoutes: FastifyPluginAsyncZod = async (app) => {
       config: reads,
     },
     async (req) => req.run((ctx) => debts.ageing(ctx, req.query.buildingId, req.query)),
+  );
+  app.get(
+    "/billing/unit-balances",
+    {
+      schema: {
+        summary: "Balances of units",
+        description:
+          "What each of the given units of a building owes on its issued notices, and the part overdue: the " +
+          "unit list's balance column, for one page of units at once.",
+        tags,
+        querystring: UnitBalanceQuery,
+        response: { 200: UnitBalances },
+      },
+      config: reads,
+    },
+    async (req) => req.run((ctx) => debts.unitBalances(ctx, req.query.buildingId, req.query.unitIds)),
   );
   app.get(
     "/units/:id/statement",

@@ -76,6 +76,35 @@ export async function ageing(ctx: Ctx, buildingId: string, q: PageQuery) {
   };
 }
 
+/** What each of the building's given units owes on its open notices, and the part past due: one query. */
+export async function unitBalances(ctx: Ctx, buildingId: string, unitIds: string[]) {
+  await billingBuilding(ctx, buildingId, "read");
+  if (unitIds.length === 0) return { items: [] };
+  const owed = await queryRows<{ unitId: string; balance: string; overdue: string }>(
+    ctx.tx,
+    sql`select i.unit_id as "unitId", sum(i.total - i.paid)::text as balance,
+               coalesce(sum(i.total - i.paid) filter (where i.due_on < ${todayInVietnam()}::date), 0)::text as overdue
+          from invoices i
+         where i.company_id = ${ctx.companyId} and i.building_id = ${buildingId} and ${OPEN}
+           and i.unit_id in (${sql.join(
+             unitIds.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})
+         group by i.unit_id`,
+  );
+  const byUnit = new Map(owed.map((r) => [r.unitId, r]));
+  return {
+    items: [...new Set(unitIds)].map((unitId) => {
+      const row = byUnit.get(unitId);
+      return {
+        unitId,
+        balance: row ? exactVnd(row.balance, "balance") : 0,
+        overdue: row ? exactVnd(row.overdue, "overdue") : 0,
+      };
+    }),
+  };
+}
+
 /**
  * A unit's statement of account: its notices (debit) and payments (credit) in date order with the running
  * balance; a negative balance is the unit's credit.

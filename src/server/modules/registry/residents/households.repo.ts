@@ -32,7 +32,10 @@ export async function currentMember(tx: Tx, p: UnitKey & { by: MemberBy }) {
   return row ?? null;
 }
 
-/** Everyone who belongs or belonged to the unit's household: current members first, by role and name. */
+/**
+ * Everyone who belongs or belonged to the unit's household: current members first, then the owner, tenants and
+ * members, each by name.
+ */
 export function householdOf(tx: Tx, p: UnitKey) {
   return tx
     .select({ m: householdMembers, r: residents })
@@ -41,7 +44,7 @@ export function householdOf(tx: Tx, p: UnitKey) {
     .where(and(eq(householdMembers.companyId, p.companyId), eq(householdMembers.unitId, p.unitId)))
     .orderBy(
       sql`${householdMembers.movedOutOn} is not null`,
-      asc(householdMembers.role),
+      sql`case ${householdMembers.role} when 'owner' then 0 when 'tenant' then 1 else 2 end`,
       asc(residents.fullName),
     );
 }

@@ -88,6 +88,7 @@ export async function getHousehold(ctx: Ctx, unitId: string) {
       movedOutOn: m.movedOutOn,
       leaseEndsOn: m.leaseEndsOn,
       you: ctx.actor.accountId !== null && r.accountId === ctx.actor.accountId,
+      usesApp: r.accountId !== null,
       resident: toDto(ctx, r),
     })),
   };
@@ -140,6 +141,7 @@ export async function addHouseholdMember(
     movedOutOn: member.movedOutOn,
     leaseEndsOn: member.leaseEndsOn,
     you: false,
+    usesApp: resident.accountId !== null,
     resident: toDto(ctx, resident),
   };
 }
@@ -212,6 +214,7 @@ export async function updateMember(
     movedOutOn: member.movedOutOn,
     leaseEndsOn: member.leaseEndsOn,
     you: ctx.actor.accountId !== null && member.resident.accountId === ctx.actor.accountId,
+    usesApp: member.resident.accountId !== null,
     resident,
   };
 }

@@ -1,7 +1,14 @@
-import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Page } from "../../../../contracts/common.js";
-import type { FloorGrid, Unit, UnitBody, UnitPatch, UnitQuery } from "../../../../contracts/registry.js";
+import type {
+  FloorGrid,
+  Unit,
+  UnitBody,
+  UnitListItem,
+  UnitPatch,
+  UnitQuery,
+} from "../../../../contracts/registry.js";
 import { audit, diff } from "../../../platform/audit/audit.service.js";
 import type { Actor } from "../../../platform/authz/actor.js";
 import { abilitiesOf, authorizeVisible, subject } from "../../../platform/authz/can.js";
@@ -10,6 +17,8 @@ import { insertOne } from "../../../platform/db/insert.js";
 import { containing, pageOf } from "../../../platform/db/paging.js";
 import { conflictOn, errors } from "../../../platform/errors.js";
 import { buildingPolicy, loadBuilding } from "../../buildings/index.js";
+import { householdFlags } from "../residents/residents.table.js";
+import { unitOwners } from "../residents/unit-households.view.js";
 import { unitPolicy } from "./units.policy.js";
 import { units } from "./units.table.js";
 
@@ -46,7 +55,7 @@ const ORDER = {
 } as const;
 
 /** Units of the buildings the actor covers, filtered and sorted, one page. */
-export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise<Page<Unit>> {
+export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise<Page<UnitListItem>> {
   const conditions: SQL[] = [eq(units.companyId, ctx.companyId)];
   const scope = unitPolicy.scope(ctx.actor);
   if (scope) conditions.push(scope);
@@ -56,8 +65,13 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise
   if (q.status) conditions.push(eq(units.status, q.status));
   if (q.type) conditions.push(eq(units.type, q.type));
   if (q.q) conditions.push(ilike(units.code, containing(q.q)));
+  if (q.flagged) {
+    const open = sql`exists (select 1 from ${householdFlags} f where f.company_id = ${units.companyId}
+                       and f.unit_id = ${units.id} and f.resolved_at is null)`;
+    conditions.push(q.flagged === "true" ? open : sql`not ${open}`);
+  }
   const where = and(...conditions);
-  return pageOf(
+  const page = await pageOf(
     q,
     {
       rows: (limit, offset) =>
@@ -72,6 +86,25 @@ export async function listUnits(ctx: Ctx, q: z.infer<typeof UnitQuery>): Promise
     },
     (u) => toDto(ctx.actor, u),
   );
+  const owners = await ownerNames(
+    ctx,
+    page.items.map((u) => u.id),
+  );
+  return { ...page, items: page.items.map((u) => ({ ...u, owner: owners.get(u.id) ?? null })) };
+}
+
+/** The current owners' names of the units, co-owners joined by commas: one query for a page. */
+async function ownerNames(ctx: Ctx, unitIds: string[]) {
+  if (unitIds.length === 0) return new Map<string, string>();
+  const rows = await ctx.tx
+    .select({
+      unitId: unitOwners.unitId,
+      names: sql<string>`string_agg(${unitOwners.fullName}, ', ' order by ${unitOwners.fullName})`,
+    })
+    .from(unitOwners)
+    .where(and(eq(unitOwners.companyId, ctx.companyId), inArray(unitOwners.unitId, unitIds)))
+    .groupBy(unitOwners.unitId);
+  return new Map(rows.map((r) => [r.unitId, r.names]));
 }
 
 async function loadUnit(ctx: Ctx, id: string): Promise<UnitRow> {
