@@ -4,3 +4,4 @@ export * from "./common.js";
 export * from "./organisation.js";
 export * from "./privacy.js";
 export * from "./registry.js";
+export * from "./settings.js";

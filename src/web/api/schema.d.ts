@@ -5157,6 +5157,740 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/company/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's logo
+         * @description The image; its address carries the version, so it may be cached.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    v?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The logo (PNG or JPEG) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Upload the company's logo
+         * @description A PNG or JPEG image (at most 256 kB) as the body. Company admin only; audited.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                update: boolean;
+                            };
+                            /** @description Registered office */
+                            address: string | null;
+                            /** Format: email */
+                            email: string | null;
+                            /** @description Phone residents call, e.g. 024 3825 1234 or 0912 345 678 */
+                            hotline: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Name registered with the tax office, printed on documents */
+                            legalName: string | null;
+                            logoUrl: string | null;
+                            /** @description Short name people use: the console, messages */
+                            name: string;
+                            senders: {
+                                /** @description Display name of emails, e.g. "BQL Chung cư Demo" */
+                                emailSenderName: string | null;
+                                /** @description Signature at the end of SMS texts */
+                                smsSenderName: string | null;
+                            };
+                            taxCode: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Remove the company's logo
+         * @description Documents print the name alone again. Company admin only; audited.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                update: boolean;
+                            };
+                            /** @description Registered office */
+                            address: string | null;
+                            /** Format: email */
+                            email: string | null;
+                            /** @description Phone residents call, e.g. 024 3825 1234 or 0912 345 678 */
+                            hotline: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Name registered with the tax office, printed on documents */
+                            legalName: string | null;
+                            logoUrl: string | null;
+                            /** @description Short name people use: the console, messages */
+                            name: string;
+                            senders: {
+                                /** @description Display name of emails, e.g. "BQL Chung cư Demo" */
+                                emailSenderName: string | null;
+                                /** @description Signature at the end of SMS texts */
+                                smsSenderName: string | null;
+                            };
+                            taxCode: string | null;
+                        };
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's profile
+         * @description Legal name, address, tax code, hotline, logo and sender names: what documents print.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                update: boolean;
+                            };
+                            /** @description Registered office */
+                            address: string | null;
+                            /** Format: email */
+                            email: string | null;
+                            /** @description Phone residents call, e.g. 024 3825 1234 or 0912 345 678 */
+                            hotline: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Name registered with the tax office, printed on documents */
+                            legalName: string | null;
+                            logoUrl: string | null;
+                            /** @description Short name people use: the console, messages */
+                            name: string;
+                            senders: {
+                                /** @description Display name of emails, e.g. "BQL Chung cư Demo" */
+                                emailSenderName: string | null;
+                                /** @description Signature at the end of SMS texts */
+                                smsSenderName: string | null;
+                            };
+                            taxCode: string | null;
+                        };
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change the company's profile
+         * @description Replaces the profile every document prints. Company admin only; audited.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Registered office */
+                        address: string | null;
+                        /** Format: email */
+                        email: string | null;
+                        /** @description Phone residents call, e.g. 024 3825 1234 or 0912 345 678 */
+                        hotline: string | null;
+                        /** @description Name registered with the tax office, printed on documents */
+                        legalName: string | null;
+                        /** @description Short name people use: the console, messages */
+                        name: string;
+                        taxCode: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                update: boolean;
+                            };
+                            /** @description Registered office */
+                            address: string | null;
+                            /** Format: email */
+                            email: string | null;
+                            /** @description Phone residents call, e.g. 024 3825 1234 or 0912 345 678 */
+                            hotline: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Name registered with the tax office, printed on documents */
+                            legalName: string | null;
+                            logoUrl: string | null;
+                            /** @description Short name people use: the console, messages */
+                            name: string;
+                            senders: {
+                                /** @description Display name of emails, e.g. "BQL Chung cư Demo" */
+                                emailSenderName: string | null;
+                                /** @description Signature at the end of SMS texts */
+                                smsSenderName: string | null;
+                            };
+                            taxCode: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/senders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the names messages go out under
+         * @description The display name of emails and the signature of texts. Company admin only; audited.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Display name of emails, e.g. "BQL Chung cư Demo" */
+                        emailSenderName: string | null;
+                        /** @description Signature at the end of SMS texts */
+                        smsSenderName: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the signed-in person may do with this record */
+                            abilities: {
+                                update: boolean;
+                            };
+                            /** @description Registered office */
+                            address: string | null;
+                            /** Format: email */
+                            email: string | null;
+                            /** @description Phone residents call, e.g. 024 3825 1234 or 0912 345 678 */
+                            hotline: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Name registered with the tax office, printed on documents */
+                            legalName: string | null;
+                            logoUrl: string | null;
+                            /** @description Short name people use: the console, messages */
+                            name: string;
+                            senders: {
+                                /** @description Display name of emails, e.g. "BQL Chung cư Demo" */
+                                emailSenderName: string | null;
+                                /** @description Signature at the end of SMS texts */
+                                smsSenderName: string | null;
+                            };
+                            taxCode: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/debts": {
         parameters: {
             query?: never;
@@ -14396,6 +15130,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             controller: {
+                                address: string | null;
+                                email: string | null;
+                                hotline: string | null;
                                 name: string;
                                 taxCode: string | null;
                             };
