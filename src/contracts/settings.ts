@@ -81,6 +81,7 @@ export const AuditChange = z.object({
 });
 
 export const AuditEntry = z.object({
+  id: z.number().int().describe("The entry's number in the company's chain (its seq): unique in the company"),
   seq: z.number().int().describe("Position in the company's chain"),
   at: z.string(),
   actor: z.object({ accountId: Uuid.nullable(), name: z.string().nullable(), role: z.string().nullable() }),

@@ -58,6 +58,7 @@ export async function listAuditEntries(ctx: Ctx, q: AuditQuery): Promise<z.infer
   const fields = personalFields(ctx.platform);
   return {
     items: rows.map((r) => ({
+      id: r.seq,
       seq: r.seq,
       at: r.at.toISOString(),
       actor: {

@@ -63,7 +63,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
     { parseAs: "buffer", bodyLimit: LOGO_BODY_LIMIT },
     (_req, body, done) => done(null, body),
   );
-  app.put(
+  app.post(
     "/company/logo",
     {
       bodyLimit: LOGO_BODY_LIMIT,

@@ -172,7 +172,7 @@ describe("company profile", () => {
 
 describe("company logo", () => {
   const put = (client: Client, body: Buffer, type = "image/png") =>
-    client.request("PUT", "/api/v1/company/logo", body, { "content-type": type });
+    client.request("POST", "/api/v1/company/logo", body, { "content-type": type });
 
   it("takes a PNG or JPEG by its bytes, within 256 kB, and prints it on the fee notice", async () => {
     const { companyId, buildingId, unitId, admin } = await company();
