@@ -149,8 +149,8 @@ describe("company profile", () => {
     });
   });
 
-  it("keeps sender names, audited", async () => {
-    const { companyId, admin } = await company();
+  it("keeps sender names, audited, and emails to residents go out under the company's", async () => {
+    const { companyId, buildingId, unitId, admin } = await company();
     const bad = await admin.put("/api/v1/company/senders", { emailSenderName: "B", smsSenderName: null });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.details.fields)).toEqual(["emailSenderName"]);
@@ -167,6 +167,44 @@ describe("company profile", () => {
       emailSenderName: [null, "BQL Chung cư Sen Vàng"],
       smsSenderName: [null, "BQL Sen Vang"],
     });
+
+    // A breach notice to an affected resident: the email's From carries the name, the address stays MAIL_FROM's.
+    const email = `hoa-${Date.now()}@example.vn`;
+    const added = await admin.post(`/api/v1/units/${unitId}/household`, {
+      role: "owner",
+      fullName: "Lê Thị Hoa",
+      email,
+    });
+    expect(added.status).toBe(201);
+    const breach = await admin.post("/api/v1/privacy/breaches", {
+      title: "Gửi nhầm danh sách cư dân",
+      description: "Một bảng tính danh sách cư dân được gửi nhầm ra ngoài công ty.",
+      severity: "low",
+      fields: ["resident.email"],
+      scope: { buildingIds: [buildingId] },
+      detectedAt: new Date().toISOString(),
+    });
+    expect((await admin.post(`/api/v1/privacy/breaches/${breach.body.id}/notify-residents`)).status).toBe(
+      200,
+    );
+    let raw = "";
+    for (let i = 0; i < 250 && !raw; i++) {
+      raw = env.smtp.mails.findLast((m) => m.to.includes(email))?.raw ?? "";
+      if (!raw) await new Promise((r) => setTimeout(r, 20));
+    }
+    const from = raw.match(/^From: (.*)$/m)?.[1] ?? "";
+    expect(from).toMatch(
+      /=\?UTF-8\?\w\?.+\?= <no-reply@chungcu\.local>|"BQL Chung cư Sen Vàng" <no-reply@chungcu\.local>/,
+    );
+    const decoded = from.replace(/=\?UTF-8\?Q\?(.+?)\?=/gi, (_, q: string) =>
+      Buffer.from(
+        q
+          .replace(/_/g, " ")
+          .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+        "latin1",
+      ).toString("utf8"),
+    );
+    expect(decoded).toContain("BQL Chung cư Sen Vàng");
   });
 });
 

@@ -27,6 +27,12 @@ import { FilterSelect } from "../privacy/parts.js";
 const AUDIT_PATH = "/audit-log";
 type Entry = PagedItem<typeof AUDIT_PATH>;
 
+/**
+ * An action's code as people read it: "company.logo.update" → "company › logo › update". The dotted code would
+ * read as an untranslated text key; the parts stay the words the code is made of.
+ */
+const actionWords = (action: string) => action.split(".").join(" › ");
+
 /** A value of a change as the log holds it: text as is, anything else as compact JSON; nothing as "—". */
 function shown(value: unknown): string {
   if (value === null || value === undefined) return "—";
@@ -95,7 +101,7 @@ function EntryDrawer({ entry, onClose }: { entry: Entry; onClose: () => void }) 
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t("audit.action")}</Table.Th>
-              <Table.Td ff="monospace">{entry.action}</Table.Td>
+              <Table.Td ff="monospace">{actionWords(entry.action)}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t("audit.record")}</Table.Th>
@@ -218,7 +224,7 @@ export default function AuditPage() {
       header: t("audit.action"),
       cell: (e) => (
         <Text size="sm" ff="monospace">
-          {e.action}
+          {actionWords(e.action)}
         </Text>
       ),
     },

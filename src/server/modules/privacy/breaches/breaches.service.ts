@@ -15,7 +15,7 @@ import { errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { fieldLabel, personalFields } from "../../../platform/privacy/personal-data.js";
 import { recipientsOf } from "../../accounts/index.js";
-import { companyLetterhead, companyProfile } from "../../companies/index.js";
+import { companyLetterhead, companyProfile, senderNames } from "../../companies/index.js";
 import { notify } from "../../notifications/index.js";
 import { openResidentFields, residentNames, residentsIn } from "../../registry/index.js";
 import { accountsWithRoles } from "../../staff/index.js";
@@ -351,10 +351,12 @@ export async function notifyAffected(ctx: Ctx, id: string) {
       })),
   );
   const emails = people.filter((p) => p.values["resident.email"]);
+  const { emailSenderName } = await senderNames(ctx);
   ctx.afterCommit(async () => {
     for (const p of emails) {
       await ctx.platform.messenger.send({
         channel: "email",
+        fromName: emailSenderName,
         to: p.values["resident.email"] as string,
         subject: message(p.lang, "BREACH_NOTICE_SUBJECT", { company: company?.name ?? "" }),
         text: textFor(p.lang),
