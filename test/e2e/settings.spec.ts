@@ -69,6 +69,7 @@ test("the admin finds their own change in the audit log by person and opens its 
 }) => {
   const sender = `BQL Demo ${Date.now().toString(36).slice(-5)}`;
   await signIn(page, "admin@demo.chungcu.vn");
+  await expect(page).toHaveURL(/\/console/);
   await page.goto("/console/settings");
   const senders = page.getByRole("region", { name: "Tên người gửi" });
   await senders.getByLabel("Tên người gửi email").fill(sender);
@@ -82,7 +83,7 @@ test("the admin finds their own change in the audit log by person and opens its 
   const total = async () => Number((await page.getByText(/^Tổng số: \d+$/).textContent())?.match(/\d+/)?.[0]);
   await expect(table).toBeVisible();
   const everyone = await total();
-  await page.getByRole("textbox", { name: "Người thực hiện" }).click();
+  await page.getByRole("combobox", { name: "Người thực hiện" }).click();
   await page.getByRole("option", { name: "Trần Thị Quản Trị" }).click();
   // The demo's seed, written by the system, and other people's entries are gone; the admin's stay.
   await expect.poll(total).toBeLessThan(everyone);

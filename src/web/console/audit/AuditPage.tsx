@@ -84,6 +84,7 @@ function EntryDrawer({ entry, onClose }: { entry: Entry; onClose: () => void }) 
       position="right"
       size="lg"
       title={t("audit.entryTitle", { seq: entry.seq })}
+      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       <Stack gap="md">
         <Table variant="vertical" withTableBorder>
