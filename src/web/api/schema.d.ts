@@ -5697,11 +5697,13 @@ export interface paths {
         };
         /**
          * Remove the company's logo
-         * @description Documents print the name alone again. Company admin only; audited.
+         * @description Documents print the name alone again. With `v`, only that version is removed: a newer logo another admin uploaded meanwhile stays (409). Company admin only; audited.
          */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    v?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5740,6 +5742,15 @@ export interface paths {
                             };
                             taxCode: string | null;
                         };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
                 /** @description Not signed in, or the second factor is still owed */

@@ -10,6 +10,9 @@ import {
 import { errors } from "../../platform/errors.js";
 import * as service from "./profile.service.js";
 
+/** The logo's version, as its address carries it. */
+const LogoVersion = z.object({ v: z.coerce.number().int().min(0).optional() });
+
 /** A logo above this is refused by Fastify (413) before it is read; the service's own limit is lower. */
 const LOGO_BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -86,13 +89,15 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Remove the company's logo",
-        description: "Documents print the name alone again. Company admin only; audited.",
+        description:
+          "Documents print the name alone again. With `v`, only that version is removed: a newer logo another admin uploaded meanwhile stays (409). Company admin only; audited.",
         tags,
+        querystring: LogoVersion,
         response: { 200: CompanyProfile },
       },
       config: { permission: ["update", "company_settings"] },
     },
-    async (req) => req.run((ctx) => service.removeLogo(ctx)),
+    async (req) => req.run((ctx) => service.removeLogo(ctx, req.query.v)),
   );
   app.get(
     "/company/logo",
@@ -101,7 +106,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The company's logo",
         description: "The image; its address carries the version, so it may be cached.",
         tags,
-        querystring: z.object({ v: z.coerce.number().int().min(0).optional() }),
+        querystring: LogoVersion,
         response: { 200: fileAnswer("image/png", "The logo (PNG or JPEG)") },
       },
       config: { permission: ["read_logo", "company_settings"] },

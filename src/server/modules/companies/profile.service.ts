@@ -107,9 +107,11 @@ export async function uploadLogo(ctx: Ctx, data: Buffer): Promise<CompanyProfile
   return getCompanyProfile(ctx);
 }
 
-export async function removeLogo(ctx: Ctx): Promise<CompanyProfile> {
+/** Removes the logo; with `version`, only when it is still the one the person saw. */
+export async function removeLogo(ctx: Ctx, version?: number): Promise<CompanyProfile> {
   const before = await loadCompany(ctx);
   if (!before.hasLogo) throw errors.rule("LOGO_MISSING");
+  if (version !== undefined && version !== before.logoVersion) throw errors.inUse("LOGO_CHANGED");
   await setLogo(ctx.tx, { id: ctx.companyId, logo: null });
   await audit(ctx, {
     action: "company.logo.remove",

@@ -244,7 +244,8 @@ describe("company logo", () => {
     const notice = (await admin.get(`/api/v1/invoices/${invoiceId}/pdf`)).raw;
     expect(await pdfImageSizes(notice)).toContainEqual({ width: 120, height: 60 });
 
-    const removed = await admin.delete("/api/v1/company/logo");
+    expect((await admin.delete("/api/v1/company/logo?v=0")).status).toBe(409);
+    const removed = await admin.delete("/api/v1/company/logo?v=1");
     expect(removed.body.logoUrl).toBeNull();
     expect((await accountant.get("/api/v1/company/logo")).status).toBe(404);
     const plain = (await admin.get(`/api/v1/invoices/${invoiceId}/pdf`)).raw;

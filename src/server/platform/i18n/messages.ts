@@ -144,6 +144,7 @@ const vi = {
   LOGO_TYPE_INVALID: "Logo phải là ảnh PNG hoặc JPEG.",
   LOGO_TOO_LARGE: "Logo tối đa {limitKb} kB.",
   LOGO_MISSING: "Chưa có logo.",
+  LOGO_CHANGED: "Logo vừa được người khác thay; hãy tải lại trang rồi thử lại.",
 } satisfies Catalog;
 
 /** A stable message code: what error factories and `details.fields` carry, worded here in each language. */
@@ -292,6 +293,7 @@ const en: Record<MessageCode, string> = {
   LOGO_TYPE_INVALID: "The logo must be a PNG or JPEG image.",
   LOGO_TOO_LARGE: "The logo may be at most {limitKb} kB.",
   LOGO_MISSING: "There is no logo yet.",
+  LOGO_CHANGED: "Someone else has just replaced the logo; reload the page and try again.",
 };
 
 /** Entity names used inside messages. */

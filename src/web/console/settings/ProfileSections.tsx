@@ -184,7 +184,16 @@ export function LogoSection({ profile }: { profile: CompanyProfile }) {
           confirmLabel={t("settings.logoRemove")}
           danger
           onClose={() => setRemoving(false)}
-          onConfirm={async () => queryClient.setQueryData([PROFILE_PATH], await api.DELETE("/company/logo"))}
+          onConfirm={async () =>
+            queryClient.setQueryData(
+              [PROFILE_PATH],
+              await api.DELETE("/company/logo", {
+                params: {
+                  query: { v: Number(new URL(profile.logoUrl ?? "", location.origin).searchParams.get("v")) },
+                },
+              }),
+            )
+          }
         >
           {t("settings.logoRemoveConfirm")}
         </ConfirmModal>
