@@ -10,7 +10,7 @@ export {
   onCompanyCreated,
   updateCompanySettings,
 } from "./companies.service.js";
-export { companyLetterhead, type Letterhead, senderNames } from "./profile.service.js";
+export { companyLetterhead, senderNames } from "./profile.service.js";
 
 /** Management companies: the tenants, their profile and settings, their bank accounts' owner. */
 export const companiesModule = defineModule({
