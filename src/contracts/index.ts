@@ -4,4 +4,5 @@ export * from "./common.js";
 export * from "./organisation.js";
 export * from "./privacy.js";
 export * from "./registry.js";
+export * from "./settings.js";
 export * from "./work.js";

@@ -476,7 +476,13 @@ export const Processor = z.object({
 export const ProcessingRegister = z.object({
   version: z.string(),
   generatedAt: z.string(),
-  controller: z.object({ name: z.string(), taxCode: z.string().nullable() }),
+  controller: z.object({
+    name: z.string(),
+    taxCode: z.string().nullable(),
+    address: z.string().nullable(),
+    hotline: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
   entries: z.array(RegisterEntry),
   processors: z.array(Processor),
   counts: z.object({ residents: z.number().int(), accounts: z.number().int(), buildings: z.number().int() }),

@@ -16,7 +16,8 @@ const resources = { vi: { translation: vi satisfies English } };
 /** The texts of the signed-in areas and the landing page, which their own chunks bring (see addTexts). */
 type PartTexts = typeof import("./locales/areas.vi.json") &
   typeof import("./locales/console.vi.json") &
-  typeof import("./locales/public.vi.json");
+  typeof import("./locales/public.vi.json") &
+  typeof import("./locales/settings.vi.json");
 
 declare module "i18next" {
   interface CustomTypeOptions {

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from "../platform/context.js";
 import { accountsModule } from "./accounts/index.js";
 import { announcementsModule } from "./announcements/index.js";
+import { auditModule } from "./audit/index.js";
 import { billingModule } from "./billing/index.js";
 import { buildingsModule } from "./buildings/index.js";
 import { companiesModule } from "./companies/index.js";
@@ -26,5 +27,6 @@ export const modules: readonly ModuleManifest[] = [
   privacyModule,
   notificationsModule,
   announcementsModule,
+  auditModule,
   workModule,
 ];

@@ -7,7 +7,9 @@ import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import {
   IconBuilding,
   IconDashboard,
+  IconHistory,
   IconReceipt,
+  IconSettings,
   IconShield,
   IconUser,
   IconUsers,
@@ -17,6 +19,7 @@ import { BuildingsPage } from "./buildings/BuildingsPage.js";
 import { DashboardPage } from "./DashboardPage.js";
 import { BreachClockBanner } from "./privacy/BreachClockBanner.js";
 import { ResidentsPage } from "./residents/ResidentsPage.js";
+import { CompanyLogo } from "./settings/CompanyLogo.js";
 import { StaffPage } from "./staff/StaffPage.js";
 import { BuildingPage } from "./units/BuildingPage.js";
 
@@ -38,6 +41,8 @@ const RegisterPage = lazy(() => import("./privacy/RegisterPage.js"));
 const PoliciesPage = lazy(() => import("./privacy/PoliciesPage.js"));
 const LegalHoldsPage = lazy(() => import("./privacy/LegalHoldsPage.js"));
 const ReportsPage = lazy(() => import("./privacy/ReportsPage.js"));
+const SettingsPage = lazy(() => import("./settings/SettingsPage.js"));
+const AuditPage = lazy(() => import("./audit/AuditPage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
 function usePrivacyNav(): NavItem[] {
@@ -103,9 +108,14 @@ export default function ConsoleArea() {
     nav.push({ to: "/console/privacy", label: t("nav.privacy"), icon: <IconShield />, children: privacy });
   }
   if (managesStaff) nav.push({ to: "/console/staff", label: t("nav.staff"), icon: <IconUsers /> });
+  // Settings: the company's details for every staff member (read-only but for its admin), billing per building.
+  const seesSettings = can("company_settings", "read") || access.reads;
+  if (seesSettings) nav.push({ to: "/console/settings", label: t("nav.settings"), icon: <IconSettings /> });
+  const readsAudit = can("audit_log", "read");
+  if (readsAudit) nav.push({ to: "/console/audit", label: t("nav.auditLog"), icon: <IconHistory /> });
 
   return (
-    <AreaShell nav={nav}>
+    <AreaShell nav={nav} context={<CompanyLogo enabled={can("company_settings", "read")} />}>
       <BreachClockBanner />
       <AreaRoutes>
         <Route index element={<DashboardPage />} />
@@ -130,6 +140,8 @@ export default function ConsoleArea() {
         {privacyPath("policies") && <Route path="privacy/policies" element={<PoliciesPage />} />}
         {privacyPath("reports") && <Route path="privacy/reports" element={<ReportsPage />} />}
         {managesStaff && <Route path="staff" element={<StaffPage />} />}
+        {seesSettings && <Route path="settings" element={<SettingsPage />} />}
+        {readsAudit && <Route path="audit" element={<AuditPage />} />}
       </AreaRoutes>
     </AreaShell>
   );

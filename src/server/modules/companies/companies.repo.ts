@@ -43,6 +43,12 @@ export async function findCompany(tx: Tx, p: { id: string }) {
       name: companies.name,
       taxCode: companies.taxCode,
       settings: companies.settings,
+      legalName: companies.legalName,
+      address: companies.address,
+      hotline: companies.hotline,
+      email: companies.email,
+      logoVersion: companies.logoVersion,
+      hasLogo: sql<boolean>`${companies.logo} is not null`,
     })
     .from(companies)
     .where(eq(companies.id, p.id));
@@ -57,4 +63,46 @@ export async function mergeSettings(tx: Tx, p: { id: string; patch: Partial<Comp
     .where(eq(companies.id, p.id))
     .returning({ settings: companies.settings });
   return row?.settings ?? null;
+}
+
+/** Sets the company's profile columns; answers null without the company. */
+export async function updateProfile(
+  tx: Tx,
+  p: {
+    id: string;
+    values: Pick<
+      typeof companies.$inferInsert,
+      "name" | "legalName" | "taxCode" | "address" | "hotline" | "email"
+    >;
+  },
+) {
+  const [row] = await tx
+    .update(companies)
+    .set(p.values)
+    .where(eq(companies.id, p.id))
+    .returning({ id: companies.id });
+  return row ?? null;
+}
+
+/** Replaces (or with null removes) the logo; the version moves on so that cached copies are not shown. */
+export async function setLogo(tx: Tx, p: { id: string; logo: { data: Buffer; type: string } | null }) {
+  const [row] = await tx
+    .update(companies)
+    .set({
+      logo: p.logo?.data ?? null,
+      logoType: p.logo?.type ?? null,
+      logoVersion: sql`${companies.logoVersion} + 1`,
+      logoUpdatedAt: new Date(),
+    })
+    .where(eq(companies.id, p.id))
+    .returning({ logoVersion: companies.logoVersion });
+  return row ?? null;
+}
+
+export async function findLogo(tx: Tx, p: { id: string }) {
+  const [row] = await tx
+    .select({ data: companies.logo, type: companies.logoType, version: companies.logoVersion })
+    .from(companies)
+    .where(eq(companies.id, p.id));
+  return row?.data && row.type ? { data: row.data, type: row.type, version: row.version } : null;
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import type { Ctx } from "../context.js";
 import { maskContact, parseContact } from "../crypto/contact.js";
 import { sha256 } from "../crypto/crypto.js";
-import type { Database } from "../db/client.js";
+import type { Database, Tx } from "../db/client.js";
 import { type FieldCatalog, personalFieldOf, personalFields } from "../privacy/personal-data.js";
 import { auditHeads, auditLog } from "./audit.table.js";
 import { canonicalJson } from "./canonical.js";
@@ -128,10 +128,65 @@ export function maskPersonal(
 
 export type ChainBreak = { companyId: string; seq: number; reason: string };
 
+type ChainRow = typeof auditLog.$inferSelect;
+
 /**
- * Walks every company's chain (as the owner, which sees all companies) and reports the first broken link:
- * a row whose hash does not match its content, whose prev_hash is not its predecessor's hash, a gap in
- * the sequence, or a head that does not match the last row.
+ * Walks one company's chain from its first entry, reading it in pages through `read` (entries after a
+ * sequence number, in order), and answers how many entries hold and the first broken link: a row whose hash
+ * does not match its content, whose prev_hash is not its predecessor's hash, a gap in the sequence, or a head
+ * that does not match the last row.
+ */
+async function walkChain(
+  head: { seq: number; hash: string },
+  read: (afterSeq: number) => Promise<ChainRow[]>,
+): Promise<{ verified: number; broken: { seq: number; reason: string } | null }> {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  for (;;) {
+    const rows = await read(expectedSeq - 1);
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const broken = (reason: string) => ({ verified: expectedSeq - 1, broken: { seq: r.seq, reason } });
+      if (r.seq !== expectedSeq) return broken(`sequence gap: expected ${expectedSeq}`);
+      if (r.prevHash !== prev) return broken("prev_hash does not match the previous entry");
+      const recomputed = entryHash(prev, {
+        companyId: r.companyId,
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actorAccountId: r.actorAccountId,
+        actorRole: r.actorRole,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entityId,
+        changes: r.changes,
+        requestId: r.requestId,
+      });
+      if (recomputed !== r.hash) return broken("content does not match its hash");
+      prev = r.hash;
+      expectedSeq++;
+    }
+  }
+  if (head.seq !== expectedSeq - 1 || head.hash !== prev) {
+    return {
+      verified: expectedSeq - 1,
+      broken: { seq: expectedSeq, reason: "chain head does not match the last entry" },
+    };
+  }
+  return { verified: expectedSeq - 1, broken: null };
+}
+
+const CHAIN_PAGE = 5000;
+
+const chainPage = (tx: Tx, companyId: string) => (afterSeq: number) =>
+  tx
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.companyId, companyId), gt(auditLog.seq, afterSeq)))
+    .orderBy(asc(auditLog.seq))
+    .limit(CHAIN_PAGE);
+
+/**
+ * Walks every company's chain (as the owner, which sees all companies) and reports the first broken link.
  */
 export async function verifyAuditChains(
   db: Database,
@@ -140,54 +195,25 @@ export async function verifyAuditChains(
   const heads = await db.owner.select().from(auditHeads).orderBy(asc(auditHeads.companyId));
   let entries = 0;
   for (const [i, head] of heads.entries()) {
-    let prev = GENESIS;
-    let expectedSeq = 1;
-    for (;;) {
-      const rows = await db.owner
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.companyId, head.companyId), gt(auditLog.seq, expectedSeq - 1)))
-        .orderBy(asc(auditLog.seq))
-        .limit(5000);
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        const broken = (reason: string) => ({
-          entries,
-          companies: heads.length,
-          broken: { companyId: head.companyId, seq: r.seq, reason },
-        });
-        if (r.seq !== expectedSeq) return broken(`sequence gap: expected ${expectedSeq}`);
-        if (r.prevHash !== prev) return broken("prev_hash does not match the previous entry");
-        const recomputed = entryHash(prev, {
-          companyId: r.companyId,
-          seq: r.seq,
-          at: r.at.toISOString(),
-          actorAccountId: r.actorAccountId,
-          actorRole: r.actorRole,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entityId,
-          changes: r.changes,
-          requestId: r.requestId,
-        });
-        if (recomputed !== r.hash) return broken("content does not match its hash");
-        prev = r.hash;
-        expectedSeq++;
-        entries++;
-      }
-    }
-    if (head.seq !== expectedSeq - 1 || head.hash !== prev) {
-      return {
-        entries,
-        companies: heads.length,
-        broken: {
-          companyId: head.companyId,
-          seq: expectedSeq,
-          reason: "chain head does not match the last entry",
-        },
-      };
+    const walked = await walkChain(head, chainPage(db.owner, head.companyId));
+    entries += walked.verified;
+    if (walked.broken) {
+      return { entries, companies: heads.length, broken: { companyId: head.companyId, ...walked.broken } };
     }
     onProgress?.(i + 1, heads.length);
   }
   return { entries, companies: heads.length, broken: null };
+}
+
+/**
+ * Verifies the chain of the transaction's company (its row-level security shows no other): how many entries
+ * hold from the first, and the first broken link if any. `entries` is the head's count.
+ */
+export async function verifyCompanyChain(
+  tx: Tx,
+  companyId: string,
+): Promise<{ entries: number; verified: number; broken: { seq: number; reason: string } | null }> {
+  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.companyId, companyId));
+  if (!head) return { entries: 0, verified: 0, broken: null };
+  return { entries: head.seq, ...(await walkChain(head, chainPage(tx, companyId))) };
 }

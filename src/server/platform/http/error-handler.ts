@@ -96,11 +96,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       for (const v of err.validation) {
         const where = err.validationContext === "body" ? "" : `${err.validationContext}.`;
         const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
-        fields[`${where}${path}` || (err.validationContext ?? "body")] ??= fieldMessage(lang, {
-          ...v.params,
-          code: v.keyword,
-          message: v.message,
-        });
+        // A schema may name its own message code (`{ error: "TAX_CODE_INVALID" }`): worded here.
+        fields[`${where}${path}` || (err.validationContext ?? "body")] ??=
+          v.message && hasMessage(v.message)
+            ? message(lang, v.message)
+            : fieldMessage(lang, { ...v.params, code: v.keyword, message: v.message });
       }
       return send(400, "VALIDATION_FAILED", {}, { fields });
     }

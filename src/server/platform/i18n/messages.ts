@@ -149,6 +149,14 @@ const vi = {
   BREACH_NOTICE_TEXT:
     '{company} thông báo: lúc {detectedAt} (UTC) chúng tôi phát hiện sự cố "{title}".\n\n{description}\n\nDữ liệu của bạn có thể bị ảnh hưởng: {fields}.\n\nChúng tôi đã:\n{steps}\n\nBạn nên cảnh giác với cuộc gọi, tin nhắn lạ nhân danh Ban quản lý; không cung cấp mã một lần cho ai. Mọi thắc mắc xin liên hệ Ban quản lý.',
   BREACH_OVERDUE_TITLE: "Sự cố lộ lọt dữ liệu đã quá hạn 72 giờ thông báo",
+  TAX_CODE_INVALID: "Mã số thuế gồm 10 chữ số, hoặc 13 chữ số cho chi nhánh (ví dụ 0312345678-001).",
+  PHONE_FORMAT_INVALID:
+    "Số điện thoại chưa đúng: di động 10 số (0912 345 678), cố định 11 số (024 3825 1234) hoặc 1900/1800.",
+  EMAIL_INVALID: "Địa chỉ email chưa đúng (ví dụ bql@congty.vn).",
+  LOGO_TYPE_INVALID: "Logo phải là ảnh PNG hoặc JPEG.",
+  LOGO_TOO_LARGE: "Logo tối đa {limitKb} kB.",
+  LOGO_MISSING: "Chưa có logo.",
+  LOGO_CHANGED: "Logo vừa được người khác thay; hãy tải lại trang rồi thử lại.",
 } satisfies Catalog;
 
 /** A stable message code: what error factories and `details.fields` carry, worded here in each language. */
@@ -301,6 +309,14 @@ const en: Record<MessageCode, string> = {
   BREACH_NOTICE_TEXT:
     '{company} informs you: at {detectedAt} (UTC) we found an incident, "{title}".\n\n{description}\n\nYour data may be affected: {fields}.\n\nWhat we did:\n{steps}\n\nBe wary of unexpected calls or messages in management\'s name; never give anyone a one-time code. Contact management with any question.',
   BREACH_OVERDUE_TITLE: "A data breach passed its 72-hour notice deadline",
+  TAX_CODE_INVALID: "A tax code has 10 digits, or 13 for a branch (e.g. 0312345678-001).",
+  PHONE_FORMAT_INVALID:
+    "Not a Vietnamese phone number: a mobile has 10 digits (0912 345 678), a landline 11 (024 3825 1234), or 1900/1800.",
+  EMAIL_INVALID: "Not an email address (e.g. office@company.vn).",
+  LOGO_TYPE_INVALID: "The logo must be a PNG or JPEG image.",
+  LOGO_TOO_LARGE: "The logo may be at most {limitKb} kB.",
+  LOGO_MISSING: "There is no logo yet.",
+  LOGO_CHANGED: "Someone else has just replaced the logo; reload the page and try again.",
 };
 
 /** Entity names used inside messages. */

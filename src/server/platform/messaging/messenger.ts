@@ -5,8 +5,24 @@ import { Outbox } from "./outbox.js";
 import { HttpSmsGateway, type SmsGateway } from "./sms.js";
 
 export type Message =
-  | { channel: "email"; to: string; subject: string; text: string }
-  | { channel: "sms"; to: string; text: string };
+  | {
+      channel: "email";
+      to: string;
+      subject: string;
+      text: string;
+      /** The display name the company sends under ("BQL Chung cư Sen Vàng"); the address stays MAIL_FROM's. */
+      fromName?: string | null;
+    }
+  | {
+      channel: "sms";
+      to: string;
+      text: string;
+      /** The company's signature, put at the end of the text ("BQL Sen Vàng"). */
+      signature?: string | null;
+    };
+
+/** The address part of MAIL_FROM ("Chungcu <no-reply@…>" or a bare address). */
+const addressOf = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 
 /**
  * Sends email through SMTP and SMS through the gateway adapter. In demo mode every message is also
@@ -33,16 +49,21 @@ export class Messenger {
   }
 
   async send(m: Message): Promise<void> {
+    const text = m.channel === "sms" && m.signature ? `${m.text}\n${m.signature}` : m.text;
     this.outbox?.add({
       channel: m.channel,
       to: m.to,
       subject: m.channel === "email" ? m.subject : null,
-      text: m.text,
+      text,
     });
     if (m.channel === "email" && this.mail) {
-      await this.mail.sendMail({ from: this.config.mailFrom, to: m.to, subject: m.subject, text: m.text });
+      // Nodemailer quotes and encodes the name: a company's name cannot break the header.
+      const from = m.fromName
+        ? { name: m.fromName, address: addressOf(this.config.mailFrom) }
+        : this.config.mailFrom;
+      await this.mail.sendMail({ from, to: m.to, subject: m.subject, text });
     } else if (m.channel === "sms" && this.sms) {
-      await this.sms.send(m.to, m.text);
+      await this.sms.send(m.to, text);
     } else if (!this.outbox) {
       throw new Error(`no transport configured for ${m.channel}`);
     }

@@ -1,7 +1,9 @@
-import { Badge, Button, EmptyState, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, EmptyState, Group, Stack, Table, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import "../../locales/settings.js";
 import { api } from "../../api.js";
 import { FEE_RULES_PATH, type FeeRule, TARIFFS_PATH, useBillingWords } from "../../billing/billing.js";
 import { OnBehalfMark } from "../../billing/InvoiceParts.js";
@@ -12,8 +14,6 @@ import { formatDay } from "../../format.js";
 import { useRegistryWords } from "../../registry/registry.js";
 import { useBillingAccess } from "../access.js";
 import { useUnitWords } from "../units/units.js";
-import { BankAccountsSection } from "./BankAccountsSection.js";
-import { BillingSettingsSection } from "./BillingSettingsSection.js";
 import { FeeRuleFormModal } from "./FeeRuleFormModal.js";
 import { Section, SectionLoader } from "./Section.js";
 import { BillingPage, type BillingScope } from "./scope.js";
@@ -228,7 +228,19 @@ function FeeRulesSection({ scope }: { scope: BillingScope }) {
   );
 }
 
-/** Khoản phí: a building's fee rules, its billing settings (province fee frame, due days) and bank accounts. */
+/** The building's billing settings and bank accounts moved to the settings page: a pointer there. */
+function SettingsLink({ buildingId }: { buildingId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm">
+      <Anchor component={Link} to={`/console/settings?building=${buildingId}#billing`}>
+        {t("settings.billingMoved")}
+      </Anchor>
+    </Text>
+  );
+}
+
+/** Khoản phí: a building's fee rules (its billing settings and bank accounts are on the settings page). */
 export default function FeeRulesPage() {
   const { t } = useTranslation();
   return (
@@ -236,8 +248,7 @@ export default function FeeRulesPage() {
       {(scope) => (
         <>
           <FeeRulesSection scope={scope} />
-          <BillingSettingsSection buildingId={scope.building.id} />
-          <BankAccountsSection buildingId={scope.building.id} />
+          <SettingsLink buildingId={scope.building.id} />
         </>
       )}
     </BillingPage>

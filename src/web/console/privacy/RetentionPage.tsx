@@ -166,3 +166,13 @@ export default function RetentionPage() {
     </Stack>
   );
 }
+
+/** The retention periods alone, as the settings page shows them (the purge runs stay on this page). */
+export function RetentionSettingsSection({ title }: { title: string }) {
+  const query = useQuery({ queryKey: [RETENTION_PATH], queryFn: () => api.GET(RETENTION_PATH) });
+  return (
+    <Section id="settings-retention" title={title}>
+      <QueryView query={query}>{(overview) => <SettingsForm settings={overview.settings} />}</QueryView>
+    </Section>
+  );
+}

@@ -8,6 +8,7 @@ import type { Ctx, Platform } from "../../../platform/context.js";
 import { decrypt } from "../../../platform/crypto/crypto.js";
 import { type Database, queryRows } from "../../../platform/db/client.js";
 import { todayInVietnam } from "../../../platform/time.js";
+import { senderNames } from "../../companies/index.js";
 import { billableUnits, unitOwners, unitRef } from "../../registry/index.js";
 import { formatVnd } from "../core/money.js";
 import { addVnd, exactVnd } from "../core/sums.js";
@@ -220,6 +221,7 @@ async function remindCompany(ctx: Ctx, today: string) {
          order by i.id, r.resident_id`,
   );
   const reminded = new Set<string>();
+  const senders = due.length > 0 ? await senderNames(ctx) : { emailSenderName: null, smsSenderName: null };
   for (const row of due) {
     const key = row.data_key ? ctx.platform.keyring.unwrap(buf(row.data_key) as Buffer) : null;
     const email = key && row.email_enc ? decrypt(key, buf(row.email_enc) as Buffer) : null;
@@ -234,8 +236,14 @@ async function remindCompany(ctx: Ctx, today: string) {
     ctx.afterCommit(() =>
       ctx.platform.messenger.send(
         channel === "email"
-          ? { channel, to, subject: `Nhắc nộp phí căn hộ ${row.unit_code}`, text }
-          : { channel, to, text },
+          ? {
+              channel,
+              to,
+              subject: `Nhắc nộp phí căn hộ ${row.unit_code}`,
+              text,
+              fromName: senders.emailSenderName,
+            }
+          : { channel, to, text, signature: senders.smsSenderName },
       ),
     );
     reminded.add(row.id);

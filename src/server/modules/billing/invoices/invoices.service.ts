@@ -9,7 +9,7 @@ import { pageOf } from "../../../platform/db/paging.js";
 import { errors } from "../../../platform/errors.js";
 import { todayInVietnam } from "../../../platform/time.js";
 import { loadBuilding } from "../../buildings/index.js";
-import { companyProfile } from "../../companies/index.js";
+import { companyLetterhead } from "../../companies/index.js";
 import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";
 import { queueAutopay } from "../payments/online.service.js";
@@ -175,10 +175,16 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 export async function noticeDocument(ctx: Ctx, id: string): Promise<FeeNoticeDoc> {
   const invoice = await getInvoice(ctx, id);
   const building = await loadBuilding(ctx, invoice.buildingId);
-  const company = await companyProfile(ctx, ctx.companyId);
+  const company = await companyLetterhead(ctx, { withLogo: true });
   const account = await receivingAccount(ctx, invoice.buildingId);
   return {
-    company: { name: company?.name ?? "", address: null, phone: null, taxCode: null },
+    company: {
+      name: company.name,
+      address: company.address,
+      phone: company.hotline,
+      taxCode: company.taxCode,
+      logo: company.logo?.data ?? null,
+    },
     building: { name: building.name, address: building.address },
     unit: { code: invoice.unitCode, areaM2: invoice.areaM2 },
     billTo: invoice.billTo,

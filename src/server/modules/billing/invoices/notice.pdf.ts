@@ -52,7 +52,14 @@ export type NoticeMeter = {
 /** Everything printed on one fee notice; the caller has already computed amounts and words. */
 export type FeeNoticeDoc = {
   /** The management company that issues the notice. */
-  company: { name: string; address: string | null; phone: string | null; taxCode: string | null };
+  company: {
+    name: string;
+    address: string | null;
+    phone: string | null;
+    taxCode: string | null;
+    /** The company's logo (PNG or JPEG), printed left of its name. */
+    logo?: Buffer | null;
+  };
   building: { name: string; address: string | null };
   /** Unit code as the building writes it and its area in m² as a decimal string. */
   unit: { code: string; areaM2: string };
@@ -184,6 +191,8 @@ function qrPng(payload: string): Buffer {
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
 const M = 40;
+/** Width and height of the logo's place in the header, in points. */
+const LOGO_BOX = 52;
 const W = PAGE_W - 2 * M;
 const BOTTOM = PAGE_H - M;
 const INK = "#1a1a1a";
@@ -414,8 +423,13 @@ class NoticeWriter {
 
   private header(): void {
     const { company, building, period } = this.notice;
+    // The logo, when there is one, sits in a 44-point box left of the name; the text moves right of it.
+    const logoBox = company.logo ? LOGO_BOX : 0;
+    if (company.logo) this.doc.image(company.logo, M, M, { fit: [LOGO_BOX - 8, LOGO_BOX - 8] });
+    const tx = M + logoBox;
+    const tw = 300 - logoBox;
     let left = M;
-    left += this.block(company.name, M, left, 300, { font: B, size: 11, color: ACCENT });
+    left += this.block(company.name, tx, left, tw, { font: B, size: 11, color: ACCENT });
     const contact = [
       company.address,
       [company.phone && `ĐT: ${company.phone}`, company.taxCode && `MST: ${company.taxCode}`]
@@ -423,7 +437,8 @@ class NoticeWriter {
         .join("   ·   "),
     ].filter(Boolean);
     for (const text of contact)
-      left += this.block(text as string, M, left + 1, 300, { size: 8, color: GREY }) + 1;
+      left += this.block(text as string, tx, left + 1, tw, { size: 8, color: GREY }) + 1;
+    left = Math.max(left, M + logoBox - 8);
 
     let right = M;
     right += this.block(building.name, M + 310, right, W - 310, { font: B, size: 10 }, "right");

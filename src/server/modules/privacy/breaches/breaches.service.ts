@@ -16,7 +16,7 @@ import { errors } from "../../../platform/errors.js";
 import { message } from "../../../platform/i18n/messages.js";
 import { fieldLabel, personalFields } from "../../../platform/privacy/personal-data.js";
 import { recipientsOf } from "../../accounts/index.js";
-import { companyProfile } from "../../companies/index.js";
+import { companyLetterhead, companyProfile, senderNames } from "../../companies/index.js";
 import { notify } from "../../notifications/index.js";
 import { openResidentFields, residentNames, residentsIn } from "../../registry/index.js";
 import { accountsWithRoles } from "../../staff/index.js";
@@ -253,10 +253,19 @@ export async function affectedPeople(ctx: Ctx, id: string, q: PageQuery) {
   };
 }
 
+/**
+ * The province or city of an address as Vietnamese addresses end with it ("…, Quận 1, TP. Hồ Chí Minh"), for the
+ * date line of a document signed there; null when the address has no comma-separated last part.
+ */
+function cityOf(address: string | null): string | null {
+  const parts = (address ?? "").split(",").map((p) => p.trim());
+  return parts.length > 1 ? parts[parts.length - 1] || null : null;
+}
+
 /** The report to the Ministry of Public Security's A05, drafted from the incident (Vietnamese PDF). */
 export async function breachReport(ctx: Ctx, id: string) {
   const incident = await getBreach(ctx, id);
-  const company = await companyProfile(ctx, ctx.companyId);
+  const company = await companyLetterhead(ctx);
   const [reporter] = await recipientsOf(
     ctx.tx,
     ctx.platform,
@@ -264,7 +273,13 @@ export async function breachReport(ctx: Ctx, id: string) {
   );
   await audit(ctx, { action: "breach.report", entity: "breach_incident", entityId: id });
   return renderBreachReport({
-    company: { name: company?.name ?? "", taxCode: company?.taxCode ?? null },
+    company: {
+      name: company.name,
+      taxCode: company.taxCode,
+      address: company.address,
+      hotline: company.hotline,
+      city: cityOf(company.address),
+    },
     incident,
     fieldLabels: incident.fields.map((f) => fieldLabel(personalFields(ctx.platform), f, "vi")),
     reporter: {
@@ -343,10 +358,12 @@ export async function notifyAffected(ctx: Ctx, id: string) {
       })),
   );
   const emails = people.filter((p) => p.values["resident.email"]);
+  const { emailSenderName } = await senderNames(ctx);
   ctx.afterCommit(async () => {
     for (const p of emails) {
       await ctx.platform.messenger.send({
         channel: "email",
+        fromName: emailSenderName,
         to: p.values["resident.email"] as string,
         subject: message(p.lang, "BREACH_NOTICE_SUBJECT", { company: company?.name ?? "" }),
         text: textFor(p.lang),

@@ -17,6 +17,8 @@ export type BreachReportInput = {
     name: string;
     taxCode: string | null;
     address?: string | null;
+    /** The phone the authority and residents call. */
+    hotline?: string | null;
     /** Where the report is signed, for the date line ("Hà Nội, ngày …"). */
     city?: string | null;
   };
@@ -177,6 +179,7 @@ export async function renderBreachReport(input: BreachReportInput): Promise<Buff
     ["Tên tổ chức", company.name],
     ["Mã số thuế", company.taxCode ?? "—"],
     ["Địa chỉ trụ sở", company.address ?? "—"],
+    ["Điện thoại", company.hotline ?? "—"],
     ["Người liên hệ", `${reporter.name} — ${reporter.role}`],
   ]);
 

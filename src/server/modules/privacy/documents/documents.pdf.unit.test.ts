@@ -159,7 +159,13 @@ describe("breach report to the authority", () => {
 const register: ProcessingRegister = {
   version: "2026-11",
   generatedAt: "2026-11-25T10:30:00Z",
-  controller: { name: "Công ty CP Quản lý Bất động sản Sông Hồng", taxCode: "0101234567" },
+  controller: {
+    name: "Công ty CP Quản lý Bất động sản Sông Hồng",
+    taxCode: "0101234567",
+    address: "12 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội",
+    hotline: "024 3825 1234",
+    email: null,
+  },
   entries: [
     {
       purpose: "billing",

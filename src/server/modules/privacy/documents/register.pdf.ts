@@ -21,6 +21,9 @@ const TEXT = {
     controller: "1. Bên Kiểm soát và xử lý dữ liệu cá nhân",
     name: "Tên tổ chức",
     taxCode: "Mã số thuế",
+    address: "Địa chỉ trụ sở",
+    hotline: "Điện thoại",
+    email: "Thư điện tử",
     role: "Vai trò",
     roleValue: "Bên Kiểm soát và xử lý dữ liệu cá nhân của cư dân các toà nhà do tổ chức quản lý",
     scale: "2. Quy mô xử lý",
@@ -70,6 +73,9 @@ const TEXT = {
     controller: "1. Controller",
     name: "Organisation",
     taxCode: "Tax code",
+    address: "Registered office",
+    hotline: "Phone",
+    email: "Email",
     role: "Role",
     roleValue: "Controller and processor of the personal data of residents in the buildings it manages",
     scale: "2. Scale of processing",
@@ -211,6 +217,9 @@ export async function renderRegisterDossier(register: ProcessingRegister, lang: 
   w.fields([
     [t.name, register.controller.name],
     [t.taxCode, register.controller.taxCode ?? "—"],
+    [t.address, register.controller.address ?? "—"],
+    [t.hotline, register.controller.hotline ?? "—"],
+    [t.email, register.controller.email ?? "—"],
     [t.role, t.roleValue],
   ]);
 

@@ -19,6 +19,8 @@ const PERSONAL_NAME =
 /** Columns that look personal and are not, each with why. */
 const NOT_PERSONAL: Record<string, string> = {
   "buildings.address": "a building's address, not a person's",
+  "companies.address": "a management company's registered office, printed on its documents",
+  "companies.email": "a management company's contact address, not a person's",
   "accounts.totp_secret_enc": "a sign-in secret shared with the authenticator app, deleted with the account",
 };
 

@@ -4,7 +4,7 @@ import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx } from "../../../platform/context.js";
 import { personalFields } from "../../../platform/privacy/personal-data.js";
 import { PURPOSES, PURPOSES_VERSION } from "../../../platform/privacy/purposes.js";
-import { companyProfile } from "../../companies/index.js";
+import { companyLetterhead } from "../../companies/index.js";
 import { renderRegisterDossier } from "../documents/register.pdf.js";
 import { registerCounts } from "./counts.js";
 
@@ -70,14 +70,20 @@ const t = (x: Text, lang: Lang) => x[lang];
 /** The processing register, generated from the purpose and field registries and the configured processors. */
 export async function processingRegister(ctx: Ctx): Promise<ProcessingRegister> {
   const { lang, platform } = ctx;
-  const company = await companyProfile(ctx, ctx.companyId);
+  const company = await companyLetterhead(ctx);
   const config = platform.config;
   const purposes = Object.keys(PURPOSES) as Purpose[];
   const catalog = [...personalFields(platform).values()];
   return {
     version: PURPOSES_VERSION,
     generatedAt: new Date().toISOString(),
-    controller: { name: company?.name ?? "", taxCode: company?.taxCode ?? null },
+    controller: {
+      name: company.name,
+      taxCode: company.taxCode,
+      address: company.address,
+      hotline: company.hotline,
+      email: company.email,
+    },
     entries: purposes.map((purpose) => {
       const fields = catalog.filter((info) => info.purposes.includes(purpose));
       return {

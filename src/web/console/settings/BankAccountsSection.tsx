@@ -11,7 +11,7 @@ import { FormModal } from "../../components/FormModal.js";
 import { FormError, required, showFieldErrors } from "../../components/forms.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { useBillingAccess } from "../access.js";
-import { Section, SectionLoader } from "./Section.js";
+import { Section, SectionLoader } from "../billing/Section.js";
 
 type Values = { bankBin: string | null; accountNumber: string; accountName: string };
 

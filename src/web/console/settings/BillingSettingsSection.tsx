@@ -7,7 +7,7 @@ import { type BillingSettings, FEE_RULES_PATH, settingsPath } from "../../billin
 import { FormError, showFieldErrors } from "../../components/forms.js";
 import { vndInputProps } from "../../format.js";
 import { useBillingAccess } from "../access.js";
-import { Section, SectionLoader } from "./Section.js";
+import { Section, SectionLoader } from "../billing/Section.js";
 
 type Values = { feeFrameMin: number | string; feeFrameMax: number | string; dueDays: number | string };
 
