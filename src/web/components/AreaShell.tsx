@@ -25,6 +25,8 @@ type Props = {
   tabs?: NavItem[];
   /** More context beside the role switcher (the resident's unit switcher). */
   context?: ReactNode;
+  /** Shortcuts in the header before the language and the user menu (the resident's notification bell). */
+  actions?: ReactNode;
   children: ReactNode;
 };
 
@@ -90,7 +92,7 @@ function Tab({ item }: { item: NavItem }) {
 }
 
 /** The frame of every signed-in area: header (brand, context, language, user menu), navigation, content. */
-export function AreaShell({ nav, tabs, context, children }: Props) {
+export function AreaShell({ nav, tabs, context, actions, children }: Props) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const [navOpened, { toggle, close }] = useDisclosure(false);
@@ -122,6 +124,7 @@ export function AreaShell({ nav, tabs, context, children }: Props) {
           <ContextSwitcher />
           {context}
         </div>
+        {actions}
         <LanguageSwitch compact />
         <UserMenu />
       </AppShell.Header>
