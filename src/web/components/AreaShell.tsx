@@ -140,8 +140,14 @@ export function AreaShell({ nav, tabs, context, actions, children }: Props) {
         </AppShell.Navbar>
       )}
       <AppShell.Main>
+        {/*
+          At least a screen high, so the footer starts below the fold and does not jump when the page loads; the
+          demo banner (known once the health check answers) comes after the page, so it pushes nothing down.
+        */}
+        <div className={classes.page}>
+          <Suspense fallback={<PageLoader />}>{children}</Suspense>
+        </div>
         <DemoBanner inset />
-        <Suspense fallback={<PageLoader />}>{children}</Suspense>
         {/* In the content, not fixed: on phones it ends the page above the tab bar rather than under it. */}
         <Footer companyId={me.current?.companyId} />
       </AppShell.Main>
