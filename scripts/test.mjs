@@ -1,5 +1,5 @@
 // `npm test`: lint, the web's generated API types, type-check, dependency rules, unused code, unit tests,
-// database suites on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), then the browser suite. Ends with one "N passed, N failed" line.
+// database suites on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), then the browser suite and Lighthouse. Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -71,6 +71,9 @@ if (step("build", process.execPath, ["scripts/build.mjs"])) {
       if (!failedSteps.includes(e2eStep)) failedSteps.push(e2eStep);
     }
   }
+  // DESIGN §7: Lighthouse mobile performance ≥ 0.9 and accessibility ≥ 0.95 on the resident's home and a fee
+  // notice, on the built server (its own port and demo database); best of up to three runs per page.
+  step("Lighthouse (resident home and fee notice)", process.execPath, ["scripts/lighthouse.mjs"]);
 }
 
 console.log(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(", ")}` : "All steps passed."}`);
