@@ -1,6 +1,6 @@
 // `npm test`: lint, the web's generated API types, type-check, dependency rules, unused code, the Vietnamese
 // spelling, unit tests, database suites on PGlite (and on PostgreSQL when TEST_DATABASE_URL is set), then the
-// browser suite. Ends with one "N passed, N failed" line.
+// browser suite and Lighthouse. Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -81,6 +81,11 @@ if (step("build", process.execPath, ["scripts/build.mjs"])) {
       if (!failedSteps.includes(e2eStep)) failedSteps.push(e2eStep);
     }
   }
+  // DESIGN §7: Lighthouse mobile on the resident's home and a fee notice, on the built server (its own port and
+  // demo database). Accessibility ≥ 0.95 fails the run; performance is printed (its 0.9 is not reached yet).
+  step("Lighthouse (resident home and fee notice)", process.execPath, ["scripts/lighthouse.mjs"], {
+    LIGHTHOUSE_RUNS: process.env.LIGHTHOUSE_RUNS ?? "1",
+  });
 }
 
 console.log(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(", ")}` : "All steps passed."}`);

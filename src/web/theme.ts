@@ -11,12 +11,18 @@ import {
   PasswordInput,
 } from "@mantine/core";
 
+export const FONT =
+  '"Be Vietnam Pro", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", Helvetica, Arial, sans-serif';
+
 const theme = createTheme({
   primaryColor: "blue",
   // Shade 8 keeps white text on buttons and links above WCAG AA contrast (5:1).
   primaryShade: { light: 8, dark: 5 },
   defaultRadius: "md",
   cursorType: "pointer",
+  // Be Vietnam Pro (fonts.css), then the system's own fonts while it loads or where it cannot.
+  fontFamily: FONT,
+  headings: { fontFamily: FONT },
   components: {
     // A loader is named where it stands for content ("Đang tải"): a plain span may not carry a name, a status may.
     Loader: Loader.extend({ defaultProps: { role: "status" } }),

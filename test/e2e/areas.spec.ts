@@ -6,8 +6,12 @@ test("a resident lands on the mobile app with its tab bar", async ({ browser }) 
   const page = await context.newPage();
   await signIn(page, "resident@demo.chungcu.vn");
   await expect(page).toHaveURL(/\/app/);
-  for (const tab of ["Trang chủ", "Hoá đơn", "Dịch vụ", "Phản ánh", "Tài khoản"]) {
+  for (const tab of ["Trang chủ", "Hoá đơn", "Tài khoản"]) {
     await expect(page.getByRole("link", { name: tab, exact: true })).toBeVisible();
+  }
+  // No module fills services or tickets yet: their tabs are not shown (issue 13).
+  for (const tab of ["Dịch vụ", "Phản ánh"]) {
+    await expect(page.getByRole("link", { name: tab, exact: true })).toHaveCount(0);
   }
   await context.close();
 });

@@ -123,7 +123,37 @@ export type ModuleManifest = {
   readonly workQueues?: readonly WorkQueue[];
   /** Where the module keeps personal data, and how it shows, holds and erases it (`definePersonalData`). */
   readonly personalData?: readonly PersonalDataProvider[];
+  /** What it shows on the resident's home for the unit looked at: cards and quick actions (`defineHomeCard`). */
+  readonly residentHome?: ResidentHomeContribution;
+  /** The resident app's tabs it puts content behind; a tab no module names is not shown. */
+  readonly residentTabs?: readonly ResidentTab[];
 };
+
+/** The unit a resident's home is about, once checked that the resident lives there. */
+export type HomeUnit = { id: string; code: string; buildingId: string };
+
+/**
+ * A card on the resident's home: its key (the web draws it by key), its place (low first), the shape of its
+ * data (zod: the endpoint's contract and the web's types are built from every module's cards) and the query
+ * that fills it for a unit, or answers null when there is nothing to show (nothing due).
+ */
+export type ResidentHomeCard<T = unknown> = {
+  readonly key: string;
+  readonly order: number;
+  readonly data: z.ZodType<T>;
+  readonly summary: (ctx: Ctx, unit: HomeUnit) => Promise<T | null>;
+};
+
+/** A shortcut on the resident's home to a page of the resident app (`to`, under `/app`). */
+export type ResidentQuickAction = { readonly key: string; readonly order: number; readonly to: string };
+
+export type ResidentHomeContribution = {
+  readonly cards?: readonly ResidentHomeCard[];
+  readonly actions?: readonly ResidentQuickAction[];
+};
+
+/** A tab of the resident app's bottom bar a module fills (`invoices`, `services`, `tickets`). */
+export type ResidentTab = { readonly key: string; readonly order: number };
 
 type Text = { vi: string; en: string };
 

@@ -1,8 +1,13 @@
-import type { ModuleManifest, Platform, Schedule, WorkQueue } from "./context.js";
+import type { ModuleManifest, Platform, ResidentHomeCard, Schedule, WorkQueue } from "./context.js";
 
 /** Declares a module: its `index.ts` exports the result, and `modules/index.ts` lists it. */
 export function defineModule(manifest: ModuleManifest): ModuleManifest {
   return manifest;
+}
+
+/** Declares a card of the resident's home, its summary typed by its data's schema. */
+export function defineHomeCard<T>(card: ResidentHomeCard<T>): ResidentHomeCard {
+  return card as ResidentHomeCard;
 }
 
 /** Declares recurring work; `cron` reads in Vietnam's time. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import { useNavigate } from "react-router";
 import type { Area, Me } from "../../contracts/index.js";
@@ -28,9 +28,16 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+const ME_STALE = 5 * 60_000;
+
 /** The signed-in person, or null when nobody is signed in. */
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: ME_STALE });
+}
+
+/** Asks who is signed in before the first render needs it (main.tsx), so the answer and the app load together. */
+export function prefetchMe(queryClient: QueryClient): Promise<Me | null> {
+  return queryClient.fetchQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: ME_STALE });
 }
 
 /**

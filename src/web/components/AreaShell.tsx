@@ -25,6 +25,8 @@ type Props = {
   tabs?: NavItem[];
   /** More context beside the role switcher (the resident's unit switcher). */
   context?: ReactNode;
+  /** Shortcuts in the header before the language and the user menu (the resident's notification bell). */
+  actions?: ReactNode;
   children: ReactNode;
 };
 
@@ -90,7 +92,7 @@ function Tab({ item }: { item: NavItem }) {
 }
 
 /** The frame of every signed-in area: header (brand, context, language, user menu), navigation, content. */
-export function AreaShell({ nav, tabs, context, children }: Props) {
+export function AreaShell({ nav, tabs, context, actions, children }: Props) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const [navOpened, { toggle, close }] = useDisclosure(false);
@@ -122,6 +124,7 @@ export function AreaShell({ nav, tabs, context, children }: Props) {
           <ContextSwitcher />
           {context}
         </div>
+        {actions}
         <LanguageSwitch compact />
         <UserMenu />
       </AppShell.Header>
@@ -137,8 +140,14 @@ export function AreaShell({ nav, tabs, context, children }: Props) {
         </AppShell.Navbar>
       )}
       <AppShell.Main>
+        {/*
+          At least a screen high, so the footer starts below the fold and does not jump when the page loads; the
+          demo banner (known once the health check answers) comes after the page, so it pushes nothing down.
+        */}
+        <div className={classes.page}>
+          <Suspense fallback={<PageLoader />}>{children}</Suspense>
+        </div>
         <DemoBanner inset />
-        <Suspense fallback={<PageLoader />}>{children}</Suspense>
         {/* In the content, not fixed: on phones it ends the page above the tab bar rather than under it. */}
         <Footer companyId={me.current?.companyId} />
       </AppShell.Main>

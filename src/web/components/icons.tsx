@@ -34,18 +34,6 @@ export const IconReceipt = (p: IconProps) => (
   </Icon>
 );
 
-export const IconServices = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z" />
-  </Icon>
-);
-
-export const IconMessage = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M4 5h16v11H9l-5 4zM8 9h8M8 12h5" />
-  </Icon>
-);
-
 export const IconUser = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="12" cy="8" r="4" />

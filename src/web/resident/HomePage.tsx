@@ -1,56 +1,216 @@
-import { Button, EmptyState, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
+import { useBillingWords } from "../billing/billing.js";
 import { IconHome } from "../components/icons.js";
-import { PageHeader } from "../components/Pages.js";
-import { AmountDue } from "./AmountDue.js";
-import { useAmountDue } from "./invoices.js";
-import { NotificationBell } from "./privacy/NotificationBell.js";
+import { formatDay } from "../format.js";
+import { type CardData, type HomeCard, useResidentHome } from "./home.js";
 import { useChosenUnit } from "./units.js";
 
-/** Trang chủ: what the chosen unit owes (with a link to pay it), the unit(s) with household and vehicles. */
+function Card({
+  id,
+  title,
+  children,
+  tone,
+}: {
+  id: string;
+  title: ReactNode;
+  children: ReactNode;
+  tone?: string;
+}) {
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby={id} bg={tone}>
+      <Stack gap="xs">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Billing's card: what the unit owes, and Pay, which opens the oldest open notice (VietQR and card). */
+function AmountDueCard({ data }: { data: CardData<"billing.amountDue"> }) {
+  const { t } = useTranslation();
+  const words = useBillingWords();
+  const more = data.openCount - 1;
+  return (
+    <Card id="amount-due" title={t("billing.resident.due")} tone="blue.0">
+      <Text fz={32} fw={700} lh={1.2}>
+        {words.vnd(data.due)}
+      </Text>
+      {data.oldestDueOn && (
+        <Group gap="xs">
+          <Text size="sm">{t("billing.resident.dueBy", { date: formatDay(data.oldestDueOn) })}</Text>
+          {data.overdue && (
+            <Badge color="red.9" variant="filled" tt="none" radius="sm">
+              {t("billing.overdue")}
+            </Badge>
+          )}
+        </Group>
+      )}
+      <Group gap="sm" mt={4}>
+        <Button component={Link} to={`/app/invoices/${data.oldestInvoiceId}`} size="md">
+          {t("billing.resident.pay")}
+        </Button>
+        {more > 0 && (
+          <Button component={Link} to="/app/invoices" variant="subtle">
+            {t("billing.resident.moreOpen", { count: more })}
+          </Button>
+        )}
+      </Group>
+    </Card>
+  );
+}
+
+/** Announcements' card: how many of the building's announcements are unread, and the latest titles. */
+function AnnouncementsCard({ data }: { data: CardData<"announcements.unread"> }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      id="home-announcements"
+      title={
+        <Group gap="xs" component="span">
+          {t("resident.home.announcements")}
+          <Badge color="red.9" variant="filled" radius="sm" component="span">
+            {t("resident.home.unreadCount", { count: data.unread })}
+          </Badge>
+        </Group>
+      }
+    >
+      <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+        {data.latest.map((a) => (
+          <li key={a.id}>
+            <Text fw={600} lineClamp={2}>
+              {a.title}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {formatDay(a.sentAt.slice(0, 10))}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+      <Anchor component={Link} to="/app/notifications" size="sm">
+        {t("resident.home.allAnnouncements")}
+      </Anchor>
+    </Card>
+  );
+}
+
+const STATUS_COLOUR = { pending: "yellow.9", approved: "teal.9", rejected: "red.9" } as const;
+
+/** Registry's card: the household's requests to management and where each stands. */
+function RequestsCard({ data }: { data: CardData<"registry.requests"> }) {
+  const { t } = useTranslation();
+  return (
+    <Card id="home-requests" title={t("resident.home.requests")}>
+      <Stack gap={8} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+        {data.items.map((r) => (
+          <Group key={r.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
+            <div>
+              <Text fw={600}>
+                {r.kind === "vehicle"
+                  ? t("resident.home.request.vehicle", {
+                      type: t(`vehicles.types.${r.vehicleType ?? "car"}`),
+                    })
+                  : t(`resident.home.request.${r.kind}`)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t("resident.home.request.sent", { date: formatDay(r.createdAt.slice(0, 10)) })}
+              </Text>
+            </div>
+            <Badge color={STATUS_COLOUR[r.status]} variant="light" tt="none" radius="sm">
+              {t(`resident.home.status.${r.status}`)}
+            </Badge>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** How each module's card is drawn, by its key; a card the web does not know yet is left out. */
+function HomeCardView({ card }: { card: HomeCard }) {
+  switch (card.key) {
+    case "billing.amountDue":
+      return <AmountDueCard data={card.data} />;
+    case "announcements.unread":
+      return <AnnouncementsCard data={card.data} />;
+    case "registry.requests":
+      return <RequestsCard data={card.data} />;
+    default:
+      return null;
+  }
+}
+
+/** The quick actions the web knows how to name; others wait for their module's web part. */
+const ACTIONS = { "registry.vehicle": "vehicle", "registry.household": "household" } as const;
+const isKnownAction = (key: string): key is keyof typeof ACTIONS => key in ACTIONS;
+
+/**
+ * Trang chủ: what matters today for the unit looked at, as the modules provide it in one answer (GET /me/home):
+ * the amount due with Pay, unread announcements, open requests, then quick actions.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const { chosen } = useChosenUnit();
-  const due = useAmountDue(chosen?.unitId);
-  const owes = (due.data?.due ?? 0) > 0;
+  const home = useResidentHome(chosen?.unitId);
+  const actions = (home.data?.actions ?? []).filter((a) => isKnownAction(a.key));
   return (
     <Stack maw={720} mx="auto" gap="md">
-      <PageHeader
-        title={t("resident.home.title", { name: me.account.displayName })}
-        action={<NotificationBell />}
-      />
-      {chosen && <AmountDue key={chosen.unitId} unitId={chosen.unitId} />}
-      {chosen && (
-        <Paper component="section" withBorder p="md" radius="md" aria-labelledby="my-units">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="my-units">
-              {t("resident.home.units")}
-            </Title>
-            <Text fw={700} size="lg">
-              {chosen.label}
-            </Text>
-            <Group gap="sm" grow>
-              <Button component={Link} to="/app/household" variant="light">
-                {t("resident.home.householdLink")}
-              </Button>
-              <Button component={Link} to="/app/vehicles" variant="light">
-                {t("resident.home.vehiclesLink")}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+      <div>
+        <Title order={1} size="h2">
+          {t("resident.home.title", { name: me.account.displayName })}
+        </Title>
+        {home.data && (
+          <Text c="dimmed" size="sm">
+            {t("household.unit", { code: home.data.unitCode })}
+          </Text>
+        )}
+      </div>
+      {home.isPending && chosen ? (
+        <Skeleton height={180} radius="md" aria-label={t("common.loading")} />
+      ) : (
+        home.data?.cards.map((card) => <HomeCardView key={card.key} card={card} />)
       )}
-      {!owes && (
+      {home.data && home.data.cards.length === 0 && (
         <EmptyState
           icon={<IconHome size={32} />}
           variant="light"
           title={t("resident.home.emptyTitle")}
           description={t("resident.home.empty")}
-          py="xl"
+          py="lg"
         />
+      )}
+      {actions.length > 0 && (
+        <section aria-labelledby="quick-actions">
+          <Title order={2} size="h4" id="quick-actions" mb="xs">
+            {t("resident.home.actions.title")}
+          </Title>
+          <SimpleGrid cols={2} spacing="sm">
+            {actions.map((a) => (
+              <Button key={a.key} component={Link} to={a.to} variant="light" size="md">
+                {t(`resident.home.actions.${ACTIONS[a.key as keyof typeof ACTIONS]}`)}
+              </Button>
+            ))}
+          </SimpleGrid>
+        </section>
       )}
     </Stack>
   );

@@ -1,10 +1,12 @@
 import {
   Alert,
   Anchor,
+  Box,
   Button,
   Center,
   Group,
   Loader,
+  Menu,
   Paper,
   SimpleGrid,
   Stack,
@@ -14,6 +16,7 @@ import {
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { bankAppLinks } from "../billing/bankApps.js";
 import { type Invoice, isOpen, useBillingWords, useInvoice } from "../billing/billing.js";
 import { copyText } from "../billing/copy.js";
 import {
@@ -50,6 +53,49 @@ function Field({ label, children, mono }: { label: string; children: ReactNode; 
   );
 }
 
+/**
+ * A QR code cannot be scanned by the phone that shows it: save it as an image (the banking app scans it from
+ * the gallery), or open the transfer in a banking app that fills it in (on phones, where such apps live).
+ */
+function PhoneTransfer({ invoice, transfer }: { invoice: Invoice; transfer: Transfer }) {
+  const { t } = useTranslation();
+  const links = bankAppLinks(transfer, window.location.href.split("?")[0] ?? "");
+  return (
+    <Stack gap="xs">
+      <Button
+        component="a"
+        href={`/api/v1/invoices/${invoice.id}/vietqr.png`}
+        download={`VietQR-${invoice.code}.png`}
+        variant="light"
+      >
+        {t("billing.resident.saveQr")}
+      </Button>
+      <Text size="xs" c="dimmed" ta="center">
+        {t("billing.resident.saveQrHint")}
+      </Text>
+      {links.length > 0 && (
+        <Box hiddenFrom="sm">
+          <Menu position="bottom" width="target">
+            <Menu.Target>
+              <Button variant="default" fullWidth>
+                {t("billing.resident.openBankApp")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t("billing.resident.bankAppHint")}</Menu.Label>
+              {links.map((link) => (
+                <Menu.Item key={link.app} component="a" href={link.href} rel="noopener">
+                  {link.name}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </Box>
+      )}
+    </Stack>
+  );
+}
+
 /** How to pay by bank transfer: the VietQR code to scan, and the same details to type or paste. */
 function TransferCard({ invoice, transfer }: { invoice: Invoice; transfer: Transfer }) {
   const { t } = useTranslation();
@@ -82,6 +128,7 @@ function TransferCard({ invoice, transfer }: { invoice: Invoice; transfer: Trans
         <Text size="sm" ta="center">
           {t("billing.resident.qrHint")}
         </Text>
+        <PhoneTransfer invoice={invoice} transfer={transfer} />
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm" m={0}>
           <Field label={t("billing.bank")}>{bank}</Field>
           <Field label={t("billing.accountNumber")} mono>

@@ -1,15 +1,14 @@
-import { type ComponentType, lazy } from "react";
+import { type ComponentType, lazy, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Route } from "react-router";
-import { useSignedInMe } from "../auth/session.js";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
-import { EmptyPage } from "../components/EmptyPage.js";
-import { IconHome, IconMessage, IconReceipt, IconServices, IconUser } from "../components/icons.js";
-
+import { IconHome, IconReceipt, IconUser } from "../components/icons.js";
 import { HomePage } from "./HomePage.js";
+import { useResidentHome } from "./home.js";
+import { NotificationBell } from "./privacy/NotificationBell.js";
 import { UnitSwitcher } from "./UnitSwitcher.js";
-import { ChosenUnitProvider } from "./units.js";
+import { ChosenUnitProvider, useChosenUnit } from "./units.js";
 
 const HouseholdPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.HouseholdPage })));
 const MyDataPage = lazy(() => import("./MyDataPage.js").then((m) => ({ default: m.MyDataPage })));
@@ -29,61 +28,75 @@ const RequestsPage = lazy(() =>
   import("./privacy/RequestsPage.js").then((m) => ({ default: m.RequestsPage })),
 );
 
-type Section = "home" | "invoices" | "services" | "tickets";
+/**
+ * The tabs a module can fill, by the key its manifest declares (`residentTabs`), with their page here. A tab
+ * shows only once the server says a module provides it: Dịch vụ and Phản ánh come with their modules.
+ */
+const MODULE_TABS: Record<
+  string,
+  { path: string; label: "resident.invoices.tab"; Icon: ComponentType<{ size?: number }> }
+> = {
+  invoices: { path: "invoices", label: "resident.invoices.tab", Icon: IconReceipt },
+};
 
-/** The resident app's tabs besides the account; those not built yet say what will appear there. */
-const SECTIONS: { section: Section; path: string; Icon: ComponentType<{ size?: number }> }[] = [
-  { section: "home", path: "", Icon: IconHome },
-  { section: "invoices", path: "invoices", Icon: IconReceipt },
-  { section: "services", path: "services", Icon: IconServices },
-  { section: "tickets", path: "tickets", Icon: IconMessage },
-];
+const TABS_KEY = "cc.resident.tabs";
 
-function SectionPage({ section, Icon }: { section: Section; Icon: ComponentType<{ size?: number }> }) {
+/** The tabs the last home answer named, so the bar does not change under the finger while the home loads. */
+function rememberedTabs(): string[] {
+  try {
+    const stored = JSON.parse(localStorage.getItem(TABS_KEY) ?? "null");
+    return Array.isArray(stored) ? stored.filter((t): t is string => typeof t === "string") : ["invoices"];
+  } catch {
+    return ["invoices"];
+  }
+}
+
+function useModuleTabs(): string[] {
+  const { chosen } = useChosenUnit();
+  const tabs = useResidentHome(chosen?.unitId).data?.tabs;
+  useEffect(() => {
+    if (!tabs) return;
+    try {
+      localStorage.setItem(TABS_KEY, JSON.stringify(tabs));
+    } catch {
+      // Storage unavailable (private mode): the bar waits for the answer on the next visit.
+    }
+  }, [tabs]);
+  return tabs ?? rememberedTabs();
+}
+
+function ResidentShell() {
   const { t } = useTranslation();
-  const me = useSignedInMe();
+  const tabs: NavItem[] = [
+    { to: "/app/", end: true, label: t("resident.home.tab"), icon: <IconHome size={22} /> },
+    ...useModuleTabs().flatMap((key) => {
+      const tab = MODULE_TABS[key];
+      return tab ? [{ to: `/app/${tab.path}`, label: t(tab.label), icon: <tab.Icon size={22} /> }] : [];
+    }),
+    { to: "/app/account", label: t("header.account"), icon: <IconUser size={22} /> },
+  ];
   return (
-    <EmptyPage
-      title={t(`resident.${section}.title`, { name: me.account.displayName })}
-      icon={<Icon size={32} />}
-      emptyTitle={t(`resident.${section}.emptyTitle`)}
-      description={t(`resident.${section}.empty`)}
-    />
+    <AreaShell tabs={tabs} context={<UnitSwitcher />} actions={<NotificationBell />}>
+      <AreaRoutes>
+        <Route index element={<HomePage />} />
+        <Route path="invoices" element={<InvoicesPage />} />
+        <Route path="invoices/:id" element={<InvoicePage />} />
+        <Route path="household" element={<HouseholdPage />} />
+        <Route path="vehicles" element={<VehiclesPage />} />
+        <Route path="my-data" element={<MyDataPage />} />
+        <Route path="privacy" element={<PrivacyCenterPage />} />
+        <Route path="privacy/consents" element={<ConsentsPage />} />
+        <Route path="privacy/requests" element={<RequestsPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+      </AreaRoutes>
+    </AreaShell>
   );
 }
 
 export default function ResidentArea() {
-  const { t } = useTranslation();
-  const tabs: NavItem[] = [
-    ...SECTIONS.map(({ section, path, Icon }) => ({
-      to: `/app/${path}`,
-      end: path === "",
-      label: t(`resident.${section}.tab`),
-      icon: <Icon size={22} />,
-    })),
-    { to: "/app/account", label: t("header.account"), icon: <IconUser size={22} /> },
-  ];
   return (
     <ChosenUnitProvider>
-      <AreaShell tabs={tabs} context={<UnitSwitcher />}>
-        <AreaRoutes>
-          {SECTIONS.map(({ section, path, Icon }) => {
-            if (!path) return <Route key={section} index element={<HomePage />} />;
-            if (section === "invoices") return <Route key={section} path={path} element={<InvoicesPage />} />;
-            return (
-              <Route key={section} path={path} element={<SectionPage section={section} Icon={Icon} />} />
-            );
-          })}
-          <Route path="invoices/:id" element={<InvoicePage />} />
-          <Route path="household" element={<HouseholdPage />} />
-          <Route path="vehicles" element={<VehiclesPage />} />
-          <Route path="my-data" element={<MyDataPage />} />
-          <Route path="privacy" element={<PrivacyCenterPage />} />
-          <Route path="privacy/consents" element={<ConsentsPage />} />
-          <Route path="privacy/requests" element={<RequestsPage />} />
-          <Route path="notifications" element={<NotificationsPage />} />
-        </AreaRoutes>
-      </AreaShell>
+      <ResidentShell />
     </ChosenUnitProvider>
   );
 }

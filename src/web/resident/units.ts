@@ -24,7 +24,8 @@ export function useMyUnits(): MyUnit[] {
 
 const STORAGE_KEY = "cc.resident.unit";
 
-function readStored(): string | null {
+/** The unit this browser last looked at. */
+export function readStored(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);
   } catch {

@@ -6,6 +6,7 @@ import { billingPolicy } from "./billing.policy.js";
 import { billingPersonalData } from "./billing.privacy.js";
 import { billingWorkQueues } from "./billing.work.js";
 import { debtRoutes } from "./debts/debts.routes.js";
+import { amountDueCard } from "./invoices/invoices.home.js";
 import { invoicePolicy } from "./invoices/invoices.policy.js";
 import { invoiceRoutes } from "./invoices/invoices.routes.js";
 import { bankFeedRoutes } from "./payments/bank-feed.routes.js";
@@ -33,6 +34,8 @@ export { executeRun } from "./runs/runs.service.js";
 export const billingModule = defineModule({
   name: "billing",
   personalData: [billingPersonalData],
+  residentHome: { cards: [amountDueCard] },
+  residentTabs: [{ key: "invoices", order: 20 }],
   routes: async (api, opts: ModuleRouteOptions) => {
     for (const feature of [
       ruleRoutes,

@@ -91,3 +91,13 @@ export async function forgetInbox(ctx: Ctx, accountId: string): Promise<void> {
     .delete(notifications)
     .where(and(eq(notifications.companyId, ctx.companyId), eq(notifications.accountId, accountId)));
 }
+
+/** What sent the signed-in person's unread messages of a kind (the announcements not read yet), newest first. */
+export async function unreadSources(ctx: Ctx, kind: NewNotification["kind"]): Promise<string[]> {
+  const rows = await ctx.tx
+    .select({ sourceId: notifications.sourceId })
+    .from(notifications)
+    .where(and(mine(ctx), eq(notifications.kind, kind), isNull(notifications.readAt)))
+    .orderBy(desc(notifications.createdAt));
+  return rows.flatMap((r) => (r.sourceId ? [r.sourceId] : []));
+}

@@ -1,4 +1,7 @@
+import type { ModuleRouteOptions } from "../../platform/context.js";
 import { defineModule } from "../../platform/module.js";
+import { homeRoutes } from "./home/home.routes.js";
+import { openRequestsCard } from "./home/requests.home.js";
 import { registryImportPolicy } from "./import/import.policy.js";
 import { registryImportRoutes } from "./import/import.routes.js";
 import { seedDemoRegistry } from "./registry.demo.js";
@@ -40,8 +43,9 @@ export { billableVehicles } from "./vehicles/billable-vehicles.view.js";
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */
 export const registryModule = defineModule({
   name: "registry",
-  routes: async (api) => {
+  routes: async (api, opts: ModuleRouteOptions) => {
     await api.register(unitRoutes);
+    await api.register(homeRoutes, opts);
     await api.register(residentRoutes);
     await api.register(vehicleRoutes);
     await api.register(registryImportRoutes);
@@ -51,4 +55,11 @@ export const registryModule = defineModule({
   policies: [unitPolicy, residentPolicy, householdPolicy, vehiclePolicy, registryImportPolicy],
   workQueues: registryWorkQueues,
   personalData: [registryPersonalData],
+  residentHome: {
+    cards: [openRequestsCard],
+    actions: [
+      { key: "registry.vehicle", order: 40, to: "/app/vehicles" },
+      { key: "registry.household", order: 50, to: "/app/household" },
+    ],
+  },
 });

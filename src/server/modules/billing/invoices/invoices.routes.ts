@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import QRCode from "qrcode";
 import { Invoice, InvoicePage, InvoiceQuery, IssueBody, IssueResult } from "../../../../contracts/billing.js";
 import { ErrorBody, fileAnswer, IdParams } from "../../../../contracts/common.js";
+import { errors } from "../../../platform/errors.js";
 import * as invoices from "./invoices.service.js";
 import { renderNotice } from "./notice.pdf.js";
 
@@ -79,6 +81,37 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", `inline; filename="${doc.code}.pdf"`)
         .header("cache-control", "private, no-store")
         .send(pdf);
+    },
+  );
+  app.get(
+    "/invoices/:id/vietqr.png",
+    {
+      schema: {
+        response: { 200: fileAnswer("image/png", "The VietQR code of the balance"), 422: ErrorBody },
+        summary: "VietQR as an image",
+        description:
+          "The notice's VietQR code as a PNG to save: on a phone the code cannot be scanned from its own " +
+          "screen, so the resident saves it and opens it from the banking app's 'scan from gallery'.",
+        tags,
+        params: IdParams,
+      },
+      config: { permission: ["read", "invoice"] },
+    },
+    async (req, reply) => {
+      const invoice = await req.run((ctx) => invoices.getInvoice(ctx, req.params.id));
+      if (!invoice.transfer) throw errors.rule("INVOICE_NOT_PAYABLE");
+      // Large and with a wide quiet zone: banking apps read a saved image better than a tight one.
+      const png = await QRCode.toBuffer(invoice.transfer.qrPayload, {
+        type: "png",
+        width: 720,
+        margin: 4,
+        errorCorrectionLevel: "M",
+      });
+      return reply
+        .header("content-type", "image/png")
+        .header("content-disposition", `attachment; filename="VietQR-${invoice.code}.png"`)
+        .header("cache-control", "private, no-store")
+        .send(png);
     },
   );
 };

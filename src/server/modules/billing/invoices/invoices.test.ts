@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm";
+import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
+import { readPng } from "../../../../../test/helpers/png.js";
 import {
   env,
   invoiceOf,
   issueMonth,
   month,
   PERIOD,
+  post,
   rows,
   runMonth,
   startBillingApp,
@@ -54,6 +57,27 @@ describe("issuing notices", () => {
     const other = (await accountant.get("/api/v1/invoices", { buildingId, q: "A-01.02" })).body.items[0];
     expect((await resident.get(`/api/v1/invoices/${other.id}`)).status).toBe(404);
     expect((await resident.get(`/api/v1/invoices/${other.id}/pdf`)).status).toBe(404);
+  });
+
+  it("gives the resident the VietQR as a PNG to save, which reads back as the notice's payload", async () => {
+    const { companyId, buildingId, accountant, unitIds } = await month("issued");
+    const resident = await signIn(
+      env,
+      await newMember(env, "resident", { companyId, unitIds: [unitIds["A-01.01"] as string] }),
+    );
+    const [mine] = (await resident.get("/api/v1/invoices")).body.items;
+    const notice = (await resident.get(`/api/v1/invoices/${mine.id}`)).body;
+    const res = await resident.get(`/api/v1/invoices/${mine.id}/vietqr.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("image/png");
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="VietQR-${notice.code}.png"`);
+    const png = readPng(res.raw);
+    const read = jsQR(png.rgba, png.width, png.height);
+    expect(read?.data).toBe(notice.transfer.qrPayload);
+    expect(decodeVietQr(read?.data ?? "")).toMatchObject({ amount: notice.balance, purpose: notice.code });
+
+    const others = (await accountant.get("/api/v1/invoices", { buildingId, q: "A-01.02" })).body.items;
+    expect((await resident.get(`/api/v1/invoices/${others[0].id}/vietqr.png`)).status).toBe(404);
   });
 
   it("writes one audit entry per run and per issue, not one per notice", async () => {

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { Uuid } from "./common.js";
+import { IsoDate, VehicleType } from "./registry.js";
+
+/*
+ * The resident's home (GET /me/home): each module's card declares its data here, and the endpoint's answer is
+ * built from the cards the modules in the app declare (a module added later adds its card the same way).
+ */
+
+export const HomeQuery = z.object({ unitId: Uuid });
+
+/** Billing: what the unit owes now, and the oldest notice to pay first. */
+export const AmountDueCard = z.object({
+  due: z.number().int().describe("VND still due on the unit's issued notices"),
+  openCount: z.number().int(),
+  oldestInvoiceId: Uuid,
+  oldestDueOn: IsoDate.nullable(),
+  overdue: z.boolean().describe("the oldest open notice is past its due date"),
+});
+
+/** Announcements: those of the unit's building the person has not read yet, the latest first. */
+export const AnnouncementsCard = z.object({
+  unread: z.number().int(),
+  latest: z.array(z.object({ id: Uuid, title: z.string(), sentAt: z.string() })),
+});
+
+/** Registry: the household's requests still waiting for management, and those decided lately. */
+export const RequestsCard = z.object({
+  items: z.array(
+    z.object({
+      id: Uuid,
+      kind: z.enum(["vehicle", "area", "ownership"]),
+      /** The plate-free words of what was asked: a vehicle's type, a change's kind. */
+      vehicleType: VehicleType.nullable(),
+      status: z.enum(["pending", "approved", "rejected"]),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+/** A shortcut on the home to a page of the resident app. */
+export const HomeAction = z.object({ key: z.string(), to: z.string() });
+
+/** One card: `key` tells the web how to draw `data`. */
+export const homeCard = <K extends string, T extends z.ZodType>(key: K, data: T) =>
+  z.object({ key: z.literal(key), data });
+
+/** The home's answer for the given cards (the modules' declarations, in the app's module order). */
+export const homeAnswer = (cards: readonly { key: string; data: z.ZodType }[]) =>
+  z.object({
+    unitId: Uuid,
+    unitCode: z.string(),
+    cards: z.array(
+      cards.length === 0
+        ? z.never()
+        : z.union(cards.map((c) => homeCard(c.key, c.data)) as unknown as [z.ZodType, ...z.ZodType[]]),
+    ),
+    actions: z.array(HomeAction),
+    tabs: z.array(z.string()).describe("the resident app's tabs some module fills, besides home and account"),
+  });
