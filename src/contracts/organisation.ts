@@ -2,7 +2,7 @@ import { z } from "zod";
 import { abilities, PageQuery, page, StaffRole, Uuid } from "./common.js";
 
 export const BlockInput = z.object({
-  name: z.string().trim().min(1).max(20).describe("Block (toà) name as the building writes it, e.g. A"),
+  name: z.string().trim().min(1).max(20).describe("Block (tòa) name as the building writes it, e.g. A"),
   floors: z.number().int().min(1).max(120),
 });
 

@@ -6,7 +6,7 @@ test("a resident lands on the mobile app with its tab bar", async ({ browser }) 
   const page = await context.newPage();
   await signIn(page, "resident@demo.chungcu.vn");
   await expect(page).toHaveURL(/\/app/);
-  for (const tab of ["Trang chủ", "Hoá đơn", "Tài khoản"]) {
+  for (const tab of ["Trang chủ", "Hóa đơn", "Tài khoản"]) {
     await expect(page.getByRole("link", { name: tab, exact: true })).toBeVisible();
   }
   // No module fills services or tickets yet: their tabs are not shown (issue 13).
@@ -22,11 +22,11 @@ test("a company admin adds a building and invites a manager", async ({ page }) =
   const building = `Chung cư Hoa Sen ${suffix}`;
   const email = `bql.${suffix}@example.vn`;
   await signIn(page, "admin@demo.chungcu.vn");
-  await page.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await page.getByRole("link", { name: "Tòa nhà", exact: true }).click();
   await expect(page.getByText("Chung cư Demo Riverside")).toBeVisible();
-  await page.getByRole("button", { name: "Thêm toà nhà" }).click();
+  await page.getByRole("button", { name: "Thêm tòa nhà" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Tên toà nhà").fill(building);
+  await dialog.getByLabel("Tên tòa nhà").fill(building);
   await dialog.getByLabel("Địa chỉ").fill("12 Trần Hưng Đạo, Quận 1, TP. Hồ Chí Minh");
   await dialog.getByRole("button", { name: "Lưu" }).click();
   await expect(dialog).toHaveCount(0);

@@ -15,7 +15,7 @@ async function billAndIssue(page: Page): Promise<void> {
   await addFixedFee(page, BUILDING);
   await page.goto(`/console/billing/notices?period=${thisPeriod()}`);
   await expect(page.getByRole("heading", { name: "Tính phí & thông báo", level: 1 })).toBeVisible();
-  await page.getByLabel("Toà nhà", { exact: true }).selectOption({ label: BUILDING });
+  await page.getByLabel("Tòa nhà", { exact: true }).selectOption({ label: BUILDING });
   await page.getByRole("button", { name: "Tính phí", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Số thông báo" })).toBeVisible({ timeout: 30_000 });
   const issue = page.getByRole("button", { name: "Phát hành", exact: true });
@@ -54,10 +54,10 @@ async function asResident(browser: Browser) {
   return { context, page };
 }
 
-/** As the resident, who owes at least one notice (billForResident): the first open notice on Hoá đơn. */
+/** As the resident, who owes at least one notice (billForResident): the first open notice on Hóa đơn. */
 async function openUnpaidNotice(page: Page): Promise<void> {
   await page.goto("/app/invoices");
-  await expect(page.getByRole("heading", { name: "Hoá đơn", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Hóa đơn", level: 1 })).toBeVisible();
   await expect(page.getByRole("list", { name: "Các thông báo phí" })).toBeVisible();
   const pay = page.getByRole("link", { name: "Xem & thanh toán" }).first();
   await expect(pay).toBeVisible();
@@ -98,7 +98,7 @@ test("a resident pays a notice by card through the gateway", async ({ browser })
 async function collectedByMonth(page: Page): Promise<Map<string, number>> {
   await page.goto("/console/billing/dashboard");
   await expect(page.getByRole("heading", { name: "Tổng quan thu phí", level: 1 })).toBeVisible();
-  await page.getByLabel("Toà nhà", { exact: true }).selectOption({ label: BUILDING });
+  await page.getByLabel("Tòa nhà", { exact: true }).selectOption({ label: BUILDING });
   const table = page.getByRole("table", { name: "Số liệu thu phí theo tháng", includeHidden: true });
   await expect(table.locator("tbody tr").first()).toBeAttached();
   const rows = await table

@@ -64,7 +64,7 @@ test("an accountant issuing a month with a missing reading and an outlier sees b
 
   await page.goto(`/console/billing/notices?period=${period}`);
   await expect(page.getByRole("heading", { name: "Tính phí & thông báo", level: 1 })).toBeVisible();
-  await page.getByLabel("Toà nhà", { exact: true }).selectOption({ label: BUILDING });
+  await page.getByLabel("Tòa nhà", { exact: true }).selectOption({ label: BUILDING });
   const open = page.getByRole("button", { name: "Phát hành", exact: true });
   await expect(open).toBeEnabled();
   await open.click();

@@ -14,7 +14,7 @@ test("an accountant adds a fee rule and records a meter reading", async ({ page 
   await page.getByRole("button", { name: "Thu phí" }).click();
   await page.getByRole("link", { name: "Khoản phí" }).click();
   await expect(page.getByRole("heading", { name: "Khoản phí", level: 1 })).toBeVisible();
-  await page.getByLabel("Toà nhà", { exact: true }).selectOption({ label: "Chung cư Demo Riverside" });
+  await page.getByLabel("Tòa nhà", { exact: true }).selectOption({ label: "Chung cư Demo Riverside" });
 
   // A metered electricity fee (the tariff and VAT are suggested for the kind), so the building has meters to read.
   await page.getByRole("button", { name: "Thêm khoản phí" }).first().click();
@@ -24,7 +24,7 @@ test("an accountant adds a fee rule and records a meter reading", async ({ page 
   await expect(add.getByLabel("Biểu giá", { exact: true })).toHaveValue("evn-household");
   await add.getByRole("button", { name: "Lưu" }).click();
   await expect(add).toHaveCount(0);
-  const rules = page.getByRole("table", { name: "Các khoản phí của toà nhà" });
+  const rules = page.getByRole("table", { name: "Các khoản phí của tòa nhà" });
   await expect(rules.getByRole("row").filter({ hasText: ruleName })).toContainText("Điện sinh hoạt (EVN)");
 
   // The readings screen remembers the building; pick a unit by its code and type its reading.
@@ -47,7 +47,7 @@ test("an accountant adds a fee rule and records a meter reading", async ({ page 
   ).toContainText("987.654");
 });
 
-test("a resident opens Hoá đơn and a notice with what is due, its VietQR and the details to copy", async ({
+test("a resident opens Hóa đơn and a notice with what is due, its VietQR and the details to copy", async ({
   browser,
   page: accountant,
 }) => {
@@ -66,8 +66,8 @@ test("a resident opens Hoá đơn and a notice with what is due, its VietQR and 
   await signIn(page, "resident@demo.chungcu.vn");
   await expect(page).toHaveURL(/\/app/);
 
-  await page.getByRole("link", { name: "Hoá đơn", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Hoá đơn", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Hóa đơn", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Hóa đơn", level: 1 })).toBeVisible();
   const notices = page.getByRole("list", { name: "Các thông báo phí" });
   await expect(notices).toBeVisible();
   await expect(page.getByText("Chưa có thông báo phí")).toHaveCount(0);

@@ -49,7 +49,7 @@ test("a resident who opened the demo at localhost comes back from the card gatew
   await expect(page).toHaveURL(new RegExp(`^${opened}/app`));
 
   await page.goto("/app/invoices");
-  await expect(page.getByRole("heading", { name: "Hoá đơn", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Hóa đơn", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "Xem & thanh toán" }).first().click();
   await expect(page).toHaveURL(/\/app\/invoices\/[0-9a-f-]{36}$/);
   const notice = new URL(page.url()).pathname;

@@ -9,7 +9,7 @@ import { dropFile, signIn } from "./helpers.js";
 async function workbook(withError: boolean): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const units = wb.addWorksheet("Căn hộ");
-  units.addRow(["Toà/Block", "Mã căn hộ", "Tầng", "Loại", "Diện tích (m²)", "Trạng thái"]);
+  units.addRow(["Tòa/Block", "Mã căn hộ", "Tầng", "Loại", "Diện tích (m²)", "Trạng thái"]);
   for (const [code, area] of [
     ["B-20.09", "65,5"],
     ["B-20.10", "70"],
@@ -32,11 +32,11 @@ test("a manager imports a workbook: errors write nothing, a good file lands in t
   page,
 }) => {
   await signIn(page, "manager@demo.chungcu.vn");
-  await page.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await page.getByRole("link", { name: "Tòa nhà", exact: true }).click();
   await page.getByRole("link", { name: "Chung cư Demo Riverside" }).click();
-  await page.getByText("Toà B", { exact: true }).click();
+  await page.getByText("Tòa B", { exact: true }).click();
   const floor20 = page
-    .getByRole("group", { name: "Sơ đồ tầng toà B" })
+    .getByRole("group", { name: "Sơ đồ tầng tòa B" })
     .getByRole("group", { name: "Tầng 20" });
   await expect(floor20.getByRole("button")).toHaveCount(8);
 

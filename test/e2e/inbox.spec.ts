@@ -147,7 +147,7 @@ test("list rows open their detail: a resident by click or keyboard, a unit with 
   await expect(unitRow).toContainText("Lê Hoàng Nam");
   await expect(unitRow).toContainText("₫");
   // No destructive button on the row: deleting is in the unit's detail.
-  await expect(unitRow.getByRole("button", { name: /Xoá/ })).toHaveCount(0);
+  await expect(unitRow.getByRole("button", { name: /Xóa/ })).toHaveCount(0);
   await unitRow.getByRole("cell").nth(4).click();
   await expect(page.getByRole("dialog", { name: "Căn hộ A-12.06" })).toBeVisible();
 });
@@ -190,13 +190,13 @@ test("deleting a unit is done from its detail, after a confirmation", async ({ p
     .getByRole("table", { name: "Danh sách căn hộ" })
     .getByRole("row")
     .filter({ hasText: code });
-  await expect(row.getByRole("button", { name: /Xoá|Sửa/ })).toHaveCount(0);
+  await expect(row.getByRole("button", { name: /Xóa|Sửa/ })).toHaveCount(0);
   await row.getByRole("cell").nth(1).click();
   const drawer = page.getByRole("dialog", { name: `Căn hộ ${code}` });
-  await drawer.getByRole("button", { name: "Xoá" }).click();
-  const confirm = page.getByRole("dialog", { name: "Xoá căn hộ" });
-  await expect(confirm).toContainText(`Xoá căn hộ ${code}?`);
-  await confirm.getByRole("button", { name: "Huỷ" }).click();
+  await drawer.getByRole("button", { name: "Xóa" }).click();
+  const confirm = page.getByRole("dialog", { name: "Xóa căn hộ" });
+  await expect(confirm).toContainText(`Xóa căn hộ ${code}?`);
+  await confirm.getByRole("button", { name: "Hủy" }).click();
   await expect(confirm).toHaveCount(0);
   await expect(page.getByRole("button", { name: code, exact: true })).toBeVisible();
 });

@@ -39,7 +39,7 @@ test("import: a residents file dropped on the drop zone is checked as residents,
   page,
 }) => {
   await signIn(page, "manager@demo.chungcu.vn");
-  await page.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await page.getByRole("link", { name: "Tòa nhà", exact: true }).click();
   await page.getByRole("link", { name: "Chung cư Demo Riverside" }).click();
   await page.getByRole("button", { name: "Nhập từ Excel" }).click();
   const dialog = page.getByRole("dialog", { name: "Nhập dữ liệu căn hộ, cư dân, phương tiện" });
@@ -76,18 +76,18 @@ test("import: a residents file dropped on the drop zone is checked as residents,
   );
   await expect(errors).toContainText("Không có ngày 31/02/1990: tháng 2/1990 chỉ có 28 ngày.");
   await expect(errors).not.toContainText("Email hoặc số điện thoại");
-  await expect(errors).not.toContainText("Toà/Block");
+  await expect(errors).not.toContainText("Tòa/Block");
   await shot(page, "import-errors-1440");
 });
 
 test("import: the invite button's label is whole on a desk screen and on a tablet", async ({ page }) => {
   await signIn(page, "manager@demo.chungcu.vn");
-  await page.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await page.getByRole("link", { name: "Tòa nhà", exact: true }).click();
   await page.getByRole("link", { name: "Chung cư Demo Riverside" }).click();
   await page.getByRole("button", { name: "Nhập từ Excel" }).click();
   const dialog = page.getByRole("dialog", { name: "Nhập dữ liệu căn hộ, cư dân, phương tiện" });
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Căn hộ").addRow(["Toà/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"]);
+  wb.addWorksheet("Căn hộ").addRow(["Tòa/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"]);
   wb.getWorksheet("Căn hộ")?.addRow(["B", "B-19.12", 19, 61]);
   const file = path.join(tmp(), "mot-can.xlsx");
   await wb.xlsx.writeFile(file);

@@ -36,11 +36,11 @@ test("a resident downloads their data, withdraws marketing consent and requests 
 
   await page.goto("/app/privacy/requests");
   await page.getByRole("button", { name: "Yêu cầu mới" }).click();
-  await page.getByRole("radio", { name: /Xoá dữ liệu/ }).check({ force: true });
+  await page.getByRole("radio", { name: /Xóa dữ liệu/ }).check({ force: true });
   await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
-  await page.getByRole("button", { name: "Xác nhận xoá dữ liệu" }).click();
+  await page.getByRole("button", { name: "Xác nhận xóa dữ liệu" }).click();
   await expect(page.getByText(/Đã gửi yêu cầu/)).toBeVisible();
-  await expect(page.getByText("Xoá dữ liệu").first()).toBeVisible();
+  await expect(page.getByText("Xóa dữ liệu").first()).toBeVisible();
   await page.screenshot({ path: "test-results/privacy-resident-requests.png", fullPage: true });
 });
 
@@ -48,7 +48,7 @@ test("customer care sees the erasure request with its clock", async ({ page }) =
   await signIn(page, "care@demo.chungcu.vn");
   await page.goto("/console/privacy/requests");
   await expect(page.getByRole("heading", { name: "Yêu cầu của chủ thể dữ liệu" })).toBeVisible();
-  const row = page.getByRole("row").filter({ hasText: "Xoá dữ liệu" }).first();
+  const row = page.getByRole("row").filter({ hasText: "Xóa dữ liệu" }).first();
   await expect(row).toBeVisible();
   await expect(row).toContainText(/còn 4 ngày|còn 5 ngày/);
   await page.screenshot({ path: "test-results/privacy-care-requests.png", fullPage: true });
@@ -65,11 +65,11 @@ test("an admin opens a breach, notifies the residents, and the resident reads th
   await dialog.getByLabel("Tên sự cố").fill("Gửi nhầm danh sách cư dân");
   await dialog
     .getByLabel("Mô tả")
-    .fill("Bảng danh sách cư dân toà A được gửi nhầm tới một địa chỉ email bên ngoài.");
+    .fill("Bảng danh sách cư dân tòa A được gửi nhầm tới một địa chỉ email bên ngoài.");
   await dialog.getByRole("combobox", { name: "Dữ liệu bị ảnh hưởng" }).click();
   await page.getByRole("option", { name: "Họ và tên" }).click();
   await page.getByRole("option", { name: "Số điện thoại" }).click();
-  await dialog.getByRole("combobox", { name: "Toà nhà bị ảnh hưởng" }).click();
+  await dialog.getByRole("combobox", { name: "Tòa nhà bị ảnh hưởng" }).click();
   await page.getByRole("option", { name: "Chung cư Demo Riverside" }).click();
   await dialog.getByRole("button", { name: "Mở sự cố và bắt đầu tính giờ" }).click();
 
@@ -140,7 +140,7 @@ test("a new policy that residents must acknowledge is asked for once", async ({ 
   await ack.getByRole("button", { name: "Tôi đã đọc" }).click();
   await expect(ack).toBeHidden();
   await resident.reload();
-  await expect(resident.getByRole("link", { name: "Hoá đơn" }).first()).toBeVisible();
+  await expect(resident.getByRole("link", { name: "Hóa đơn" }).first()).toBeVisible();
   await expect(resident.getByRole("dialog", { name: "Chính sách đã được cập nhật" })).toBeHidden();
   await resident.close();
 });

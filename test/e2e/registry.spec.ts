@@ -3,9 +3,9 @@ import { signIn } from "./helpers.js";
 
 test("a building manager opens the floor grid and the unit list", async ({ page }) => {
   await signIn(page, "manager@demo.chungcu.vn");
-  await page.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await page.getByRole("link", { name: "Tòa nhà", exact: true }).click();
   await page.getByRole("link", { name: "Chung cư Demo Riverside" }).click();
-  const blockA = page.getByRole("group", { name: "Sơ đồ tầng toà A" });
+  const blockA = page.getByRole("group", { name: "Sơ đồ tầng tòa A" });
   await expect(blockA.getByRole("group", { name: "Tầng 20" })).toBeVisible();
   const cell = blockA.getByRole("button", { name: "A-12.05, Đang ở, 54,2 m²" });
   await expect(cell).toBeVisible();
@@ -24,7 +24,7 @@ test("a company admin adds a unit, which appears in the grid; an accountant only
   browser,
 }) => {
   await signIn(page, "admin@demo.chungcu.vn");
-  await page.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await page.getByRole("link", { name: "Tòa nhà", exact: true }).click();
   await page.getByRole("link", { name: "Chung cư Demo Riverside" }).click();
   await page.getByRole("button", { name: "Thêm căn hộ" }).first().click();
   const form = page.getByRole("dialog", { name: "Thêm căn hộ" });
@@ -41,13 +41,13 @@ test("a company admin adds a unit, which appears in the grid; an accountant only
   await form.getByLabel("Tầng", { exact: true }).fill("20");
   await form.getByLabel("Diện tích (m²)", { exact: true }).fill("64,5");
   await form.getByRole("button", { name: "Lưu" }).click();
-  await expect(form.getByText("Mã căn hộ này đã có trong toà nhà.")).toBeVisible();
+  await expect(form.getByText("Mã căn hộ này đã có trong tòa nhà.")).toBeVisible();
   await expect(form.getByLabel("Mã căn hộ", { exact: true })).toHaveValue("A-20.09");
 
   const accountantContext = await browser.newContext();
   const accountant = await accountantContext.newPage();
   await signIn(accountant, "accountant@demo.chungcu.vn");
-  await accountant.getByRole("link", { name: "Toà nhà", exact: true }).click();
+  await accountant.getByRole("link", { name: "Tòa nhà", exact: true }).click();
   await accountant.getByRole("link", { name: "Chung cư Demo Riverside" }).click();
   await expect(accountant.getByRole("button", { name: "A-20.09, Trống, 64,5 m²" })).toBeVisible();
   await expect(accountant.getByRole("button", { name: "Thêm căn hộ" })).toHaveCount(0);

@@ -36,7 +36,7 @@ test("a building manager signs in with a one-time code, switches language and si
 
   await expect(page).toHaveURL(/\/console/);
   await expect(page.getByRole("link", { name: "Tổng quan", exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Toà nhà", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tòa nhà", exact: true })).toBeVisible();
 
   await page.getByLabel("Ngôn ngữ / Language").first().selectOption("en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

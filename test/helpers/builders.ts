@@ -44,7 +44,7 @@ export async function newCompany(env: TestEnv, name = `Công ty ${uid()}`) {
   return { companyId: row.id, name };
 }
 
-export async function newBuilding(env: TestEnv, companyId?: string, name = `Toà ${uid()}`) {
+export async function newBuilding(env: TestEnv, companyId?: string, name = `Tòa ${uid()}`) {
   const company = companyId ?? (await newCompany(env)).companyId;
   const [row] = await env.db.transaction(company, (tx) =>
     tx

@@ -37,7 +37,7 @@ export async function populatedCompany(env: TestEnv, label: string) {
   // Registry: a building, two units, an owner (signed in), a vehicle, a card, a flag, a change request.
   const building = await ok(
     admin.post("/api/v1/buildings", {
-      name: `Toà ${tag}`,
+      name: `Tòa ${tag}`,
       address: "1 Lê Lợi, Quận 1, TP. Hồ Chí Minh",
       blocks: [{ name: "A", floors: 5 }],
     }),
@@ -228,7 +228,7 @@ export async function populatedCompany(env: TestEnv, label: string) {
   await ok(
     admin.post(`/api/v1/buildings/${buildingId}/announcements`, {
       title: "Lịch cắt nước",
-      body: "Toà A cắt nước 8:00–11:00 thứ Bảy.",
+      body: "Tòa A cắt nước 8:00–11:00 thứ Bảy.",
     }),
     "announcement",
   );
@@ -238,7 +238,7 @@ export async function populatedCompany(env: TestEnv, label: string) {
   const policy = await ok(
     admin.post("/api/v1/privacy/policies", {
       kind: "terms",
-      bodyVi: "Điều khoản sử dụng dịch vụ quản lý toà nhà. ".repeat(6),
+      bodyVi: "Điều khoản sử dụng dịch vụ quản lý tòa nhà. ".repeat(6),
       bodyEn: "Terms of use of the building management service. ".repeat(6),
       summaryVi: "Điều khoản",
       summaryEn: "Terms",

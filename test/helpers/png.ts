@@ -37,7 +37,6 @@ export function squarePng(width: number, height: number, rgb: [number, number, n
   ]);
 }
 
-
 /*
  * Reads a PNG back into RGBA pixels, to decode a QR code from it with jsqr. Only what PNG encoders write for
  * a QR image: 8-bit greyscale, RGB or RGBA, not interlaced (the project has no PNG library of its own).

@@ -69,7 +69,7 @@ describe("who may do what", () => {
   });
 
   it("lets only the company admin create, change and delete buildings", async () => {
-    const body = { name: "Toà mới", address: "2 Đường Số 2, Quận 7", blocks: [{ name: "C", floors: 5 }] };
+    const body = { name: "Tòa mới", address: "2 Đường Số 2, Quận 7", blocks: [{ name: "C", floors: 5 }] };
     for (const role of ROLES.filter((r) => r !== "company_admin")) {
       await expectStatus(role, "POST", "/api/v1/buildings", body, 403);
       await expectStatus(role, "PATCH", `/api/v1/buildings/${buildingId}`, { name: "Đổi tên" }, 403);
@@ -77,10 +77,10 @@ describe("who may do what", () => {
     const admin = clients.get("company_admin") as Client;
     const created = await admin.post("/api/v1/buildings", body);
     expect(created.status).toBe(201);
-    expect((await admin.patch(`/api/v1/buildings/${created.body.id}`, { name: "Toà mới 2" })).body.name).toBe(
-      "Toà mới 2",
+    expect((await admin.patch(`/api/v1/buildings/${created.body.id}`, { name: "Tòa mới 2" })).body.name).toBe(
+      "Tòa mới 2",
     );
-    const duplicate = await admin.post("/api/v1/buildings", { ...body, name: "Toà mới 2" });
+    const duplicate = await admin.post("/api/v1/buildings", { ...body, name: "Tòa mới 2" });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.code).toBe("CONFLICT");
     await admin.post("/api/v1/auth/reauth", { password: "Secret-2026" });

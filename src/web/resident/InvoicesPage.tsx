@@ -98,7 +98,7 @@ function UnitInvoices({ unitId }: { unitId: string }) {
   );
 }
 
-/** Hoá đơn: the chosen unit's fee notices, what is due first. */
+/** Hóa đơn: the chosen unit's fee notices, what is due first. */
 export function InvoicesPage() {
   const { t } = useTranslation();
   const { units, chosen } = useChosenUnit();

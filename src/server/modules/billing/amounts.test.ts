@@ -40,7 +40,7 @@ async function building(): Promise<Building> {
   const admin = await signIn(env, await newMember(env, "company_admin"));
   const buildingId = (
     await post(admin, "/buildings", {
-      name: "Toà Tỷ Đô",
+      name: "Tòa Tỷ Đô",
       address: "1 Lê Duẩn, Quận 1, TP. Hồ Chí Minh",
       blocks: [{ name: "A", floors: 2 }],
     })

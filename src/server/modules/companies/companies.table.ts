@@ -9,7 +9,7 @@ export const companies = pgTable("companies", {
   taxCode: text("tax_code"),
   settings: jsonb("settings").$type<CompanySettings>().notNull().default({}),
   createdAt: createdAt(),
-  /** The name registered with the tax office ("Công ty TNHH Quản lý Toà nhà Demo"), printed on documents. */
+  /** The name registered with the tax office ("Công ty TNHH Quản lý Tòa nhà Demo"), printed on documents. */
   legalName: text("legal_name"),
   /** The registered office's address, printed on the fee notice, the breach report and the register. */
   address: text("address"),

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const PROFILE = {
   name: "Sen Vàng",
-  legalName: "Công ty TNHH Quản lý Toà nhà Sen Vàng",
+  legalName: "Công ty TNHH Quản lý Tòa nhà Sen Vàng",
   taxCode: "0312345678-001",
   address: "18 Nguyễn Huệ, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
   hotline: "028 3822 1234",

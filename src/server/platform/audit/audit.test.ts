@@ -67,7 +67,7 @@ describe("audit log", () => {
     const admin = await newMember(env, "company_admin");
     const client = await signIn(env, admin);
     const created = await client.post("/api/v1/buildings", {
-      name: "Toà Sen",
+      name: "Tòa Sen",
       address: "5 Lý Thường Kiệt, Hà Nội",
       blocks: [{ name: "S", floors: 9 }],
     });
@@ -100,7 +100,7 @@ describe("audit log", () => {
   it("verifies the chains, and names the row changed behind its back", async () => {
     const admin = await newMember(env, "company_admin");
     const client = await signIn(env, admin);
-    for (const name of ["Toà 1", "Toà 2", "Toà 3"]) {
+    for (const name of ["Tòa 1", "Tòa 2", "Tòa 3"]) {
       await client.post("/api/v1/buildings", {
         name,
         address: "1 Đường Số 1, Quận 7",
@@ -114,7 +114,7 @@ describe("audit log", () => {
     )) as unknown as {
       rows: { changes: unknown }[];
     };
-    await env.db.owner.execute(sql`update audit_log set changes = '{"name": [null, "Toà giả"]}' ${where}`);
+    await env.db.owner.execute(sql`update audit_log set changes = '{"name": [null, "Tòa giả"]}' ${where}`);
     const result = await verifyAuditChains(env.db);
     expect(result.broken).toEqual({
       companyId: admin.companyId,

@@ -8,7 +8,7 @@ type PurposeInfo = Text & { description: Text; basis: LegalBasis };
 
 export const PURPOSES = {
   billing: {
-    vi: "Thu phí dịch vụ và lập hoá đơn",
+    vi: "Thu phí dịch vụ và lập hóa đơn",
     en: "Service fees and billing",
     basis: "contract",
     description: {
@@ -26,7 +26,7 @@ export const PURPOSES = {
     },
   },
   building_operations: {
-    vi: "Vận hành toà nhà",
+    vi: "Vận hành tòa nhà",
     en: "Building operations",
     basis: "legal_obligation",
     description: {
@@ -67,19 +67,19 @@ export type Purpose = keyof typeof PURPOSES;
 /** How long the stored fields are kept: each module's fields name one of these. */
 export const RETENTION = {
   whileResident: {
-    vi: "Trong thời gian cư trú; xoá trong 5 ngày khi có yêu cầu, trừ phần pháp luật buộc lưu",
+    vi: "Trong thời gian cư trú; xóa trong 5 ngày khi có yêu cầu, trừ phần pháp luật buộc lưu",
     en: "While you live in the building; erased within 5 days on request unless the law requires keeping it",
   },
   accounting: {
-    vi: "Theo thời hạn lưu chứng từ kế toán (10 năm) cho hoá đơn đã phát hành",
+    vi: "Theo thời hạn lưu chứng từ kế toán (10 năm) cho hóa đơn đã phát hành",
     en: "For the accounting retention period (10 years) where it is on issued invoices",
   },
   whileAccount: {
-    vi: "Khi tài khoản còn hoạt động; xoá khi đóng tài khoản",
+    vi: "Khi tài khoản còn hoạt động; xóa khi đóng tài khoản",
     en: "While the account is open; erased when it is closed",
   },
   accessLogs: {
-    vi: "12 tháng (công ty có thể đặt thời hạn khác), sau đó tự động xoá",
+    vi: "12 tháng (công ty có thể đặt thời hạn khác), sau đó tự động xóa",
     en: "12 months (the company may set another period), then purged automatically",
   },
 } as const satisfies Record<string, Text>;

@@ -58,7 +58,7 @@ async function setUp(ownerEmail: string): Promise<Fixture> {
   const units: Record<string, string> = {};
   const buildingId = (
     await admin.post("/api/v1/buildings", {
-      name: "Toà Bình Minh",
+      name: "Tòa Bình Minh",
       address: "9 Lý Thường Kiệt, Hà Nội",
       blocks: [{ name: "C", floors: 2 }],
     })

@@ -9,7 +9,6 @@ import {
   issueMonth,
   month,
   PERIOD,
-  post,
   rows,
   runMonth,
   startBillingApp,

@@ -29,7 +29,7 @@ const FOUND: [bank: string, memo: string, codes: string[]][] = [
   ["MB Bank fast transfer: lower-cased, -CTLNhanh appended", "hd00012345-CTLNhanh", ["HD00012345"]],
   ["Techcombank: memo then the FT reference", "HD-00012345 FT24193929399", ["HD00012345"]],
   ["NAPAS 24/7 IBFT prefix", "IBFT HD 0001-2345", ["HD00012345"]],
-  ["typed with Vietnamese letters: HĐ", "Thanh toán hoá đơn HĐ00012345 căn A-12.05", ["HD00012345"]],
+  ["typed with Vietnamese letters: HĐ", "Thanh toán hóa đơn HĐ00012345 căn A-12.05", ["HD00012345"]],
   ["spaces stripped by the bank", "THANHTOANHD00012345PHIDICHVU", ["HD00012345"]],
   ["phone number right after, separated", "HD00012345 0912345678", ["HD00012345"]],
   ["space between H and D", "chuyen tien h d 00012345", ["HD00012345"]],
@@ -79,7 +79,7 @@ describe("findInvoiceCodes", () => {
   });
 
   it("normalises diacritics, đ and case", () => {
-    expect(normaliseMemo("Hoá đơn tháng Mười Một")).toBe("HOA DON THANG MUOI MOT");
+    expect(normaliseMemo("Hóa đơn tháng Mười Một")).toBe("HOA DON THANG MUOI MOT");
   });
 });
 

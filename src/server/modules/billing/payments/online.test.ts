@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../../test/helpers/app.js";
 import { newMember, signIn } from "../../../../../test/helpers/builders.js";
 import type { Client } from "../../../../../test/helpers/client.js";
-import { action, hidden, pathOf } from "../../../../../test/helpers/sandbox.js";
 import { issueReviewed } from "../../../../../test/helpers/issue.js";
+import { action, hidden, pathOf } from "../../../../../test/helpers/sandbox.js";
 import { SANDBOX_CARDS } from "./gateway/sandbox.js";
 
 /** Card payment through the gateway protocol (local sandbox), and auto-debit of new notices. */

@@ -47,7 +47,7 @@ async function building(): Promise<Building> {
   const adminClient = await signIn(env, admin);
   const buildingId = (
     await adminClient.post("/api/v1/buildings", {
-      name: "Toà Ánh Dương",
+      name: "Tòa Ánh Dương",
       address: "3 Hai Bà Trưng, Huế",
       blocks: [{ name: "D", floors: 1 }],
     })

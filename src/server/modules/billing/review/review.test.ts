@@ -272,7 +272,7 @@ describe("the review before issuing", () => {
     const theirs = await other.post("/api/v1/billing-reviews", { buildingId: m.buildingId, period: PERIOD });
     expect(theirs.status).toBe(404);
     const own = (await post(other, "/buildings", {
-      name: "Toà khác",
+      name: "Tòa khác",
       address: "1 Lê Lợi",
       blocks: [{ name: "B", floors: 2 }],
     })) as { id: string };

@@ -266,7 +266,7 @@ describe("a company's water tariffs", () => {
     );
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("TARIFF_VERSION_IN_USE");
-    expect(refused.body.error.message).toMatch(/không thể sửa hay xoá/);
+    expect(refused.body.error.message).toMatch(/không thể sửa hay xóa/);
 
     // Another company neither sees nor touches it.
     const other = await signIn(env, await newMember(env, "company_admin"));

@@ -63,13 +63,13 @@ const CONSEQUENCES: Record<Breach["severity"], string> = {
 };
 
 const DEFAULT_SUBJECTS = [
-  "Cư dân (chủ hộ, người thuê, thành viên hộ gia đình) tại các toà nhà do doanh nghiệp quản lý",
+  "Cư dân (chủ hộ, người thuê, thành viên hộ gia đình) tại các tòa nhà do doanh nghiệp quản lý",
 ];
 
 const DEFAULT_PROPOSED = [
   "Tiếp tục rà soát nhật ký truy cập và nhật ký hệ thống để xác định đầy đủ phạm vi sự cố.",
   "Thông báo cho chủ thể dữ liệu bị ảnh hưởng và hướng dẫn cách phòng tránh lừa đảo.",
-  "Đánh giá lại quyền truy cập của nhân sự và đối tác; thay đổi mật khẩu, khoá truy cập liên quan.",
+  "Đánh giá lại quyền truy cập của nhân sự và đối tác; thay đổi mật khẩu, khóa truy cập liên quan.",
   "Phối hợp với cơ quan chức năng và cung cấp thông tin bổ sung khi được yêu cầu.",
 ];
 
@@ -111,7 +111,7 @@ function documentHead(w: PdfWriter, input: BreachReportInput): void {
     left += w.at(`MST: ${input.company.taxCode}`, MARGIN, left + 2, half - 10, { size: 9, align: "center" });
   }
   let right = top;
-  right += w.at("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", MARGIN + half - 10, right, half + 10, {
+  right += w.at("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", MARGIN + half - 10, right, half + 10, {
     font: FONT_BOLD,
     size: 10,
     align: "center",
@@ -187,7 +187,7 @@ export async function renderBreachReport(input: BreachReportInput): Promise<Buff
   w.fields([
     ["Tên sự cố", incident.title],
     ["Thời điểm phát hiện", dateTime(incident.detectedAt)],
-    ["Nơi xảy ra / phát hiện", input.place ?? `Hệ thống quản lý toà nhà (Chungcu) của ${company.name}`],
+    ["Nơi xảy ra / phát hiện", input.place ?? `Hệ thống quản lý tòa nhà (Chungcu) của ${company.name}`],
     ["Mức độ", SEVERITY[incident.severity]],
     ["Tình trạng hiện tại", STATUS[incident.status]],
   ]);

@@ -30,7 +30,7 @@ async function pages(pdf: Buffer): Promise<string[]> {
 
 const incident = (over: Partial<Breach> = {}): Breach => ({
   id: "00000000-0000-4000-8000-000000000001",
-  title: "Lộ danh sách cư dân toà A qua nhóm Zalo",
+  title: "Lộ danh sách cư dân tòa A qua nhóm Zalo",
   description:
     "Nhân viên lễ tân gửi nhầm tệp danh sách cư dân vào nhóm Zalo.\nTệp đã bị thu hồi sau 40 phút.",
   detectedAt: "2026-11-24T02:15:00Z",
@@ -40,7 +40,7 @@ const incident = (over: Partial<Breach> = {}): Breach => ({
   affectedCount: 312,
   containment: [
     { at: "2026-11-24T02:55:00Z", step: "Thu hồi tin nhắn và tệp trong nhóm Zalo.", by: "Trần Văn Bình" },
-    { at: "2026-11-24T04:00:00Z", step: "Khoá quyền xuất danh sách của tài khoản lễ tân.", by: null },
+    { at: "2026-11-24T04:00:00Z", step: "Khóa quyền xuất danh sách của tài khoản lễ tân.", by: null },
   ],
   authorityNotifiedAt: null,
   authorityReference: null,
@@ -69,7 +69,7 @@ describe("breach report to the authority", () => {
   it("carries what the notification form asks for, in Vietnamese, times in Vietnam's zone", async () => {
     const text = (await pages(await renderBreachReport(report()))).join(" ");
     for (const expected of [
-      "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
       "Hà Nội, ngày 25 tháng 11 năm 2026",
       "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05)",
@@ -77,7 +77,7 @@ describe("breach report to the authority", () => {
       "Công ty CP Quản lý Bất động sản Sông Hồng",
       "0101234567",
       "12 Phố Huế, Hà Nội",
-      "Lộ danh sách cư dân toà A qua nhóm Zalo",
+      "Lộ danh sách cư dân tòa A qua nhóm Zalo",
       "Tệp đã bị thu hồi sau 40 phút.",
       "24/11/2026 09:15",
       "Đã ngăn chặn",
@@ -134,7 +134,7 @@ describe("breach report to the authority", () => {
   it("runs a long list of steps over pages, repeating the table head and numbering every page", async () => {
     const containment = Array.from({ length: 60 }, (_, i) => ({
       at: "2026-11-24T04:00:00Z",
-      step: `Bước ${String(i + 1).padStart(2, "0")}: rà soát và khoá quyền truy cập của tài khoản liên quan.`,
+      step: `Bước ${String(i + 1).padStart(2, "0")}: rà soát và khóa quyền truy cập của tài khoản liên quan.`,
       by: "Trần Văn Bình",
     }));
     const all = await pages(await renderBreachReport(report({ incident: incident({ containment }) })));
@@ -169,15 +169,15 @@ const register: ProcessingRegister = {
   entries: [
     {
       purpose: "billing",
-      name: "Thu phí dịch vụ và lập hoá đơn",
+      name: "Thu phí dịch vụ và lập hóa đơn",
       basis: "contract",
       fields: [
         { field: "resident.fullName", label: "Họ và tên", sensitive: false },
         { field: "payment.bankAccount", label: "Tài khoản ngân hàng", sensitive: true },
       ],
       recipients: ["Đơn vị cung cấp điện, nước"],
-      retention: ["10 năm cho hoá đơn đã phát hành"],
-      safeguards: ["Mã hoá trường nhạy cảm"],
+      retention: ["10 năm cho hóa đơn đã phát hành"],
+      safeguards: ["Mã hóa trường nhạy cảm"],
     },
     {
       purpose: "marketing",
@@ -208,15 +208,15 @@ describe("impact-assessment dossier", () => {
       "0101234567",
       "1.234",
       "987",
-      "Thu phí dịch vụ và lập hoá đơn",
+      "Thu phí dịch vụ và lập hóa đơn",
       "Thực hiện hợp đồng",
       "Tài khoản ngân hàng",
       "payment.bankAccount",
       "Nhạy cảm",
       "Cơ bản",
       "Đơn vị cung cấp điện, nước",
-      "10 năm cho hoá đơn đã phát hành",
-      "Mã hoá trường nhạy cảm",
+      "10 năm cho hóa đơn đã phát hành",
+      "Mã hóa trường nhạy cảm",
       "Tiếp thị và khảo sát",
       "Sự đồng ý của chủ thể dữ liệu",
       "Không xử lý dữ liệu cá nhân cho mục đích này.",

@@ -39,7 +39,7 @@ const VALUES: Record<string, Record<string, [vi: string, en: string]>> = {
     issued: ["Chưa thanh toán", "Unpaid"],
     partially_paid: ["Đã trả một phần", "Partly paid"],
     paid: ["Đã thanh toán", "Paid"],
-    void: ["Đã huỷ", "Void"],
+    void: ["Đã hủy", "Void"],
   },
   method: {
     bank_transfer: ["Chuyển khoản", "Bank transfer"],
@@ -53,7 +53,7 @@ const VALUES: Record<string, Record<string, [vi: string, en: string]>> = {
     service_provider: ["Nhà cung cấp dịch vụ", "Service provider"],
     state_agency: ["Cơ quan nhà nước", "State agency"],
     other_company: ["Công ty khác", "Another company"],
-    staff_outside_building: ["Nhân viên ngoài toà nhà", "Staff outside the building"],
+    staff_outside_building: ["Nhân viên ngoài tòa nhà", "Staff outside the building"],
   },
   basis: {
     consent: ["Sự đồng ý", "Consent"],
@@ -64,7 +64,7 @@ const VALUES: Record<string, Record<string, [vi: string, en: string]>> = {
   request: {
     access: ["Xem / nhận bản sao dữ liệu", "Access"],
     rectification: ["Chỉnh sửa", "Rectification"],
-    erasure: ["Xoá dữ liệu", "Erasure"],
+    erasure: ["Xóa dữ liệu", "Erasure"],
     restriction: ["Hạn chế xử lý", "Restriction"],
     objection: ["Phản đối xử lý", "Objection"],
     consent_withdrawal: ["Rút lại sự đồng ý", "Consent withdrawal"],
@@ -72,7 +72,7 @@ const VALUES: Record<string, Record<string, [vi: string, en: string]>> = {
     in_progress: ["Đang xử lý", "In progress"],
     completed: ["Đã hoàn tất", "Completed"],
     rejected: ["Từ chối", "Rejected"],
-    cancelled: ["Đã huỷ", "Cancelled"],
+    cancelled: ["Đã hủy", "Cancelled"],
   },
   channel: {
     web: ["Trang web / ứng dụng", "Web / app"],
@@ -119,7 +119,7 @@ const TEXT = {
     cards: "Thẻ ra vào, thang máy",
     cardKind: "Loại thẻ",
     cardNumber: "Số thẻ",
-    deactivated: "Ngày khoá",
+    deactivated: "Ngày khóa",
     invoices: "Thông báo phí",
     code: "Mã",
     number: "Số",

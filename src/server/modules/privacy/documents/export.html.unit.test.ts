@@ -17,7 +17,7 @@ const sample: z.infer<typeof MyData> = {
         {
           field: "resident.fullName",
           value: "Nguyễn Thị <script>alert('x')</script> Hằng",
-          purposes: [{ id: "billing", name: "Thu phí dịch vụ và lập hoá đơn" }],
+          purposes: [{ id: "billing", name: "Thu phí dịch vụ và lập hóa đơn" }],
           retention: "Theo thời hạn lưu chứng từ kế toán (10 năm)",
         },
         {
@@ -29,7 +29,7 @@ const sample: z.infer<typeof MyData> = {
         {
           field: "resident.dateOfBirth",
           value: "1990-05-12",
-          purposes: [{ id: "building_operations", name: "Vận hành toà nhà" }],
+          purposes: [{ id: "building_operations", name: "Vận hành tòa nhà" }],
           retention: "Trong thời gian cư trú",
         },
         { field: "resident.shoeSize", value: null, purposes: [], retention: "Không lưu" },
@@ -189,7 +189,7 @@ describe("human-readable data export", () => {
       "Nghĩa vụ pháp lý",
       "Tiếp thị và khảo sát",
       "Trang web / ứng dụng",
-      "Xoá dữ liệu",
+      "Xóa dữ liệu",
       "Đang xử lý",
       "Xử lý dữ liệu đang bị hạn chế theo yêu cầu của bạn từ 21/11/2026 08:00.",
       "customer_care",

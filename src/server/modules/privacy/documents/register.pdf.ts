@@ -25,11 +25,11 @@ const TEXT = {
     hotline: "Điện thoại",
     email: "Thư điện tử",
     role: "Vai trò",
-    roleValue: "Bên Kiểm soát và xử lý dữ liệu cá nhân của cư dân các toà nhà do tổ chức quản lý",
+    roleValue: "Bên Kiểm soát và xử lý dữ liệu cá nhân của cư dân các tòa nhà do tổ chức quản lý",
     scale: "2. Quy mô xử lý",
     residents: "Số cư dân có hồ sơ",
     accounts: "Số tài khoản người dùng",
-    buildings: "Số toà nhà",
+    buildings: "Số tòa nhà",
     activities: "3. Mục đích và hoạt động xử lý",
     basis: "Cơ sở pháp lý",
     fields: "Dữ liệu cá nhân được xử lý",
@@ -57,7 +57,7 @@ const TEXT = {
     measure: "Biện pháp",
     sensitiveCount: (n: number) =>
       n > 0
-        ? `Hồ sơ có ${n} loại dữ liệu cá nhân nhạy cảm; các loại này được mã hoá riêng theo từng người và chỉ hiển thị khi cần, có ghi nhật ký.`
+        ? `Hồ sơ có ${n} loại dữ liệu cá nhân nhạy cảm; các loại này được mã hóa riêng theo từng người và chỉ hiển thị khi cần, có ghi nhật ký.`
         : "Hồ sơ không có dữ liệu cá nhân nhạy cảm.",
     closing:
       "Hồ sơ này được cập nhật mỗi khi danh mục mục đích, dữ liệu hoặc bên xử lý thay đổi, và được xuất trình khi cơ quan chuyên trách bảo vệ dữ liệu cá nhân yêu cầu.",
@@ -130,11 +130,11 @@ const RISKS: Record<Lang, [string, string][]> = {
   vi: [
     [
       "Nhân viên truy cập dữ liệu vượt quá nhiệm vụ",
-      "Phân quyền theo vai trò và toà nhà; số điện thoại, email được che, chỉ hiện từng trường khi cần và có ghi nhật ký.",
+      "Phân quyền theo vai trò và tòa nhà; số điện thoại, email được che, chỉ hiện từng trường khi cần và có ghi nhật ký.",
     ],
     [
       "Lộ lọt dữ liệu lưu trữ",
-      "Mã hoá AES-256-GCM các trường nhạy cảm với khoá riêng từng người; tìm kiếm qua chỉ mục băm (HMAC).",
+      "Mã hóa AES-256-GCM các trường nhạy cảm với khóa riêng từng người; tìm kiếm qua chỉ mục băm (HMAC).",
     ],
     [
       "Chuyển dữ liệu cho bên thứ ba không kiểm soát",
@@ -142,11 +142,11 @@ const RISKS: Record<Lang, [string, string][]> = {
     ],
     [
       "Lưu trữ quá thời hạn cần thiết",
-      "Tác vụ định kỳ xoá nhật ký truy cập, tài khoản đã đóng và ảnh phản ánh quá hạn; yêu cầu xoá được thực hiện trong 5 ngày.",
+      "Tác vụ định kỳ xóa nhật ký truy cập, tài khoản đã đóng và ảnh phản ánh quá hạn; yêu cầu xóa được thực hiện trong 5 ngày.",
     ],
     [
       "Chủ thể dữ liệu không thực hiện được quyền của mình",
-      "Trung tâm quyền riêng tư trong ứng dụng: xem, sửa, tải về, hạn chế, phản đối, yêu cầu xoá; yêu cầu có hạn xử lý và được theo dõi.",
+      "Trung tâm quyền riêng tư trong ứng dụng: xem, sửa, tải về, hạn chế, phản đối, yêu cầu xóa; yêu cầu có hạn xử lý và được theo dõi.",
     ],
     [
       "Sự cố không được phát hiện và báo cáo kịp thời",

@@ -26,11 +26,11 @@ export const PLATFORM_POLICIES: Record<"privacy" | "terms", PlatformPolicy> = {
     body: {
       vi: `# Chính sách bảo vệ dữ liệu cá nhân
 
-Chính sách này cho bạn biết Chungcu lưu những dữ liệu cá nhân nào về bạn, để làm gì, ai được xem, lưu trong bao lâu và bạn thực hiện quyền của mình như thế nào. Chính sách tuân theo Luật Bảo vệ dữ liệu cá nhân (Luật số 91/2025/QH15) và Nghị định 356/2025/NĐ-CP. Chính sách áp dụng cho cư dân, thành viên hộ, khách thuê và mọi người dùng Chungcu tại toà nhà.
+Chính sách này cho bạn biết Chungcu lưu những dữ liệu cá nhân nào về bạn, để làm gì, ai được xem, lưu trong bao lâu và bạn thực hiện quyền của mình như thế nào. Chính sách tuân theo Luật Bảo vệ dữ liệu cá nhân (Luật số 91/2025/QH15) và Nghị định 356/2025/NĐ-CP. Chính sách áp dụng cho cư dân, thành viên hộ, khách thuê và mọi người dùng Chungcu tại tòa nhà.
 
 ## 1. Ai chịu trách nhiệm về dữ liệu của bạn
 
-- Bên kiểm soát dữ liệu cá nhân là công ty quản lý vận hành toà nhà nơi bạn ở. Công ty quyết định mục đích và cách thức xử lý dữ liệu, và là bên trả lời các yêu cầu của bạn. Khi bạn mở chính sách này từ ứng dụng, tên công ty hiện ở đầu trang.
+- Bên kiểm soát dữ liệu cá nhân là công ty quản lý vận hành tòa nhà nơi bạn ở. Công ty quyết định mục đích và cách thức xử lý dữ liệu, và là bên trả lời các yêu cầu của bạn. Khi bạn mở chính sách này từ ứng dụng, tên công ty hiện ở đầu trang.
 - Đơn vị vận hành nền tảng Chungcu là bên xử lý dữ liệu cá nhân: lưu trữ và vận hành phần mềm theo chỉ dẫn của công ty quản lý, theo hợp đồng xử lý dữ liệu, và không dùng dữ liệu của bạn vào bất kỳ mục đích riêng nào.
 
 ## 2. Chúng tôi xử lý những dữ liệu nào
@@ -43,30 +43,30 @@ Chính sách này cho bạn biết Chungcu lưu những dữ liệu cá nhân n�
 
 ## 3. Mục đích xử lý và căn cứ pháp lý
 
-- Thu phí dịch vụ và thanh toán: lập thông báo phí, nhận và đối soát thanh toán, theo dõi công nợ, xuất hoá đơn. Căn cứ: hợp đồng dịch vụ với bạn hoặc hộ của bạn, và pháp luật về kế toán.
+- Thu phí dịch vụ và thanh toán: lập thông báo phí, nhận và đối soát thanh toán, theo dõi công nợ, xuất hóa đơn. Căn cứ: hợp đồng dịch vụ với bạn hoặc hộ của bạn, và pháp luật về kế toán.
 - Bảo mật tài khoản: đăng nhập, mã một lần, bảo vệ tài khoản khỏi bị lạm dụng. Căn cứ: hợp đồng và nghĩa vụ bảo đảm an toàn dữ liệu theo luật.
-- Vận hành toà nhà: hồ sơ cư dân và phương tiện, thẻ, đăng ký tạm trú, thông báo, phản ánh và tiện ích. Căn cứ: hợp đồng; đăng ký tạm trú là nghĩa vụ theo luật.
+- Vận hành tòa nhà: hồ sơ cư dân và phương tiện, thẻ, đăng ký tạm trú, thông báo, phản ánh và tiện ích. Căn cứ: hợp đồng; đăng ký tạm trú là nghĩa vụ theo luật.
 - Giao nhận: để người giao hàng hoặc nhà cung cấp dịch vụ làm công việc bạn yêu cầu. Căn cứ: hợp đồng (theo yêu cầu của bạn).
-- Tiếp thị và khảo sát: tin về dịch vụ, ưu đãi và khảo sát không cần cho việc vận hành toà nhà. Căn cứ: chỉ khi bạn đồng ý.
+- Tiếp thị và khảo sát: tin về dịch vụ, ưu đãi và khảo sát không cần cho việc vận hành tòa nhà. Căn cứ: chỉ khi bạn đồng ý.
 - Phân tích sử dụng: đo lường tổng hợp cách ứng dụng được dùng để cải thiện ứng dụng. Căn cứ: chỉ khi bạn đồng ý.
 
 Tiếp thị và phân tích sử dụng luôn tắt cho đến khi bạn bật. Sự đồng ý không bao giờ được đánh dấu sẵn và không bao giờ được suy ra từ việc im lặng; bạn có thể rút lại bất cứ lúc nào trong Trung tâm quyền riêng tư, dễ như khi đồng ý. Từ chối hay rút lại không ảnh hưởng đến dịch vụ bạn nhận. Trung tâm quyền riêng tư liệt kê những thông tin mà từng mục đích sử dụng.
 
 ## 4. Ai nhận dữ liệu của bạn
 
-- Nhân viên công ty quản lý và Ban quản lý toà nhà, mỗi người chỉ thấy những gì vai trò của họ cần. Số điện thoại, email, ngày sinh và số CCCD được hiển thị dạng che; mỗi lần mở xem đầy đủ đều được ghi lại và bạn xem được.
-- Các bên xử lý làm việc cho công ty quản lý theo hợp đồng: cổng thanh toán VNPAY và ngân hàng cung cấp dữ liệu giao dịch chuyển khoản để xác nhận thanh toán; nhà cung cấp dịch vụ SMS và email để gửi mã và thông báo; nhà cung cấp hoá đơn điện tử.
+- Nhân viên công ty quản lý và Ban quản lý tòa nhà, mỗi người chỉ thấy những gì vai trò của họ cần. Số điện thoại, email, ngày sinh và số CCCD được hiển thị dạng che; mỗi lần mở xem đầy đủ đều được ghi lại và bạn xem được.
+- Các bên xử lý làm việc cho công ty quản lý theo hợp đồng: cổng thanh toán VNPAY và ngân hàng cung cấp dữ liệu giao dịch chuyển khoản để xác nhận thanh toán; nhà cung cấp dịch vụ SMS và email để gửi mã và thông báo; nhà cung cấp hóa đơn điện tử.
 - Người giao hàng và nhà cung cấp dịch vụ làm việc cho bạn: chỉ những thông tin tối thiểu công việc cần (ví dụ tên, căn hộ, số điện thoại đã che và khung giờ giao), và chỉ trong thời gian công việc diễn ra.
 - Cơ quan nhà nước: chỉ khi có yêu cầu bằng văn bản nêu rõ căn cứ pháp lý, hoặc khi luật bắt buộc (như đăng ký tạm trú).
 
-Mỗi lần dữ liệu được chia sẻ ra ngoài toà nhà đều được ghi lại (thông tin gì, cho ai, vì sao, căn cứ nào) và bạn xem được trong Trung tâm quyền riêng tư. Dữ liệu cá nhân của bạn không bao giờ bị bán.
+Mỗi lần dữ liệu được chia sẻ ra ngoài tòa nhà đều được ghi lại (thông tin gì, cho ai, vì sao, căn cứ nào) và bạn xem được trong Trung tâm quyền riêng tư. Dữ liệu cá nhân của bạn không bao giờ bị bán.
 
 ## 5. Lưu giữ trong bao lâu
 
-- Dữ liệu được lưu trong thời gian bạn ở toà nhà hoặc dùng ứng dụng, và sau đó chỉ lâu đến mức cần để quyết toán.
-- Khi bạn yêu cầu xoá, dữ liệu được xoá trong vòng 5 ngày, trừ khi có lý do phải lưu giữ theo pháp luật: thông báo phí chưa thanh toán, tranh chấp đang giải quyết, hoặc thời hạn lưu trữ kế toán của hoá đơn và khoản thanh toán đã phát hành (10 năm, chỉ giữ thông tin nhận diện mà luật yêu cầu). Những gì không cần cho việc lưu giữ đó được xoá ngay; phần còn lại được giữ kèm lý do hiển thị cho bạn, và được xoá khi hết lý do.
-- Nhật ký truy cập được lưu 12 tháng (mặc định) rồi xoá.
-- Bản sao lưu được ghi đè theo chu kỳ cố định, nên dữ liệu đã xoá cũng mất khỏi bản sao lưu.
+- Dữ liệu được lưu trong thời gian bạn ở tòa nhà hoặc dùng ứng dụng, và sau đó chỉ lâu đến mức cần để quyết toán.
+- Khi bạn yêu cầu xóa, dữ liệu được xóa trong vòng 5 ngày, trừ khi có lý do phải lưu giữ theo pháp luật: thông báo phí chưa thanh toán, tranh chấp đang giải quyết, hoặc thời hạn lưu trữ kế toán của hóa đơn và khoản thanh toán đã phát hành (10 năm, chỉ giữ thông tin nhận diện mà luật yêu cầu). Những gì không cần cho việc lưu giữ đó được xóa ngay; phần còn lại được giữ kèm lý do hiển thị cho bạn, và được xóa khi hết lý do.
+- Nhật ký truy cập được lưu 12 tháng (mặc định) rồi xóa.
+- Bản sao lưu được ghi đè theo chu kỳ cố định, nên dữ liệu đã xóa cũng mất khỏi bản sao lưu.
 
 ## 6. Quyền của bạn
 
@@ -76,17 +76,17 @@ Mỗi lần dữ liệu được chia sẻ ra ngoài toà nhà đều được g
 - Chỉnh sửa dữ liệu.
 - Nhận bản sao dữ liệu (tệp máy đọc được và trang dễ đọc).
 - Hạn chế xử lý hoặc phản đối xử lý.
-- Yêu cầu xoá dữ liệu.
-- Khiếu nại với công ty quản lý, với Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (Bộ Công an) hoặc khởi kiện ra toà, và yêu cầu bồi thường theo quy định của pháp luật.
+- Yêu cầu xóa dữ liệu.
+- Khiếu nại với công ty quản lý, với Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (Bộ Công an) hoặc khởi kiện ra tòa, và yêu cầu bồi thường theo quy định của pháp luật.
 
-Cách thực hiện: trong ứng dụng, mở Tài khoản rồi Trung tâm quyền riêng tư; phần lớn yêu cầu chỉ cần vài thao tác. Bạn cũng có thể nhờ nhân viên chăm sóc khách hàng của Ban quản lý; họ xác minh đúng là bạn bằng mã một lần gửi tới email hoặc số điện thoại của bạn. Chúng tôi trả lời chậm nhất trong 30 ngày và thực hiện việc xoá trong vòng 5 ngày. Việc thực hiện quyền là miễn phí.
+Cách thực hiện: trong ứng dụng, mở Tài khoản rồi Trung tâm quyền riêng tư; phần lớn yêu cầu chỉ cần vài thao tác. Bạn cũng có thể nhờ nhân viên chăm sóc khách hàng của Ban quản lý; họ xác minh đúng là bạn bằng mã một lần gửi tới email hoặc số điện thoại của bạn. Chúng tôi trả lời chậm nhất trong 30 ngày và thực hiện việc xóa trong vòng 5 ngày. Việc thực hiện quyền là miễn phí.
 
 ## 7. Chúng tôi bảo vệ dữ liệu như thế nào
 
-- Số điện thoại, email, ngày sinh, số CCCD và biển số xe được mã hoá bằng khoá riêng của từng người. Khi dữ liệu của bạn bị xoá, khoá bị huỷ, nên mọi bản còn sót lại, kể cả trong nhật ký và bản sao lưu, không thể đọc được nữa.
+- Số điện thoại, email, ngày sinh, số CCCD và biển số xe được mã hóa bằng khóa riêng của từng người. Khi dữ liệu của bạn bị xóa, khóa bị hủy, nên mọi bản còn sót lại, kể cả trong nhật ký và bản sao lưu, không thể đọc được nữa.
 - Mật khẩu chỉ được lưu dưới dạng băm mạnh. Đăng nhập từ thiết bị mới cần mã một lần, và các thao tác nhạy cảm hỏi lại mật khẩu hoặc mã. Bạn có thể dùng thêm ứng dụng xác thực.
-- Mọi thay đổi được ghi vào nhật ký kiểm toán chống sửa đổi. Quyền truy cập của nhân viên tuỳ theo vai trò, và dữ liệu của mỗi công ty được tách biệt với các công ty khác.
-- Mọi kết nối đều được mã hoá (HTTPS).
+- Mọi thay đổi được ghi vào nhật ký kiểm toán chống sửa đổi. Quyền truy cập của nhân viên tùy theo vai trò, và dữ liệu của mỗi công ty được tách biệt với các công ty khác.
+- Mọi kết nối đều được mã hóa (HTTPS).
 
 ## 8. Khi xảy ra sự cố lộ lọt dữ liệu
 
@@ -96,7 +96,7 @@ Nếu dữ liệu cá nhân bị mất, lộ lọt hoặc bị truy cập trái 
 
 Cho đến khi bạn lựa chọn, chúng tôi chỉ đặt những cookie mà ứng dụng không thể thiếu:
 
-- cc_session: giữ trạng thái đăng nhập; bị xoá khi bạn đăng xuất.
+- cc_session: giữ trạng thái đăng nhập; bị xóa khi bạn đăng xuất.
 - cc_csrf: bảo vệ biểu mẫu khỏi yêu cầu giả mạo từ trang web khác.
 - cc_cookie_choice: ghi nhớ lựa chọn cookie của bạn trong một năm.
 
@@ -112,7 +112,7 @@ Mỗi thay đổi được công bố thành một phiên bản mới, kèm ngà
 
 ## 12. Liên hệ
 
-Mọi vấn đề về dữ liệu của bạn, hãy liên hệ Ban quản lý toà nhà (thông tin liên hệ có trong ứng dụng) hoặc dùng Trung tâm quyền riêng tư trong ứng dụng. Câu hỏi về chính nền tảng được công ty quản lý chuyển tới đơn vị vận hành.`,
+Mọi vấn đề về dữ liệu của bạn, hãy liên hệ Ban quản lý tòa nhà (thông tin liên hệ có trong ứng dụng) hoặc dùng Trung tâm quyền riêng tư trong ứng dụng. Câu hỏi về chính nền tảng được công ty quản lý chuyển tới đơn vị vận hành.`,
       en: `# Privacy policy
 
 This policy explains what personal data Chungcu holds about you, why, who sees it, how long it is kept and how you use your rights. It follows Vietnam's Law on Personal Data Protection (Law 91/2025/QH15) and Decree 356/2025/ND-CP. It applies to residents, household members, tenants and everyone else who uses Chungcu in a building.
@@ -214,13 +214,13 @@ For anything about your data, contact the management office of your building (it
     body: {
       vi: `# Điều khoản sử dụng
 
-Điều khoản này áp dụng cho việc sử dụng Chungcu, ứng dụng mà công ty quản lý toà nhà của bạn dùng để phục vụ cư dân và vận hành công việc. Dịch vụ do công ty quản lý cung cấp; phần mềm do đơn vị vận hành nền tảng Chungcu vận hành thay cho công ty. Khi nhận lời mời hoặc đăng nhập, bạn chấp nhận các điều khoản này.
+Điều khoản này áp dụng cho việc sử dụng Chungcu, ứng dụng mà công ty quản lý tòa nhà của bạn dùng để phục vụ cư dân và vận hành công việc. Dịch vụ do công ty quản lý cung cấp; phần mềm do đơn vị vận hành nền tảng Chungcu vận hành thay cho công ty. Khi nhận lời mời hoặc đăng nhập, bạn chấp nhận các điều khoản này.
 
 ## 1. Dịch vụ
 
 - Cư dân dùng Chungcu để xem và thanh toán thông báo phí, theo dõi thông báo của Ban quản lý, quản lý thông tin hộ và phương tiện, gửi phản ánh, đặt chỗ tiện ích, đăng ký dịch vụ và thực hiện quyền về dữ liệu cá nhân.
 - Công ty quản lý dùng Chungcu để quản lý hồ sơ cư dân, thu phí, ghi nhận thanh toán, trả lời phản ánh và gửi thông báo.
-- Một số tính năng chỉ có khi công ty quản lý bật, nên không phải toà nhà nào cũng có đủ.
+- Một số tính năng chỉ có khi công ty quản lý bật, nên không phải tòa nhà nào cũng có đủ.
 
 ## 2. Tài khoản của bạn
 
@@ -230,7 +230,7 @@ For anything about your data, contact the management office of your building (it
 
 ## 3. Phí và thanh toán
 
-- Thông báo phí do công ty quản lý phát hành theo biểu phí của toà nhà và hợp đồng dịch vụ. Thắc mắc về số tiền, hãy gửi phản ánh hoặc liên hệ trực tiếp Ban quản lý.
+- Thông báo phí do công ty quản lý phát hành theo biểu phí của tòa nhà và hợp đồng dịch vụ. Thắc mắc về số tiền, hãy gửi phản ánh hoặc liên hệ trực tiếp Ban quản lý.
 - Chuyển khoản VietQR: thông báo phí có mã QR gồm tài khoản nhận, số tiền và nội dung chuyển khoản. Giữ nguyên nội dung để khoản thanh toán được tự động đối soát với thông báo phí; chuyển khoản thiếu nội dung có thể phải đối soát thủ công.
 - Thanh toán thẻ đi qua cổng thanh toán VNPAY. Thông tin thẻ được nhập trên trang của cổng thanh toán; Chungcu không bao giờ thấy hay lưu số thẻ.
 - Tự động thanh toán: nếu bạn bật, thông báo phí mới được trừ vào thẻ đã lưu khi phát hành. Bạn được báo sau mỗi lần trừ tiền và có thể tắt tự động thanh toán bất cứ lúc nào.
@@ -247,7 +247,7 @@ For anything about your data, contact the management office of your building (it
 
 ## 5. Trách nhiệm của công ty quản lý
 
-- Vận hành dịch vụ toà nhà và việc thu phí, trả lời phản ánh và yêu cầu trong thời hạn đã công bố, và giữ dữ liệu của bạn như chính sách bảo vệ dữ liệu cá nhân mô tả.
+- Vận hành dịch vụ tòa nhà và việc thu phí, trả lời phản ánh và yêu cầu trong thời hạn đã công bố, và giữ dữ liệu của bạn như chính sách bảo vệ dữ liệu cá nhân mô tả.
 - Báo trước cho bạn những thay đổi có ảnh hưởng đến bạn.
 
 ## 6. Tính sẵn sàng
@@ -256,14 +256,14 @@ Chúng tôi cố gắng để ứng dụng luôn hoạt động, nhưng việc b
 
 ## 7. Trách nhiệm pháp lý
 
-- Công ty quản lý chịu trách nhiệm về dịch vụ toà nhà, thông báo phí và việc xử lý dữ liệu của bạn.
+- Công ty quản lý chịu trách nhiệm về dịch vụ tòa nhà, thông báo phí và việc xử lý dữ liệu của bạn.
 - Công ty quản lý và đơn vị vận hành nền tảng không chịu trách nhiệm về thiệt hại do sự kiện ngoài khả năng kiểm soát hợp lý, hoặc do dịch vụ của ngân hàng, cổng thanh toán hay nhà mạng gây ra, trừ trường hợp pháp luật quy định khác.
 - Không điều khoản nào ở đây hạn chế quyền của bạn theo Luật Bảo vệ quyền lợi người tiêu dùng, hay trách nhiệm mà pháp luật không cho phép hạn chế.
 
-## 8. Tạm khoá và chấm dứt
+## 8. Tạm khóa và chấm dứt
 
-- Tài khoản có thể bị tạm khoá nếu bị dùng trái với điều khoản này hoặc pháp luật, hoặc để bảo vệ cư dân khác; bạn sẽ được báo lý do.
-- Quyền truy cập của cư dân chấm dứt khi bạn chuyển đi; dữ liệu của bạn sau đó được lưu và xoá như chính sách bảo vệ dữ liệu cá nhân quy định. Bạn có thể yêu cầu xoá bất cứ lúc nào trong Trung tâm quyền riêng tư.
+- Tài khoản có thể bị tạm khóa nếu bị dùng trái với điều khoản này hoặc pháp luật, hoặc để bảo vệ cư dân khác; bạn sẽ được báo lý do.
+- Quyền truy cập của cư dân chấm dứt khi bạn chuyển đi; dữ liệu của bạn sau đó được lưu và xóa như chính sách bảo vệ dữ liệu cá nhân quy định. Bạn có thể yêu cầu xóa bất cứ lúc nào trong Trung tâm quyền riêng tư.
 
 ## 9. Dữ liệu cá nhân
 
@@ -275,11 +275,11 @@ Thay đổi được công bố thành phiên bản mới kèm ngày và tóm t�
 
 ## 11. Luật áp dụng và giải quyết tranh chấp
 
-Điều khoản này tuân theo pháp luật Việt Nam. Tranh chấp trước hết được giải quyết bằng thương lượng với công ty quản lý; nếu không thành, tranh chấp được đưa ra toà án có thẩm quyền của Việt Nam.
+Điều khoản này tuân theo pháp luật Việt Nam. Tranh chấp trước hết được giải quyết bằng thương lượng với công ty quản lý; nếu không thành, tranh chấp được đưa ra tòa án có thẩm quyền của Việt Nam.
 
 ## 12. Liên hệ
 
-Hãy liên hệ Ban quản lý toà nhà của bạn; thông tin liên hệ có trong ứng dụng.`,
+Hãy liên hệ Ban quản lý tòa nhà của bạn; thông tin liên hệ có trong ứng dụng.`,
       en: `# Terms of use
 
 These terms govern the use of Chungcu, the app through which the management company of your building serves its residents and runs its work. The service is provided by the management company; the software is run by the operator of the Chungcu platform on its behalf. By accepting an invitation or signing in, you accept these terms.

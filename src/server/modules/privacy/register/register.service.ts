@@ -21,7 +21,7 @@ const RECIPIENTS: Record<Purpose, Text[]> = {
       vi: "Cổng thanh toán VNPAY (thẻ, tự động thanh toán)",
       en: "The VNPAY payment gateway (cards, auto-debit)",
     },
-    { vi: "Nhà cung cấp hoá đơn điện tử", en: "The e-invoice provider" },
+    { vi: "Nhà cung cấp hóa đơn điện tử", en: "The e-invoice provider" },
   ],
   account_security: [
     { vi: "Nhà cung cấp email và SMS (gửi mã một lần)", en: "Email and SMS providers (one-time codes)" },
@@ -48,11 +48,11 @@ const RECIPIENTS: Record<Purpose, Text[]> = {
 
 const SAFEGUARDS: Text[] = [
   {
-    vi: "Mã hoá AES-256-GCM số điện thoại, email, ngày sinh, số giấy tờ, biển số bằng khoá riêng từng người; huỷ khoá khi xoá",
+    vi: "Mã hóa AES-256-GCM số điện thoại, email, ngày sinh, số giấy tờ, biển số bằng khóa riêng từng người; hủy khóa khi xóa",
     en: "AES-256-GCM encryption of phone, email, date of birth, ID number and plate with a per-person key, destroyed on erasure",
   },
   {
-    vi: "Phân quyền theo vai trò và toà nhà; tách dữ liệu giữa các công ty bằng row-level security",
+    vi: "Phân quyền theo vai trò và tòa nhà; tách dữ liệu giữa các công ty bằng row-level security",
     en: "Role- and building-based permissions; companies kept apart by row-level security",
   },
   {
@@ -126,8 +126,8 @@ export async function processingRegister(ctx: Ctx): Promise<ProcessingRegister> 
         configured: Boolean(config.bankFeed.apiKey || config.bankFeed.hmacSecret),
       },
       {
-        name: lang === "en" ? "E-invoice provider" : "Nhà cung cấp hoá đơn điện tử",
-        role: lang === "en" ? "Legal VAT invoices" : "Hoá đơn GTGT điện tử",
+        name: lang === "en" ? "E-invoice provider" : "Nhà cung cấp hóa đơn điện tử",
+        role: lang === "en" ? "Legal VAT invoices" : "Hóa đơn GTGT điện tử",
         data: lang === "en" ? "buyer name, address, amounts" : "tên, địa chỉ người mua, số tiền",
         configured: false,
       },

@@ -104,7 +104,7 @@ describe("GET /me/home", () => {
     // The same person hears from another building too (their other home): that one is not this unit's.
     const other = await newUnit(env, { companyId });
     const otherSent = await admin.post(`/api/v1/buildings/${other.buildingId}/announcements`, {
-      title: "Toà khác",
+      title: "Tòa khác",
       body: "x",
     });
     expect(otherSent.status).toBe(201);

@@ -232,12 +232,12 @@ export const SHEETS = {
     vi: "Căn hộ",
     en: "Units",
     columns: [
-      col("block", "Toà/Block", "Block", "Bắt buộc; một toà/block của toà nhà", required(text(20))),
+      col("block", "Tòa/Block", "Block", "Bắt buộc; một tòa/block của tòa nhà", required(text(20))),
       col(
         "code",
         "Mã căn hộ",
         "Unit code",
-        "Bắt buộc, duy nhất trong toà nhà, ví dụ A-12.05",
+        "Bắt buộc, duy nhất trong tòa nhà, ví dụ A-12.05",
         required(unitCode),
       ),
       col(
@@ -343,7 +343,7 @@ export type RecordOf = { units: UnitRecord; residents: ResidentRecord; vehicles:
  */
 export const SYNONYMS: { [K in SheetKey]: Record<string, readonly string[]> } = {
   units: {
-    block: ["Toà", "Tòa", "Block", "Khối"],
+    block: ["Tòa", "Tòa", "Block", "Khối"],
     code: ["Căn hộ", "Mã căn", "Số căn hộ", "Căn"],
     floor: ["Tầng số"],
     type: ["Loại căn hộ", "Loại hình"],

@@ -19,7 +19,7 @@ type Rows = (string | number | Date | null)[][];
 type Sheet = { name: string; headers: string[]; rows: Rows; state?: "hidden" | "veryHidden" };
 
 const UNIT_HEADERS = [
-  "Toà/Block",
+  "Tòa/Block",
   "Mã căn hộ",
   "Tầng",
   "Loại",
@@ -61,7 +61,7 @@ async function workbook(sheets: Sheet[]): Promise<Buffer> {
 /** A building of the test's own, with blocks A (20 floors). */
 async function building(): Promise<string> {
   const res = await admin.post("/api/v1/buildings", {
-    name: `Toà ${++counter}`,
+    name: `Tòa ${++counter}`,
     address: "1 Lê Lợi, Quận 1, TP. Hồ Chí Minh",
     blocks: [{ name: "A", floors: 20 }],
   });
@@ -387,7 +387,7 @@ async function buildingWithUnits() {
     await workbook([
       {
         name: "Bảng 1",
-        headers: ["Toà/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"],
+        headers: ["Tòa/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"],
         rows: [
           ["A", "A-03.01", 3, 70],
           ["A", "A-03.02", 3, "65,5"],

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 type Rows = (string | number | null)[][];
 const HEADERS = {
-  units: ["Toà/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"],
+  units: ["Tòa/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"],
   residents: ["Mã căn hộ", "Họ và tên", "Vai trò", "Điện thoại", "Email"],
   vehicles: ["Mã căn hộ", "Loại xe", "Biển số", "Chủ xe"],
 };

@@ -18,7 +18,7 @@ type Book = { units?: Rows; residents?: Rows; vehicles?: Rows };
 
 const HEADERS = {
   units: [
-    "Toà/Block",
+    "Tòa/Block",
     "Mã căn hộ",
     "Tầng",
     "Loại",
@@ -323,7 +323,7 @@ describe("registry import", () => {
     const cells = vi.body.error.details.errors.map((e: any) => [e.sheet, e.row, e.column, e.code]);
     const expected = [
       ["Căn hộ", 2, "Diện tích (m²)", "IMPORT_AREA"],
-      ["Căn hộ", 3, "Toà/Block", "UNIT_BLOCK_UNKNOWN"],
+      ["Căn hộ", 3, "Tòa/Block", "UNIT_BLOCK_UNKNOWN"],
       ["Căn hộ", 4, "Tầng", "UNIT_FLOOR_OUTSIDE"],
       ["Căn hộ", 5, "Mã căn hộ", "IMPORT_DUPLICATE"],
       ["Căn hộ", 6, "Loại", "IMPORT_CHOICE"],

@@ -163,7 +163,7 @@ export async function residentFacts(ctx: Ctx, id: string): Promise<ResidentFacts
   };
 }
 
-const ERASED_NAME = "[đã xoá]";
+const ERASED_NAME = "[đã xóa]";
 
 /**
  * Erases what the registry holds about a resident. The data key is destroyed, so everything encrypted with

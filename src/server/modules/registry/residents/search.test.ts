@@ -28,7 +28,7 @@ async function registry(): Promise<Buffer> {
   const units = wb.addWorksheet("Căn hộ");
   const residents = wb.addWorksheet("Cư dân");
   const vehicles = wb.addWorksheet("Phương tiện");
-  units.addRow(["Toà/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"]);
+  units.addRow(["Tòa/Block", "Mã căn hộ", "Tầng", "Diện tích (m²)"]);
   residents.addRow(["Mã căn hộ", "Họ và tên", "Vai trò", "Điện thoại", "Email", "Ngày sinh"]);
   vehicles.addRow(["Mã căn hộ", "Loại xe", "Biển số", "Chủ xe"]);
   for (let i = 0; i < UNITS; i++) {

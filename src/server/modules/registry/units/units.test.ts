@@ -74,7 +74,7 @@ describe("units", () => {
   it("refuses a block the building does not have and a floor above its top", async () => {
     const block = await manager.post("/api/v1/units", unit({ code: "Z-01.01", block: "Z" }));
     expect(block.status).toBe(400);
-    expect(block.body.error.details.fields.block).toMatch(/toà\/block/);
+    expect(block.body.error.details.fields.block).toMatch(/tòa\/block/);
     const floor = await manager.post("/api/v1/units", unit({ code: "A-99.01", floor: 99 }));
     expect(floor.body.error.details.fields.floor).toBeTruthy();
   });

@@ -191,7 +191,7 @@ describe("verifyBankFeed: HMAC-SHA256", () => {
 
   it("signs the raw bytes, Vietnamese included", () => {
     const raw = Buffer.from(
-      JSON.stringify({ ...DOCUMENTED, content: "Thanh toán hoá đơn HĐ00012345" }),
+      JSON.stringify({ ...DOCUMENTED, content: "Thanh toán hóa đơn HĐ00012345" }),
       "utf8",
     );
     const headers = signBankFeed(raw, secret, ts);

@@ -5,7 +5,7 @@
  * without the internet. No money moves and nothing here is meant for production.
  *
  * Mounted under a prefix (e.g. `/sandbox/vnpay`):
- * - `GET  /paymentv2/vpcpay.html`       the payment page (Thanh toán / Huỷ)
+ * - `GET  /paymentv2/vpcpay.html`       the payment page (Thanh toán / Hủy)
  * - `POST /pay`                         the payer's decision: IPN to the merchant, then 303 to its return URL
  * - `GET  /tokenUI/create-token.html`   the page where a test card is stored as a token
  * - `POST /tokenUI/create-token`        the card form's submission: 303 to the return (or cancel) URL
@@ -248,7 +248,7 @@ export const sandboxGatewayRoutes: FastifyPluginAsync<SandboxGatewayOptions> = a
     }
     if (!verifyVnpayParams(params, secret, "vnp_SecureHash")) {
       return {
-        vi: "Chữ ký không hợp lệ: dữ liệu đã bị thay đổi hoặc ký sai khoá.",
+        vi: "Chữ ký không hợp lệ: dữ liệu đã bị thay đổi hoặc ký sai khóa.",
         en: "Invalid signature: the data was altered or signed with another key.",
         code: "97",
       };
@@ -293,7 +293,7 @@ ${hiddenInputs(params)}
 <p class="hint">${bi("Ngân hàng thử nghiệm: NCB. Không có tiền thật được chuyển.", "Test bank: NCB. No real money is moved.")}</p>
 <div class="actions">
 <button type="submit" class="primary" name="decision" value="pay">${bi("Thanh toán", "Pay")}</button>
-<button type="submit" class="secondary" name="decision" value="cancel">${bi("Huỷ", "Cancel")}</button>
+<button type="submit" class="secondary" name="decision" value="cancel">${bi("Hủy", "Cancel")}</button>
 </div>
 </form>`;
     return sendPage(reply, 200, page("Thanh toán", main));
@@ -305,7 +305,7 @@ ${hiddenInputs(params)}
     const checked = checkPayment(form);
     if ("vi" in checked) return refusalPage(reply, checked.vi, checked.en);
     if (decision !== "pay" && decision !== "cancel") {
-      return refusalPage(reply, "Hãy chọn Thanh toán hoặc Huỷ.", "Choose Pay or Cancel.");
+      return refusalPage(reply, "Hãy chọn Thanh toán hoặc Hủy.", "Choose Pay or Cancel.");
     }
     const { params } = checked;
     const paid = decision === "pay";
@@ -423,7 +423,7 @@ ${field("holder", "Tên chủ thẻ", "Cardholder name", 'autocomplete="cc-name"
 ${field("issued", "Ngày phát hành (MM/YY)", "Issue date (MM/YY)", 'inputmode="numeric" placeholder="MM/YY"', `Ví dụ: ${SANDBOX_CARDS.ok.issued}`, "Month and year on the card")}
 <div class="actions">
 <button type="submit" class="primary" name="decision" value="create">${bi("Lưu thẻ", "Save card")}</button>
-<button type="submit" class="secondary" name="decision" value="cancel">${bi("Huỷ", "Cancel")}</button>
+<button type="submit" class="secondary" name="decision" value="cancel">${bi("Hủy", "Cancel")}</button>
 </div>
 </form>`,
     );

@@ -61,7 +61,7 @@ afterEach(async () => {
 const request: PaymentRequest = {
   txnRef: "HD00012345T1",
   amount: 1_234_567,
-  orderInfo: "Thanh toán hoá đơn HD00012345",
+  orderInfo: "Thanh toán hóa đơn HD00012345",
   ipAddr: "203.113.131.7",
   returnUrl: "https://demo.chungcu.vn/api/v1/payments/vnpay/return?from=app",
   locale: "vn",
@@ -120,7 +120,7 @@ describe("sandbox payment page", () => {
     expect(html).toMatch(/1\.234\.567\s₫/);
     expect(html).toContain("Thanh toan hoa don HD00012345");
     expect(html).toMatch(/<button type="submit" class="primary" name="decision" value="pay">Thanh toán/);
-    expect(html).toMatch(/<button type="submit" class="secondary" name="decision" value="cancel">Huỷ/);
+    expect(html).toMatch(/<button type="submit" class="secondary" name="decision" value="cancel">Hủy/);
     expect(html).toContain(":focus-visible");
     expect(html).not.toMatch(/<script/i);
     expect(formAction(html)).toBe(`${PREFIX}/pay`);

@@ -18,7 +18,7 @@ const gateway = new VnpayGateway({ tmnCode: "CHUNGCU1", hashSecret: SECRET });
 const request: PaymentRequest = {
   txnRef: "HD00012345T1",
   amount: 1_234_567,
-  orderInfo: "Thanh toán hoá đơn HD00012345 căn A-12.05",
+  orderInfo: "Thanh toán hóa đơn HD00012345 căn A-12.05",
   ipAddr: "203.113.131.7",
   returnUrl: "https://demo.chungcu.vn/api/v1/payments/vnpay/return",
   locale: "vn",
@@ -145,7 +145,7 @@ describe("VnpayGateway.createPaymentUrl", () => {
   });
 
   it("strips diacritics and special characters from order information", () => {
-    expect(vnpayText("  Thanh toán  hoá đơn <HĐ00012345> (tháng 11) & phí ")).toBe(
+    expect(vnpayText("  Thanh toán  hóa đơn <HĐ00012345> (tháng 11) & phí ")).toBe(
       "Thanh toan hoa don HD00012345 thang 11 phi",
     );
   });
