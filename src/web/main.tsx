@@ -12,7 +12,7 @@ import { prefetchMe } from "./auth/session.js";
 import { languageReady } from "./i18n.js";
 import { queryClient } from "./queryClient.js";
 import { prefetchHome } from "./resident/home.js";
-import { readStored } from "./resident/units.js";
+import { readStored } from "./resident/storedUnit.js";
 import { cssVariablesResolver, themeIn } from "./theme.js";
 
 /** Mantine with the app's theme, whose few texts follow the language. */

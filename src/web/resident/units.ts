@@ -3,6 +3,7 @@ import { createContext, createElement, type ReactNode, useContext, useState } fr
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { useSignedInMe } from "../auth/session.js";
+import { readStored, storeUnit } from "./storedUnit.js";
 
 export type MyUnit = { unitId: string; code: string | null; label: string };
 
@@ -22,17 +23,6 @@ export function useMyUnits(): MyUnit[] {
   });
 }
 
-const STORAGE_KEY = "cc.resident.unit";
-
-/** The unit this browser last looked at. */
-export function readStored(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
 type ChosenUnit = { units: MyUnit[]; chosen: MyUnit | undefined; choose: (unitId: string) => void };
 
 const ChosenUnitContext = createContext<ChosenUnit | null>(null);
@@ -46,11 +36,7 @@ export function ChosenUnitProvider({ children }: { children: ReactNode }) {
   const [stored, setStored] = useState(readStored);
   const chosen = units.find((unit) => unit.unitId === stored) ?? units[0];
   const choose = (unitId: string) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, unitId);
-    } catch {
-      // Storage unavailable (private mode): the choice lasts for this page only.
-    }
+    storeUnit(unitId);
     setStored(unitId);
   };
   return createElement(ChosenUnitContext.Provider, { value: { units, chosen, choose } }, children);
