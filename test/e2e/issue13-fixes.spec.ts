@@ -187,7 +187,7 @@ test("remembered devices: only remembered ones are listed, and forgetting one ta
   const page = remembered.page;
   await page.goto("/console/account");
   const devices = page.getByRole("region", { name: "Thiết bị đã ghi nhớ" });
-  await expect(devices.getByText("Thiết bị này")).toBeVisible();
+  await expect(devices.getByText("Thiết bị này", { exact: true })).toBeVisible();
   await expect(devices).toContainText("Ghi nhớ đến");
   await expect(devices).not.toContainText("Không còn được ghi nhớ");
   await expect(devices.getByRole("button", { name: /Quên thiết bị/ })).toHaveCount(1);

@@ -28,8 +28,12 @@ test("a resident downloads their data, withdraws marketing consent and requests 
   await page.goto("/app/privacy/consents");
   const marketing = page.getByRole("switch", { name: "Tiếp thị và khảo sát" });
   await expect(marketing).not.toBeChecked();
+  // Mantine's switch input is visually hidden (hence force): bring it to the middle of the phone's screen first,
+  // so the click does not land on the fixed tab bar.
+  await marketing.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await marketing.click({ force: true });
   await expect(marketing).toBeChecked();
+  await marketing.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await marketing.click({ force: true });
   await expect(marketing).not.toBeChecked();
   await expect(page.getByText(/Đã rút lại sự đồng ý/)).toBeVisible();

@@ -122,7 +122,7 @@ export function HouseholdFlagsStaff({ unitId, canEdit }: { unitId: string; canEd
     <Stack gap="xs">
       {canEdit && (
         <Group justify="flex-end">
-          <Button variant="light" color="orange.9" onClick={() => setRaising(true)}>
+          <Button variant="light" color="orange" onClick={() => setRaising(true)}>
             {t("flags.raise")}
           </Button>
         </Group>
