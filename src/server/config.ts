@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Sign-in codes one account may be sent in 15 minutes. */
+  SIGN_IN_CODES_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
   METRICS_TOKEN: z.string().min(16).optional(),
   /** The bank-feed service's webhook: an API key (`Authorization: Apikey …`), an HMAC secret, or both. */
   BANK_FEED_API_KEY: z.string().min(16).optional(),
@@ -79,6 +81,7 @@ export type Config = {
   accessLogRetentionDays: number;
   rateLimitPerMinute: number;
   signInPerMinute: number;
+  signInCodesPer15Minutes: number;
   metricsToken: string | undefined;
   bankFeed: { apiKey?: string; hmacSecret?: string; apiToken?: string; apiUrl?: string };
   /** The card/e-wallet gateway: VNPAY, the local sandbox (demo and tests), or none. */
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInPerMinute: e.SIGN_IN_PER_MINUTE,
+    signInCodesPer15Minutes: e.SIGN_IN_CODES_PER_15_MINUTES,
     metricsToken: e.METRICS_TOKEN,
     // The demo's bank feed takes an API key generated for this installation (in DATA_DIR), so transfers can be
     // tried by hand; none when an HMAC secret is configured, which turns the API-key method off.

@@ -81,8 +81,8 @@ function PhoneTransfer({ invoice, transfer }: { invoice: Invoice; transfer: Tran
                 {t("billing.resident.openBankApp")}
               </Button>
             </Menu.Target>
+            {/* A menu holds only its items (axe: aria-required-children): the hint stands under the button. */}
             <Menu.Dropdown>
-              <Menu.Label>{t("billing.resident.bankAppHint")}</Menu.Label>
               {links.map((link) => (
                 <Menu.Item key={link.app} component="a" href={link.href} rel="noopener">
                   {link.name}
@@ -90,6 +90,9 @@ function PhoneTransfer({ invoice, transfer }: { invoice: Invoice; transfer: Tran
               ))}
             </Menu.Dropdown>
           </Menu>
+          <Text size="xs" c="dimmed" ta="center" mt={4}>
+            {t("billing.resident.bankAppHint")}
+          </Text>
         </Box>
       )}
     </Stack>

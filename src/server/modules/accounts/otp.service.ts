@@ -73,7 +73,11 @@ export async function issueOtp(
   const channel = opts.channel ?? channels[0];
   if (!channel || !channels.includes(channel)) throw errors.rule("OTP_CHANNEL_UNAVAILABLE");
 
-  const quota = OTP_QUOTAS[purpose];
+  // The sign-in quota is the installation's (SIGN_IN_CODES_PER_15_MINUTES); the others are fixed.
+  const quota =
+    purpose === "sign_in"
+      ? { ...OTP_QUOTAS.sign_in, max: ctx.platform.config.signInCodesPer15Minutes }
+      : OTP_QUOTAS[purpose];
   const [recent] = await ctx.tx
     .select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${otpCodes.createdAt})` })
     .from(otpCodes)
