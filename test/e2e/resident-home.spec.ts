@@ -74,5 +74,7 @@ test("the resident's home leads with the amount due, the bell in the header, and
     ),
   );
   await page.keyboard.press("Escape");
+  // Closed, not mid-transition, when the page is checked on closing.
+  await expect(page.getByRole("menu")).toHaveCount(0);
   await phone.close();
 });
