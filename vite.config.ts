@@ -52,7 +52,31 @@ function precompress(): Plugin {
 export default defineConfig({
   root: "src/web",
   base: "/",
-  build: { outDir, emptyOutDir: true },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        /*
+         * Few requests on a phone's first screen: what index.html loads is one chunk, and the component-library
+         * code that several parts of the app share is another, instead of a dozen chunks of 1–5 kB, each a round
+         * trip (measured with Lighthouse's phone profile: 17 requests before the resident's home could render).
+         */
+        codeSplitting: {
+          groups: [
+            { name: "app", tags: ["$initial"] },
+            {
+              name: "ui",
+              test: /node_modules[\\/]/,
+              minShareCount: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 20_000,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       "^/api/": server,

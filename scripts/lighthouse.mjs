@@ -86,10 +86,14 @@ try {
   const open = invoices.items.find((i) => i.balance > 0) ?? invoices.items[0];
   if (!open) throw new Error("the demo resident has no fee notice");
   // The app shell is cached by the service worker after a first visit; Lighthouse measures a cold load anyway.
+  // LIGHTHOUSE_PAGES=home (or notice) measures one of them, to compare a change quickly.
+  const only = process.env.LIGHTHOUSE_PAGES?.split(",");
   const pages = [
-    ["resident home", `${base}/app`],
-    ["fee notice", `${base}/app/invoices/${open.id}`],
-  ];
+    ["home", "resident home", `${base}/app`],
+    ["notice", "fee notice", `${base}/app/invoices/${open.id}`],
+  ]
+    .filter(([key]) => !only || only.includes(key))
+    .map(([, name, url]) => [name, url]);
 
   let failed = false;
   for (const [name, url] of pages) {
@@ -123,6 +127,12 @@ try {
           `${process.env.LIGHTHOUSE_SAVE}/${name.replace(/\W+/g, "-")}-${runs}.json`,
           result.report,
         );
+        const trace = result.artifacts?.Trace;
+        if (trace)
+          writeFileSync(
+            `${process.env.LIGHTHOUSE_SAVE}/${name.replace(/\W+/g, "-")}-${runs}.trace.json`,
+            JSON.stringify(trace),
+          );
       }
       if (!best || scores.performance > best.performance) best = scores;
       if (best.performance >= THRESHOLDS.performance && best.accessibility >= THRESHOLDS.accessibility) break;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { AreaGate } from "./auth/AreaGate.js";
 import { AuthLayout } from "./auth/AuthLayout.js";
@@ -11,22 +11,19 @@ import { SignInPage } from "./auth/SignInPage.js";
 import { homeFor, useMe, useUpdateMe } from "./auth/session.js";
 import { TotpPage } from "./auth/TotpPage.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { lazyPage } from "./components/lazyPage.js";
 import { NotFoundPage, PageLoader } from "./components/Pages.js";
 import { setLang, storedLang } from "./i18n.js";
 import { CookieBanner } from "./public-pages/CookieBanner.js";
 import { PublicLayout } from "./public-pages/PublicLayout.js";
 
 // Each area is its own chunk, so the sign-in page loads only what it needs.
-const ConsoleArea = lazy(() => import("./console/ConsoleArea.js"));
-const ResidentArea = lazy(() => import("./resident/ResidentArea.js"));
-const PartnerArea = lazy(() => import("./partner/PartnerArea.js"));
-const PlatformArea = lazy(() => import("./platform/PlatformArea.js"));
-const LandingPage = lazy(() =>
-  import("./public-pages/LandingPage.js").then((m) => ({ default: m.LandingPage })),
-);
-const PolicyPage = lazy(() =>
-  import("./public-pages/PolicyPage.js").then((m) => ({ default: m.PolicyPage })),
-);
+export const ConsoleArea = lazyPage(() => import("./console/ConsoleArea.js").then((m) => m.default));
+export const ResidentArea = lazyPage(() => import("./resident/ResidentArea.js").then((m) => m.default));
+const PartnerArea = lazyPage(() => import("./partner/PartnerArea.js").then((m) => m.default));
+const PlatformArea = lazyPage(() => import("./platform/PlatformArea.js").then((m) => m.default));
+const LandingPage = lazyPage(() => import("./public-pages/LandingPage.js").then((m) => m.LandingPage));
+const PolicyPage = lazyPage(() => import("./public-pages/PolicyPage.js").then((m) => m.PolicyPage));
 
 /**
  * A language chosen in this browser wins and is saved to the account (it decides the language

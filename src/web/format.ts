@@ -1,19 +1,21 @@
-import { VN_TIME_ZONE } from "../contracts/time.js";
+/*
+ * Vietnam has kept UTC+7 without daylight saving since 1975, so the business time zone is a fixed offset.
+ * Arithmetic instead of an Intl.DateTimeFormat with a time zone: building one loads the zone data, which on a
+ * phone held the first screen's script evaluation for tens of milliseconds (format.unit.test.ts checks it
+ * against Intl).
+ */
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+const two = (n: number) => String(n).padStart(2, "0");
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: VN_TIME_ZONE,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-function parts(iso: string): Record<string, string> {
-  return Object.fromEntries(
-    dateTimeFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
-  );
+function parts(iso: string): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+  const local = new Date(Date.parse(iso) + VN_OFFSET_MS);
+  return {
+    year: String(local.getUTCFullYear()),
+    month: two(local.getUTCMonth() + 1),
+    day: two(local.getUTCDate()),
+    hour: two(local.getUTCHours()),
+    minute: two(local.getUTCMinutes()),
+  };
 }
 
 const dayMonthYear = (p: Record<string, string>) => `${p.day}/${p.month}/${p.year}`;
@@ -61,21 +63,47 @@ export function today(): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(lang: string, maximumFractionDigits: number): Intl.NumberFormat {
-  const key = `${lang}:${maximumFractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(lang === "en" ? "en-US" : "vi-VN", { maximumFractionDigits });
-    numberFormats.set(key, format);
-  }
-  return format;
+/**
+ * `digits` (a plain decimal numeral, no sign) rounded to at most `fractionDigits` decimals, half away from zero
+ * as Intl.NumberFormat does, on the shortest decimal that prints as the number (1.005 → 1.01).
+ */
+function roundDecimal(digits: string, fractionDigits: number): { whole: string; fraction: string } {
+  const [whole = "0", fraction = ""] = digits.split(".");
+  if (fraction.length <= fractionDigits) return { whole, fraction: fraction.replace(/0+$/, "") };
+  const kept = `${whole}${fraction.slice(0, fractionDigits)}`;
+  const roundedUp = Number(fraction[fractionDigits]) >= 5;
+  const all = roundedUp ? incrementDigits(kept) : kept;
+  const wholeLength = all.length - fractionDigits;
+  return { whole: all.slice(0, wholeLength), fraction: all.slice(wholeLength).replace(/0+$/, "") };
 }
 
-/** A number in the UI language's separators: 72,35 in Vietnamese, 72.35 in English. */
+/** "1299" → "1300", "999" → "1000": adds one to a numeral of any length. */
+function incrementDigits(numeral: string): string {
+  const out = numeral.split("");
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== "9") {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join("");
+    }
+    out[i] = "0";
+  }
+  return `1${out.join("")}`;
+}
+
+/**
+ * A number in the UI language's separators: 1.234.567,5 in Vietnamese, 1,234,567.5 in English. Written out rather
+ * than with Intl.NumberFormat, whose first construction for a locale cost the phone's first screen tens of
+ * milliseconds (format.unit.test.ts checks both agree).
+ */
 export function formatNumber(value: number, lang: string, maximumFractionDigits = 2): string {
-  return numberFormat(lang, maximumFractionDigits).format(value);
+  const plain = Math.abs(value).toString();
+  if (!Number.isFinite(value) || plain.includes("e")) {
+    return new Intl.NumberFormat(lang === "en" ? "en-US" : "vi-VN", { maximumFractionDigits }).format(value);
+  }
+  const [group, decimal] = lang === "en" ? [",", "."] : [".", ","];
+  const { whole, fraction } = roundDecimal(plain, maximumFractionDigits);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${value < 0 || Object.is(value, -0) ? "-" : ""}${grouped}${fraction ? `${decimal}${fraction}` : ""}`;
 }
 
 /** An area typed with a comma or a dot, more than 0, at most two decimals; null when it is not one. */
@@ -91,7 +119,6 @@ export function formatArea(m2: number, lang: string): string {
   return `${formatNumber(m2, lang)} m²`;
 }
 
-/** Whole đồng: "1.234.567 ₫". */
 /**
  * Props of a NumberInput for a whole-đồng amount, grouped the way the reader's language writes numbers
  * (1.234.567 ₫ in Vietnamese, 1,234,567 ₫ in English).
@@ -108,6 +135,7 @@ export function vndInputProps(lang: string) {
   };
 }
 
+/** Whole đồng: "1.234.567 ₫". */
 export function formatVnd(vnd: number, lang: string): string {
   return `${formatNumber(vnd, lang, 0)} ₫`;
 }

@@ -1,4 +1,4 @@
-import "@mantine/core/styles.css";
+import "./mantine.css";
 import "./fonts.css";
 import "./global.css";
 import { MantineProvider } from "@mantine/core";
@@ -7,7 +7,7 @@ import { type ReactNode, StrictMode, startTransition, useMemo } from "react";
 import { createRoot } from "react-dom/client";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter } from "react-router";
-import { App } from "./App.js";
+import { App, ConsoleArea, ResidentArea } from "./App.js";
 import { prefetchMe } from "./auth/session.js";
 import { languageReady } from "./i18n.js";
 import { queryClient } from "./queryClient.js";
@@ -15,13 +15,15 @@ import { prefetchHome } from "./resident/home.js";
 import { readStored } from "./resident/storedUnit.js";
 import { cssVariablesResolver, themeIn } from "./theme.js";
 
-/** Mantine with the app's theme, whose few texts follow the language. */
+/**
+ * Mantine with the app's theme, whose few texts follow the language. The theme is rebuilt only when those texts
+ * change: `t` changes whenever a part of the app adds its texts, and a new theme re-renders every component.
+ */
 function Themed({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const theme = useMemo(
-    () => themeIn({ close: t("common.close"), showPassword: t("common.showPassword") }),
-    [t],
-  );
+  const close = t("common.close");
+  const showPassword = t("common.showPassword");
+  const theme = useMemo(() => themeIn({ close, showPassword }), [close, showPassword]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       {children}
@@ -33,25 +35,31 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
 
 /*
- * The first screen's chain is: who is signed in → the area's code → the area's data. Start all three now rather
- * than one after the other as React reaches them: the person, the resident app's chunk when the address is in
- * it, and, once the person is known, the resident's home.
+ * The first screen's chain is: who is signed in → the area's code → the area's data. Start them all now rather
+ * than one after the other as React reaches them, and render once the person and the code are there: until
+ * then index.html's splash shows, and nothing on the way suspends (a page that suspends is held back by React
+ * for up to 300 ms after its fallback appears).
  */
-if (window.location.pathname.startsWith("/app")) {
-  void import("./resident/ResidentArea.js");
-  void prefetchMe(queryClient)
-    .then((me) => {
-      if (me?.current?.area === "resident") prefetchHome(queryClient, me.current.unitIds, readStored());
-    })
-    .catch(() => {
-      // The area gate asks again and shows the error.
+function firstScreenReady(path: string): Promise<unknown> {
+  const inArea = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (inArea("/app")) {
+    const me = prefetchMe(queryClient).then((person) => {
+      if (person?.current?.area === "resident") {
+        prefetchHome(queryClient, person.current.unitIds, readStored());
+      }
     });
+    const code = import("./resident/ResidentArea.js").then((area) => area.preloadRoute(path));
+    return Promise.allSettled([me, ResidentArea.preload(), code]);
+  }
+  if (inArea("/console")) return Promise.allSettled([prefetchMe(queryClient), ConsoleArea.preload()]);
+  return Promise.resolve();
 }
 
-// Vietnamese is there at once; a browser that chose English waits for its texts (one small request).
+// Vietnamese is there at once; a browser that chose English waits for its texts (one small request). What
+// fails on the way (offline, a server error) shows on the screen that asked for it: the area gate asks again.
 // The first render is a transition, so React yields to the browser between components instead of holding the
 // main thread for the whole tree (it was the long task that kept the phone's first screen unresponsive).
-void languageReady.then(() =>
+void Promise.allSettled([languageReady, firstScreenReady(window.location.pathname)]).then(() =>
   startTransition(() =>
     createRoot(root).render(
       <StrictMode>

@@ -1,32 +1,46 @@
-import { type ComponentType, lazy, useEffect } from "react";
+import { type ComponentType, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Route } from "react-router";
+import { matchPath, Route } from "react-router";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import { IconHome, IconReceipt, IconUser } from "../components/icons.js";
+import { lazyPage } from "../components/lazyPage.js";
 import { HomePage } from "./HomePage.js";
 import { useResidentHome } from "./home.js";
 import { NotificationBell } from "./privacy/NotificationBell.js";
 import { UnitSwitcher } from "./UnitSwitcher.js";
 import { ChosenUnitProvider, useChosenUnit } from "./units.js";
 
-const HouseholdPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.HouseholdPage })));
-const MyDataPage = lazy(() => import("./MyDataPage.js").then((m) => ({ default: m.MyDataPage })));
-const VehiclesPage = lazy(() => import("./HouseholdPage.js").then((m) => ({ default: m.VehiclesPage })));
-const InvoicesPage = lazy(() => import("./InvoicesPage.js").then((m) => ({ default: m.InvoicesPage })));
-const InvoicePage = lazy(() => import("./InvoicePage.js").then((m) => ({ default: m.InvoicePage })));
-const NotificationsPage = lazy(() =>
-  import("./NotificationsPage.js").then((m) => ({ default: m.NotificationsPage })),
+const HouseholdPage = lazyPage(() => import("./HouseholdPage.js").then((m) => m.HouseholdPage));
+const VehiclesPage = lazyPage(() => import("./HouseholdPage.js").then((m) => m.VehiclesPage));
+const MyDataPage = lazyPage(() => import("./MyDataPage.js").then((m) => m.MyDataPage));
+const InvoicesPage = lazyPage(() => import("./InvoicesPage.js").then((m) => m.InvoicesPage));
+const InvoicePage = lazyPage(() => import("./InvoicePage.js").then((m) => m.InvoicePage));
+const NotificationsPage = lazyPage(() => import("./NotificationsPage.js").then((m) => m.NotificationsPage));
+const PrivacyCenterPage = lazyPage(() =>
+  import("./privacy/PrivacyCenterPage.js").then((m) => m.PrivacyCenterPage),
 );
-const PrivacyCenterPage = lazy(() =>
-  import("./privacy/PrivacyCenterPage.js").then((m) => ({ default: m.PrivacyCenterPage })),
-);
-const ConsentsPage = lazy(() =>
-  import("./privacy/ConsentsPage.js").then((m) => ({ default: m.ConsentsPage })),
-);
-const RequestsPage = lazy(() =>
-  import("./privacy/RequestsPage.js").then((m) => ({ default: m.RequestsPage })),
-);
+const ConsentsPage = lazyPage(() => import("./privacy/ConsentsPage.js").then((m) => m.ConsentsPage));
+const RequestsPage = lazyPage(() => import("./privacy/RequestsPage.js").then((m) => m.RequestsPage));
+
+/** The resident app's pages under /app; those loaded with their route say so with `preload`. */
+const PAGES: Array<{ path: string; Page: ComponentType & { preload?: () => Promise<unknown> } }> = [
+  { path: "invoices", Page: InvoicesPage },
+  { path: "invoices/:id", Page: InvoicePage },
+  { path: "household", Page: HouseholdPage },
+  { path: "vehicles", Page: VehiclesPage },
+  { path: "my-data", Page: MyDataPage },
+  { path: "privacy", Page: PrivacyCenterPage },
+  { path: "privacy/consents", Page: ConsentsPage },
+  { path: "privacy/requests", Page: RequestsPage },
+  { path: "notifications", Page: NotificationsPage },
+];
+
+/** Loads the code of the page at `pathname` (the address the app was opened on), so it renders at once. */
+export function preloadRoute(pathname: string): Promise<unknown> {
+  const page = PAGES.find(({ path }) => matchPath(`/app/${path}`, pathname));
+  return page?.Page.preload?.() ?? Promise.resolve();
+}
 
 /**
  * The tabs a module can fill, by the key its manifest declares (`residentTabs`), with their page here. A tab
@@ -79,15 +93,9 @@ function ResidentShell() {
     <AreaShell tabs={tabs} context={<UnitSwitcher />} actions={<NotificationBell />}>
       <AreaRoutes>
         <Route index element={<HomePage />} />
-        <Route path="invoices" element={<InvoicesPage />} />
-        <Route path="invoices/:id" element={<InvoicePage />} />
-        <Route path="household" element={<HouseholdPage />} />
-        <Route path="vehicles" element={<VehiclesPage />} />
-        <Route path="my-data" element={<MyDataPage />} />
-        <Route path="privacy" element={<PrivacyCenterPage />} />
-        <Route path="privacy/consents" element={<ConsentsPage />} />
-        <Route path="privacy/requests" element={<RequestsPage />} />
-        <Route path="notifications" element={<NotificationsPage />} />
+        {PAGES.map(({ path, Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
       </AreaRoutes>
     </AreaShell>
   );
