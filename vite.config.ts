@@ -57,10 +57,13 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
+        // Shared chunks are named after every part that uses them: "ui" is enough in a file name.
+        chunkFileNames: (chunk) => `assets/${chunk.name.startsWith("ui~") ? "ui" : "[name]"}-[hash].js`,
         /*
-         * Few requests on a phone's first screen: what index.html loads is one chunk, and the component-library
-         * code that several parts of the app share is another, instead of a dozen chunks of 1–5 kB, each a round
-         * trip (measured with Lighthouse's phone profile: 17 requests before the resident's home could render).
+         * What index.html loads is one chunk. The libraries several parts share go into chunks by the set of parts
+         * that use them (entriesAware), so the resident app does not download the console's components. Merging
+         * small ones (entriesAwareMergeThreshold) made chunks import each other in a cycle, which broke the app
+         * after sign-in: scripts/build.mjs fails on any cycle between chunks.
          */
         codeSplitting: {
           groups: [
@@ -70,7 +73,7 @@ export default defineConfig({
               test: /node_modules[\\/]/,
               minShareCount: 2,
               entriesAware: true,
-              entriesAwareMergeThreshold: 20_000,
+              entriesAwareMergeThreshold: 0,
             },
           ],
         },

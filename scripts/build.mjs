@@ -1,7 +1,7 @@
 // Builds what `npm start` runs: the server and CLI bundles (esbuild) and the web app (Vite).
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
@@ -24,6 +24,7 @@ if (!process.argv.includes("--server-only") && existsSync("src/web/index.html"))
     stdio: "inherit",
   });
   checkFirstLoad();
+  checkNoChunkCycles();
 }
 
 /**
@@ -40,5 +41,35 @@ function checkFirstLoad() {
     console.error(`the first load is over its ${BUDGET_KB} kB budget: load the new parts with their route`);
     process.exit(1);
   }
+}
+/**
+ * Chunks that import each other in a cycle may run a module before one it needs (seen: Mantine's code read React
+ * before its chunk had set it up, and the resident app showed its error screen after sign-in).
+ */
+function checkNoChunkCycles() {
+  const dir = "dist/web/assets";
+  const imports = new Map(
+    readdirSync(dir)
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => [
+        file,
+        [
+          ...readFileSync(`${dir}/${file}`, "utf8").matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g),
+        ].map((m) => m[1]),
+      ]),
+  );
+  const done = new Set();
+  const visit = (file, path) => {
+    if (path.includes(file)) {
+      console.error(
+        `chunks import each other in a cycle: ${[...path.slice(path.indexOf(file)), file].join(" → ")}`,
+      );
+      process.exit(1);
+    }
+    if (done.has(file)) return;
+    for (const next of imports.get(file) ?? []) visit(next, [...path, file]);
+    done.add(file);
+  };
+  for (const file of imports.keys()) visit(file, []);
 }
 console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -43,7 +43,10 @@ function vitest(name, project, file, env) {
 step("lint (biome)", bin("biome"), ["check", "."]);
 // The web's API types must be those the server's OpenAPI document gives today.
 step("web API types up to date", process.execPath, ["scripts/gen-api-types.mjs", "--check"]);
-step("Mantine stylesheets match the components used", process.execPath, ["scripts/mantine-styles.mjs", "--check"]);
+step("Mantine stylesheets match the components used", process.execPath, [
+  "scripts/mantine-styles.mjs",
+  "--check",
+]);
 step("type-check (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("dependency rules (dependency-cruiser)", process.execPath, ["scripts/check-deps.mjs"]);
 step("unused files and exports (knip)", bin("knip"), ["--no-progress"]);

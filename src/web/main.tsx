@@ -43,12 +43,13 @@ if (!root) throw new Error("index.html has no #root");
 function firstScreenReady(path: string): Promise<unknown> {
   const inArea = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
   if (inArea("/app")) {
-    const me = prefetchMe(queryClient).then((person) => {
-      if (person?.current?.area === "resident") {
-        prefetchHome(queryClient, person.current.unitIds, readStored());
-      }
+    const area = import("./resident/ResidentArea.js");
+    const me = prefetchMe(queryClient).then(async (person) => {
+      if (person?.current?.area !== "resident") return;
+      prefetchHome(queryClient, person.current.unitIds, readStored());
+      (await area).prefetchRoute(path);
     });
-    const code = import("./resident/ResidentArea.js").then((area) => area.preloadRoute(path));
+    const code = area.then((module) => module.preloadRoute(path));
     return Promise.allSettled([me, ResidentArea.preload(), code]);
   }
   if (inArea("/console")) return Promise.allSettled([prefetchMe(queryClient), ConsoleArea.preload()]);

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type {
@@ -76,11 +76,18 @@ export function isOpen(invoice: Pick<InvoiceSummary, "status" | "balance">): boo
 }
 
 /** One notice with its lines, payments and how to pay it by transfer. */
+const invoiceQuery = (id: string) => ({
+  queryKey: [INVOICES_PATH, id],
+  queryFn: () => api.GET("/invoices/{id}", { params: { path: { id } } }),
+});
+
 export function useInvoice(id: string) {
-  return useQuery({
-    queryKey: [INVOICES_PATH, id],
-    queryFn: () => api.GET("/invoices/{id}", { params: { path: { id } } }),
-  });
+  return useQuery(invoiceQuery(id));
+}
+
+/** Asks for a notice before its page renders (the address the app was opened on). */
+export function prefetchInvoice(queryClient: QueryClient, id: string): void {
+  void queryClient.prefetchQuery(invoiceQuery(id));
 }
 
 /** Words and numbers for billing in the UI language. */

@@ -28,6 +28,7 @@ import {
   PdfButton,
 } from "../billing/InvoiceParts.js";
 import { VietQr } from "../billing/VietQr.js";
+import { AfterFirstPaint } from "../components/AfterFirstPaint.js";
 import { FormError } from "../components/forms.js";
 import { formatDay } from "../format.js";
 import { PaymentOutcome, PayOnlineButton } from "./online.js";
@@ -194,36 +195,38 @@ function Notice({ invoice }: { invoice: Invoice }) {
         </Stack>
       </Paper>
       {open && <PayOnlineButton invoiceId={invoice.id} />}
-      {invoice.transfer ? (
-        <TransferCard invoice={invoice} transfer={invoice.transfer} />
-      ) : (
-        open && (
-          <Alert color="blue" variant="light">
-            {t("billing.resident.noTransfer")}
-          </Alert>
-        )
-      )}
-      <Paper component="section" withBorder p="md" radius="md" aria-labelledby="notice-lines">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="notice-lines">
-            {t("billing.lines")}
-          </Title>
-          <InvoiceMeters invoice={invoice} />
-          <InvoiceLinesTable invoice={invoice} compact />
-          <InvoiceTotals invoice={invoice} />
-        </Stack>
-      </Paper>
-      <Paper component="section" withBorder p="md" radius="md" aria-labelledby="notice-payments">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="notice-payments">
-            {t("billing.payments")}
-          </Title>
-          <InvoicePayments invoice={invoice} />
-        </Stack>
-      </Paper>
-      <Group>
-        <PdfButton invoice={invoice} />
-      </Group>
+      <AfterFirstPaint>
+        {invoice.transfer ? (
+          <TransferCard invoice={invoice} transfer={invoice.transfer} />
+        ) : (
+          open && (
+            <Alert color="blue" variant="light">
+              {t("billing.resident.noTransfer")}
+            </Alert>
+          )
+        )}
+        <Paper component="section" withBorder p="md" radius="md" aria-labelledby="notice-lines">
+          <Stack gap="sm">
+            <Title order={2} size="h4" id="notice-lines">
+              {t("billing.lines")}
+            </Title>
+            <InvoiceMeters invoice={invoice} />
+            <InvoiceLinesTable invoice={invoice} compact />
+            <InvoiceTotals invoice={invoice} />
+          </Stack>
+        </Paper>
+        <Paper component="section" withBorder p="md" radius="md" aria-labelledby="notice-payments">
+          <Stack gap="sm">
+            <Title order={2} size="h4" id="notice-payments">
+              {t("billing.payments")}
+            </Title>
+            <InvoicePayments invoice={invoice} />
+          </Stack>
+        </Paper>
+        <Group>
+          <PdfButton invoice={invoice} />
+        </Group>
+      </AfterFirstPaint>
     </Stack>
   );
 }

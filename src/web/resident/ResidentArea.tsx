@@ -1,10 +1,12 @@
 import { type ComponentType, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { matchPath, Route } from "react-router";
+import { prefetchInvoice } from "../billing/billing.js";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import { IconHome, IconReceipt, IconUser } from "../components/icons.js";
 import { lazyPage } from "../components/lazyPage.js";
+import { queryClient } from "../queryClient.js";
 import { HomePage } from "./HomePage.js";
 import { useResidentHome } from "./home.js";
 import { NotificationBell } from "./privacy/NotificationBell.js";
@@ -23,10 +25,17 @@ const PrivacyCenterPage = lazyPage(() =>
 const ConsentsPage = lazyPage(() => import("./privacy/ConsentsPage.js").then((m) => m.ConsentsPage));
 const RequestsPage = lazyPage(() => import("./privacy/RequestsPage.js").then((m) => m.RequestsPage));
 
-/** The resident app's pages under /app; those loaded with their route say so with `preload`. */
-const PAGES: Array<{ path: string; Page: ComponentType & { preload?: () => Promise<unknown> } }> = [
+/**
+ * The resident app's pages under /app; those loaded with their route say so with `preload`, and those that can
+ * ask for their data before they render, with `prefetch`.
+ */
+const PAGES: Array<{
+  path: string;
+  Page: ComponentType & { preload?: () => Promise<unknown> };
+  prefetch?: (params: Record<string, string | undefined>) => void;
+}> = [
   { path: "invoices", Page: InvoicesPage },
-  { path: "invoices/:id", Page: InvoicePage },
+  { path: "invoices/:id", Page: InvoicePage, prefetch: ({ id }) => id && prefetchInvoice(queryClient, id) },
   { path: "household", Page: HouseholdPage },
   { path: "vehicles", Page: VehiclesPage },
   { path: "my-data", Page: MyDataPage },
@@ -36,10 +45,23 @@ const PAGES: Array<{ path: string; Page: ComponentType & { preload?: () => Promi
   { path: "notifications", Page: NotificationsPage },
 ];
 
+function pageAt(pathname: string) {
+  for (const page of PAGES) {
+    const match = matchPath(`/app/${page.path}`, pathname);
+    if (match) return { page, params: match.params };
+  }
+  return null;
+}
+
 /** Loads the code of the page at `pathname` (the address the app was opened on), so it renders at once. */
 export function preloadRoute(pathname: string): Promise<unknown> {
-  const page = PAGES.find(({ path }) => matchPath(`/app/${path}`, pathname));
-  return page?.Page.preload?.() ?? Promise.resolve();
+  return pageAt(pathname)?.page.Page.preload?.() ?? Promise.resolve();
+}
+
+/** Asks for the data of the page at `pathname`, once a resident is known to be signed in. */
+export function prefetchRoute(pathname: string): void {
+  const found = pageAt(pathname);
+  found?.page.prefetch?.(found.params);
 }
 
 /**
