@@ -55,6 +55,8 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
+    // Which chunks each area needs: the server names them in the page of an area's address (web-shell.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Shared chunks are named after every part that uses them: "ui" is enough in a file name.

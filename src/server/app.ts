@@ -27,6 +27,7 @@ import { documentRoute } from "./platform/http/openapi.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { validatorCompiler } from "./platform/http/validation.js";
+import { webShell } from "./platform/http/web-shell.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
 import { createPlatform } from "./runtime.js";
 
@@ -159,9 +160,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         ),
     });
   }
+  const page = hasWeb ? webShell(webDir) : null;
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {
-    if (isPage(req.method, req.url) && hasWeb)
-      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+    if (isPage(req.method, req.url) && page)
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(page(req.url.split("?")[0] ?? "/"));
     return sendError(req, reply, 404, "ROUTE_NOT_FOUND");
   });
 

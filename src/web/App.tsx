@@ -2,14 +2,7 @@ import { Suspense, useEffect } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { AreaGate } from "./auth/AreaGate.js";
 import { AuthLayout } from "./auth/AuthLayout.js";
-import { ChooseRolePage } from "./auth/ChooseRolePage.js";
-import { ForgotPasswordPage } from "./auth/ForgotPasswordPage.js";
-import { InvitationPage } from "./auth/InvitationPage.js";
-import { OtpPage } from "./auth/OtpPage.js";
-import { ResetPasswordPage } from "./auth/ResetPasswordPage.js";
-import { SignInPage } from "./auth/SignInPage.js";
 import { homeFor, useMe, useUpdateMe } from "./auth/session.js";
-import { TotpPage } from "./auth/TotpPage.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { lazyPage } from "./components/lazyPage.js";
 import { NotFoundPage, PageLoader } from "./components/Pages.js";
@@ -22,6 +15,30 @@ export const ConsoleArea = lazyPage(() => import("./console/ConsoleArea.js").the
 export const ResidentArea = lazyPage(() => import("./resident/ResidentArea.js").then((m) => m.default));
 const PartnerArea = lazyPage(() => import("./partner/PartnerArea.js").then((m) => m.default));
 const PlatformArea = lazyPage(() => import("./platform/PlatformArea.js").then((m) => m.default));
+const authPages = () => import("./auth/pages.js");
+const SignInPage = lazyPage(() => authPages().then((m) => m.SignInPage));
+const OtpPage = lazyPage(() => authPages().then((m) => m.OtpPage));
+const TotpPage = lazyPage(() => authPages().then((m) => m.TotpPage));
+const ForgotPasswordPage = lazyPage(() => authPages().then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazyPage(() => authPages().then((m) => m.ResetPasswordPage));
+const InvitationPage = lazyPage(() => authPages().then((m) => m.InvitationPage));
+const ChooseRolePage = lazyPage(() => authPages().then((m) => m.ChooseRolePage));
+
+/** Loads the pages before sign-in (one chunk), so that moving between them never waits. */
+export function preloadAuthPages(): Promise<unknown> {
+  return Promise.all(
+    [
+      SignInPage,
+      OtpPage,
+      TotpPage,
+      ForgotPasswordPage,
+      ResetPasswordPage,
+      InvitationPage,
+      ChooseRolePage,
+    ].map((page) => page.preload()),
+  );
+}
+
 const LandingPage = lazyPage(() => import("./public-pages/LandingPage.js").then((m) => m.LandingPage));
 const PolicyPage = lazyPage(() => import("./public-pages/PolicyPage.js").then((m) => m.PolicyPage));
 

@@ -7,7 +7,7 @@ import { type ReactNode, StrictMode, startTransition, useMemo } from "react";
 import { createRoot } from "react-dom/client";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter } from "react-router";
-import { App, ConsoleArea, ResidentArea } from "./App.js";
+import { App, ConsoleArea, preloadAuthPages, ResidentArea } from "./App.js";
 import { prefetchMe } from "./auth/session.js";
 import { languageReady } from "./i18n.js";
 import { queryClient } from "./queryClient.js";
@@ -53,7 +53,10 @@ function firstScreenReady(path: string): Promise<unknown> {
     return Promise.allSettled([me, ResidentArea.preload(), code]);
   }
   if (inArea("/console")) return Promise.allSettled([prefetchMe(queryClient), ConsoleArea.preload()]);
-  return Promise.resolve();
+  if (inArea("/partner") || inArea("/platform")) return Promise.resolve();
+  // Before sign-in (or on the landing page, whose next step it is): the sign-in pages' chunk.
+  const auth = preloadAuthPages();
+  return ["/", "/privacy", "/terms"].includes(path) ? Promise.resolve() : auth;
 }
 
 // Vietnamese is there at once; a browser that chose English waits for its texts (one small request). What

@@ -18,6 +18,17 @@ beforeAll(async () => {
   mkdirSync(path.join(webDir, "assets"));
   writeFileSync(path.join(webDir, "index.html"), INDEX);
   writeFileSync(path.join(webDir, "assets", "index-abc123.js"), "console.log(1)");
+  // Vite's manifest: the resident area's chunk shares one chunk with the first load and has one of its own.
+  mkdirSync(path.join(webDir, ".vite"));
+  writeFileSync(
+    path.join(webDir, ".vite", "manifest.json"),
+    JSON.stringify({
+      "index.html": { file: "assets/index-abc123.js", src: "index.html", imports: ["_shared.js"] },
+      "_shared.js": { file: "assets/shared-s1.js" },
+      "_ui.js": { file: "assets/ui-u1.js", imports: ["_shared.js"] },
+      "_ResidentArea-r1.js": { file: "assets/ResidentArea-r1.js", name: "ResidentArea", imports: ["_ui.js"] },
+    }),
+  );
   env = await startTestApp({ rateLimitPerMinute: 100_000 }, { webDir });
   const { companyId } = await newBuilding(env);
   admin = await signIn(env, await newMember(env, "company_admin", { companyId }));
@@ -27,13 +38,22 @@ beforeAll(async () => {
 describe("static files and pages", () => {
   it("serves a page of the app, by GET and by HEAD", async () => {
     const anon = new Client(env.app);
-    const get = await anon.request("GET", "/app/invoices");
+    const get = await anon.request("GET", "/sign-in");
     expect(get.status).toBe(200);
     expect(get.raw.toString()).toBe(INDEX);
     const head = await anon.request("HEAD", "/app/invoices");
     expect(head.status).toBe(200);
     expect(head.headers["content-type"]).toMatch(/text\/html/);
     expect(head.raw.length).toBe(0);
+  });
+
+  it("names an area's code in the page of an address in that area, beyond what the first load has", async () => {
+    const html = (await new Client(env.app).request("GET", "/app/invoices/1")).raw.toString();
+    expect(html).toContain('<link rel="prefetch" href="/assets/ResidentArea-r1.js">');
+    expect(html).toContain('<link rel="prefetch" href="/assets/ui-u1.js">');
+    expect(html).not.toContain("shared-s1.js");
+    expect(html).toContain('<link rel="preload" href="/api/v1/auth/me" as="fetch" crossorigin>');
+    expect(html.indexOf("prefetch")).toBeLessThan(html.indexOf("</head>"));
   });
 
   it("serves an existing asset by GET and HEAD", async () => {
