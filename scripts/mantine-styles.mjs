@@ -47,7 +47,8 @@ for (const [, list, from] of read(`${CORE}/esm/index.mjs`).matchAll(
 }
 
 /**
- * The stylesheets the modules of @mantine/core reach through their imports: a component's classes come from its
+ * The stylesheets the given modules reach through their imports: relative ones within a Mantine package, and the
+ * names another Mantine package (charts) imports from @mantine/core. A component's classes come from its
  * `X.module.mjs`, whose rules are styles/X.css.
  */
 function stylesReached(entries) {
@@ -60,31 +61,19 @@ function stylesReached(entries) {
     seen.add(file);
     const styled = /([^/]+)\.module\.mjs$/.exec(file)?.[1];
     if (styled) styles.add(styled);
-    for (const [, specifier] of read(file).matchAll(/from\s*"(\.[^"]+)"/g)) {
+    const text = read(file);
+    for (const [, specifier] of text.matchAll(/from\s*"(\.[^"]+)"/g)) {
       queue.push(path.join(path.dirname(file), specifier));
+    }
+    for (const name of namesImported(text, "@mantine/core")) {
+      if (coreIndex.has(name)) queue.push(coreIndex.get(name));
     }
   }
   return styles;
 }
 
-/** The modules of @mantine/core that a file of another Mantine package (charts) uses, following its own imports. */
-function coreModulesOfPackage(entryFile) {
-  const modules = [];
-  const seen = new Set();
-  const queue = [entryFile];
-  while (queue.length) {
-    const file = queue.pop();
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = read(file);
-    for (const name of namesImported(text, "@mantine/core"))
-      if (coreIndex.has(name)) modules.push(coreIndex.get(name));
-    for (const [, specifier] of text.matchAll(/from\s*"(\.[^"]+)"/g))
-      queue.push(path.join(path.dirname(file), specifier));
-  }
-  return modules;
-}
-
+const CHARTS = "node_modules/@mantine/charts/esm";
+const chartsIndex = read(`${CHARTS}/index.mjs`);
 const entries = [];
 for (const file of sources("src/web")) {
   const text = read(file);
@@ -92,11 +81,10 @@ for (const file of sources("src/web")) {
     if (coreIndex.has(name)) entries.push(coreIndex.get(name));
   }
   for (const name of namesImported(text, "@mantine/charts")) {
-    const chartsIndex = read("node_modules/@mantine/charts/esm/index.mjs");
     const from = new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*"(\\.[^"]+)"`).exec(
       chartsIndex,
     )?.[1];
-    if (from) entries.push(...coreModulesOfPackage(path.join("node_modules/@mantine/charts/esm", from)));
+    if (from) entries.push(path.join(CHARTS, from));
   }
 }
 

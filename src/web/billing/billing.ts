@@ -75,12 +75,12 @@ export function isOpen(invoice: Pick<InvoiceSummary, "status" | "balance">): boo
   return (invoice.status === "issued" || invoice.status === "partially_paid") && invoice.balance > 0;
 }
 
-/** One notice with its lines, payments and how to pay it by transfer. */
 const invoiceQuery = (id: string) => ({
   queryKey: [INVOICES_PATH, id],
   queryFn: () => api.GET("/invoices/{id}", { params: { path: { id } } }),
 });
 
+/** One notice with its lines, payments and how to pay it by transfer. */
 export function useInvoice(id: string) {
   return useQuery(invoiceQuery(id));
 }
