@@ -49,6 +49,26 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The app's stylesheet does not hold up the first paint: index.html's splash (styled inline) shows while it
+ * downloads, and main.tsx renders the app once it has loaded (stylesReady). A stylesheet for print media is
+ * downloaded without blocking rendering; main.tsx switches it to all media.
+ */
+function stylesheetAfterSplash(): Plugin {
+  return {
+    name: "chungcu:stylesheet-after-splash",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler: (html) =>
+        html.replace(/<link rel="stylesheet"([^>]*)>/g, (_, attributes: string) => {
+          if (!attributes.includes("/assets/")) return `<link rel="stylesheet"${attributes}>`;
+          return `<link rel="stylesheet"${attributes} media="print" data-app-styles>`;
+        }),
+    },
+  };
+}
+
 export default defineConfig({
   root: "src/web",
   base: "/",
@@ -69,6 +89,8 @@ export default defineConfig({
          */
         codeSplitting: {
           groups: [
+            { name: "react", tags: ["$initial"], test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "libs", tags: ["$initial"], test: /node_modules[\\/]/ },
             { name: "app", tags: ["$initial"] },
             {
               name: "ui",
@@ -119,6 +141,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    stylesheetAfterSplash(),
     precompress(),
   ],
 });

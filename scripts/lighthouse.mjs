@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Lighthouse (mobile preset, 12.2.3, Debian's Chromium) on the resident's home and a fee notice, signed in as the
 // demo resident: checks each page renders its heading, then prints performance and accessibility for each and
-// fails below 0.95 accessibility. DESIGN §7's performance ≥ 0.9 is not reached on every run yet (see README): it
-// fails the step only with LIGHTHOUSE_ENFORCE_PERFORMANCE=1. Like the browser suite, it starts the built server
-// (`node scripts/build.mjs` first) on its own port and a fresh demo database. Two CPUs are shared with other work,
-// so each page is measured up to LIGHTHOUSE_RUNS times (3) and the best run counts (the first run that passes
-// ends it); the figures printed say which run and of how many. LIGHTHOUSE_PAGES=home or notice measures one page;
-// LIGHTHOUSE_SAVE=dir keeps each run's report and trace.
+// fails below DESIGN §7's 0.9 performance or 0.95 accessibility (LIGHTHOUSE_ENFORCE_PERFORMANCE=0 prints the
+// performance without failing on it, for a machine too slow or too busy to measure). Like the browser suite, it
+// starts the built server (`node scripts/build.mjs` first) on its own port and a fresh demo database. Lighthouse's
+// simulation varies by ±0.05 from run to run on two shared CPUs, so each page is measured up to LIGHTHOUSE_RUNS
+// times (5) and the best run counts (the first run that passes ends it); the figures printed say which run and of
+// how many. LIGHTHOUSE_PAGES=home or notice measures one page; LIGHTHOUSE_SAVE=dir keeps each run's report, trace
+// and network log (what Lighthouse's simulation works from).
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -18,8 +19,8 @@ const base = `http://127.0.0.1:${PORT}`;
 const dataDir = ".tmp/lighthouse-data";
 const profile = ".tmp/lighthouse-profile";
 const THRESHOLDS = { performance: 0.9, accessibility: 0.95 };
-const enforcePerformance = process.env.LIGHTHOUSE_ENFORCE_PERFORMANCE === "1";
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const enforcePerformance = process.env.LIGHTHOUSE_ENFORCE_PERFORMANCE !== "0";
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 const RESIDENT = "resident@demo.chungcu.vn";
 
 rmSync(dataDir, { recursive: true, force: true });
@@ -143,12 +144,18 @@ try {
           `${process.env.LIGHTHOUSE_SAVE}/${name.replace(/\W+/g, "-")}-${runs}.json`,
           result.report,
         );
-        const trace = result.artifacts?.Trace;
-        if (trace)
-          writeFileSync(
-            `${process.env.LIGHTHOUSE_SAVE}/${name.replace(/\W+/g, "-")}-${runs}.trace.json`,
-            JSON.stringify(trace),
-          );
+        // The trace and the network log are what Lighthouse's simulation (Lantern) computes the metrics from.
+        for (const [artifact, suffix] of [
+          ["Trace", "trace"],
+          ["DevtoolsLog", "devtoolslog"],
+        ]) {
+          const saved = result.artifacts?.[artifact];
+          if (saved)
+            writeFileSync(
+              `${process.env.LIGHTHOUSE_SAVE}/${name.replace(/\W+/g, "-")}-${runs}.${suffix}.json`,
+              JSON.stringify(saved),
+            );
+        }
       }
       if (!best || scores.performance > best.performance) best = scores;
       if (best.performance >= THRESHOLDS.performance && best.accessibility >= THRESHOLDS.accessibility) break;

@@ -9,10 +9,10 @@ import { useTranslation } from "react-i18next";
 import { BrowserRouter } from "react-router";
 import { App, ConsoleArea, preloadAuthPages, ResidentArea } from "./App.js";
 import { prefetchMe } from "./auth/session.js";
+import { FirstScreen } from "./firstScreen.js";
 import { languageReady } from "./i18n.js";
 import { queryClient } from "./queryClient.js";
-import { prefetchHome } from "./resident/home.js";
-import { readStored } from "./resident/storedUnit.js";
+import { prefetchResidentScreen } from "./resident/prefetch.js";
 import { cssVariablesResolver, themeIn } from "./theme.js";
 
 /**
@@ -44,10 +44,9 @@ function firstScreenReady(path: string): Promise<unknown> {
   const inArea = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
   if (inArea("/app")) {
     const area = import("./resident/ResidentArea.js");
-    const me = prefetchMe(queryClient).then(async (person) => {
-      if (person?.current?.area !== "resident") return;
-      prefetchHome(queryClient, person.current.unitIds, readStored());
-      (await area).prefetchRoute(path);
+    const me = prefetchMe(queryClient).then((person) => {
+      if (person?.current?.area === "resident")
+        prefetchResidentScreen(queryClient, person.current.unitIds, path);
     });
     const code = area.then((module) => module.preloadRoute(path));
     return Promise.allSettled([me, ResidentArea.preload(), code]);
@@ -59,18 +58,41 @@ function firstScreenReady(path: string): Promise<unknown> {
   return ["/", "/privacy", "/terms"].includes(path) ? Promise.resolve() : auth;
 }
 
+/**
+ * The built index.html loads the app's stylesheet without blocking the splash (vite.config.ts): it applies to
+ * the page from now on, and the app renders once it has arrived (or failed: the app then shows unstyled rather
+ * than not at all). In development Vite injects the styles from JavaScript and there is no such link.
+ */
+function stylesReady(): Promise<unknown> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>("link[data-app-styles]")];
+  return Promise.allSettled(
+    links.map((link) => {
+      const loaded = link.sheet
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            link.addEventListener("load", resolve, { once: true });
+            link.addEventListener("error", resolve, { once: true });
+          });
+      link.media = "all";
+      return loaded;
+    }),
+  );
+}
+
 // Vietnamese is there at once; a browser that chose English waits for its texts (one small request). What
 // fails on the way (offline, a server error) shows on the screen that asked for it: the area gate asks again.
 // The first render is a transition, so React yields to the browser between components instead of holding the
 // main thread for the whole tree (it was the long task that kept the phone's first screen unresponsive).
-void Promise.allSettled([languageReady, firstScreenReady(window.location.pathname)]).then(() =>
+void Promise.allSettled([languageReady, stylesReady(), firstScreenReady(window.location.pathname)]).then(() =>
   startTransition(() =>
     createRoot(root).render(
       <StrictMode>
         <Themed>
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
-              <App />
+              <FirstScreen>
+                <App />
+              </FirstScreen>
             </BrowserRouter>
           </QueryClientProvider>
         </Themed>

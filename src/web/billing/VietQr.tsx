@@ -2,24 +2,41 @@ import { Center, Loader, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
-/** Quiet zone around the code, in modules, as banking apps' scanners expect. */
-const MARGIN = 4;
+import type { QrAnswer, QrRequest } from "./qr.worker.js";
+
+let worker: Worker | undefined;
+let lastId = 0;
+const waiting = new Map<
+  number,
+  { resolve: (code: { size: number; path: string }) => void; reject: (e: Error) => void }
+>();
 
 /**
- * The dark modules of the QR code for a payload as one SVG path. The encoder (qrcode, ~25 kB) is loaded only
- * when a code is shown, so it stays out of the app's first load.
+ * The dark modules of the QR code for a payload as one SVG path, drawn in a worker: the encoder (qrcode, ~25 kB)
+ * stays out of the app's first load, and its choice of mask (a phone's 100 ms) out of the page's main thread.
  */
-async function qrPath(payload: string): Promise<{ size: number; path: string }> {
-  const qr = await import("qrcode");
-  const create = qr.create ?? qr.default.create;
-  const { modules } = create(payload, { errorCorrectionLevel: "M" });
-  let path = "";
-  for (let y = 0; y < modules.size; y++) {
-    for (let x = 0; x < modules.size; x++) {
-      if (modules.get(y, x)) path += `M${x + MARGIN} ${y + MARGIN}h1v1h-1z`;
-    }
+function qrPath(payload: string): Promise<{ size: number; path: string }> {
+  if (!worker) {
+    worker = new Worker(new URL("./qr.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = ({ data }: MessageEvent<QrAnswer>) => {
+      const pending = waiting.get(data.id);
+      waiting.delete(data.id);
+      if ("error" in data) pending?.reject(new Error(data.error));
+      else pending?.resolve(data);
+    };
+    // The worker could not start or failed: each code waiting shows that it could not be drawn.
+    worker.onerror = () => {
+      for (const pending of waiting.values()) pending.reject(new Error("QR worker failed"));
+      waiting.clear();
+      worker = undefined;
+    };
   }
-  return { size: modules.size + 2 * MARGIN, path };
+  const request: QrRequest = { id: ++lastId, payload };
+  const answered = new Promise<{ size: number; path: string }>((resolve, reject) =>
+    waiting.set(request.id, { resolve, reject }),
+  );
+  worker.postMessage(request);
+  return answered;
 }
 
 /** A VietQR code drawn from its EMVCo payload; `label` names it for screen readers. */

@@ -1,4 +1,4 @@
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type {
@@ -14,8 +14,8 @@ import type {
   Reading,
   Tariff,
 } from "../../contracts/index.js";
-import { api } from "../api.js";
 import { formatNumber, formatVnd, today } from "../format.js";
+import { INVOICES_PATH, invoiceQuery } from "./invoiceQuery.js";
 
 /** Fee rules, readings, runs, notices and payments: shared by the console's billing pages and the resident app. */
 export type { FeeRule, Invoice, InvoiceSummary, Reading, Tariff };
@@ -33,7 +33,7 @@ export const TARIFFS_PATH = "/tariffs";
 export const BANK_ACCOUNTS_PATH = "/bank-accounts";
 export const READINGS_PATH = "/meter-readings";
 export const RUNS_PATH = "/billing-runs";
-export const INVOICES_PATH = "/invoices";
+export { INVOICES_PATH };
 export const TRANSFERS_PATH = "/bank-transfers";
 export const settingsPath = (buildingId: string) => `/buildings/${buildingId}/billing-settings`;
 export const missingReadingsPath = (buildingId: string) => `/buildings/${buildingId}/missing-readings`;
@@ -75,19 +75,9 @@ export function isOpen(invoice: Pick<InvoiceSummary, "status" | "balance">): boo
   return (invoice.status === "issued" || invoice.status === "partially_paid") && invoice.balance > 0;
 }
 
-const invoiceQuery = (id: string) => ({
-  queryKey: [INVOICES_PATH, id],
-  queryFn: () => api.GET("/invoices/{id}", { params: { path: { id } } }),
-});
-
 /** One notice with its lines, payments and how to pay it by transfer. */
 export function useInvoice(id: string) {
   return useQuery(invoiceQuery(id));
-}
-
-/** Asks for a notice before its page renders (the address the app was opened on). */
-export function prefetchInvoice(queryClient: QueryClient, id: string): void {
-  void queryClient.prefetchQuery(invoiceQuery(id));
 }
 
 /** Words and numbers for billing in the UI language. */

@@ -9,11 +9,14 @@ import classes from "./AreaShell.module.css";
 import { Brand } from "./Brand.js";
 import { ContextSwitcher } from "./ContextSwitcher.js";
 import { DemoBanner } from "./DemoBanner.js";
+import { deferred } from "./deferred.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import { PageLoader } from "./Pages.js";
 import { PolicyAcknowledgement } from "./PolicyAcknowledgement.js";
 import { ReauthModal } from "./ReauthModal.js";
-import { UserMenu } from "./UserMenu.js";
+import { UserButtonPlaceholder } from "./UserButton.js";
+
+const UserMenu = deferred(() => import("./UserMenu.js").then((m) => m.UserMenu), UserButtonPlaceholder);
 
 /** A navigation entry; with `children`, a group of pages under `to` that opens and closes (side navigation). */
 export type NavItem = { to: string; label: string; icon?: ReactNode; end?: boolean; children?: NavItem[] };

@@ -2,6 +2,7 @@ import { Anchor, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
+import { useFirstScreenShown } from "../firstScreen.js";
 
 /**
  * A slim notice on demo installations, pointing at the outbox where one-time codes land.
@@ -13,6 +14,7 @@ export function DemoBanner({ inset = false }: { inset?: boolean }) {
     queryKey: ["/health"],
     queryFn: () => api.GET("/health"),
     staleTime: Number.POSITIVE_INFINITY,
+    enabled: useFirstScreenShown(),
   });
   if (!data?.demo) return null;
   return (

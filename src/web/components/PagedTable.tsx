@@ -131,7 +131,9 @@ export function PagedTable<T extends { id: string | number }>({
             striped
             highlightOnHover
             verticalSpacing="sm"
-            opacity={query.isPlaceholderData ? 0.6 : 1}
+            // The rows of the previous page or search stay readable (dimming them failed AA contrast) while
+            // the next ones load: the table says it is busy, and a loader stands beside the count.
+            aria-busy={query.isPlaceholderData || undefined}
           >
             <Table.Thead>
               <Table.Tr>
@@ -181,12 +183,15 @@ export function PagedTable<T extends { id: string | number }>({
           </Table>
         </Table.ScrollContainer>
         <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {/* A list whose count stops short (the resident list's "more than 1,000") says so. */}
-            {"totalCapped" in query.data && query.data.totalCapped
-              ? t("common.totalMore", { count: total })
-              : t("common.total", { count: total })}
-          </Text>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {/* A list whose count stops short (the resident list's "more than 1,000") says so. */}
+              {"totalCapped" in query.data && query.data.totalCapped
+                ? t("common.totalMore", { count: total })
+                : t("common.total", { count: total })}
+            </Text>
+            {query.isPlaceholderData && <Loader size="xs" aria-label={t("common.loading")} />}
+          </Group>
           <PageNav total={total} pageSize={pageSize} page={page} onChange={setPage} />
         </Group>
       </>

@@ -1,40 +1,8 @@
-import { PasswordInput, Text } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, handleReauth } from "../api.js";
-import { FormModal } from "./FormModal.js";
-import { required, showFieldErrors } from "./forms.js";
+import { handleReauth } from "../api.js";
+import { deferred } from "./deferred.js";
 
-function ReauthForm({ onDone }: { onDone: (confirmed: boolean) => void }) {
-  const { t } = useTranslation();
-  const form = useForm({ initialValues: { password: "" }, validate: { password: required } });
-  const confirm = useMutation({
-    mutationFn: (password: string) => api.POST("/auth/reauth", { body: { password } }),
-    onSuccess: () => onDone(true),
-    onError: (error) => showFieldErrors(form, error),
-  });
-  return (
-    <FormModal
-      title={t("reauth.title")}
-      onClose={() => onDone(false)}
-      onSubmit={form.onSubmit((values) => confirm.mutate(values.password))}
-      submitLabel={t("reauth.submit")}
-      pending={confirm.isPending}
-      error={confirm.error}
-      zIndex={300}
-    >
-      <Text size="sm">{t("reauth.description")}</Text>
-      <PasswordInput
-        label={t("reauth.password")}
-        autoComplete="current-password"
-        data-autofocus
-        {...form.getInputProps("password")}
-      />
-    </FormModal>
-  );
-}
+const ReauthForm = deferred(() => import("./ReauthForm.js").then((m) => m.ReauthForm));
 
 /**
  * Answers REAUTH_REQUIRED from any call: asks for the password, confirms it with the server, and

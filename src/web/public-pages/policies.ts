@@ -7,6 +7,10 @@ export type { Policy, PolicyKind };
 
 export const PENDING_POLICIES_PATH = "/privacy/policies/pending";
 
+/** The versions the signed-in person has yet to acknowledge. */
+export const fetchPendingPolicies = () => api.GET(PENDING_POLICIES_PATH);
+export type PendingPolicy = Awaited<ReturnType<typeof fetchPendingPolicies>>["items"][number];
+
 /** Where a version of a document is read: the company's when known, the platform's otherwise. */
 export function policyHref(kind: PolicyKind, companyId?: string | null, version?: string): string {
   const params = new URLSearchParams();

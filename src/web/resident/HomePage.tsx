@@ -19,7 +19,7 @@ import { useBillingWords } from "../billing/billing.js";
 import { IconHome } from "../components/icons.js";
 import { formatDay } from "../format.js";
 import { type CardData, type HomeCard, useResidentHome } from "./home.js";
-import { useChosenUnit } from "./units.js";
+import { useChosenUnitId } from "./units.js";
 
 function Card({
   id,
@@ -169,8 +169,8 @@ const isKnownAction = (key: string): key is keyof typeof ACTIONS => key in ACTIO
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const { chosen } = useChosenUnit();
-  const home = useResidentHome(chosen?.unitId);
+  const unitId = useChosenUnitId();
+  const home = useResidentHome(unitId);
   const actions = (home.data?.actions ?? []).filter((a) => isKnownAction(a.key));
   return (
     <Stack maw={720} mx="auto" gap="md">
@@ -184,7 +184,7 @@ export function HomePage() {
           </Text>
         )}
       </div>
-      {home.isPending && chosen ? (
+      {home.isPending && unitId ? (
         <Skeleton height={180} radius="md" aria-label={t("common.loading")} />
       ) : (
         home.data?.cards.map((card) => <HomeCardView key={card.key} card={card} />)

@@ -13,7 +13,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { INVOICES_PATH, type InvoiceSummary, isOpen, useBillingWords } from "../billing/billing.js";
-import { InvoiceStatusBadges } from "../billing/InvoiceParts.js";
+import { InvoiceStatusBadges } from "../billing/InvoiceStatusBadges.js";
 import { FormError } from "../components/forms.js";
 import { ItemList } from "../components/ItemList.js";
 import { IconReceipt } from "../components/icons.js";
@@ -22,7 +22,8 @@ import { PageHeader } from "../components/Pages.js";
 import { usePagedList } from "../components/usePagedList.js";
 import { formatDay } from "../format.js";
 import { AmountDue } from "./AmountDue.js";
-import { AutopayCard, PaymentOutcome } from "./online.js";
+import { AutopayCard } from "./autopay.js";
+import { PaymentOutcome } from "./online.js";
 import { useChosenUnit } from "./units.js";
 
 function InvoiceCard({ invoice }: { invoice: InvoiceSummary }) {

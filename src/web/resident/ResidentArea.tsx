@@ -1,23 +1,23 @@
 import { type ComponentType, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { matchPath, Route } from "react-router";
-import { prefetchInvoice } from "../billing/billing.js";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
+import { deferred } from "../components/deferred.js";
 import { IconHome, IconReceipt, IconUser } from "../components/icons.js";
 import { lazyPage } from "../components/lazyPage.js";
-import { queryClient } from "../queryClient.js";
 import { HomePage } from "./HomePage.js";
 import { useResidentHome } from "./home.js";
+// With the home, the page residents open most from a notification or an email: its first screen is small, and
+// what it shows below loads after it (InvoiceDetails).
+import { InvoicePage } from "./InvoicePage.js";
 import { NotificationBell } from "./privacy/NotificationBell.js";
-import { UnitSwitcher } from "./UnitSwitcher.js";
-import { ChosenUnitProvider, useChosenUnit } from "./units.js";
+import { ChosenUnitProvider, useChosenUnitId } from "./units.js";
 
 const HouseholdPage = lazyPage(() => import("./HouseholdPage.js").then((m) => m.HouseholdPage));
 const VehiclesPage = lazyPage(() => import("./HouseholdPage.js").then((m) => m.VehiclesPage));
 const MyDataPage = lazyPage(() => import("./MyDataPage.js").then((m) => m.MyDataPage));
 const InvoicesPage = lazyPage(() => import("./InvoicesPage.js").then((m) => m.InvoicesPage));
-const InvoicePage = lazyPage(() => import("./InvoicePage.js").then((m) => m.InvoicePage));
 const NotificationsPage = lazyPage(() => import("./NotificationsPage.js").then((m) => m.NotificationsPage));
 const PrivacyCenterPage = lazyPage(() =>
   import("./privacy/PrivacyCenterPage.js").then((m) => m.PrivacyCenterPage),
@@ -25,17 +25,19 @@ const PrivacyCenterPage = lazyPage(() =>
 const ConsentsPage = lazyPage(() => import("./privacy/ConsentsPage.js").then((m) => m.ConsentsPage));
 const RequestsPage = lazyPage(() => import("./privacy/RequestsPage.js").then((m) => m.RequestsPage));
 
+// Shown only to residents of several units; its list box waits until the first screen is painted.
+const UnitSwitcher = deferred(() => import("./UnitSwitcher.js").then((m) => m.UnitSwitcher));
+
 /**
- * The resident app's pages under /app; those loaded with their route say so with `preload`, and those that can
- * ask for their data before they render, with `prefetch`.
+ * The resident app's pages under /app; those loaded with their route say so with `preload` (the data of the
+ * first screen is asked for by prefetch.ts).
  */
 const PAGES: Array<{
   path: string;
   Page: ComponentType & { preload?: () => Promise<unknown> };
-  prefetch?: (params: Record<string, string | undefined>) => void;
 }> = [
   { path: "invoices", Page: InvoicesPage },
-  { path: "invoices/:id", Page: InvoicePage, prefetch: ({ id }) => id && prefetchInvoice(queryClient, id) },
+  { path: "invoices/:id", Page: InvoicePage },
   { path: "household", Page: HouseholdPage },
   { path: "vehicles", Page: VehiclesPage },
   { path: "my-data", Page: MyDataPage },
@@ -45,23 +47,10 @@ const PAGES: Array<{
   { path: "notifications", Page: NotificationsPage },
 ];
 
-function pageAt(pathname: string) {
-  for (const page of PAGES) {
-    const match = matchPath(`/app/${page.path}`, pathname);
-    if (match) return { page, params: match.params };
-  }
-  return null;
-}
-
 /** Loads the code of the page at `pathname` (the address the app was opened on), so it renders at once. */
 export function preloadRoute(pathname: string): Promise<unknown> {
-  return pageAt(pathname)?.page.Page.preload?.() ?? Promise.resolve();
-}
-
-/** Asks for the data of the page at `pathname`, once a resident is known to be signed in. */
-export function prefetchRoute(pathname: string): void {
-  const found = pageAt(pathname);
-  found?.page.prefetch?.(found.params);
+  const page = PAGES.find(({ path }) => matchPath(`/app/${path}`, pathname));
+  return page?.Page.preload?.() ?? Promise.resolve();
 }
 
 /**
@@ -88,8 +77,7 @@ function rememberedTabs(): string[] {
 }
 
 function useModuleTabs(): string[] {
-  const { chosen } = useChosenUnit();
-  const tabs = useResidentHome(chosen?.unitId).data?.tabs;
+  const tabs = useResidentHome(useChosenUnitId()).data?.tabs;
   useEffect(() => {
     if (!tabs) return;
     try {

@@ -30,10 +30,10 @@ import {
   InvoiceLinesTable,
   InvoiceMeters,
   InvoicePayments,
-  InvoiceStatusBadges,
   InvoiceTotals,
   PdfButton,
 } from "../../billing/InvoiceParts.js";
+import { InvoiceStatusBadges } from "../../billing/InvoiceStatusBadges.js";
 import { Fact } from "../../components/Fact.js";
 import { FormModal } from "../../components/FormModal.js";
 import { FormError, showFieldErrors } from "../../components/forms.js";

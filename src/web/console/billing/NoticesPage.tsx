@@ -25,7 +25,7 @@ import {
   RUNS_PATH,
   useBillingWords,
 } from "../../billing/billing.js";
-import { InvoiceStatusBadges } from "../../billing/InvoiceParts.js";
+import { InvoiceStatusBadges } from "../../billing/InvoiceStatusBadges.js";
 import { FormError } from "../../components/forms.js";
 import { IconReceipt } from "../../components/icons.js";
 import { type Column, PagedTable } from "../../components/PagedTable.js";

@@ -18,6 +18,7 @@ import type {
   RequestKind,
 } from "../../../contracts/index.js";
 import { api } from "../../api.js";
+import { useFirstScreenShown } from "../../firstScreen.js";
 
 export type MyData = z.infer<typeof MyDataSchema>;
 export type DataRecord = MyData["records"][number];
@@ -154,6 +155,7 @@ export function useUnreadCount() {
     queryFn: () => api.GET(NOTIFICATIONS_PATH, { params: { query: params } }),
     select: (inbox) => inbox.unread,
     refetchInterval: 60_000,
+    enabled: useFirstScreenShown(),
   });
 }
 
