@@ -170,6 +170,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return sendError(req, reply, 404, "ROUTE_NOT_FOUND");
   });
 
+  // Open event streams would hold the server open: they end first.
+  app.addHook("preClose", async () => {
+    await platform.live.close();
+  });
   app.addHook("onClose", async () => {
     await Promise.all([accessLog.close(), sessions.close()]);
     platform.messenger.close();

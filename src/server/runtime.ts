@@ -7,6 +7,7 @@ import { Keyring } from "./platform/crypto/crypto.js";
 import type { Database } from "./platform/db/client.js";
 import { compactTables } from "./platform/db/compact.js";
 import { TaskQueue } from "./platform/jobs/tasks.js";
+import { LiveHub } from "./platform/live/live.js";
 import { Messenger } from "./platform/messaging/messenger.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
 
@@ -29,6 +30,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
     config,
     keyring: new Keyring(config.masterKey),
     messenger: new Messenger(config, logger, opts.sms),
+    live: new LiveHub(db),
     tasks: new TaskQueue(currentActor),
     forgetSessions: opts.forgetSessions ?? (() => {}),
     compactTables: (tables) => compactTables(db, tables, logger),

@@ -11,6 +11,7 @@ import type { Actor } from "./authz/actor.js";
 import type { Policy } from "./authz/can.js";
 import type { Keyring } from "./crypto/crypto.js";
 import type { Database, Tx } from "./db/client.js";
+import type { LiveHub } from "./live/live.js";
 import type { Messenger } from "./messaging/messenger.js";
 import type { Purpose } from "./privacy/purposes.js";
 
@@ -25,6 +26,8 @@ export type Platform = {
   config: Config;
   keyring: Keyring;
   messenger: Messenger;
+  /** Open app pages told live of what changed for their person (platform/live). */
+  live: LiveHub;
   /** Background work for a company, queued in the caller's transaction. */
   tasks: TaskQueue;
   /** Drops cached session state after a change (revocation, role change). */

@@ -7,7 +7,7 @@ export type HomeCard = Home["cards"][number];
 /** The data of the card with this key. */
 export type CardData<K extends HomeCard["key"]> = Extract<HomeCard, { key: K }>["data"];
 
-const HOME_PATH = "/me/home";
+export const HOME_PATH = "/me/home";
 
 function fetchHome(unitId: string) {
   return api.GET(HOME_PATH, { params: { query: { unitId } } });

@@ -1,9 +1,20 @@
+import { PassThrough } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
+import { fileAnswer, IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
 import { NotificationPage } from "../../../contracts/privacy.js";
+import type { Platform } from "../../platform/context.js";
+import { errors } from "../../platform/errors.js";
 import * as service from "./notifications.service.js";
 
-export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Streams one person may hold open on one API process (a phone, a tablet, a few tabs). */
+const STREAMS_PER_PERSON = 8;
+/** A comment line this often keeps proxies and phones from closing an idle stream. */
+const HEARTBEAT_MS = 25_000;
+
+export const notificationRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
+  app,
+  { platform },
+) => {
   const tags = ["notifications"];
   const config = { permission: ["read", "notification"] as const };
 
@@ -20,6 +31,47 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
     },
     async (req) => req.run((ctx) => service.listMine(ctx, req.query)),
+  );
+
+  app.get(
+    "/notifications/stream",
+    {
+      schema: {
+        summary: "Live: what changed in my inbox",
+        description:
+          "Server-Sent Events: a `notifications` event each time a message arrives in the person's inbox (on any " +
+          "API process), with no content — the page reads the inbox again. A comment every 25 s keeps it open.",
+        tags,
+        response: { 200: fileAnswer("text/event-stream", "The event stream") },
+      },
+      config,
+    },
+    async (req, reply) => {
+      const auth = req.auth;
+      if (!auth?.companyId) throw errors.forbidden();
+      const { companyId, accountId } = auth;
+      if (platform.live.count(companyId, accountId) >= STREAMS_PER_PERSON) throw errors.rateLimited(30);
+      const body = new PassThrough();
+      const close = await platform.live.open(companyId, accountId, {
+        send: (topic) => body.write(`event: ${topic}\ndata: {}\n\n`),
+        end: () => body.end(),
+      });
+      const heartbeat = setInterval(() => body.write(": ping\n\n"), HEARTBEAT_MS);
+      const stop = () => {
+        clearInterval(heartbeat);
+        close();
+      };
+      body.on("close", stop);
+      // The response's socket, not the request, tells that the page went away.
+      reply.raw.on("close", () => body.destroy());
+      // Tells the browser to come back after 5 s if the stream breaks; also sends the headers at once.
+      body.write("retry: 5000\n\n");
+      return reply
+        .header("cache-control", "no-store")
+        .header("x-accel-buffering", "no")
+        .type("text/event-stream; charset=utf-8")
+        .send(body);
+    },
   );
 
   app.post(

@@ -3,6 +3,7 @@ import type { PageQuery } from "../../../contracts/common.js";
 import { nothingToAudit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
 import { errors } from "../../platform/errors.js";
+import { signalLive } from "../../platform/live/live.js";
 import { notifications } from "./notifications.table.js";
 
 export type NewNotification = {
@@ -14,7 +15,10 @@ export type NewNotification = {
   sourceId?: string | null;
 };
 
-/** Puts messages in people's in-app inboxes, in the caller's transaction (one statement for many). */
+/**
+ * Puts messages in people's in-app inboxes, in the caller's transaction (one statement for many); their open
+ * app pages hear of it when the transaction commits.
+ */
 export async function notify(ctx: Ctx, items: readonly NewNotification[]): Promise<number> {
   if (items.length === 0) return 0;
   for (let i = 0; i < items.length; i += 1000) {
@@ -30,6 +34,7 @@ export async function notify(ctx: Ctx, items: readonly NewNotification[]): Promi
       })),
     );
   }
+  await signalLive(ctx.tx, ctx.companyId, "notifications", [...new Set(items.map((n) => n.accountId))]);
   return items.length;
 }
 

@@ -36,6 +36,12 @@ export interface Database {
    * @param companyId the tenant, or PLATFORM_SCOPE for platform-wide work (no tenant rows visible)
    */
   transaction<T>(companyId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onPayload` with each `pg_notify(channel, payload)` committed by any process on this database, from
+   * now until the returned function is called. On PostgreSQL one connection listens for the whole process and
+   * comes back after a lost connection (what was sent meanwhile is missed).
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** The PGlite instance, for tests that dump or inspect it. */
   readonly pglite?: PGlite;
@@ -68,7 +74,78 @@ export function openPglite(pglite: PGlite): Database {
         return fn(tx as unknown as Tx);
       });
     },
+    listen: (channel, onPayload) => pglite.listen(channelName(channel), onPayload),
     close: () => pglite.close(),
+  };
+}
+
+const CHANNEL = /^[a-z_]{1,63}$/;
+function channelName(channel: string): string {
+  if (!CHANNEL.test(channel)) throw new Error(`invalid channel ${JSON.stringify(channel)}`);
+  return channel;
+}
+
+/**
+ * PostgreSQL's notifications for one process: a connection of its own (a pooled one would carry `LISTEN` to
+ * whoever borrows it next), opened on the first `listen`, reopened with back-off when lost.
+ */
+function postgresListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let client: pg.Client | undefined;
+  let connecting: Promise<void> | undefined;
+  let closed = false;
+  let retryMs = 500;
+
+  const dispatch = (message: pg.Notification) => {
+    for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? "");
+  };
+  const lost = (from: pg.Client) => {
+    if (client !== from) return;
+    client = undefined;
+    from.removeAllListeners();
+    from.end().catch(() => {});
+    if (closed || handlers.size === 0) return;
+    setTimeout(() => void connect().catch(() => lost(from)), retryMs).unref();
+    retryMs = Math.min(retryMs * 2, 30_000);
+  };
+  const connect = () => {
+    connecting ??= (async () => {
+      const next = new pg.Client({ connectionString: url });
+      next.on("notification", dispatch);
+      next.on("error", () => lost(next));
+      next.on("end", () => lost(next));
+      client = next;
+      await next.connect();
+      for (const channel of handlers.keys()) await next.query(`LISTEN ${channel}`);
+      retryMs = 500;
+    })().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+
+  return {
+    async listen(channel: string, onPayload: (payload: string) => void) {
+      const name = channelName(channel);
+      const set = handlers.get(name) ?? new Set();
+      const first = set.size === 0;
+      set.add(onPayload);
+      handlers.set(name, set);
+      if (!client) await connect();
+      else if (first) await (connecting ?? Promise.resolve()).then(() => client?.query(`LISTEN ${name}`));
+      return async () => {
+        set.delete(onPayload);
+        if (set.size > 0) return;
+        handlers.delete(name);
+        await client?.query(`UNLISTEN ${name}`).catch(() => {});
+      };
+    },
+    async close() {
+      closed = true;
+      const last = client;
+      client = undefined;
+      await last?.end().catch(() => {});
+    },
   };
 }
 
@@ -98,6 +175,7 @@ function drizzleFor(client: pg.PoolClient): Tx {
  */
 export function openPostgres(url: string, poolSize = 10): Database {
   const ownerPool = new pg.Pool({ connectionString: url, max: 3 });
+  const listener = postgresListener(url);
   let appPool: pg.Pool | undefined;
   const getAppPool = () => {
     appPool ??= new pg.Pool({ connectionString: url, max: poolSize, options: "-c role=app_user" });
@@ -133,8 +211,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
         client.release(failed ? true : undefined);
       }
     },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
     async close() {
-      await Promise.all([ownerPool.end(), appPool?.end()]);
+      await Promise.all([ownerPool.end(), appPool?.end(), listener.close()]);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import { useEffect } from "react";
 import type { z } from "zod";
 import type {
   ConsentOverview,
@@ -19,6 +20,7 @@ import type {
 } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import { useFirstScreenShown } from "../../firstScreen.js";
+import { HOME_PATH } from "../home.js";
 
 export type MyData = z.infer<typeof MyDataSchema>;
 export type DataRecord = MyData["records"][number];
@@ -147,15 +149,36 @@ export function useNotifications(page: number, pageSize = PAGE_SIZE) {
   });
 }
 
-/** The unread count for the bell; a breach notice should not wait for the next page load. */
+/**
+ * The unread count for the bell, kept current live: the server says when a message arrives (Server-Sent
+ * Events from any API process), and the inbox and the home are read again. The stream comes back by itself
+ * after a break (and what arrived meanwhile is read then); a slow poll stays as a safety net.
+ */
 export function useUnreadCount() {
   const params = { page: 1, pageSize: 1 };
+  const shown = useFirstScreenShown();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!shown || typeof EventSource === "undefined") return;
+    const source = new EventSource(`/api/v1${NOTIFICATIONS_PATH}/stream`);
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS_PATH] });
+      void queryClient.invalidateQueries({ queryKey: [HOME_PATH] });
+    };
+    let opened = false;
+    source.addEventListener("open", () => {
+      if (opened) refresh();
+      opened = true;
+    });
+    source.addEventListener("notifications", refresh);
+    return () => source.close();
+  }, [shown, queryClient]);
   return useQuery({
     queryKey: [NOTIFICATIONS_PATH, params],
     queryFn: () => api.GET(NOTIFICATIONS_PATH, { params: { query: params } }),
     select: (inbox) => inbox.unread,
-    refetchInterval: 60_000,
-    enabled: useFirstScreenShown(),
+    refetchInterval: 5 * 60_000,
+    enabled: shown,
   });
 }
 
