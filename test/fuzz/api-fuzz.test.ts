@@ -46,7 +46,8 @@ beforeAll(async () => {
   // Sensitive operations ask for the password again: confirm it, so the fuzz reaches past that gate.
   for (const [role, client] of sessions)
     if (role !== "anonymous") await client.post("/api/v1/auth/reauth", { password: PASSWORD });
-  operations = operationsOf(env.app.swagger());
+  // An event stream does not end while the client listens: live.test.ts reads it over a socket.
+  operations = operationsOf(env.app.swagger()).filter((op) => !op.streams);
 });
 
 /** A path parameter: a real id of the company, one its schema allows, or an edge value. */

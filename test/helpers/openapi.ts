@@ -39,6 +39,8 @@ export type Operation = {
   /** The content types the document gives for the request body (a file upload names its own). */
   bodyTypes: string[];
   responses: string[];
+  /** Answers with an event stream, which does not end while the client listens (GET /notifications/stream). */
+  streams: boolean;
 };
 type Doc = {
   paths: Record<
@@ -48,7 +50,7 @@ type Doc = {
       {
         parameters?: Parameter[];
         requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-        responses?: Record<string, unknown>;
+        responses?: Record<string, { content?: Record<string, unknown> }>;
       }
     >
   >;
@@ -68,6 +70,7 @@ export function operationsOf(doc: unknown): Operation[] {
         body: op.requestBody?.content?.["application/json"]?.schema,
         bodyTypes: Object.keys(op.requestBody?.content ?? {}),
         responses: Object.keys(op.responses ?? {}),
+        streams: Object.values(op.responses ?? {}).some((r) => "text/event-stream" in (r.content ?? {})),
       })),
   );
 }

@@ -316,6 +316,8 @@ describe("tenant isolation through HTTP", () => {
       for (const op of operationsOf(env.app.swagger())) {
         if (op.method !== "GET" || pathParams(op.path).length > 0 || !op.path.startsWith("/api/v1/"))
           continue;
+        // An event stream never ends and carries no rows: live.test.ts reads it over a socket, other companies too.
+        if (op.streams) continue;
         const required = op.params.filter((p) => p.in === "query" && p.required).map((p) => p.name);
         const query = Object.fromEntries(
           required.map((name) => [
