@@ -76,12 +76,21 @@ describe("static files and pages", () => {
 
 describe("HEAD works wherever GET does", () => {
   it("answers HEAD with GET's status on every GET route of the API document", async () => {
+    type Get = { responses?: Record<string, { content?: Record<string, unknown> }> };
     const doc = (await admin.get("/api/docs/json")).body as {
-      paths: Record<string, Record<string, unknown>>;
+      paths: Record<string, { get?: Get }>;
     };
-    const urls = Object.entries(doc.paths)
-      .filter(([, ops]) => "get" in ops)
-      .map(([p]) => p.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000"));
+    // An event stream's GET does not end while the client listens: its HEAD is checked alone, below.
+    const streams = (get: Get) => "text/event-stream" in (get.responses?.["200"]?.content ?? {});
+    const gets = Object.entries(doc.paths).flatMap(([p, ops]) => (ops.get ? [[p, ops.get] as const] : []));
+    const toUrl = (p: string) => p.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000");
+    const urls = gets.filter(([, get]) => !streams(get)).map(([p]) => toUrl(p));
+    const streamUrls = gets.filter(([, get]) => streams(get)).map(([p]) => toUrl(p));
+    expect(streamUrls).toEqual(["/api/v1/notifications/stream"]);
+    for (const url of streamUrls) {
+      const head = await admin.request("HEAD", url);
+      expect([url, head.status, head.raw.length]).toEqual([url, 200, 0]);
+    }
     expect(urls.length).toBeGreaterThan(30);
     const differ: string[] = [];
     for (const url of [...urls, "/api/docs/json", "/", "/sign-in"]) {
