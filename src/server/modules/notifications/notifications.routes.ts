@@ -50,10 +50,13 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
       const auth = req.auth;
       if (!auth?.companyId) throw errors.forbidden();
       const { companyId, accountId } = auth;
-      const headers = { "cache-control": "no-store", "x-accel-buffering": "no" };
+      const headers = {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        "x-accel-buffering": "no",
+      };
       // HEAD (which Fastify answers with this handler) gets the headers, not a stream that would never end.
-      if (req.method === "HEAD")
-        return reply.headers(headers).type("text/event-stream; charset=utf-8").send();
+      if (req.method === "HEAD") return reply.headers(headers).send();
       if (platform.live.count(companyId, accountId) >= STREAMS_PER_PERSON) throw errors.rateLimited(30);
       const body = new PassThrough();
       const close = await platform.live.open(companyId, accountId, {
@@ -70,7 +73,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ platform: Platform }> =
       reply.raw.on("close", () => body.destroy());
       // Tells the browser to come back after 5 s if the stream breaks; also sends the headers at once.
       body.write("retry: 5000\n\n");
-      return reply.headers(headers).type("text/event-stream; charset=utf-8").send(body);
+      return reply.headers(headers).send(body);
     },
   );
 

@@ -105,7 +105,7 @@ function postgresListener(url: string) {
     from.removeAllListeners();
     from.end().catch(() => {});
     if (closed || handlers.size === 0) return;
-    setTimeout(() => void connect().catch(() => lost(from)), retryMs).unref();
+    setTimeout(() => void connect().catch(() => {}), retryMs).unref();
     retryMs = Math.min(retryMs * 2, 30_000);
   };
   const connect = () => {
@@ -115,8 +115,13 @@ function postgresListener(url: string) {
       next.on("error", () => lost(next));
       next.on("end", () => lost(next));
       client = next;
-      await next.connect();
-      for (const channel of handlers.keys()) await next.query(`LISTEN ${channel}`);
+      try {
+        await next.connect();
+        for (const channel of handlers.keys()) await next.query(`LISTEN ${channel}`);
+      } catch (error) {
+        lost(next); // a refused connection does not always emit "error": try again from here
+        throw error;
+      }
       retryMs = 500;
     })().finally(() => {
       connecting = undefined;
@@ -131,8 +136,18 @@ function postgresListener(url: string) {
       const first = set.size === 0;
       set.add(onPayload);
       handlers.set(name, set);
-      if (!client) await connect();
-      else if (first) await (connecting ?? Promise.resolve()).then(() => client?.query(`LISTEN ${name}`));
+      try {
+        if (!client) await connect();
+        else if (first) {
+          await connecting;
+          await client?.query(`LISTEN ${name}`);
+        }
+      } catch (error) {
+        // The caller will ask again: its handler must not be left to run twice once the connection is back.
+        set.delete(onPayload);
+        if (set.size === 0) handlers.delete(name);
+        throw error;
+      }
       return async () => {
         set.delete(onPayload);
         if (set.size > 0) return;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
 import { newBuilding, newMember, PASSWORD, signIn } from "../../../../test/helpers/builders.js";
 import { Client } from "../../../../test/helpers/client.js";
+import { operationsOf } from "../../../../test/helpers/openapi.js";
 
 /** HEAD wherever GET answers, and the web app's files: a page falls back to the app, a missing file does not. */
 let env: TestEnv;
@@ -76,16 +77,11 @@ describe("static files and pages", () => {
 
 describe("HEAD works wherever GET does", () => {
   it("answers HEAD with GET's status on every GET route of the API document", async () => {
-    type Get = { responses?: Record<string, { content?: Record<string, unknown> }> };
-    const doc = (await admin.get("/api/docs/json")).body as {
-      paths: Record<string, { get?: Get }>;
-    };
-    // An event stream's GET does not end while the client listens: its HEAD is checked alone, below.
-    const streams = (get: Get) => "text/event-stream" in (get.responses?.["200"]?.content ?? {});
-    const gets = Object.entries(doc.paths).flatMap(([p, ops]) => (ops.get ? [[p, ops.get] as const] : []));
+    const gets = operationsOf((await admin.get("/api/docs/json")).body).filter((op) => op.method === "GET");
     const toUrl = (p: string) => p.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000");
-    const urls = gets.filter(([, get]) => !streams(get)).map(([p]) => toUrl(p));
-    const streamUrls = gets.filter(([, get]) => streams(get)).map(([p]) => toUrl(p));
+    // An event stream's GET does not end while the client listens: its HEAD is checked alone, below.
+    const urls = gets.filter((op) => !op.streams).map((op) => toUrl(op.path));
+    const streamUrls = gets.filter((op) => op.streams).map((op) => toUrl(op.path));
     expect(streamUrls).toEqual(["/api/v1/notifications/stream"]);
     for (const url of streamUrls) {
       const head = await admin.request("HEAD", url);
