@@ -31,19 +31,26 @@ export async function compactTables(db: Database, tables: readonly string[], log
 }
 
 /**
- * `VACUUM FULL` keeps a dead row version that a transaction still running may see: one begun before the
- * erasure committed (a pooled request, a job's poll) would leave the erased bytes in the new file. Waits, a
- * bounded time, until every transaction of this database older than the call has ended.
+ * `VACUUM FULL` keeps a dead row version that some transaction may still see: any snapshot whose xmin is
+ * older than the erasure's commit. That is not only a transaction begun before the erasure committed (a pooled
+ * request, a job's poll) but also one begun after it while such an older one was still running, as its xmin is
+ * then the older one's. Waits, a bounded time, until no other backend of this database runs a transaction, or
+ * holds a snapshot, older than the first transaction id not yet assigned when the call began (what the server
+ * itself weighs to decide which row versions are dead).
  */
 async function olderTransactionsEnded(db: Database, timeoutMs = 10_000): Promise<void> {
   const started = Date.now();
-  const { rows } = await db.ownerSql.query<{ now: string }>("select clock_timestamp()::text as now");
-  const since = rows[0]?.now;
+  // xid8 to the 32-bit xid that pg_stat_activity shows; age() compares them across wraparound.
+  const { rows } = await db.ownerSql.query<{ horizon: string }>(
+    "select (pg_snapshot_xmax(pg_current_snapshot())::text::numeric % 4294967296)::text as horizon",
+  );
+  const horizon = rows[0]?.horizon;
   while (Date.now() - started < timeoutMs) {
     const { rows: older } = await db.ownerSql.query<{ n: number }>(
       `select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid() and xact_start < $1::timestamptz`,
-      [since],
+        where datname = current_database() and pid <> pg_backend_pid()
+          and (age(backend_xmin) > age($1::xid) or age(backend_xid) > age($1::xid))`,
+      [horizon],
     );
     if ((older[0]?.n ?? 0) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
