@@ -24,6 +24,7 @@ import {
 } from "./platform/http/error-handler.js";
 import { registerMetrics } from "./platform/http/metrics.js";
 import { documentRoute } from "./platform/http/openapi.js";
+import { sharedRateLimitStore } from "./platform/http/rate-limit-store.js";
 import { registerRequestContext } from "./platform/http/request-context.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { validatorCompiler } from "./platform/http/validation.js";
@@ -86,16 +87,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: opts.logger,
     sms: opts.sms,
     modules: opts.modules,
-    forgetSessions: (ids) => sessions.forget(ids),
+    sessionCache: { forget: (ids) => sessions.forget(ids), echo: (nonce) => sessions.echo(nonce) },
   });
   const sessions = new SessionResolver(db, platform.keyring);
+  await sessions.listen();
   const accessLog = new AccessLogWriter(db, opts.logger);
   app.decorate("platform", platform);
 
   registerSecurityHeaders(app);
   await app.register(cookie);
+  const rateLimitStore = sharedRateLimitStore(db);
+  app.addHook("onClose", async () => rateLimitStore.stop());
   await app.register(rateLimit, {
     global: true,
+    store: rateLimitStore.Store,
+    // A counter the database cannot answer for does not refuse the request (the route then meets the database).
+    skipOnError: true,
     max: config.rateLimitPerMinute,
     timeWindow: "1 minute",
     errorResponseBuilder: (_req, ctx) => errors.rateLimited(Math.ceil(ctx.ttl / 1000)),

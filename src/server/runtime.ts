@@ -19,8 +19,8 @@ export type PlatformOptions = {
   sms?: SmsGateway;
   /** The modules to run (default: every module of `modules/index.ts`); a test may add one of its own. */
   modules?: readonly ModuleManifest[];
-  /** Drops cached session state; the app's session resolver gives its own (the CLI and benchmarks cache none). */
-  forgetSessions?: Platform["forgetSessions"];
+  /** The app's session cache (its SessionResolver); the CLI and benchmarks cache none. */
+  sessionCache?: Platform["sessionCache"];
 };
 
 /** The long-lived services of one app, CLI run or benchmark, with every module of `modules/index.ts`. */
@@ -32,7 +32,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
     messenger: new Messenger(config, logger, opts.sms),
     live: new LiveHub(db),
     tasks: new TaskQueue(currentActor),
-    forgetSessions: opts.forgetSessions ?? (() => {}),
+    sessionCache: opts.sessionCache ?? { forget: () => {}, echo: async () => {} },
     compactTables: (tables) => compactTables(db, tables, logger),
     modules: opts.modules ?? modules,
     slots: new Map(),

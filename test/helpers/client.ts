@@ -10,15 +10,22 @@ export type Res<T = any> = {
 
 /**
  * A browser-like HTTP client over app.inject: keeps cookies, echoes the CSRF cookie in its header on
- * unsafe requests, and sends a language and a remote address.
+ * unsafe requests, and sends a language and a remote address. Given several apps (API processes on one
+ * database), it sends its requests to each in turn, as a round-robin load balancer would.
  */
 export class Client {
   readonly cookies = new Map<string, string>();
+  private turn = 0;
 
   constructor(
-    private readonly app: App,
+    private readonly app: App | readonly App[],
     readonly opts: { ip?: string; lang?: "vi" | "en"; userAgent?: string } = {},
   ) {}
+
+  private nextApp(): App {
+    if (!Array.isArray(this.app)) return this.app as App;
+    return this.app[this.turn++ % this.app.length] as App;
+  }
 
   async request<T = any>(
     method: string,
@@ -28,7 +35,7 @@ export class Client {
   ): Promise<Res<T>> {
     if (!["GET", "HEAD"].includes(method) && !this.cookies.has("cc_csrf"))
       await this.request("GET", "/api/v1/auth/csrf");
-    const res = await this.app.inject({
+    const res = await this.nextApp().inject({
       method: method as "GET",
       url,
       payload: body === undefined ? undefined : (body as object),

@@ -21,6 +21,14 @@ import type { Purpose } from "./privacy/purposes.js";
  * each other (a module's schedule receives the platform, the platform lists the modules).
  */
 
+/** What a change to sessions (revocation, role change) asks of the process's cache of session state. */
+export type SessionCache = {
+  /** Drops the cached state of these sessions (none given: of every session). */
+  forget(sessionIds?: readonly string[]): void;
+  /** Resolves once this process hears back the change signal that carries `nonce`, or after a short wait. */
+  echo(nonce: string): Promise<void>;
+};
+
 /** Long-lived services a request or job may use; built once per app (src/server/runtime.ts). */
 export type Platform = {
   config: Config;
@@ -30,8 +38,8 @@ export type Platform = {
   live: LiveHub;
   /** Background work for a company, queued in the caller's transaction. */
   tasks: TaskQueue;
-  /** Drops cached session state after a change (revocation, role change). */
-  forgetSessions: (sessionIds?: readonly string[]) => void;
+  /** This process's cache of session state (accounts' SessionResolver; the CLI and benchmarks cache none). */
+  sessionCache: SessionCache;
   /**
    * Rewrites tables so old row versions leave the files on disk (`VACUUM FULL` + checkpoint, as the owner,
    * outside any transaction): after an erasure, from `afterCommit`.

@@ -26,6 +26,7 @@ import {
   markReauth,
   recordDevice,
   revokeAllSessions,
+  sessionsChanged,
 } from "./sessions.service.js";
 
 const LOCK_AFTER = 5;
@@ -337,7 +338,7 @@ export async function updateMe(
     entityId: auth.accountId,
     changes: diffProfile(before, after),
   });
-  ctx.platform.forgetSessions();
+  await sessionsChanged(ctx);
   return meOf(ctx, after, contextIdOf(auth), auth.reauthAt);
 }
 
@@ -425,5 +426,5 @@ export async function signOut(ctx: Ctx, auth: AuthState): Promise<void> {
 
 async function revokeSessionQuietly(ctx: Ctx, sessionId: string) {
   await ctx.tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
-  ctx.platform.forgetSessions([sessionId]);
+  await sessionsChanged(ctx, [sessionId]);
 }

@@ -322,7 +322,7 @@ describe("authenticator app (TOTP)", () => {
     await env.db.owner.execute(
       sql`update sessions set reauth_at = now() - interval '1 hour' where account_id = ${p.accountId}`,
     );
-    env.app.platform.forgetSessions();
+    env.app.platform.sessionCache.forget();
     const refused = await client.post("/api/v1/me/totp/setup");
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe("REAUTH_REQUIRED");

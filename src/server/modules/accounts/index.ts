@@ -23,7 +23,7 @@ export {
 } from "./accounts.service.js";
 export { beginTotp, type ClientInfo, confirmPassword, confirmTotp, signInInvited } from "./auth.service.js";
 export { clientInfo, setDeviceCookie, setSessionCookie } from "./cookies.js";
-export { SessionResolver } from "./sessions.service.js";
+export { SessionResolver, sessionsChanged } from "./sessions.service.js";
 
 /** Accounts: sign-in, one-time codes, sessions and devices, the person's own contexts. */
 export const accountsModule = defineModule({

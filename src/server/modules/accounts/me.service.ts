@@ -7,6 +7,7 @@ import type { AuthState } from "../../platform/http/types.js";
 import { type AccountRow, getAccount, maskedContactsOf } from "./accounts.service.js";
 import { sessions } from "./accounts.table.js";
 import { actorFor, listContexts, pickContext } from "./contexts.service.js";
+import { sessionsChanged } from "./sessions.service.js";
 
 /** The signed-in person as the web app sees them. */
 export async function describeMe(ctx: Ctx, auth: Pick<AuthState, "sessionId" | "accountId">): Promise<Me> {
@@ -45,6 +46,6 @@ export async function switchContext(ctx: Ctx, auth: AuthState, contextId: string
   const contexts = await listContexts(ctx.tx, account.id, account.platformRole === "platform_admin");
   if (!contexts.some((c) => c.id === contextId)) throw errors.notFound("resource");
   await ctx.tx.update(sessions).set({ contextId }).where(eq(sessions.id, auth.sessionId));
-  ctx.platform.forgetSessions([auth.sessionId]);
+  await sessionsChanged(ctx, [auth.sessionId]);
   return meOf(ctx, account, contextId, auth.reauthAt);
 }

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
-import type { Ctx } from "../../platform/context.js";
+import type { Ctx, SessionCache } from "../../platform/context.js";
 import { type Keyring, randomToken, sha256 } from "../../platform/crypto/crypto.js";
 import { type Database, PLATFORM_SCOPE, type Tx } from "../../platform/db/client.js";
 import { insertOne } from "../../platform/db/insert.js";
+import { inGroups, notifyOnCommit } from "../../platform/db/notify.js";
 import { errors } from "../../platform/errors.js";
 import type { AuthState } from "../../platform/http/types.js";
 import { accounts, devices, sessions } from "./accounts.table.js";
@@ -12,6 +14,13 @@ export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 export const PENDING_TTL_MS = 15 * 60_000;
 export const DEVICE_TRUST_MS = 90 * 24 * 3600_000;
 const CACHE_TTL_MS = 5_000;
+/** Where session changes are told to every API process, for their caches of session state. */
+const SESSIONS_CHANNEL = "chungcu_sessions";
+const EVERY_SESSION = "*";
+const IDS_PER_MESSAGE = 150;
+const ECHO_WAIT_MS = 2_000;
+/** Sessions whose cached state is stale (or every one), and on the last signal of a change, its nonce. */
+type SessionSignal = { s: string[] | typeof EVERY_SESSION; n?: string };
 const TOUCH_EVERY_MS = 60_000;
 
 export type SessionStage = "otp" | "totp" | "active";
@@ -63,18 +72,43 @@ export async function activateSession(ctx: Ctx, sessionId: string, deviceId: str
       expiresAt: new Date(Date.now() + SESSION_TTL_MS),
     })
     .where(eq(sessions.id, sessionId));
-  ctx.platform.forgetSessions([sessionId]);
+  await sessionsChanged(ctx, [sessionId]);
   return token;
 }
 
 /**
- * Resolves session tokens with a short cache: a request costs no session query while its state is fresh.
- * Revocations on this instance drop the cache entry at once; other instances see them within CACHE_TTL_MS.
+ * Drops the cached state of these sessions (none given: of every session) in this process at once and in every
+ * API process once the transaction commits, so that a revocation or a change of role holds behind a load
+ * balancer too. A process that missed the signal (its listening connection was down) serves what it cached for
+ * CACHE_TTL_MS at most.
  */
-export class SessionResolver {
+export async function sessionsChanged(ctx: Ctx, sessionIds?: readonly string[]): Promise<void> {
+  ctx.platform.sessionCache.forget(sessionIds);
+  const groups: SessionSignal["s"][] = sessionIds ? inGroups(sessionIds, IDS_PER_MESSAGE) : [EVERY_SESSION];
+  if (groups.length === 0) return;
+  // The request answers once this process has heard its own signal back: PostgreSQL has then sent it to every
+  // process that listens, so the session is refused everywhere by the time the person is told it ended.
+  const nonce = randomUUID();
+  const heard = ctx.platform.sessionCache.echo(nonce);
+  ctx.afterCommit(() => heard);
+  const signals = groups.map((s, i): SessionSignal => (i === groups.length - 1 ? { s, n: nonce } : { s }));
+  await notifyOnCommit(
+    ctx.tx,
+    SESSIONS_CHANNEL,
+    signals.map((signal) => JSON.stringify(signal)),
+  );
+}
+
+/**
+ * Resolves session tokens with a short cache: a request costs no session query while its state is fresh.
+ * Changes to sessions drop their entries here at once, and in the other processes when they hear of them.
+ */
+export class SessionResolver implements SessionCache {
   private readonly cache = new Map<string, { state: AuthState; until: number }>();
   private readonly touched = new Set<string>();
   private readonly timer: NodeJS.Timeout;
+  private unlisten: (() => Promise<void>) | undefined;
+  private readonly echoes = new Map<string, () => void>();
 
   constructor(
     private readonly db: Database,
@@ -102,9 +136,42 @@ export class SessionResolver {
       this.cache.clear();
       return;
     }
-    for (const [hash, { state }] of this.cache)
-      if (sessionIds.includes(state.sessionId)) this.cache.delete(hash);
+    const ids = new Set(sessionIds);
+    for (const [hash, { state }] of this.cache) if (ids.has(state.sessionId)) this.cache.delete(hash);
   };
+
+  /** Hears the session changes that any process commits (sessionsChanged). */
+  async listen(): Promise<void> {
+    this.unlisten = await this.db.listen(SESSIONS_CHANNEL, (payload) => this.heard(payload));
+  }
+
+  /**
+   * Resolves once this process hears the signal carrying `nonce` (asked before the transaction commits), or
+   * after ECHO_WAIT_MS if it never comes (the transaction rolled back, the listening connection is down).
+   */
+  echo = (nonce: string): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => this.echoes.get(nonce)?.(), ECHO_WAIT_MS);
+      timer.unref();
+      this.echoes.set(nonce, () => {
+        clearTimeout(timer);
+        this.echoes.delete(nonce);
+        resolve();
+      });
+    });
+
+  private heard(payload: string) {
+    let signal: SessionSignal;
+    try {
+      signal = JSON.parse(payload) as SessionSignal;
+    } catch {
+      return this.forget(); // not ours to read: forgetting everything is always safe
+    }
+    if (signal.s === EVERY_SESSION) this.forget();
+    else if (Array.isArray(signal.s)) this.forget(signal.s.filter((id) => typeof id === "string"));
+    else this.forget();
+    if (signal.n) this.echoes.get(signal.n)?.();
+  }
 
   private async flushTouches(): Promise<void> {
     if (this.touched.size === 0) return;
@@ -119,6 +186,7 @@ export class SessionResolver {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    await this.unlisten?.();
     await this.flushTouches();
   }
 }
@@ -196,7 +264,7 @@ export async function revokeSession(ctx: Ctx, auth: AuthState, sessionId: string
     )
     .returning({ id: sessions.id });
   if (done.length === 0) throw errors.notFound("session");
-  ctx.platform.forgetSessions([sessionId]);
+  await sessionsChanged(ctx, [sessionId]);
 }
 
 /** Revokes every session of the account except `keep` (none: sign out everywhere). */
@@ -208,14 +276,17 @@ export async function revokeAllSessions(ctx: Ctx, accountId: string, keep?: stri
     .set({ revokedAt: new Date() })
     .where(and(...conditions))
     .returning({ id: sessions.id });
-  ctx.platform.forgetSessions(done.map((d) => d.id));
+  await sessionsChanged(
+    ctx,
+    done.map((d) => d.id),
+  );
   return done.length;
 }
 
 export async function markReauth(ctx: Ctx, sessionId: string): Promise<string> {
   const at = new Date();
   await ctx.tx.update(sessions).set({ reauthAt: at }).where(eq(sessions.id, sessionId));
-  ctx.platform.forgetSessions([sessionId]);
+  await sessionsChanged(ctx, [sessionId]);
   return new Date(at.getTime() + 5 * 60_000).toISOString();
 }
 

@@ -1,19 +1,15 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestEnv } from "../../../../test/helpers/app.js";
 import { newMember, newUnit, signIn } from "../../../../test/helpers/builders.js";
 import { Client } from "../../../../test/helpers/client.js";
+import { openStream, quiet, until } from "../../../../test/helpers/live.js";
 import { newResident } from "../../../../test/helpers/residents.js";
-import { type App, buildApp } from "../../app.js";
-import { openPostgres } from "../../platform/db/client.js";
 import { signalLive } from "../../platform/live/live.js";
-import { createLogger } from "../../platform/log/logger.js";
 
 /*
  * The live inbox (GET /notifications/stream, Server-Sent Events): a page that holds it open hears of each
- * message put in its person's inbox, once the write commits, from whichever API process made it, and hears
- * nothing of anyone else's. Each stream is read over a real socket.
+ * message put in its person's inbox, once the write commits, and hears nothing of anyone else's. Each stream is
+ * read over a real socket. Across API processes: test/scale/two-processes.test.ts.
  */
 
 let env: TestEnv;
@@ -30,59 +26,6 @@ beforeAll(async () => {
 
 const n = { value: 0 };
 const email = (who: string) => `${who}.${++n.value}.${Date.now()}@example.vn`;
-
-/** An open stream: its status, the events heard so far, and a way to wait for some. */
-function openStream(app: App, client: Client) {
-  const { port } = app.server.address() as AddressInfo;
-  const events: string[] = [];
-  let buffer = "";
-  return new Promise<{ status: number; type: string; events: string[]; close: () => void }>(
-    (resolve, reject) => {
-      const req = http.get(
-        {
-          host: "127.0.0.1",
-          port,
-          path: "/api/v1/notifications/stream",
-          headers: {
-            cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-            "accept-language": "vi",
-          },
-        },
-        (res) => {
-          res.setEncoding("utf8");
-          res.on("data", (chunk: string) => {
-            buffer += chunk;
-            for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const event = block.match(/^event: (.+)$/m)?.[1];
-              if (event) events.push(event);
-            }
-          });
-          res.on("error", () => {});
-          resolve({
-            status: res.statusCode ?? 0,
-            type: String(res.headers["content-type"]),
-            events,
-            close: () => req.destroy(),
-          });
-        },
-      );
-      req.on("error", reject);
-    },
-  );
-}
-
-async function until(check: () => boolean, what: string, ms = 5_000) {
-  for (const start = Date.now(); Date.now() - start < ms; ) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Time enough for a signal that should not come to have come (it takes a few ms when it does). */
-const quiet = () => new Promise((r) => setTimeout(r, 300));
 
 describe("live inbox", () => {
   it("tells a resident's open page of an announcement to their building, and no other page", async () => {
@@ -154,41 +97,5 @@ describe("live inbox", () => {
   it("is refused without a session", async () => {
     const res = await new Client(env.app).get("/api/v1/notifications/stream");
     expect(res.status).toBe(401);
-  });
-});
-
-// Two API processes on one PostgreSQL (the way to scale out): a page open on one hears what the other wrote.
-describe.runIf(inject("dbKind") === "postgres")("live inbox across API processes", () => {
-  let second: App | undefined;
-  let secondDb: ReturnType<typeof openPostgres> | undefined;
-  afterAll(async () => {
-    await second?.close();
-    await secondDb?.close();
-  });
-
-  it("reaches a page open on one process from an announcement sent through another", async () => {
-    if (!env.url) throw new Error("no database URL");
-    secondDb = openPostgres(env.url, 2);
-    second = await buildApp({ config: env.config, db: secondDb, logger: createLogger("silent") });
-    await second.listen({ port: 0, host: "127.0.0.1" });
-    const r = await newResident(env, admin, (await newUnit(env, { companyId, buildingId })).unitId, {
-      fullName: "Vũ Thị Lan",
-      email: email("lan"),
-    });
-    const stream = await openStream(env.app, r.client);
-    try {
-      // The same signed-in admin, through the other process: sessions live in the database.
-      const viaSecond = new Client(second);
-      for (const [k, v] of admin.cookies) viaSecond.cookies.set(k, v);
-      const sent = await viaSecond.post(`/api/v1/buildings/${buildingId}/announcements`, {
-        title: "Diễn tập PCCC",
-        body: "Thứ Tư, 9 giờ.",
-      });
-      expect(sent.status).toBe(201);
-      await until(() => stream.events.length > 0, "the event from the other process");
-      expect(stream.events).toEqual(["notifications"]);
-    } finally {
-      stream.close();
-    }
   });
 });

@@ -7,7 +7,12 @@ import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
-import { accountIdsByContactText, isAccountActive, maskedContactsByAccount } from "../accounts/index.js";
+import {
+  accountIdsByContactText,
+  isAccountActive,
+  maskedContactsByAccount,
+  sessionsChanged,
+} from "../accounts/index.js";
 import { existingBuildingIds } from "../buildings/index.js";
 import { deleteInvitationsOf } from "./invitations.repo.js";
 import { createInvitation } from "./invitations.service.js";
@@ -92,7 +97,7 @@ export async function updateStaff(
     entityId: id,
     changes: diff(pick(before), pick(after)),
   });
-  ctx.platform.forgetSessions();
+  await sessionsChanged(ctx);
   return getStaffMember(ctx, id);
 }
 

@@ -153,7 +153,7 @@ describe("staff changes", () => {
     const other = new Client(env.app);
     const otherAdmin = await signIn(env, await newMember(env, "company_admin", { companyId }), other);
     await env.db.owner.execute(sql`update sessions set reauth_at = null`);
-    env.app.platform.forgetSessions();
+    env.app.platform.sessionCache.forget();
     const refused = await admin.patch(`/api/v1/staff/${tech.membershipId}`, { role: "building_manager" });
     expect(refused.body.error.code).toBe("REAUTH_REQUIRED");
     await admin.post("/api/v1/auth/reauth", { password: PASSWORD });

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Database, Tx } from "../db/client.js";
+import { inGroups, notifyOnCommit } from "../db/notify.js";
 
 /*
  * Live updates for open app pages: a write tells PostgreSQL (`pg_notify`, in its own transaction, so nothing is
@@ -24,16 +24,12 @@ export async function signalLive(
   topic: LiveTopic,
   accountIds: readonly string[],
 ): Promise<void> {
-  const payloads: string[] = [];
-  for (let i = 0; i < accountIds.length; i += IDS_PER_MESSAGE) {
-    const signal: Signal = { c: companyId, t: topic, a: accountIds.slice(i, i + IDS_PER_MESSAGE) };
-    payloads.push(JSON.stringify(signal));
-  }
-  if (payloads.length === 0) return;
+  const signals = inGroups(accountIds, IDS_PER_MESSAGE).map((a): Signal => ({ c: companyId, t: topic, a }));
   // One statement for all of them (10,000 people are 67 messages).
-  const list = JSON.stringify(payloads);
-  await tx.execute(
-    sql`select pg_notify(${LIVE_CHANNEL}, p) from json_array_elements_text(${list}::json) as p`,
+  await notifyOnCommit(
+    tx,
+    LIVE_CHANNEL,
+    signals.map((s) => JSON.stringify(s)),
   );
 }
 

@@ -381,7 +381,7 @@ describe("registry import", () => {
     expect(phones).not.toContain("0912345678");
 
     await env.db.owner.execute(sql`update sessions set reauth_at = null`);
-    env.app.platform.forgetSessions();
+    env.app.platform.sessionCache.forget();
     const url = `/api/v1/buildings/${buildingId}/export.xlsx?withContacts=true`;
     expect((await download(manager, url)).status).toBe(403);
     await manager.post("/api/v1/auth/reauth", { password: PASSWORD });

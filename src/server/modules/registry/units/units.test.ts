@@ -158,7 +158,7 @@ describe("units", () => {
       status: ["occupied", "vacant"],
     });
     await env.db.owner.execute(sql`update sessions set reauth_at = null`);
-    env.app.platform.forgetSessions();
+    env.app.platform.sessionCache.forget();
     expect((await manager.delete(`/api/v1/units/${created.body.id}`)).body.error.code).toBe(
       "REAUTH_REQUIRED",
     );
