@@ -386,20 +386,6 @@ export const NotificationPage = page(Notification).extend({ unread: z.number().i
 
 // ---------------------------------------------------------------- announcements
 
-export const AnnouncementBody = z.object({
-  title: z.string().trim().min(3).max(200),
-  body: z.string().trim().min(1).max(5000),
-  /** A marketing message reaches only people who gave marketing consent. */
-  marketing: z.boolean().default(false),
-});
-export const AnnouncementResult = z.object({
-  id: Uuid,
-  sent: z.number().int(),
-  excludedRestricted: z.number().int(),
-  excludedNoConsent: z.number().int(),
-  withoutAccount: z.number().int(),
-});
-
 // ---------------------------------------------------------------- access logs and retention
 
 export const AccessLogQuery = PageQuery.extend({

@@ -63,7 +63,7 @@ export async function newBuilding(env: TestEnv, companyId?: string, name = `Tòa
 
 export async function newUnit(
   env: TestEnv,
-  opts: { companyId?: string; buildingId?: string; code?: string } = {},
+  opts: { companyId?: string; buildingId?: string; code?: string; block?: string; floor?: number } = {},
 ) {
   const parent =
     opts.buildingId && opts.companyId
@@ -75,8 +75,8 @@ export async function newUnit(
       .values({
         ...parent,
         code: opts.code ?? `A-0${uid().slice(0, 1)}.${uid().slice(0, 2)}`,
-        block: "A",
-        floor: 1,
+        block: opts.block ?? "A",
+        floor: opts.floor ?? 1,
         areaM2: "70.50",
       })
       .returning(),

@@ -30,6 +30,7 @@ export type Entity =
   | "payment"
   | "bank_account"
   | "bank_transfer"
+  | "announcement"
   | "resource";
 
 export const errors = {

@@ -1,24 +1,171 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../contracts/common.js";
-import { AnnouncementBody, AnnouncementResult } from "../../../contracts/privacy.js";
-import { announce } from "./announcements.service.js";
+import {
+  Announcement,
+  AnnouncementBody,
+  AnnouncementList,
+  AnnouncementListQuery,
+  AnnouncementPatch,
+  AnnouncementResult,
+  AudienceCount,
+  AudiencePreviewBody,
+  Feed,
+  FeedItem,
+} from "../../../contracts/announcements.js";
+import { IdParams, PageQuery } from "../../../contracts/common.js";
+import * as service from "./announcements.service.js";
+
+const tags = ["announcements"];
+/** Console routes: the building's `announce` permission is checked in the service, per building. */
+const console = { permission: ["announce", "building"] } as const;
+/** The feed is the person's own inbox of announcements: whoever may read their notifications. */
+const feed = ["read", "notification"] as const;
 
 export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/buildings/:id/announcements",
+    {
+      schema: {
+        summary: "List a building's announcements",
+        description:
+          "Drafts, scheduled, published and archived announcements, pinned first, with read receipts.",
+        tags,
+        params: IdParams,
+        querystring: AnnouncementListQuery,
+        response: { 200: AnnouncementList },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => service.listAnnouncements(ctx, req.params.id, req.query)),
+  );
+
   app.post(
     "/buildings/:id/announcements",
     {
       schema: {
-        summary: "Publish an announcement",
+        summary: "Write an announcement",
         description:
-          "Sends an announcement to the building, or to a block, floor, unit or role in it, through each resident's chosen channels.",
-        tags: ["announcements"],
+          "Publishes at once (default), keeps a draft, or schedules it. The audience is the building or some of its blocks, floors, units or roles; restricted people are left out, a promotion reaches only those who consented to marketing.",
+        tags,
         params: IdParams,
         body: AnnouncementBody,
         response: { 201: AnnouncementResult },
       },
-      config: { permission: ["announce", "building"] },
+      config: { permission: console.permission },
     },
     async (req, reply) =>
-      reply.status(201).send(await req.run((ctx) => announce(ctx, req.params.id, req.body))),
+      reply
+        .status(201)
+        .send(await req.run((ctx) => service.createAnnouncement(ctx, req.params.id, req.body))),
+  );
+
+  app.post(
+    "/buildings/:id/announcements/audience",
+    {
+      schema: {
+        summary: "Count an audience",
+        description:
+          "How many people an audience reaches in the app, and who it leaves out and why; sends nothing.",
+        tags,
+        params: IdParams,
+        body: AudiencePreviewBody,
+        response: { 200: AudienceCount },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => service.previewAudience(ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    "/announcements/:id",
+    {
+      schema: {
+        summary: "Open an announcement",
+        description: "The announcement with its audience, status and read receipts.",
+        tags,
+        params: IdParams,
+        response: { 200: Announcement },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => service.announcementDetail(ctx, req.params.id)),
+  );
+
+  app.patch(
+    "/announcements/:id",
+    {
+      schema: {
+        summary: "Change an announcement",
+        description:
+          "A draft or a scheduled one can change anything (a publishing time schedules it, null makes it a draft again); a sent one only its pin.",
+        tags,
+        params: IdParams,
+        body: AnnouncementPatch,
+        response: { 200: Announcement },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => service.updateAnnouncement(ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    "/announcements/:id/publish",
+    {
+      schema: {
+        summary: "Publish now",
+        description: "Sends a draft or a scheduled announcement to its audience now.",
+        tags,
+        params: IdParams,
+        response: { 200: AnnouncementResult },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => service.publishAnnouncement(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/announcements/:id/archive",
+    {
+      schema: {
+        summary: "Archive an announcement",
+        description: "Takes it out of residents' feeds; the record and its read receipts stay.",
+        tags,
+        params: IdParams,
+        response: { 200: Announcement },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => service.archiveAnnouncement(ctx, req.params.id)),
+  );
+
+  app.get(
+    "/me/announcements",
+    {
+      schema: {
+        summary: "My announcements",
+        description:
+          "The announcements sent to the signed-in person, pinned first, then newest, with the unread count.",
+        tags,
+        querystring: PageQuery,
+        response: { 200: Feed },
+      },
+      config: { permission: feed },
+    },
+    async (req) => req.run((ctx) => service.myFeed(ctx, req.query)),
+  );
+
+  app.get(
+    "/me/announcements/:id",
+    {
+      schema: {
+        summary: "Read an announcement",
+        description:
+          "One announcement of the signed-in person's feed; opening it marks it read (the read receipt).",
+        tags,
+        params: IdParams,
+        response: { 200: FeedItem },
+      },
+      config: { permission: feed },
+    },
+    async (req) => req.run((ctx) => service.openFromFeed(ctx, req.params.id)),
   );
 };

@@ -1,31 +1,84 @@
+import { and, count, desc, eq, inArray, lte } from "drizzle-orm";
+import type { Logger } from "pino";
 import type { z } from "zod";
-import type { AnnouncementBody } from "../../../contracts/privacy.js";
-import { audit } from "../../platform/audit/audit.service.js";
+import type {
+  AnnouncementBody,
+  AnnouncementListQuery,
+  AnnouncementPatch,
+  AudiencePreviewBody,
+} from "../../../contracts/announcements.js";
+import type { PageQuery } from "../../../contracts/common.js";
+import { audit, diff } from "../../platform/audit/audit.service.js";
 import { authorizeVisible, subject } from "../../platform/authz/can.js";
-import type { Ctx } from "../../platform/context.js";
+import type { Ctx, Platform } from "../../platform/context.js";
+import type { Database } from "../../platform/db/client.js";
 import { insertOne } from "../../platform/db/insert.js";
+import { pageOf } from "../../platform/db/paging.js";
+import { errors } from "../../platform/errors.js";
+import { asSystem } from "../../platform/jobs/system.js";
 import { buildingPolicy, loadBuilding } from "../buildings/index.js";
-import { notify } from "../notifications/index.js";
-import { consentingAccounts } from "../privacy/index.js";
-import { buildingResidents } from "../registry/index.js";
+import { markSourceRead, mySources, notify, readCounts } from "../notifications/index.js";
 import { announcements } from "./announcements.table.js";
+import { reachOf } from "./audience.js";
 
-/**
- * Sends a message to the residents of a building, in the app. People who restricted the processing of their
- * data are left out; a marketing message reaches only those who consented to marketing, and stops reaching
- * anyone the moment they withdraw.
- */
-export async function announce(ctx: Ctx, buildingId: string, body: z.infer<typeof AnnouncementBody>) {
+type Row = typeof announcements.$inferSelect;
+
+/** The building, once the caller may announce in it. */
+async function buildingToAnnounceIn(ctx: Ctx, buildingId: string) {
   const building = await loadBuilding(ctx, buildingId);
   authorizeVisible(ctx.actor, "announce", subject(buildingPolicy, building));
-  const people = await buildingResidents(ctx, buildingId);
-  const usable = people.filter((p) => !p.restricted && !p.erased);
-  const withAccount = usable.filter((p): p is typeof p & { accountId: string } => p.accountId !== null);
-  const accounts = [...new Set(withAccount.map((p) => p.accountId))];
-  const consenting = body.marketing
-    ? await consentingAccounts(ctx, accounts, "marketing")
-    : new Set(accounts);
-  const reached = accounts.filter((a) => consenting.has(a));
+  return building;
+}
+
+/** An announcement of a building the caller may announce in; any other answers 404. */
+async function loadAnnouncement(ctx: Ctx, id: string): Promise<Row> {
+  const [row] = await ctx.tx
+    .select()
+    .from(announcements)
+    .where(and(eq(announcements.companyId, ctx.companyId), eq(announcements.id, id)));
+  if (!row) throw errors.notFound("announcement");
+  await buildingToAnnounceIn(ctx, row.buildingId);
+  return row;
+}
+
+const view = (row: Row, receipts?: { sent: number; read: number }) => ({
+  id: row.id,
+  buildingId: row.buildingId,
+  title: row.title,
+  body: row.body,
+  category: row.category as z.infer<typeof AnnouncementBody>["category"],
+  status: row.status as "draft" | "scheduled" | "published" | "archived",
+  audience: row.audience,
+  pinned: row.pinned,
+  publishAt: row.publishAt?.toISOString() ?? null,
+  publishedAt: row.publishedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+  sent: receipts?.sent ?? row.sent,
+  read: receipts?.read ?? 0,
+});
+
+/** How many an audience reaches, before anything is sent. */
+export async function previewAudience(
+  ctx: Ctx,
+  buildingId: string,
+  body: z.infer<typeof AudiencePreviewBody>,
+) {
+  await buildingToAnnounceIn(ctx, buildingId);
+  const { accounts: _, ...counts } = await reachOf(ctx, buildingId, body.audience, body.category);
+  return counts;
+}
+
+/** Writes an announcement as a draft, schedules it, or publishes it now (the default). */
+export async function createAnnouncement(
+  ctx: Ctx,
+  buildingId: string,
+  body: z.infer<typeof AnnouncementBody>,
+) {
+  await buildingToAnnounceIn(ctx, buildingId);
+  const category = body.marketing ? "promotion" : body.category;
+  const publishAt = body.action === "schedule" && body.publishAt ? new Date(body.publishAt) : null;
+  if (publishAt && publishAt.getTime() <= Date.now())
+    throw errors.validation({ publishAt: "PUBLISH_AT_PAST" });
   const row = await insertOne(
     ctx.tx
       .insert(announcements)
@@ -34,34 +87,251 @@ export async function announce(ctx: Ctx, buildingId: string, body: z.infer<typeo
         buildingId,
         title: body.title,
         body: body.body,
-        marketing: body.marketing,
-        sent: reached.length,
+        category,
+        audience: body.audience,
+        pinned: body.pinned,
+        marketing: category === "promotion",
+        status: publishAt ? "scheduled" : "draft",
+        publishAt,
         createdBy: ctx.actor.accountId,
       })
-      .returning({ id: announcements.id }),
+      .returning(),
   );
+  if (body.action === "publish") return publish(ctx, row);
+  await audit(ctx, {
+    action: publishAt ? "announcement.schedule" : "announcement.draft",
+    entity: "announcement",
+    entityId: row.id,
+    changes: { title: row.title, category, publishAt: publishAt?.toISOString() ?? null },
+  });
+  const { accounts: _, ...counts } = await reachOf(ctx, buildingId, row.audience, category as never);
+  return { id: row.id, status: row.status as "draft" | "scheduled", ...counts };
+}
+
+/** Sends it to its audience now: an in-app message each (live on open pages), counted, audited. */
+async function publish(ctx: Ctx, row: Row) {
+  const reach = await reachOf(ctx, row.buildingId, row.audience, row.category as never);
+  await ctx.tx
+    .update(announcements)
+    .set({ status: "published", publishedAt: new Date(), publishAt: null, sent: reach.sent })
+    .where(and(eq(announcements.companyId, ctx.companyId), eq(announcements.id, row.id)));
   await notify(
     ctx,
-    reached.map((accountId) => ({
+    reach.accounts.map((accountId) => ({
       accountId,
-      kind: "announcement",
-      title: body.title,
-      body: body.body,
+      kind: "announcement" as const,
+      title: row.title,
+      body: row.body,
+      link: `/app/announcements/${row.id}`,
       sourceId: row.id,
     })),
   );
-  const result = {
-    id: row.id,
-    sent: reached.length,
-    excludedRestricted: people.length - usable.length,
-    excludedNoConsent: accounts.length - reached.length,
-    withoutAccount: usable.length - withAccount.length,
-  };
+  const { accounts: _, ...counts } = reach;
   await audit(ctx, {
     action: "announcement.send",
     entity: "announcement",
     entityId: row.id,
-    changes: result,
+    changes: counts,
   });
-  return result;
+  return { id: row.id, status: "published" as const, ...counts };
+}
+
+export async function publishAnnouncement(ctx: Ctx, id: string) {
+  const row = await loadAnnouncement(ctx, id);
+  if (row.status !== "draft" && row.status !== "scheduled") throw errors.inUse("ANNOUNCEMENT_SENT");
+  return publish(ctx, row);
+}
+
+/** Edits a draft or a scheduled one; once published only its pin changes (what was sent stays as sent). */
+export async function updateAnnouncement(ctx: Ctx, id: string, patch: z.infer<typeof AnnouncementPatch>) {
+  const row = await loadAnnouncement(ctx, id);
+  const editable = row.status === "draft" || row.status === "scheduled";
+  const { pinned, publishAt, ...content } = patch;
+  if (!editable && (Object.keys(content).length > 0 || publishAt !== undefined))
+    throw errors.inUse("ANNOUNCEMENT_SENT");
+  const when = publishAt === undefined ? undefined : publishAt === null ? null : new Date(publishAt);
+  if (when && when.getTime() <= Date.now()) throw errors.validation({ publishAt: "PUBLISH_AT_PAST" });
+  const category = content.category ?? row.category;
+  const [after] = await ctx.tx
+    .update(announcements)
+    .set({
+      ...content,
+      pinned,
+      marketing: category === "promotion",
+      ...(when === undefined ? {} : { publishAt: when, status: when ? "scheduled" : "draft" }),
+    })
+    .where(and(eq(announcements.companyId, ctx.companyId), eq(announcements.id, id)))
+    .returning();
+  if (!after) throw errors.notFound("announcement");
+  const pick = (r: Row) => ({
+    title: r.title,
+    category: r.category,
+    pinned: r.pinned,
+    status: r.status,
+    publishAt: r.publishAt?.toISOString() ?? null,
+    audience: r.audience,
+  });
+  await audit(ctx, {
+    action: "announcement.update",
+    entity: "announcement",
+    entityId: id,
+    changes: diff(pick(row), pick(after)),
+  });
+  return announcementDetail(ctx, id);
+}
+
+/** Takes it out of residents' feeds; the record and its receipts stay. */
+export async function archiveAnnouncement(ctx: Ctx, id: string) {
+  const row = await loadAnnouncement(ctx, id);
+  if (row.status === "archived") return announcementDetail(ctx, id);
+  await ctx.tx
+    .update(announcements)
+    .set({ status: "archived", archivedAt: new Date(), pinned: false })
+    .where(and(eq(announcements.companyId, ctx.companyId), eq(announcements.id, id)));
+  await audit(ctx, {
+    action: "announcement.archive",
+    entity: "announcement",
+    entityId: id,
+    changes: { status: [row.status, "archived"] },
+  });
+  return announcementDetail(ctx, id);
+}
+
+export async function announcementDetail(ctx: Ctx, id: string) {
+  const row = await loadAnnouncement(ctx, id);
+  const receipts = await readCounts(ctx, "announcement", [id]);
+  return view(row, receipts.get(id));
+}
+
+/** A building's announcements, newest first, each with its read receipts. */
+export async function listAnnouncements(
+  ctx: Ctx,
+  buildingId: string,
+  q: z.infer<typeof AnnouncementListQuery>,
+) {
+  await buildingToAnnounceIn(ctx, buildingId);
+  const where = and(
+    eq(announcements.companyId, ctx.companyId),
+    eq(announcements.buildingId, buildingId),
+    q.status ? eq(announcements.status, q.status) : undefined,
+  );
+  const page = await pageOf(
+    q,
+    {
+      rows: (limit, offset) =>
+        ctx.tx
+          .select()
+          .from(announcements)
+          .where(where)
+          .orderBy(desc(announcements.pinned), desc(announcements.createdAt), desc(announcements.id))
+          .limit(limit)
+          .offset(offset),
+      total: ctx.tx.select({ n: count() }).from(announcements).where(where),
+    },
+    (row) => row,
+  );
+  const receipts = await readCounts(
+    ctx,
+    "announcement",
+    page.items.map((r) => r.id),
+  );
+  return { ...page, items: page.items.map((r) => view(r, receipts.get(r.id))) };
+}
+
+/** The signed-in resident's feed: the published announcements sent to them, pinned first, then newest. */
+export async function myFeed(ctx: Ctx, q: PageQuery) {
+  const sources = await mySources(ctx, "announcement");
+  const ids = [...sources.keys()];
+  if (ids.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, unread: 0 };
+  const published = (among: string[]) =>
+    and(
+      eq(announcements.companyId, ctx.companyId),
+      inArray(announcements.id, among),
+      eq(announcements.status, "published"),
+    );
+  const unreadIds = ids.filter((id) => !sources.get(id));
+  const [page, [unread]] = await Promise.all([
+    pageOf(
+      q,
+      {
+        rows: (limit, offset) =>
+          ctx.tx
+            .select()
+            .from(announcements)
+            .where(published(ids))
+            .orderBy(desc(announcements.pinned), desc(announcements.publishedAt), desc(announcements.id))
+            .limit(limit)
+            .offset(offset),
+        total: ctx.tx.select({ n: count() }).from(announcements).where(published(ids)),
+      },
+      (row) => feedItem(row, sources.get(row.id) ?? false),
+    ),
+    unreadIds.length > 0
+      ? ctx.tx.select({ n: count() }).from(announcements).where(published(unreadIds))
+      : Promise.resolve([{ n: 0 }]),
+  ]);
+  return { ...page, unread: unread?.n ?? 0 };
+}
+
+const feedItem = (row: Row, read: boolean) => ({
+  id: row.id,
+  title: row.title,
+  body: row.body,
+  category: row.category as z.infer<typeof AnnouncementBody>["category"],
+  pinned: row.pinned,
+  publishedAt: (row.publishedAt ?? row.createdAt).toISOString(),
+  read,
+});
+
+/** Opens one announcement of the feed, which reads it (the read receipt). */
+export async function openFromFeed(ctx: Ctx, id: string) {
+  const sources = await mySources(ctx, "announcement");
+  if (!sources.has(id)) throw errors.notFound("announcement");
+  const [row] = await ctx.tx
+    .select()
+    .from(announcements)
+    .where(
+      and(
+        eq(announcements.companyId, ctx.companyId),
+        eq(announcements.id, id),
+        eq(announcements.status, "published"),
+      ),
+    );
+  if (!row) throw errors.notFound("announcement");
+  await markSourceRead(ctx, "announcement", id);
+  return feedItem(row, true);
+}
+
+/** The scheduler (every minute): publishes what is due, in each company as the system. */
+export async function publishDue(db: Database, platform: Platform, log: Logger, now = new Date()) {
+  const { rows } = await db.ownerSql.query<{ company_id: string }>(
+    "select distinct company_id from announcements where status = 'scheduled' and publish_at <= $1",
+    [now],
+  );
+  let published = 0;
+  for (const { company_id: companyId } of rows) {
+    published += await asSystem(
+      db,
+      platform,
+      companyId,
+      "job:announcements-publish",
+      async (ctx) => {
+        const due = await ctx.tx
+          .select()
+          .from(announcements)
+          .where(
+            and(
+              eq(announcements.companyId, companyId),
+              eq(announcements.status, "scheduled"),
+              lte(announcements.publishAt, now),
+            ),
+          )
+          .for("update", { skipLocked: true });
+        for (const row of due) await publish(ctx, row);
+        return due.length;
+      },
+      log,
+    );
+  }
+  return { published };
 }

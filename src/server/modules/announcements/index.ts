@@ -1,10 +1,16 @@
-import { defineModule } from "../../platform/module.js";
+import { defineModule, defineSchedule } from "../../platform/module.js";
 import { unreadAnnouncementsCard } from "./announcements.home.js";
 import { announcementRoutes } from "./announcements.routes.js";
+import { publishDue } from "./announcements.service.js";
 
-/** Announcements from management to a building's residents. */
+/** Announcements from management to a building's residents: drafts, schedules, audiences, read receipts. */
 export const announcementsModule = defineModule({
   name: "announcements",
   routes: announcementRoutes,
   residentHome: { cards: [unreadAnnouncementsCard] },
+  schedules: [
+    defineSchedule("announcements-publish", "* * * * *", ({ db, platform, log }) =>
+      publishDue(db, platform, log),
+    ),
+  ],
 });

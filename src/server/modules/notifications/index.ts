@@ -3,7 +3,7 @@ import { notificationPolicy } from "./notifications.policy.js";
 import { notificationsPersonalData } from "./notifications.privacy.js";
 import { notificationRoutes } from "./notifications.routes.js";
 
-export { notify, unreadSources } from "./notifications.service.js";
+export { markSourceRead, mySources, notify, readCounts, unreadSources } from "./notifications.service.js";
 
 /** In-app notifications. */
 export const notificationsModule = defineModule({

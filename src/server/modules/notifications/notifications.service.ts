@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { PageQuery } from "../../../contracts/common.js";
 import { nothingToAudit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
@@ -105,4 +105,49 @@ export async function unreadSources(ctx: Ctx, kind: NewNotification["kind"]): Pr
     .where(and(mine(ctx), eq(notifications.kind, kind), isNull(notifications.readAt)))
     .orderBy(desc(notifications.createdAt));
   return rows.flatMap((r) => (r.sourceId ? [r.sourceId] : []));
+}
+
+/** The signed-in person's messages of a kind: what sent each, and whether it was read. */
+export async function mySources(ctx: Ctx, kind: NewNotification["kind"]) {
+  const rows = await ctx.tx
+    .select({ sourceId: notifications.sourceId, readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(mine(ctx), eq(notifications.kind, kind), isNotNull(notifications.sourceId)));
+  return new Map(rows.map((r) => [r.sourceId as string, r.readAt !== null]));
+}
+
+/** Marks read the signed-in person's message sent by `sourceId` (opening an announcement reads it). */
+export async function markSourceRead(ctx: Ctx, kind: NewNotification["kind"], sourceId: string) {
+  await ctx.tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        mine(ctx),
+        eq(notifications.kind, kind),
+        eq(notifications.sourceId, sourceId),
+        isNull(notifications.readAt),
+      ),
+    );
+}
+
+/** Per sender, how many messages went out and how many were read (an announcement's read receipts). */
+export async function readCounts(ctx: Ctx, kind: NewNotification["kind"], sourceIds: readonly string[]) {
+  if (sourceIds.length === 0) return new Map<string, { sent: number; read: number }>();
+  const rows = await ctx.tx
+    .select({
+      sourceId: notifications.sourceId,
+      sent: count(),
+      read: count(notifications.readAt),
+    })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.companyId, ctx.companyId),
+        eq(notifications.kind, kind),
+        inArray(notifications.sourceId, [...sourceIds]),
+      ),
+    )
+    .groupBy(notifications.sourceId);
+  return new Map(rows.map((r) => [r.sourceId as string, { sent: r.sent, read: r.read }]));
 }

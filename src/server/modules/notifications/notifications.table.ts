@@ -20,5 +20,7 @@ export const notifications = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     index("notifications_account").on(t.companyId, t.accountId, t.createdAt),
+    // Read receipts: per sender (an announcement), how many were read.
+    index("notifications_source").on(t.companyId, t.sourceId),
   ],
 );

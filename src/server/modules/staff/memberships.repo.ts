@@ -96,7 +96,10 @@ export async function activeMembership(tx: Tx, p: { companyId: string; id: strin
   return row ?? null;
 }
 
-export async function activeAccountsWithRoles(tx: Tx, p: { companyId: string; roles: readonly string[] }) {
+export async function activeAccountsWithRoles(
+  tx: Tx,
+  p: { companyId: string; roles: readonly string[]; buildingId?: string },
+) {
   const rows = await tx
     .select({ accountId: memberships.accountId })
     .from(memberships)
@@ -105,6 +108,10 @@ export async function activeAccountsWithRoles(tx: Tx, p: { companyId: string; ro
         eq(memberships.companyId, p.companyId),
         inArray(memberships.role, [...p.roles]),
         eq(memberships.status, "active"),
+        // A membership without buildings covers every building of the company.
+        p.buildingId
+          ? sql`(cardinality(${memberships.buildingIds}) = 0 or ${p.buildingId}::uuid = any(${memberships.buildingIds}))`
+          : undefined,
       ),
     );
   return rows.map((r) => r.accountId);

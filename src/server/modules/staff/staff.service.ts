@@ -136,8 +136,12 @@ export async function findPeople(ctx: Ctx, text: string, limit = 20) {
 }
 
 /** Accounts holding one of these roles in the company now (active memberships). */
-export async function accountsWithRoles(ctx: Ctx, roles: readonly string[]): Promise<string[]> {
-  return activeAccountsWithRoles(ctx.tx, { companyId: ctx.companyId, roles });
+export async function accountsWithRoles(
+  ctx: Ctx,
+  roles: readonly string[],
+  buildingId?: string,
+): Promise<string[]> {
+  return activeAccountsWithRoles(ctx.tx, { companyId: ctx.companyId, roles, buildingId });
 }
 
 /**

@@ -157,6 +157,9 @@ const vi = {
   LOGO_TOO_LARGE: "Logo tối đa {limitKb} kB.",
   LOGO_MISSING: "Chưa có logo.",
   LOGO_CHANGED: "Logo vừa được người khác thay; hãy tải lại trang rồi thử lại.",
+  ANNOUNCEMENT_SENT: "Thông báo này đã được gửi: chỉ có thể ghim, bỏ ghim hoặc lưu trữ.",
+  PUBLISH_AT_PAST: "Thời điểm đăng phải ở tương lai.",
+  PUBLISH_AT_REQUIRED: "Hãy chọn thời điểm đăng.",
 } satisfies Catalog;
 
 /** A stable message code: what error factories and `details.fields` carry, worded here in each language. */
@@ -317,6 +320,9 @@ const en: Record<MessageCode, string> = {
   LOGO_TOO_LARGE: "The logo may be at most {limitKb} kB.",
   LOGO_MISSING: "There is no logo yet.",
   LOGO_CHANGED: "Someone else has just replaced the logo; reload the page and try again.",
+  ANNOUNCEMENT_SENT: "This announcement has been sent: it can only be pinned, unpinned or archived.",
+  PUBLISH_AT_PAST: "The publishing time must be in the future.",
+  PUBLISH_AT_REQUIRED: "Choose when to publish.",
 };
 
 /** Entity names used inside messages. */
@@ -339,6 +345,7 @@ const entities: Record<Lang, Record<string, string>> = {
     payment: "khoản thanh toán",
     bank_account: "tài khoản ngân hàng",
     bank_transfer: "giao dịch chuyển khoản",
+    announcement: "thông báo",
     resource: "dữ liệu",
   },
   en: {
@@ -359,6 +366,7 @@ const entities: Record<Lang, Record<string, string>> = {
     payment: "Payment",
     bank_account: "Bank account",
     bank_transfer: "Bank transfer",
+    announcement: "Announcement",
     resource: "Resource",
   },
 };

@@ -22,14 +22,30 @@ export async function unusableResidents(ctx: Ctx, ids: readonly string[]): Promi
   return new Set(rows.filter((r) => r.restrictedAt || r.erasedAt).map((r) => r.id));
 }
 
-/** The people living in a building now (active household membership), with their accounts. */
-export async function buildingResidents(ctx: Ctx, buildingId: string) {
+/**
+ * The people living in a building now (active household membership), with their accounts, role and unit; a
+ * filter narrows to some blocks, floors, units or household roles (each list given must match).
+ */
+export async function buildingResidents(
+  ctx: Ctx,
+  buildingId: string,
+  only: {
+    blocks?: readonly string[];
+    floors?: readonly number[];
+    unitIds?: readonly string[];
+    roles?: readonly string[];
+  } = {},
+) {
+  const narrow = <T>(list: readonly T[] | undefined, column: Parameters<typeof inArray>[0]) =>
+    list && list.length > 0 ? inArray(column, [...list]) : undefined;
   return ctx.tx
     .selectDistinct({
       residentId: residents.id,
       accountId: residents.accountId,
       restricted: residents.restrictedAt,
       erased: residents.erasedAt,
+      unitId: units.id,
+      role: householdMembers.role,
     })
     .from(householdMembers)
     .innerJoin(units, memberUnit)
@@ -42,6 +58,10 @@ export async function buildingResidents(ctx: Ctx, buildingId: string) {
         eq(householdMembers.companyId, ctx.companyId),
         eq(units.buildingId, buildingId),
         isNull(householdMembers.movedOutOn),
+        narrow(only.blocks, units.block),
+        narrow(only.floors, units.floor),
+        narrow(only.unitIds, units.id),
+        narrow(only.roles, householdMembers.role),
       ),
     );
 }
