@@ -93,7 +93,10 @@ export const Announcement = z.object({
   read: z.number().int(),
 });
 export const AnnouncementList = page(Announcement);
-export const AnnouncementListQuery = PageQuery.extend({ status: AnnouncementStatus.optional() });
+export const AnnouncementListQuery = PageQuery.extend({
+  buildingId: Uuid,
+  status: AnnouncementStatus.optional(),
+});
 
 /** An announcement in a resident's feed. */
 export const FeedItem = z.object({

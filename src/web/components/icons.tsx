@@ -98,3 +98,15 @@ export const IconHistory = (p: IconProps) => (
     <path d="M3 12a9 9 0 109-9 9 9 0 00-7 3.4M3 4v4h4M12 7v5l3 2" />
   </Icon>
 );
+
+export const IconMegaphone = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 10v4h3l8 4V6L7 10zM18 9a4 4 0 010 6M7 14l1 5h3l-1-4" />
+  </Icon>
+);
+
+export const IconPin = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 4h6l-1 6 3 3H7l3-3zM12 13v7" />
+  </Icon>
+);

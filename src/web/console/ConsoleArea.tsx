@@ -8,6 +8,7 @@ import {
   IconBuilding,
   IconDashboard,
   IconHistory,
+  IconMegaphone,
   IconReceipt,
   IconSettings,
   IconShield,
@@ -43,6 +44,8 @@ const LegalHoldsPage = lazy(() => import("./privacy/LegalHoldsPage.js"));
 const ReportsPage = lazy(() => import("./privacy/ReportsPage.js"));
 const SettingsPage = lazy(() => import("./settings/SettingsPage.js"));
 const AuditPage = lazy(() => import("./audit/AuditPage.js"));
+const AnnouncementsPage = lazy(() => import("./announcements/AnnouncementsPage.js"));
+const ComposePage = lazy(() => import("./announcements/ComposePage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
 function usePrivacyNav(): NavItem[] {
@@ -98,6 +101,9 @@ export default function ConsoleArea() {
     { to: "/console/buildings", label: t("nav.buildings"), icon: <IconBuilding /> },
   ];
   if (seesRegistry) nav.push({ to: "/console/residents", label: t("nav.residents"), icon: <IconUser /> });
+  const announces = can("building", "announce");
+  if (announces)
+    nav.push({ to: "/console/announcements", label: t("nav.announcements"), icon: <IconMegaphone /> });
   // A technician has only the readings: one link, not a group of one.
   const [onlyBillingPage] = billing;
   if (billing.length === 1 && onlyBillingPage) nav.push({ ...onlyBillingPage, icon: <IconReceipt /> });
@@ -122,6 +128,8 @@ export default function ConsoleArea() {
         <Route path="buildings" element={<BuildingsPage />} />
         <Route path="buildings/:id" element={<BuildingPage />} />
         {seesRegistry && <Route path="residents" element={<ResidentsPage />} />}
+        {announces && <Route path="announcements" element={<AnnouncementsPage />} />}
+        {announces && <Route path="announcements/new" element={<ComposePage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}
         {access.reads && <Route path="billing/dashboard" element={<CollectionPage />} />}
         {access.reads && <Route path="billing/fees" element={<FeeRulesPage />} />}

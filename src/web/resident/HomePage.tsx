@@ -96,16 +96,16 @@ function AnnouncementsCard({ data }: { data: CardData<"announcements.unread"> })
       <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
         {data.latest.map((a) => (
           <li key={a.id}>
-            <Text fw={600} lineClamp={2}>
+            <Anchor component={Link} to={`/app/announcements/${a.id}`} fw={600} lineClamp={2} c="inherit">
               {a.title}
-            </Text>
+            </Anchor>
             <Text size="xs" c="dimmed">
               {formatDay(a.sentAt.slice(0, 10))}
             </Text>
           </li>
         ))}
       </Stack>
-      <Anchor component={Link} to="/app/notifications" size="sm">
+      <Anchor component={Link} to="/app/announcements" size="sm">
         {t("resident.home.allAnnouncements")}
       </Anchor>
     </Card>

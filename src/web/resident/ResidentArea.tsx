@@ -18,6 +18,8 @@ const HouseholdPage = lazyPage(() => import("./HouseholdPage.js").then((m) => m.
 const VehiclesPage = lazyPage(() => import("./HouseholdPage.js").then((m) => m.VehiclesPage));
 const MyDataPage = lazyPage(() => import("./MyDataPage.js").then((m) => m.MyDataPage));
 const InvoicesPage = lazyPage(() => import("./InvoicesPage.js").then((m) => m.InvoicesPage));
+const AnnouncementsPage = lazyPage(() => import("./AnnouncementsPage.js").then((m) => m.AnnouncementsPage));
+const AnnouncementPage = lazyPage(() => import("./AnnouncementsPage.js").then((m) => m.AnnouncementPage));
 const NotificationsPage = lazyPage(() => import("./NotificationsPage.js").then((m) => m.NotificationsPage));
 const PrivacyCenterPage = lazyPage(() =>
   import("./privacy/PrivacyCenterPage.js").then((m) => m.PrivacyCenterPage),
@@ -45,6 +47,8 @@ const PAGES: Array<{
   { path: "privacy/consents", Page: ConsentsPage },
   { path: "privacy/requests", Page: RequestsPage },
   { path: "notifications", Page: NotificationsPage },
+  { path: "announcements", Page: AnnouncementsPage },
+  { path: "announcements/:id", Page: AnnouncementPage },
 ];
 
 /** Loads the code of the page at `pathname` (the address the app was opened on), so it renders at once. */

@@ -8,6 +8,8 @@ export type HomeCard = Home["cards"][number];
 export type CardData<K extends HomeCard["key"]> = Extract<HomeCard, { key: K }>["data"];
 
 export const HOME_PATH = "/me/home";
+/** The building's announcements sent to the person (resident/feed.ts); the live inbox refreshes it too. */
+export const FEED_PATH = "/me/announcements";
 
 function fetchHome(unitId: string) {
   return api.GET(HOME_PATH, { params: { query: { unitId } } });

@@ -22,20 +22,19 @@ const feed = ["read", "notification"] as const;
 
 export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    "/buildings/:id/announcements",
+    "/announcements",
     {
       schema: {
         summary: "List a building's announcements",
         description:
           "Drafts, scheduled, published and archived announcements, pinned first, with read receipts.",
         tags,
-        params: IdParams,
         querystring: AnnouncementListQuery,
         response: { 200: AnnouncementList },
       },
       config: { permission: console.permission },
     },
-    async (req) => req.run((ctx) => service.listAnnouncements(ctx, req.params.id, req.query)),
+    async (req) => req.run((ctx) => service.listAnnouncements(ctx, req.query)),
   );
 
   app.post(

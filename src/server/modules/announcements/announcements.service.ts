@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, lte } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type {
@@ -13,7 +13,7 @@ import { authorizeVisible, subject } from "../../platform/authz/can.js";
 import type { Ctx, Platform } from "../../platform/context.js";
 import type { Database } from "../../platform/db/client.js";
 import { insertOne } from "../../platform/db/insert.js";
-import { pageOf } from "../../platform/db/paging.js";
+import { containing, pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
 import { asSystem } from "../../platform/jobs/system.js";
 import { buildingPolicy, loadBuilding } from "../buildings/index.js";
@@ -204,16 +204,14 @@ export async function announcementDetail(ctx: Ctx, id: string) {
 }
 
 /** A building's announcements, newest first, each with its read receipts. */
-export async function listAnnouncements(
-  ctx: Ctx,
-  buildingId: string,
-  q: z.infer<typeof AnnouncementListQuery>,
-) {
+export async function listAnnouncements(ctx: Ctx, q: z.infer<typeof AnnouncementListQuery>) {
+  const { buildingId } = q;
   await buildingToAnnounceIn(ctx, buildingId);
   const where = and(
     eq(announcements.companyId, ctx.companyId),
     eq(announcements.buildingId, buildingId),
     q.status ? eq(announcements.status, q.status) : undefined,
+    q.q ? ilike(announcements.title, containing(q.q)) : undefined,
   );
   const page = await pageOf(
     q,

@@ -12,10 +12,11 @@ export function useAllBuildings() {
   });
 }
 
-/** One building, under the buildings path so that editing buildings or units refreshes it. */
+/** One building, under the buildings path so that editing buildings or units refreshes it; none while `id` is empty. */
 export function useBuilding(id: string) {
   return useQuery({
     queryKey: [BUILDINGS_PATH, id],
     queryFn: () => api.GET("/buildings/{id}", { params: { path: { id } } }),
+    enabled: id !== "",
   });
 }

@@ -5,7 +5,6 @@ import type { z } from "zod";
 import type {
   AgencyField as AgencyFieldSchema,
   AgencyRelease as AgencyReleaseSchema,
-  AnnouncementResult as AnnouncementResultSchema,
   Breach,
   BreachClocks as BreachClocksSchema,
   BreachStatus as BreachStatusSchema,
@@ -28,7 +27,6 @@ import { parseDay } from "../../format.js";
 export type { Breach, Disclosure, PrivacyRequest, RecipientKind, RequestKind, RequestStatus };
 export type AgencyField = z.infer<typeof AgencyFieldSchema>;
 export type AgencyRelease = z.infer<typeof AgencyReleaseSchema>;
-export type AnnouncementResult = z.infer<typeof AnnouncementResultSchema>;
 export type BreachClocks = z.infer<typeof BreachClocksSchema>;
 export type BreachStatus = z.infer<typeof BreachStatusSchema>;
 export type IdentityCheck = z.infer<typeof IdentityCheckSchema>;

@@ -10,7 +10,6 @@ import { FormError } from "../../components/forms.js";
 import { IconBuilding } from "../../components/icons.js";
 import { useAbilities } from "../access.js";
 import { useBuilding } from "../buildings/buildings.js";
-import { AnnouncementModal } from "../privacy/AnnouncementModal.js";
 import { FloorPlan } from "./FloorPlan.js";
 import { ExportMenu, ImportButton } from "./RegistryImport.js";
 import { UnitDrawer } from "./UnitDrawer.js";
@@ -22,9 +21,8 @@ import { invalidateUnits, UNITS_PATH, useFloorGrid } from "./units.js";
 const TABS = ["plan", "list"] as const;
 type Tab = (typeof TABS)[number];
 
-/** What is open over the page: an announcement, the create or edit form, or the delete confirmation. */
+/** What is open over the page: the create or edit form, or the delete confirmation. */
 type Dialog =
-  | { kind: "announce" }
   | { kind: "create"; block?: string }
   | { kind: "edit"; unit: Unit }
   | { kind: "delete"; unit: Unit };
@@ -91,7 +89,11 @@ function BuildingUnits({ building }: { building: Building }) {
           <Group gap="sm" align="flex-start">
             <ImportButton building={building} />
             <ExportMenu building={building} />
-            <Button variant="default" onClick={() => setDialog({ kind: "announce" })}>
+            <Button
+              variant="default"
+              component={Link}
+              to={`/console/announcements/new?building=${building.id}`}
+            >
               {t("announcements.open")}
             </Button>
             <Button onClick={() => create()}>{t("units.create")}</Button>
@@ -144,9 +146,6 @@ function BuildingUnits({ building }: { building: Building }) {
           }}
           onDelete={(unit) => setDialog({ kind: "delete", unit })}
         />
-      )}
-      {dialog?.kind === "announce" && (
-        <AnnouncementModal buildingId={building.id} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === "create" && (
         <UnitFormModal building={building} block={dialog.block} onClose={() => setDialog(null)} />

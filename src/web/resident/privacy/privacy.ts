@@ -20,7 +20,7 @@ import type {
 } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import { useFirstScreenShown } from "../../firstScreen.js";
-import { HOME_PATH } from "../home.js";
+import { FEED_PATH, HOME_PATH } from "../home.js";
 
 export type MyData = z.infer<typeof MyDataSchema>;
 export type DataRecord = MyData["records"][number];
@@ -34,7 +34,7 @@ export type { ConsentOverview, PrivacyRequest, Purpose, RequestKind };
 export const MY_DATA_PATH = "/my/data";
 const CONSENTS_PATH = "/privacy/consents";
 const REQUESTS_PATH = "/privacy/requests";
-const NOTIFICATIONS_PATH = "/notifications";
+export const NOTIFICATIONS_PATH = "/notifications";
 
 /** The kinds of request a resident can make, in the order the form offers them. */
 export const REQUEST_KINDS: RequestKind[] = [
@@ -151,7 +151,7 @@ export function useNotifications(page: number, pageSize = PAGE_SIZE) {
 
 /**
  * The unread count for the bell, kept current live: the server says when a message arrives (Server-Sent
- * Events from any API process), and the inbox and the home are read again. The stream comes back by itself
+ * Events from any API process), and the inbox, the home and the announcements are read again. The stream comes back by itself
  * after a break (and what arrived meanwhile is read then); a slow poll stays as a safety net.
  */
 export function useUnreadCount() {
@@ -164,6 +164,7 @@ export function useUnreadCount() {
     const refresh = () => {
       void queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS_PATH] });
       void queryClient.invalidateQueries({ queryKey: [HOME_PATH] });
+      void queryClient.invalidateQueries({ queryKey: [FEED_PATH] });
     };
     let opened = false;
     source.addEventListener("open", () => {
