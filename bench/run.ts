@@ -3,6 +3,7 @@ const benches: Record<string, () => Promise<void>> = {
   api: () => import("./api.js").then((m) => m.run()),
   billing: () => import("./billing.js").then((m) => m.run()),
   import: () => import("./import.js").then((m) => m.run()),
+  notify: () => import("./notify.js").then((m) => m.run()),
   pdf: () => import("./pdf.js").then((m) => m.run()),
   residents: () => import("./residents.js").then((m) => m.run()),
 };

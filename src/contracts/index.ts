@@ -2,6 +2,7 @@ export * from "./announcements.js";
 export * from "./auth.js";
 export * from "./billing.js";
 export * from "./common.js";
+export * from "./conversations.js";
 export * from "./home.js";
 export * from "./organisation.js";
 export * from "./privacy.js";

@@ -232,6 +232,14 @@ export async function populatedCompany(env: TestEnv, label: string) {
     }),
     "announcement",
   );
+  const conversation = await ok(
+    resident.post("/api/v1/me/conversations", { unitId, topic: "Nước yếu", message: "Vòi nước rất yếu." }),
+    "conversation",
+  );
+  await ok(
+    admin.post(`/api/v1/conversations/${conversation.id}/messages`, { body: "Kỹ thuật sẽ lên kiểm tra." }),
+    "conversation answer",
+  );
 
   // Privacy: a policy acknowledged, a consent, an export, a request, an identity check, a hold, an agency
   // release, a breach with its affected people, a retention run.

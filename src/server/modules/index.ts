@@ -5,6 +5,7 @@ import { auditModule } from "./audit/index.js";
 import { billingModule } from "./billing/index.js";
 import { buildingsModule } from "./buildings/index.js";
 import { companiesModule } from "./companies/index.js";
+import { conversationsModule } from "./conversations/index.js";
 import { notificationsModule } from "./notifications/index.js";
 import { privacyModule } from "./privacy/index.js";
 import { registryModule } from "./registry/index.js";
@@ -27,6 +28,7 @@ export const modules: readonly ModuleManifest[] = [
   privacyModule,
   notificationsModule,
   announcementsModule,
+  conversationsModule,
   auditModule,
   workModule,
 ];

@@ -92,10 +92,11 @@ export function maskedContactsOf(platform: Platform, row: AccountRow) {
 
 /**
  * Accounts' names as a subquery, for another module's list that sorts or filters its rows by the person's
- * name (staff); contacts come from maskedContactsByAccount() for the page it shows.
+ * name (staff); contacts come from maskedContactsByAccount() for the page it shows. Joined twice in one query
+ * (who opened, who answers), each join needs its own alias.
  */
-export const accountNames = (tx: Tx) =>
-  tx.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).as("account_names");
+export const accountNames = (tx: Tx, alias = "account_names") =>
+  tx.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).as(alias);
 
 /**
  * The account whose email or phone is exactly what was typed (found by its blind index, never by decrypting),

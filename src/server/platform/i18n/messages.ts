@@ -160,6 +160,9 @@ const vi = {
   ANNOUNCEMENT_SENT: "Thông báo này đã được gửi: chỉ có thể ghim, bỏ ghim hoặc lưu trữ.",
   PUBLISH_AT_PAST: "Thời điểm đăng phải ở tương lai.",
   PUBLISH_AT_REQUIRED: "Hãy chọn thời điểm đăng.",
+  CONVERSATION_ANSWERED: "Ban quản lý đã trả lời: {topic}",
+  CONVERSATION_MANAGEMENT: "Ban quản lý",
+  CONVERSATION_ASSIGNEE: "Người này không trả lời cư dân của tòa nhà.",
 } satisfies Catalog;
 
 /** A stable message code: what error factories and `details.fields` carry, worded here in each language. */
@@ -323,6 +326,9 @@ const en: Record<MessageCode, string> = {
   ANNOUNCEMENT_SENT: "This announcement has been sent: it can only be pinned, unpinned or archived.",
   PUBLISH_AT_PAST: "The publishing time must be in the future.",
   PUBLISH_AT_REQUIRED: "Choose when to publish.",
+  CONVERSATION_ANSWERED: "The management answered: {topic}",
+  CONVERSATION_MANAGEMENT: "Management",
+  CONVERSATION_ASSIGNEE: "This person does not answer the building's residents.",
 };
 
 /** Entity names used inside messages. */

@@ -1,0 +1,14 @@
+import { defineModule } from "../../platform/module.js";
+import { conversationPolicy } from "./conversations.policy.js";
+import { conversationsPersonalData } from "./conversations.privacy.js";
+import { conversationRoutes } from "./conversations.routes.js";
+import { waitingConversations } from "./conversations.work.js";
+
+/** Conversations between residents and their building's management: the chat residents expect. */
+export const conversationsModule = defineModule({
+  name: "conversations",
+  routes: conversationRoutes,
+  policies: [conversationPolicy],
+  workQueues: [waitingConversations],
+  personalData: [conversationsPersonalData],
+});
