@@ -5,6 +5,7 @@ import { Navigate, Route } from "react-router";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import {
+  IconBell,
   IconBuilding,
   IconDashboard,
   IconHistory,
@@ -46,6 +47,7 @@ const SettingsPage = lazy(() => import("./settings/SettingsPage.js"));
 const AuditPage = lazy(() => import("./audit/AuditPage.js"));
 const AnnouncementsPage = lazy(() => import("./announcements/AnnouncementsPage.js"));
 const ComposePage = lazy(() => import("./announcements/ComposePage.js"));
+const ConversationsPage = lazy(() => import("./conversations/ConversationsPage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
 function usePrivacyNav(): NavItem[] {
@@ -104,6 +106,8 @@ export default function ConsoleArea() {
   const announces = can("building", "announce");
   if (announces)
     nav.push({ to: "/console/announcements", label: t("nav.announcements"), icon: <IconMegaphone /> });
+  const answers = can("conversation", "answer");
+  if (answers) nav.push({ to: "/console/messages", label: t("nav.messages"), icon: <IconBell /> });
   // A technician has only the readings: one link, not a group of one.
   const [onlyBillingPage] = billing;
   if (billing.length === 1 && onlyBillingPage) nav.push({ ...onlyBillingPage, icon: <IconReceipt /> });
@@ -130,6 +134,7 @@ export default function ConsoleArea() {
         {seesRegistry && <Route path="residents" element={<ResidentsPage />} />}
         {announces && <Route path="announcements" element={<AnnouncementsPage />} />}
         {announces && <Route path="announcements/new" element={<ComposePage />} />}
+        {answers && <Route path="messages" element={<ConversationsPage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}
         {access.reads && <Route path="billing/dashboard" element={<CollectionPage />} />}
         {access.reads && <Route path="billing/fees" element={<FeeRulesPage />} />}

@@ -159,7 +159,12 @@ function HomeCardView({ card }: { card: HomeCard }) {
 }
 
 /** The quick actions the web knows how to name; others wait for their module's web part. */
-const ACTIONS = { "registry.vehicle": "vehicle", "registry.household": "household" } as const;
+const ACTIONS = {
+  "registry.vehicle": "vehicle",
+  "registry.household": "household",
+  "conversations.write": "messages",
+  "announcements.feed": "announcements",
+} as const;
 const isKnownAction = (key: string): key is keyof typeof ACTIONS => key in ACTIONS;
 
 /**

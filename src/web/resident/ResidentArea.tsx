@@ -20,6 +20,8 @@ const MyDataPage = lazyPage(() => import("./MyDataPage.js").then((m) => m.MyData
 const InvoicesPage = lazyPage(() => import("./InvoicesPage.js").then((m) => m.InvoicesPage));
 const AnnouncementsPage = lazyPage(() => import("./AnnouncementsPage.js").then((m) => m.AnnouncementsPage));
 const AnnouncementPage = lazyPage(() => import("./AnnouncementsPage.js").then((m) => m.AnnouncementPage));
+const MessagesPage = lazyPage(() => import("./MessagesPage.js").then((m) => m.MessagesPage));
+const ThreadPage = lazyPage(() => import("./MessagesPage.js").then((m) => m.ThreadPage));
 const NotificationsPage = lazyPage(() => import("./NotificationsPage.js").then((m) => m.NotificationsPage));
 const PrivacyCenterPage = lazyPage(() =>
   import("./privacy/PrivacyCenterPage.js").then((m) => m.PrivacyCenterPage),
@@ -49,6 +51,8 @@ const PAGES: Array<{
   { path: "notifications", Page: NotificationsPage },
   { path: "announcements", Page: AnnouncementsPage },
   { path: "announcements/:id", Page: AnnouncementPage },
+  { path: "messages", Page: MessagesPage },
+  { path: "messages/:id", Page: ThreadPage },
 ];
 
 /** Loads the code of the page at `pathname` (the address the app was opened on), so it renders at once. */

@@ -10,6 +10,9 @@ export type CardData<K extends HomeCard["key"]> = Extract<HomeCard, { key: K }>[
 export const HOME_PATH = "/me/home";
 /** The building's announcements sent to the person (resident/feed.ts); the live inbox refreshes it too. */
 export const FEED_PATH = "/me/announcements";
+/** The person's conversations with the management (resident/messages.ts), and one thread. */
+export const MY_CONVERSATIONS_PATH = "/me/conversations";
+export const CONVERSATIONS_PATH = "/conversations";
 
 function fetchHome(unitId: string) {
   return api.GET(HOME_PATH, { params: { query: { unitId } } });

@@ -7,7 +7,10 @@ import { publishDue } from "./announcements.service.js";
 export const announcementsModule = defineModule({
   name: "announcements",
   routes: announcementRoutes,
-  residentHome: { cards: [unreadAnnouncementsCard] },
+  residentHome: {
+    cards: [unreadAnnouncementsCard],
+    actions: [{ key: "announcements.feed", order: 45, to: "/app/announcements" }],
+  },
   schedules: [
     defineSchedule("announcements-publish", "* * * * *", ({ db, platform, log }) =>
       publishDue(db, platform, log),

@@ -16,7 +16,7 @@ import { errors } from "../../platform/errors.js";
 import { message } from "../../platform/i18n/messages.js";
 import { signalLive } from "../../platform/live/live.js";
 import { accountNames } from "../accounts/index.js";
-import { notify } from "../notifications/index.js";
+import { markSourceRead, notify } from "../notifications/index.js";
 import { unitRef } from "../registry/index.js";
 import { accountsWithRoles } from "../staff/index.js";
 import { conversationPolicy } from "./conversations.policy.js";
@@ -243,6 +243,8 @@ export async function conversationDetail(ctx: Ctx, id: string) {
     )
     .orderBy(conversationMessages.createdAt, conversationMessages.id);
   const residentView = row.accountId === ctx.actor.accountId;
+  // The resident reading the thread has read the management's answers: the bell stops counting them.
+  if (residentView) await markSourceRead(ctx, "conversation", id);
   return {
     ...toView(line),
     messages: messages.map(({ m, author }) => ({

@@ -71,12 +71,14 @@ describe("a conversation", () => {
       ["Đặng Thu Hà", "Từ sáng nay vòi nước rất yếu."],
       ["Ban quản lý", "Kỹ thuật sẽ lên kiểm tra lúc 10 giờ."],
     ]);
+    // The bell counted the answer until the thread was read (above).
     const bell = await resident.client.get("/api/v1/notifications");
     expect(bell.body.items[0]).toMatchObject({
       kind: "conversation",
       title: "Ban quản lý đã trả lời: Nước yếu ở tầng 5",
       link: `/app/messages/${opened.body.id}`,
     });
+    expect(bell.body.items[0].readAt).not.toBeNull();
 
     // The resident writes again: it waits for the management once more.
     const again = await resident.client.post(`/api/v1/conversations/${opened.body.id}/messages`, {

@@ -11,4 +11,5 @@ export const conversationsModule = defineModule({
   policies: [conversationPolicy],
   workQueues: [waitingConversations],
   personalData: [conversationsPersonalData],
+  residentHome: { actions: [{ key: "conversations.write", order: 30, to: "/app/messages" }] },
 });

@@ -5,7 +5,6 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { useEffect } from "react";
 import type { z } from "zod";
 import type {
   ConsentOverview,
@@ -20,7 +19,8 @@ import type {
 } from "../../../contracts/index.js";
 import { api } from "../../api.js";
 import { useFirstScreenShown } from "../../firstScreen.js";
-import { FEED_PATH, HOME_PATH } from "../home.js";
+import { useLiveStream } from "../../live.js";
+import { CONVERSATIONS_PATH, FEED_PATH, HOME_PATH, MY_CONVERSATIONS_PATH } from "../home.js";
 
 export type MyData = z.infer<typeof MyDataSchema>;
 export type DataRecord = MyData["records"][number];
@@ -150,30 +150,19 @@ export function useNotifications(page: number, pageSize = PAGE_SIZE) {
 }
 
 /**
- * The unread count for the bell, kept current live: the server says when a message arrives (Server-Sent
- * Events from any API process), and the inbox, the home and the announcements are read again. The stream comes back by itself
- * after a break (and what arrived meanwhile is read then); a slow poll stays as a safety net.
+ * The unread count for the bell, kept current live (the stream also refreshes the home, the announcements and
+ * the conversations with the management); a slow poll stays as a safety net.
  */
 export function useUnreadCount() {
   const params = { page: 1, pageSize: 1 };
   const shown = useFirstScreenShown();
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    if (!shown || typeof EventSource === "undefined") return;
-    const source = new EventSource(`/api/v1${NOTIFICATIONS_PATH}/stream`);
-    const refresh = () => {
-      void queryClient.invalidateQueries({ queryKey: [NOTIFICATIONS_PATH] });
-      void queryClient.invalidateQueries({ queryKey: [HOME_PATH] });
-      void queryClient.invalidateQueries({ queryKey: [FEED_PATH] });
-    };
-    let opened = false;
-    source.addEventListener("open", () => {
-      if (opened) refresh();
-      opened = true;
-    });
-    source.addEventListener("notifications", refresh);
-    return () => source.close();
-  }, [shown, queryClient]);
+  useLiveStream(
+    {
+      notifications: [NOTIFICATIONS_PATH, HOME_PATH, FEED_PATH],
+      conversations: [MY_CONVERSATIONS_PATH, CONVERSATIONS_PATH],
+    },
+    shown,
+  );
   return useQuery({
     queryKey: [NOTIFICATIONS_PATH, params],
     queryFn: () => api.GET(NOTIFICATIONS_PATH, { params: { query: params } }),

@@ -76,8 +76,11 @@ describe("GET /me/home", () => {
       overdue: true,
     });
     expect(res.body.tabs).toEqual(["invoices"]);
+    // In the order the modules give them (conversations 30, vehicle 40, announcements 45, household 50).
     expect(res.body.actions.map((a: { key: string }) => a.key)).toEqual([
+      "conversations.write",
       "registry.vehicle",
+      "announcements.feed",
       "registry.household",
     ]);
   });
