@@ -34,6 +34,16 @@ export async function withScratchDatabase<T>(prefix: string, fn: (url: string) =
     u.pathname = `/${name}`;
     return await fn(u.toString());
   } finally {
+    // pool.end() resolves before the server has ended its backends: FORCE would kill them mid-goodbye, and a
+    // pool of the benchmark would report it as an unhandled error. Let them go first (bounded).
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await admin.query(
+        "select count(*)::int as n from pg_stat_activity where datname = $1",
+        [name],
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { PageQuery } from "../../../contracts/common.js";
 import { nothingToAudit } from "../../platform/audit/audit.service.js";
 import type { Ctx } from "../../platform/context.js";
@@ -21,19 +21,22 @@ export type NewNotification = {
  */
 export async function notify(ctx: Ctx, items: readonly NewNotification[]): Promise<number> {
   if (items.length === 0) return 0;
-  for (let i = 0; i < items.length; i += 1000) {
-    await ctx.tx.insert(notifications).values(
-      items.slice(i, i + 1000).map((n) => ({
-        companyId: ctx.companyId,
-        accountId: n.accountId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        link: n.link ?? null,
-        sourceId: n.sourceId ?? null,
-      })),
-    );
-  }
+  // One statement however many (an announcement to a building is thousands of rows).
+  const rows = JSON.stringify(
+    items.map((n) => ({
+      account_id: n.accountId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+      source_id: n.sourceId ?? null,
+    })),
+  );
+  await ctx.tx.execute(sql`
+    insert into notifications (company_id, account_id, kind, title, body, link, source_id)
+    select ${ctx.companyId}::uuid, r.account_id, r.kind, r.title, r.body, r.link, r.source_id
+      from json_to_recordset(${rows}::json)
+        as r(account_id uuid, kind text, title text, body text, link text, source_id uuid)`);
   await signalLive(ctx.tx, ctx.companyId, "notifications", [...new Set(items.map((n) => n.accountId))]);
   return items.length;
 }
