@@ -8,4 +8,5 @@ export * from "./organisation.js";
 export * from "./privacy.js";
 export * from "./registry.js";
 export * from "./settings.js";
+export * from "./surveys.js";
 export * from "./work.js";

@@ -240,6 +240,19 @@ export async function populatedCompany(env: TestEnv, label: string) {
     admin.post(`/api/v1/conversations/${conversation.id}/messages`, { body: "Kỹ thuật sẽ lên kiểm tra." }),
     "conversation answer",
   );
+  const survey = await ok(
+    admin.post(`/api/v1/buildings/${buildingId}/surveys`, {
+      title: "Khảo sát vệ sinh",
+      questions: [
+        { id: "clean", kind: "single", text: "Hành lang có sạch không?", options: ["Sạch", "Bẩn"] },
+      ],
+    }),
+    "survey",
+  );
+  await ok(
+    resident.post(`/api/v1/me/surveys/${survey.survey.id}/answers`, { answers: { clean: "Sạch" } }),
+    "survey answer",
+  );
 
   // Privacy: a policy acknowledged, a consent, an export, a request, an identity check, a hold, an agency
   // release, a breach with its affected people, a retention run.

@@ -10,6 +10,7 @@ import { notificationsModule } from "./notifications/index.js";
 import { privacyModule } from "./privacy/index.js";
 import { registryModule } from "./registry/index.js";
 import { staffModule } from "./staff/index.js";
+import { surveysModule } from "./surveys/index.js";
 import { systemModule } from "./system/index.js";
 import { workModule } from "./work/index.js";
 
@@ -29,6 +30,7 @@ export const modules: readonly ModuleManifest[] = [
   notificationsModule,
   announcementsModule,
   conversationsModule,
+  surveysModule,
   auditModule,
   workModule,
 ];

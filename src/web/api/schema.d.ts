@@ -6184,6 +6184,269 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a survey
+         * @description Opens it to its audience at once (default) or keeps a draft; anonymous answers keep no person.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        action?: "open" | "draft";
+                        /** @default false */
+                        anonymous?: boolean;
+                        /**
+                         * @default {
+                         *       "blocks": [],
+                         *       "floors": [],
+                         *       "unitIds": [],
+                         *       "roles": []
+                         *     }
+                         */
+                        audience?: {
+                            /** @default [] */
+                            blocks?: string[];
+                            /** @default [] */
+                            floors?: number[];
+                            /** @default [] */
+                            roles?: ("owner" | "tenant" | "member" | "board")[];
+                            /** @default [] */
+                            unitIds?: string[];
+                        };
+                        /** Format: date-time */
+                        closesAt?: string;
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * @default person
+                         * @enum {string}
+                         */
+                        oneAnswerPer?: "person" | "unit";
+                        /**
+                         * @default service
+                         * @enum {string}
+                         */
+                        purpose?: "service" | "promotion";
+                        questions: ({
+                            id: string;
+                            /** @enum {string} */
+                            kind: "single" | "multiple";
+                            options: string[];
+                            text: string;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "scale";
+                            max: 5 | 10;
+                            text: string;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text";
+                            text: string;
+                        })[];
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            questions: {
+                                answered: number;
+                                average: number | null;
+                                counts: {
+                                    count: number;
+                                    label: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "scale" | "text";
+                                text: string;
+                                texts: string[];
+                            }[];
+                            survey: {
+                                anonymous: boolean;
+                                /**
+                                 * @default {
+                                 *       "blocks": [],
+                                 *       "floors": [],
+                                 *       "unitIds": [],
+                                 *       "roles": []
+                                 *     }
+                                 */
+                                audience: {
+                                    /** @default [] */
+                                    blocks: string[];
+                                    /** @default [] */
+                                    floors: number[];
+                                    /** @default [] */
+                                    roles: ("owner" | "tenant" | "member" | "board")[];
+                                    /** @default [] */
+                                    unitIds: string[];
+                                };
+                                /** Format: uuid */
+                                buildingId: string;
+                                closesAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                oneAnswerPer: "person" | "unit";
+                                opensAt: string | null;
+                                /** @enum {string} */
+                                purpose: "service" | "promotion";
+                                questions: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multiple";
+                                    options: string[];
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "scale";
+                                    max: 5 | 10;
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: string;
+                                })[];
+                                responses: number;
+                                sent: number;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cards/{id}/deactivate": {
         parameters: {
             query?: never;
@@ -12042,6 +12305,443 @@ export interface paths {
                 };
                 /** @description Body too large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My surveys
+         * @description The surveys sent to the signed-in person, with whether they answered.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                anonymous: boolean;
+                                answered: boolean;
+                                closesAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                oneAnswerPer: "person" | "unit";
+                                questions: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multiple";
+                                    options: string[];
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "scale";
+                                    max: 5 | 10;
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my surveys
+         * @description Its questions, and whether it was answered.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            answered: boolean;
+                            closesAt: string | null;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            oneAnswerPer: "person" | "unit";
+                            questions: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple";
+                                options: string[];
+                                text: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scale";
+                                max: 5 | 10;
+                                text: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text";
+                                text: string;
+                            })[];
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/surveys/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a survey
+         * @description Once per person (or unit); an anonymous answer keeps no person, unit or time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: string | string[] | number;
+                        };
+                        /** Format: uuid */
+                        unitId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            answered: boolean;
+                            closesAt: string | null;
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            oneAnswerPer: "person" | "unit";
+                            questions: ({
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple";
+                                options: string[];
+                                text: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "scale";
+                                max: 5 | 10;
+                                text: string;
+                            } | {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text";
+                                text: string;
+                            })[];
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            title: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -21971,6 +22671,640 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a building's surveys
+         * @description Newest first, with answer counts.
+         */
+        get: {
+            parameters: {
+                query: {
+                    buildingId: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                anonymous: boolean;
+                                /**
+                                 * @default {
+                                 *       "blocks": [],
+                                 *       "floors": [],
+                                 *       "unitIds": [],
+                                 *       "roles": []
+                                 *     }
+                                 */
+                                audience: {
+                                    /** @default [] */
+                                    blocks: string[];
+                                    /** @default [] */
+                                    floors: number[];
+                                    /** @default [] */
+                                    roles: ("owner" | "tenant" | "member" | "board")[];
+                                    /** @default [] */
+                                    unitIds: string[];
+                                };
+                                /** Format: uuid */
+                                buildingId: string;
+                                closesAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                oneAnswerPer: "person" | "unit";
+                                opensAt: string | null;
+                                /** @enum {string} */
+                                purpose: "service" | "promotion";
+                                questions: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multiple";
+                                    options: string[];
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "scale";
+                                    max: 5 | 10;
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: string;
+                                })[];
+                                responses: number;
+                                sent: number;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's results
+         * @description Per question: counts per option, the scale's average, the texts.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            questions: {
+                                answered: number;
+                                average: number | null;
+                                counts: {
+                                    count: number;
+                                    label: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "scale" | "text";
+                                text: string;
+                                texts: string[];
+                            }[];
+                            survey: {
+                                anonymous: boolean;
+                                /**
+                                 * @default {
+                                 *       "blocks": [],
+                                 *       "floors": [],
+                                 *       "unitIds": [],
+                                 *       "roles": []
+                                 *     }
+                                 */
+                                audience: {
+                                    /** @default [] */
+                                    blocks: string[];
+                                    /** @default [] */
+                                    floors: number[];
+                                    /** @default [] */
+                                    roles: ("owner" | "tenant" | "member" | "board")[];
+                                    /** @default [] */
+                                    unitIds: string[];
+                                };
+                                /** Format: uuid */
+                                buildingId: string;
+                                closesAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                oneAnswerPer: "person" | "unit";
+                                opensAt: string | null;
+                                /** @enum {string} */
+                                purpose: "service" | "promotion";
+                                questions: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multiple";
+                                    options: string[];
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "scale";
+                                    max: 5 | 10;
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: string;
+                                })[];
+                                responses: number;
+                                sent: number;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/surveys/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open or close a survey
+         * @description A draft is opened to its audience; an open one is closed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            questions: {
+                                answered: number;
+                                average: number | null;
+                                counts: {
+                                    count: number;
+                                    label: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "scale" | "text";
+                                text: string;
+                                texts: string[];
+                            }[];
+                            survey: {
+                                anonymous: boolean;
+                                /**
+                                 * @default {
+                                 *       "blocks": [],
+                                 *       "floors": [],
+                                 *       "unitIds": [],
+                                 *       "roles": []
+                                 *     }
+                                 */
+                                audience: {
+                                    /** @default [] */
+                                    blocks: string[];
+                                    /** @default [] */
+                                    floors: number[];
+                                    /** @default [] */
+                                    roles: ("owner" | "tenant" | "member" | "board")[];
+                                    /** @default [] */
+                                    unitIds: string[];
+                                };
+                                /** Format: uuid */
+                                buildingId: string;
+                                closesAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                oneAnswerPer: "person" | "unit";
+                                opensAt: string | null;
+                                /** @enum {string} */
+                                purpose: "service" | "promotion";
+                                questions: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multiple";
+                                    options: string[];
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "scale";
+                                    max: 5 | 10;
+                                    text: string;
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: string;
+                                })[];
+                                responses: number;
+                                sent: number;
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                title: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/surveys/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a survey's answers
+         * @description CSV, one line per answer, a column per question.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

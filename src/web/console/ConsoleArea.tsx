@@ -7,6 +7,7 @@ import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import {
   IconBell,
   IconBuilding,
+  IconClipboard,
   IconDashboard,
   IconHistory,
   IconMegaphone,
@@ -48,6 +49,8 @@ const AuditPage = lazy(() => import("./audit/AuditPage.js"));
 const AnnouncementsPage = lazy(() => import("./announcements/AnnouncementsPage.js"));
 const ComposePage = lazy(() => import("./announcements/ComposePage.js"));
 const ConversationsPage = lazy(() => import("./conversations/ConversationsPage.js"));
+const SurveysPage = lazy(() => import("./surveys/SurveysPage.js"));
+const NewSurveyPage = lazy(() => import("./surveys/NewSurveyPage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
 function usePrivacyNav(): NavItem[] {
@@ -106,6 +109,7 @@ export default function ConsoleArea() {
   const announces = can("building", "announce");
   if (announces)
     nav.push({ to: "/console/announcements", label: t("nav.announcements"), icon: <IconMegaphone /> });
+  if (announces) nav.push({ to: "/console/surveys", label: t("nav.surveys"), icon: <IconClipboard /> });
   const answers = can("conversation", "answer");
   if (answers) nav.push({ to: "/console/messages", label: t("nav.messages"), icon: <IconBell /> });
   // A technician has only the readings: one link, not a group of one.
@@ -135,6 +139,8 @@ export default function ConsoleArea() {
         {announces && <Route path="announcements" element={<AnnouncementsPage />} />}
         {announces && <Route path="announcements/new" element={<ComposePage />} />}
         {answers && <Route path="messages" element={<ConversationsPage />} />}
+        {announces && <Route path="surveys" element={<SurveysPage />} />}
+        {announces && <Route path="surveys/new" element={<NewSurveyPage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}
         {access.reads && <Route path="billing/dashboard" element={<CollectionPage />} />}
         {access.reads && <Route path="billing/fees" element={<FeeRulesPage />} />}

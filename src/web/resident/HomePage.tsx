@@ -164,6 +164,7 @@ const ACTIONS = {
   "registry.household": "household",
   "conversations.write": "messages",
   "announcements.feed": "announcements",
+  "surveys.list": "surveys",
 } as const;
 const isKnownAction = (key: string): key is keyof typeof ACTIONS => key in ACTIONS;
 

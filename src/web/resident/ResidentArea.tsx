@@ -22,6 +22,8 @@ const AnnouncementsPage = lazyPage(() => import("./AnnouncementsPage.js").then((
 const AnnouncementPage = lazyPage(() => import("./AnnouncementsPage.js").then((m) => m.AnnouncementPage));
 const MessagesPage = lazyPage(() => import("./MessagesPage.js").then((m) => m.MessagesPage));
 const ThreadPage = lazyPage(() => import("./MessagesPage.js").then((m) => m.ThreadPage));
+const SurveysPage = lazyPage(() => import("./SurveysPage.js").then((m) => m.SurveysPage));
+const SurveyPage = lazyPage(() => import("./SurveysPage.js").then((m) => m.SurveyPage));
 const NotificationsPage = lazyPage(() => import("./NotificationsPage.js").then((m) => m.NotificationsPage));
 const PrivacyCenterPage = lazyPage(() =>
   import("./privacy/PrivacyCenterPage.js").then((m) => m.PrivacyCenterPage),
@@ -53,6 +55,8 @@ const PAGES: Array<{
   { path: "announcements/:id", Page: AnnouncementPage },
   { path: "messages", Page: MessagesPage },
   { path: "messages/:id", Page: ThreadPage },
+  { path: "surveys", Page: SurveysPage },
+  { path: "surveys/:id", Page: SurveyPage },
 ];
 
 /** Loads the code of the page at `pathname` (the address the app was opened on), so it renders at once. */

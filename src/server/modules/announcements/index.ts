@@ -3,6 +3,8 @@ import { unreadAnnouncementsCard } from "./announcements.home.js";
 import { announcementRoutes } from "./announcements.routes.js";
 import { publishDue } from "./announcements.service.js";
 
+export { reachOf } from "./audience.js";
+
 /** Announcements from management to a building's residents: drafts, schedules, audiences, read receipts. */
 export const announcementsModule = defineModule({
   name: "announcements",

@@ -8,7 +8,7 @@ import { notifications } from "./notifications.table.js";
 
 export type NewNotification = {
   accountId: string;
-  kind: "announcement" | "breach" | "policy" | "privacy_request" | "reminder" | "conversation";
+  kind: "announcement" | "breach" | "policy" | "privacy_request" | "reminder" | "conversation" | "survey";
   title: string;
   body: string;
   link?: string | null;

@@ -54,6 +54,18 @@ const inbox = async (client: Client) => {
 const counts = (queues: Map<string, Queue>) =>
   Object.fromEntries([...queues].map(([key, q]) => [key, q.count]));
 
+/** Residents' conversations in these states (who opened them does not matter to the queue). */
+async function conversations(
+  companyId: string,
+  rows: { buildingId: string; unitId: string; status: string }[],
+) {
+  await env.db.transaction(companyId, async (tx) => {
+    for (const r of rows)
+      await tx.execute(sql`insert into conversations (company_id, building_id, unit_id, unit_code, account_id, topic, status)
+        values (${companyId}, ${r.buildingId}, ${r.unitId}, 'X', gen_random_uuid(), 'Câu hỏi', ${r.status})`);
+  });
+}
+
 /** One of every kind of work item in a company, with the owner it needs: what another company must never see. */
 async function fill(
   companyId: string,
@@ -214,6 +226,13 @@ beforeAll(async () => {
     { status: "closed", detectedAt: hoursAgo(200) },
   ]);
 
+  // Conversations: one waiting in each building, one answered in B1.
+  await conversations(c, [
+    { buildingId: b1, unitId: u1, status: "open" },
+    { buildingId: b2, unitId: u3, status: "open" },
+    { buildingId: b1, unitId: u2, status: "answered" },
+  ]);
+
   // Company D: one of everything, which C's staff must never count.
   const d = await newUnit(env, { code: "A-01.01" });
   const dAdmin = await signIn(env, await newMember(env, "company_admin", { companyId: d.companyId }));
@@ -226,6 +245,7 @@ beforeAll(async () => {
   await buildInvoice(env, { ...d, period: "2026-03", status: "draft" });
   await buildInvoice(env, { ...d, period: "2025-12" });
   await transfers(d.companyId, ["unmatched"]);
+  await conversations(d.companyId, [{ buildingId: d.buildingId, unitId: d.unitId, status: "open" }]);
   await requests(d.companyId, dOwner, [{ status: "open", dueAt: hoursAgo(1) }]);
   await breaches(d.companyId, [{ status: "open", detectedAt: hoursAgo(100) }]);
 });
@@ -250,6 +270,7 @@ describe("GET /console/work", () => {
       "billing.debts": 2,
       "privacy.requests": 2,
       "privacy.breaches": 2,
+      "conversations.waiting": 2,
     });
     const flags = queues.get("registry.flags");
     // The building whose flag waits longest first (B1's was raised before B2's), each part opening its
@@ -298,6 +319,7 @@ describe("GET /console/work", () => {
       "billing.readings": 1,
       "billing.drafts": 2,
       "billing.debts": 2,
+      "conversations.waiting": 1,
     });
   });
 
@@ -316,6 +338,7 @@ describe("GET /console/work", () => {
       "registry.changes": 2,
       "registry.flags": 3,
       "privacy.requests": 2,
+      "conversations.waiting": 2,
     });
   });
 

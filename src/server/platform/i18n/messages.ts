@@ -163,6 +163,13 @@ const vi = {
   CONVERSATION_ANSWERED: "Ban quản lý đã trả lời: {topic}",
   CONVERSATION_MANAGEMENT: "Ban quản lý",
   CONVERSATION_ASSIGNEE: "Người này không trả lời cư dân của tòa nhà.",
+  SURVEY_CLOSES_PAST: "Ngày đóng khảo sát phải ở tương lai.",
+  SURVEY_QUESTION_IDS: "Mỗi câu hỏi cần một mã riêng.",
+  SURVEY_ANSWER_REQUIRED: "Hãy trả lời câu hỏi này.",
+  SURVEY_ANSWER_INVALID: "Câu trả lời không hợp lệ cho câu hỏi này.",
+  SURVEY_CLOSED: "Khảo sát đã đóng.",
+  SURVEY_UNIT_REQUIRED: "Hãy chọn căn hộ bạn trả lời thay.",
+  SURVEY_ANSWERED: "Bạn đã trả lời khảo sát này.",
 } satisfies Catalog;
 
 /** A stable message code: what error factories and `details.fields` carry, worded here in each language. */
@@ -329,6 +336,13 @@ const en: Record<MessageCode, string> = {
   CONVERSATION_ANSWERED: "The management answered: {topic}",
   CONVERSATION_MANAGEMENT: "Management",
   CONVERSATION_ASSIGNEE: "This person does not answer the building's residents.",
+  SURVEY_CLOSES_PAST: "The closing date must be in the future.",
+  SURVEY_QUESTION_IDS: "Each question needs its own id.",
+  SURVEY_ANSWER_REQUIRED: "Please answer this question.",
+  SURVEY_ANSWER_INVALID: "This answer does not fit the question.",
+  SURVEY_CLOSED: "The survey is closed.",
+  SURVEY_UNIT_REQUIRED: "Choose the unit you answer for.",
+  SURVEY_ANSWERED: "You have already answered this survey.",
 };
 
 /** Entity names used inside messages. */

@@ -21,6 +21,7 @@ describe("scheduled jobs (pg-boss)", () => {
     try {
       const schedules = await boss.getSchedules();
       expect(schedules.map((s) => s.name).sort()).toEqual([
+        "announcements-publish",
         "billing-monthly",
         "breach-deadlines",
         "debt-reminders",

@@ -76,11 +76,12 @@ describe("GET /me/home", () => {
       overdue: true,
     });
     expect(res.body.tabs).toEqual(["invoices"]);
-    // In the order the modules give them (conversations 30, vehicle 40, announcements 45, household 50).
+    // In the order the modules give them (conversations 30, vehicle 40, announcements 45, surveys 47, household 50).
     expect(res.body.actions.map((a: { key: string }) => a.key)).toEqual([
       "conversations.write",
       "registry.vehicle",
       "announcements.feed",
+      "surveys.list",
       "registry.household",
     ]);
   });

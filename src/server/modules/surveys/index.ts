@@ -1,0 +1,9 @@
+import { defineModule } from "../../platform/module.js";
+import { surveyRoutes } from "./surveys.routes.js";
+
+/** Surveys of residents (khảo sát): questions, audience, anonymous answers, results and export. */
+export const surveysModule = defineModule({
+  name: "surveys",
+  routes: surveyRoutes,
+  residentHome: { actions: [{ key: "surveys.list", order: 47, to: "/app/surveys" }] },
+});
