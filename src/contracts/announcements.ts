@@ -109,3 +109,38 @@ export const FeedItem = z.object({
   read: z.boolean(),
 });
 export const Feed = page(FeedItem).extend({ unread: z.number().int() });
+
+/** An emergency broadcast: the whole building, or some of its blocks. */
+export const EmergencyBody = z.object({
+  title: z.string().trim().min(3).max(200),
+  body: z.string().trim().min(1).max(1000),
+  blocks: z.array(z.string().trim().min(1).max(20)).max(50).default([]),
+});
+
+const DeliveryChannel = z.enum(["in_app", "email", "sms", "none"]);
+/** Who an emergency reached, per channel, and who it did not (by unit, never by contact). */
+export const DeliveryReport = z.object({
+  id: Uuid,
+  title: z.string(),
+  people: z.number().int(),
+  /** People reached on at least one channel. */
+  reached: z.number().int(),
+  channels: z.array(
+    z.object({
+      channel: DeliveryChannel,
+      sent: z.number().int(),
+      failed: z.number().int(),
+      queued: z.number().int(),
+    }),
+  ),
+  notReached: z.array(
+    z.object({
+      unitCode: z.string(),
+      channel: DeliveryChannel,
+      error: z.string().nullable(),
+      attempts: z.number().int(),
+    }),
+  ),
+  /** Nothing is still being sent. */
+  done: z.boolean(),
+});

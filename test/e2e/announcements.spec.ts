@@ -72,3 +72,29 @@ test("a manager composes a targeted announcement; the resident in its audience s
   await phone.close();
   await office.close();
 });
+
+test("a manager sends an emergency alert after confirming it, and watches every channel's report fill", async ({
+  browser,
+}) => {
+  const office = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const manager = await office.newPage();
+  await signIn(manager, "manager@demo.chungcu.vn");
+  await manager.getByRole("link", { name: "Thông báo", exact: true }).click();
+  await manager.getByRole("button", { name: "Cảnh báo khẩn cấp" }).click();
+  const dialog = manager.getByRole("dialog", { name: "Gửi cảnh báo khẩn cấp" });
+  await dialog.getByLabel("Tiêu đề", { exact: true }).fill("Mất điện toàn khối B");
+  await dialog.getByLabel("Nội dung").fill("Không dùng thang máy cho tới khi có điện lại.");
+  await dialog.getByText("B", { exact: true }).click();
+  await expect(dialog.getByRole("checkbox", { name: "B", exact: true })).toBeChecked();
+  // Not sent until the manager confirms it is an emergency.
+  await dialog.getByRole("button", { name: "Gửi cảnh báo ngay" }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("checkbox", { name: /Tôi xác nhận/ }).check();
+  await dialog.getByRole("button", { name: "Gửi cảnh báo ngay" }).click();
+  const report = manager.getByRole("dialog", { name: "Báo cáo gửi" });
+  await expect(report).toContainText("Mất điện toàn khối B");
+  await expect(report.getByRole("status")).toContainText("Đã gửi xong.", { timeout: 30_000 });
+  await expect(report.getByRole("table", { name: "Báo cáo gửi" })).toContainText("Email");
+  if (shots) await manager.screenshot({ path: `${shots}/emergency-report.png` });
+  await office.close();
+});

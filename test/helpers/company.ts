@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { sendDebtReminders } from "../../src/server/modules/billing/debts/debts.service.js";
 import { signBankFeed } from "../../src/server/modules/billing/payments/bank-feed/sepay.js";
@@ -225,12 +226,17 @@ export async function populatedCompany(env: TestEnv, label: string) {
   );
 
   // Communication.
-  await ok(
+  const announcement = await ok(
     admin.post(`/api/v1/buildings/${buildingId}/announcements`, {
       title: "Lịch cắt nước",
       body: "Tòa A cắt nước 8:00–11:00 thứ Bảy.",
     }),
     "announcement",
+  );
+  // An emergency's delivery record (the broadcast itself needs the job runner, which this app does not start).
+  await env.db.transaction(companyId, (tx) =>
+    tx.execute(sql`insert into announcement_deliveries (company_id, announcement_id, resident_id, unit_code, channel, status)
+      values (${companyId}, ${announcement.id}, ${owner.residentId}, 'A-01.01', 'in_app', 'sent')`),
   );
   const conversation = await ok(
     resident.post("/api/v1/me/conversations", { unitId, topic: "Nước yếu", message: "Vòi nước rất yếu." }),

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
   Announcement,
   AnnouncementBody,
@@ -8,11 +9,14 @@ import {
   AnnouncementResult,
   AudienceCount,
   AudiencePreviewBody,
+  DeliveryReport,
+  EmergencyBody,
   Feed,
   FeedItem,
 } from "../../../contracts/announcements.js";
 import { IdParams, PageQuery } from "../../../contracts/common.js";
 import * as service from "./announcements.service.js";
+import * as emergency from "./emergency.service.js";
 
 const tags = ["announcements"];
 /** Console routes: the building's `announce` permission is checked in the service, per building. */
@@ -134,6 +138,88 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: console.permission },
     },
     async (req) => req.run((ctx) => service.archiveAnnouncement(ctx, req.params.id)),
+  );
+
+  app.post(
+    "/buildings/:id/emergency",
+    {
+      schema: {
+        summary: "Emergency broadcast",
+        description:
+          "Sends at once, on every channel (in the app, email, SMS on the registry's contacts), to everyone living in the building or the blocks given, whatever their preferences; needs a recent password re-confirmation.",
+        tags,
+        params: IdParams,
+        body: EmergencyBody,
+        response: { 201: DeliveryReport },
+      },
+      config: { permission: console.permission, reauth: true },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await req.run((ctx) => emergency.broadcastEmergency(ctx, req.params.id, req.body))),
+  );
+
+  app.get(
+    "/announcements/:id/deliveries",
+    {
+      schema: {
+        summary: "Delivery report",
+        description: "Per channel: reached, failed, still being sent; who was not reached, by unit.",
+        tags,
+        params: IdParams,
+        response: { 200: DeliveryReport },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => emergency.deliveryReport(ctx, req.params.id)),
+  );
+
+  app.get(
+    "/announcements/:id/deliveries/export",
+    {
+      schema: {
+        summary: "Export the delivery report",
+        description:
+          "CSV: the figures per channel, then each unit not reached with the channel and the reason.",
+        tags,
+        params: IdParams,
+        response: { 200: z.string().describe("CSV") },
+      },
+      config: { permission: console.permission },
+    },
+    async (req, reply) => {
+      const report = await req.run((ctx) => emergency.deliveryReport(ctx, req.params.id));
+      const lines = [
+        "channel,sent,failed,queued",
+        ...report.channels.map((c) => `${c.channel},${c.sent},${c.failed},${c.queued}`),
+        "",
+        "unit,channel,reason,attempts",
+        ...report.notReached.map(
+          (n) =>
+            `"${n.unitCode.replace(/"/g, '""')}",${n.channel},"${(n.error ?? "").replace(/"/g, '""')}",${n.attempts}`,
+        ),
+      ];
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="khan-cap-${report.id.slice(0, 8)}.csv"`)
+        .send(`\ufeff${lines.join("\r\n")}\r\n`);
+    },
+  );
+
+  app.post(
+    "/announcements/:id/deliveries/resend",
+    {
+      schema: {
+        summary: "Send again what failed",
+        description: "Queues again the emergency's emails and SMS that could not be sent.",
+        tags,
+        params: IdParams,
+        response: { 200: DeliveryReport },
+      },
+      config: { permission: console.permission },
+    },
+    async (req) => req.run((ctx) => emergency.resendFailed(ctx, req.params.id)),
   );
 
   app.get(

@@ -24,14 +24,14 @@ import { reachOf } from "./audience.js";
 type Row = typeof announcements.$inferSelect;
 
 /** The building, once the caller may announce in it. */
-async function buildingToAnnounceIn(ctx: Ctx, buildingId: string) {
+export async function buildingToAnnounceIn(ctx: Ctx, buildingId: string) {
   const building = await loadBuilding(ctx, buildingId);
   authorizeVisible(ctx.actor, "announce", subject(buildingPolicy, building));
   return building;
 }
 
 /** An announcement of a building the caller may announce in; any other answers 404. */
-async function loadAnnouncement(ctx: Ctx, id: string): Promise<Row> {
+export async function loadAnnouncement(ctx: Ctx, id: string): Promise<Row> {
   const [row] = await ctx.tx
     .select()
     .from(announcements)

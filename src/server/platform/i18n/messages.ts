@@ -170,6 +170,9 @@ const vi = {
   SURVEY_CLOSED: "Khảo sát đã đóng.",
   SURVEY_UNIT_REQUIRED: "Hãy chọn căn hộ bạn trả lời thay.",
   SURVEY_ANSWERED: "Bạn đã trả lời khảo sát này.",
+  EMERGENCY_SUBJECT: "[KHẨN CẤP] {title}",
+  NO_CONTACT: "Không có email, số điện thoại hay tài khoản ứng dụng",
+  SEND_FAILED: "Gửi không được sau 3 lần thử",
 } satisfies Catalog;
 
 /** A stable message code: what error factories and `details.fields` carry, worded here in each language. */
@@ -343,6 +346,9 @@ const en: Record<MessageCode, string> = {
   SURVEY_CLOSED: "The survey is closed.",
   SURVEY_UNIT_REQUIRED: "Choose the unit you answer for.",
   SURVEY_ANSWERED: "You have already answered this survey.",
+  EMERGENCY_SUBJECT: "[EMERGENCY] {title}",
+  NO_CONTACT: "No email, phone number or app account",
+  SEND_FAILED: "Could not be sent after 3 attempts",
 };
 
 /** Entity names used inside messages. */

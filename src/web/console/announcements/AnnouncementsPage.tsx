@@ -34,6 +34,7 @@ import {
   useAudienceText,
   useWhenText,
 } from "./announcements.js";
+import { EmergencyModal, EmergencyReport } from "./Emergency.js";
 
 /** Palette names: the theme makes each one's filled shade readable with white text (theme.ts). */
 const STATUS_COLOUR: Record<AnnouncementStatus, string> = {
@@ -55,6 +56,7 @@ function StatusBadge({ status }: { status: AnnouncementStatus }) {
 /** One announcement: what was said, to whom, who read it, and what can still be done with it. */
 function AnnouncementDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const [, setParams] = useSearchParams();
   const detail = useAnnouncement(id);
   const action = useAnnouncementAction();
   const audienceText = useAudienceText();
@@ -118,6 +120,20 @@ function AnnouncementDrawer({ id, onClose }: { id: string; onClose: () => void }
                 onClick={() => action.mutate({ id: a.id, kind: a.pinned ? "unpin" : "pin" })}
               >
                 {a.pinned ? t("announcements.unpin") : t("announcements.pin")}
+              </Button>
+            )}
+            {a.category === "emergency" && (
+              <Button
+                variant="default"
+                onClick={() =>
+                  setParams((p) => {
+                    p.delete("announcement");
+                    p.set("report", a.id);
+                    return p;
+                  })
+                }
+              >
+                {t("announcements.openReport")}
               </Button>
             )}
             {a.status === "published" && (
@@ -242,6 +258,8 @@ export default function AnnouncementsPage() {
   const { t } = useTranslation();
   const buildings = useAllBuildings();
   const [params, setParams] = useSearchParams();
+  const [alerting, setAlerting] = useState(false);
+  const reportId = params.get("report");
   const items = buildings.data?.items ?? [];
   const buildingId = params.get("building") ?? items[0]?.id ?? null;
   return (
@@ -250,16 +268,45 @@ export default function AnnouncementsPage() {
         title={t("announcements.pageTitle")}
         action={
           buildingId && (
-            <Button
-              component={Link}
-              to={`/console/announcements/new?building=${buildingId}`}
-              leftSection={<IconMegaphone size={18} />}
-            >
-              {t("announcements.compose")}
-            </Button>
+            <Group gap="sm">
+              <Button color="red" variant="outline" onClick={() => setAlerting(true)}>
+                {t("announcements.emergency")}
+              </Button>
+              <Button
+                component={Link}
+                to={`/console/announcements/new?building=${buildingId}`}
+                leftSection={<IconMegaphone size={18} />}
+              >
+                {t("announcements.compose")}
+              </Button>
+            </Group>
           )
         }
       />
+      {alerting && buildingId && (
+        <EmergencyModal
+          buildingId={buildingId}
+          onClose={() => setAlerting(false)}
+          onSent={(id) => {
+            setAlerting(false);
+            setParams((p) => {
+              p.set("report", id);
+              return p;
+            });
+          }}
+        />
+      )}
+      {reportId && (
+        <EmergencyReport
+          id={reportId}
+          onClose={() =>
+            setParams((p) => {
+              p.delete("report");
+              return p;
+            })
+          }
+        />
+      )}
       <FormError error={buildings.error} />
       {buildings.isSuccess && items.length === 0 && <Text c="dimmed">{t("announcements.noBuilding")}</Text>}
       {items.length > 1 && (

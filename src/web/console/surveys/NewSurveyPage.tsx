@@ -11,6 +11,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { randomId } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -20,7 +21,7 @@ import { FormError, required, showFieldErrors } from "../../components/forms.js"
 import { PageHeader } from "../../components/Pages.js";
 import { SURVEYS_PATH } from "./SurveysPage.js";
 
-type Draft = { text: string; kind: Question["kind"]; options: string; max: "5" | "10" };
+type Draft = { key: string; text: string; kind: Question["kind"]; options: string; max: "5" | "10" };
 type Values = {
   title: string;
   description: string;
@@ -31,7 +32,7 @@ type Values = {
   closesAt: string;
 };
 
-const blank = (): Draft => ({ text: "", kind: "single", options: "", max: "5" });
+const blank = (): Draft => ({ key: randomId(), text: "", kind: "single", options: "", max: "5" });
 
 /** A question as the API takes it, its id from its place. */
 function toQuestion(d: Draft, i: number): Question {
@@ -130,7 +131,7 @@ export default function NewSurveyPage() {
             {...form.getInputProps("description")}
           />
           {form.values.questions.map((q, i) => (
-            <Paper withBorder p="md" radius="md" key={`q-${i + 1}`}>
+            <Paper withBorder p="md" radius="md" key={q.key}>
               <Stack gap="xs">
                 <Group justify="space-between">
                   <Text fw={700}>{t("surveys.question", { n: i + 1 })}</Text>

@@ -53,7 +53,8 @@ function QuestionView({ q }: { q: z.infer<typeof QuestionResult> }) {
         q.texts.length ? (
           <Stack gap={4} component="ul" m={0} pl="md">
             {q.texts.map((text, i) => (
-              <Text component="li" size="sm" key={`${i}-${text}`}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of answers, which may repeat
+              <Text component="li" size="sm" key={i}>
                 {text}
               </Text>
             ))}
@@ -62,22 +63,20 @@ function QuestionView({ q }: { q: z.infer<typeof QuestionResult> }) {
           <Text size="sm">{t("surveys.noTexts")}</Text>
         )
       ) : (
-        <>
-          <div role="img" aria-label={q.counts.map((c) => `${c.label}: ${c.count}`).join(", ")}>
-            <BarChart
-              h={Math.max(120, q.counts.length * 36)}
-              data={q.counts}
-              dataKey="label"
-              orientation="vertical"
-              series={[{ name: "count", label: t("surveys.responses"), color: "blue.7" }]}
-              yAxisProps={{ width: 110 }}
-              xAxisProps={{ allowDecimals: false }}
-              gridAxis="none"
-              withTooltip={false}
-              withBarValueLabel
-            />
-          </div>
-        </>
+        <div role="img" aria-label={q.counts.map((c) => `${c.label}: ${c.count}`).join(", ")}>
+          <BarChart
+            h={Math.max(120, q.counts.length * 36)}
+            data={q.counts}
+            dataKey="label"
+            orientation="vertical"
+            series={[{ name: "count", label: t("surveys.responses"), color: "blue.7" }]}
+            yAxisProps={{ width: 110 }}
+            xAxisProps={{ allowDecimals: false }}
+            gridAxis="none"
+            withTooltip={false}
+            withBarValueLabel
+          />
+        </div>
       )}
     </Paper>
   );

@@ -45,6 +45,7 @@ export async function buildingResidents(
       restricted: residents.restrictedAt,
       erased: residents.erasedAt,
       unitId: units.id,
+      unitCode: units.code,
       role: householdMembers.role,
     })
     .from(householdMembers)
