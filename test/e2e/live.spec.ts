@@ -11,7 +11,7 @@ test("an announcement reaches the resident's open app at once: the bell counts i
   await signIn(page, "resident@demo.chungcu.vn");
   await expect(page).toHaveURL(/\/app$/);
   const before = (await api(page, "GET", "/api/v1/notifications?page=1&pageSize=1")).unread as number;
-  const bell = page.getByRole("link", { name: /^Thông báo/ });
+  const bell = page.getByRole("banner").getByRole("link", { name: /^Thông báo/ });
   await expect(bell).toBeVisible();
   // The stream opens once the first screen is shown; the page has been loaded once only.
   let loads = 0;

@@ -10,6 +10,8 @@ test("a resident answers a survey and the manager sees the chart", async ({ brow
   const office = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const manager = await office.newPage();
   await signIn(manager, "manager@demo.chungcu.vn");
+  // The sign-in test leaves this manager's account in English: this one reads Vietnamese.
+  await manager.getByRole("combobox", { name: "Ngôn ngữ / Language" }).selectOption({ label: "Tiếng Việt" });
   await manager.getByRole("link", { name: "Khảo sát", exact: true }).click();
   await manager.getByRole("link", { name: "Tạo khảo sát" }).click();
   await expect(manager.getByRole("heading", { name: "Tạo khảo sát" })).toBeVisible();
