@@ -189,21 +189,11 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: console.permission },
     },
     async (req, reply) => {
-      const report = await req.run((ctx) => emergency.deliveryReport(ctx, req.params.id));
-      const lines = [
-        "channel,sent,failed,queued",
-        ...report.channels.map((c) => `${c.channel},${c.sent},${c.failed},${c.queued}`),
-        "",
-        "unit,channel,reason,attempts",
-        ...report.notReached.map(
-          (n) =>
-            `"${n.unitCode.replace(/"/g, '""')}",${n.channel},"${(n.error ?? "").replace(/"/g, '""')}",${n.attempts}`,
-        ),
-      ];
+      const { filename, csv } = await req.run((ctx) => emergency.deliveryCsv(ctx, req.params.id));
       return reply
         .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="khan-cap-${report.id.slice(0, 8)}.csv"`)
-        .send(`\ufeff${lines.join("\r\n")}\r\n`);
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(csv);
     },
   );
 

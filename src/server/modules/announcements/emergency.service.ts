@@ -7,6 +7,7 @@ import { insertOne } from "../../platform/db/insert.js";
 import { errors } from "../../platform/errors.js";
 import { message } from "../../platform/i18n/messages.js";
 import { defineTask } from "../../platform/jobs/tasks.js";
+import { csvFile } from "../../platform/spreadsheet/csv.js";
 import { notify } from "../notifications/index.js";
 import { buildingResidents, openResidentFields } from "../registry/index.js";
 import { buildingToAnnounceIn, loadAnnouncement } from "./announcements.service.js";
@@ -162,6 +163,19 @@ export async function deliveryReport(ctx: Ctx, announcementId: string) {
     })),
     done: channels.every((c) => c.queued === 0),
   };
+}
+
+/** The report as CSV: the figures per channel, then each unit not reached with the channel and the reason. */
+export async function deliveryCsv(ctx: Ctx, announcementId: string) {
+  const report = await deliveryReport(ctx, announcementId);
+  const csv = csvFile([
+    ["channel", "sent", "failed", "queued"],
+    ...report.channels.map((c) => [c.channel, c.sent, c.failed, c.queued]),
+    [],
+    ["unit", "channel", "reason", "attempts"],
+    ...report.notReached.map((n) => [n.unitCode, n.channel, n.error, n.attempts]),
+  ]);
+  return { filename: `khan-cap-${report.id.slice(0, 8)}.csv`, csv };
 }
 
 /** Sends again what failed on email and SMS. */

@@ -103,7 +103,7 @@ describe("emergency broadcast", () => {
 
     const csv = await admin.get(`/api/v1/announcements/${sent.body.id}/deliveries/export`);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
-    expect(csv.raw.toString("utf8")).toContain('"A-02.01",none');
+    expect(csv.raw.toString("utf8")).toContain('"A-02.01","none"');
   });
 
   it("is not another company's to see or resend", async () => {

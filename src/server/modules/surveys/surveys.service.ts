@@ -8,6 +8,7 @@ import type { Ctx } from "../../platform/context.js";
 import { insertOne } from "../../platform/db/insert.js";
 import { pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
+import { csvFile } from "../../platform/spreadsheet/csv.js";
 import { reachOf } from "../announcements/index.js";
 import { buildingPolicy, loadBuilding } from "../buildings/index.js";
 import { mySources, notify } from "../notifications/index.js";
@@ -207,20 +208,17 @@ export async function surveyCsv(ctx: Ctx, id: string): Promise<{ filename: strin
     .select({ answers: surveyResponses.answers, on: surveyResponses.answeredOn })
     .from(surveyResponses)
     .where(and(eq(surveyResponses.companyId, ctx.companyId), eq(surveyResponses.surveyId, id)));
-  const cell = (v: unknown) => {
-    const text = Array.isArray(v) ? v.join("; ") : v === undefined ? "" : String(v);
-    // Quoted, and a leading = + - @ defused so a spreadsheet does not run it as a formula.
-    return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-  };
-  const header = ["answered_on", ...row.questions.map((q) => q.text)].map(cell).join(",");
-  const lines = rows.map((r) => [r.on, ...row.questions.map((q) => r.answers[q.id])].map(cell).join(","));
+  const csv = csvFile([
+    ["answered_on", ...row.questions.map((q) => q.text)],
+    ...rows.map((r) => [r.on, ...row.questions.map((q) => r.answers[q.id])]),
+  ]);
   await audit(ctx, {
     action: "survey.export",
     entity: "survey",
     entityId: id,
     changes: { rows: rows.length },
   });
-  return { filename: `khao-sat-${id.slice(0, 8)}.csv`, csv: `\ufeff${[header, ...lines].join("\r\n")}\r\n` };
+  return { filename: `khao-sat-${id.slice(0, 8)}.csv`, csv };
 }
 
 /** Who may answer a survey: whom it was sent to (their inbox holds its message). */
