@@ -139,6 +139,8 @@ export default defineConfig({
         // The local sandbox gateway stands in for another site: its pages come from the server, not the app.
         navigateFallbackDenylist: [/^\/api\//, /^\/dev\//, /^\/sandbox\//],
         cleanupOutdatedCaches: true,
+        // Showing push notifications and opening the app on a tap (src/web/public/push-sw.js).
+        importScripts: ["/push-sw.js"],
       },
     }),
     stylesheetAfterSplash(),

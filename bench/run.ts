@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<void>> = {
   notify: () => import("./notify.js").then((m) => m.run()),
   pdf: () => import("./pdf.js").then((m) => m.run()),
   residents: () => import("./residents.js").then((m) => m.run()),
+  tickets: () => import("./tickets.js").then((m) => m.run()),
 };
 
 const wanted = process.argv[2] ?? "";

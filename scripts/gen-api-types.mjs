@@ -12,9 +12,10 @@ async function openapiDocument() {
   const { buildApp } = await tsImport("../src/server/app.ts", import.meta.url);
   const { loadConfig } = await tsImport("../src/server/config.ts", import.meta.url);
   const { createLogger } = await tsImport("../src/server/platform/log/logger.ts", import.meta.url);
-  // Building the routes touches no database (it only starts hearing session changes), and no optional route (gateway sandbox, outbox) is in the API.
+  // Building the routes touches no database (it only starts hearing session changes and reads the push key pair,
+  // which it may not find), and no optional route (gateway sandbox, outbox) is in the API.
   const config = loadConfig({ NODE_ENV: "test" }, { masterKey: Buffer.alloc(32), demo: false, jobs: false });
-  const db = { listen: async () => async () => {} };
+  const db = { listen: async () => async () => {}, ownerSql: { query: async () => ({ rows: [] }) } };
   const app = await buildApp({ config, db, logger: createLogger("silent"), webDir: "/nonexistent" });
   await app.ready();
   const doc = app.swagger();

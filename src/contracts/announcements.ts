@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PageQuery, page, Uuid } from "./common.js";
+import { FileInfo } from "./files.js";
+import { DeliveryChannel } from "./notifications.js";
 
 export const AnnouncementCategory = z.enum(["notice", "maintenance", "event", "emergency", "promotion"]);
 export type AnnouncementCategory = z.infer<typeof AnnouncementCategory>;
@@ -38,6 +40,8 @@ export const AnnouncementBody = z
     /** Publish now (default), keep as a draft, or publish at `publishAt`. */
     action: z.enum(["publish", "draft", "schedule"]).default("publish"),
     publishAt: z.iso.datetime({ offset: true }).optional(),
+    /** Files uploaded for it (`POST /files?purpose=announcement`): PDFs and images, at most 10. */
+    attachments: z.array(Uuid).max(10).default([]),
   })
   .refine((b) => b.action !== "schedule" || b.publishAt !== undefined, {
     path: ["publishAt"],
@@ -52,6 +56,8 @@ export const AnnouncementPatch = z
     audience: Audience,
     pinned: z.boolean(),
     publishAt: z.iso.datetime({ offset: true }).nullable(),
+    /** The files it keeps: those listed (new uploads are attached, the others removed). */
+    attachments: z.array(Uuid).max(10),
   })
   .partial();
 
@@ -91,6 +97,7 @@ export const Announcement = z.object({
   /** People it was delivered to in the app, and how many of them opened it. */
   sent: z.number().int(),
   read: z.number().int(),
+  attachments: z.array(FileInfo),
 });
 export const AnnouncementList = page(Announcement);
 export const AnnouncementListQuery = PageQuery.extend({
@@ -107,6 +114,7 @@ export const FeedItem = z.object({
   pinned: z.boolean(),
   publishedAt: z.string(),
   read: z.boolean(),
+  attachments: z.array(FileInfo),
 });
 export const Feed = page(FeedItem).extend({ unread: z.number().int() });
 
@@ -117,7 +125,6 @@ export const EmergencyBody = z.object({
   blocks: z.array(z.string().trim().min(1).max(20)).max(50).default([]),
 });
 
-const DeliveryChannel = z.enum(["in_app", "email", "sms", "none"]);
 /** Who an emergency reached, per channel, and who it did not (by unit, never by contact). */
 export const DeliveryReport = z.object({
   id: Uuid,

@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { PageQuery, page, Uuid } from "./common.js";
+import { FileInfo } from "./files.js";
 
 export const ConversationStatus = z.enum(["open", "answered", "closed"]);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
 const MessageText = z.string().trim().min(1).max(4000);
+/** Photos uploaded for the message (`POST /files?purpose=conversation`), at most 5. */
+const Photos = z.array(Uuid).max(5).default([]);
 
 export const NewConversationBody = z.object({
   unitId: Uuid,
   topic: z.string().trim().min(3).max(200),
   message: MessageText,
+  photos: Photos,
 });
-export const MessageBody = z.object({ body: MessageText });
+export const MessageBody = z.object({ body: MessageText, photos: Photos });
 
 /** The management's changes: assign (null: nobody), close or reopen. */
 export const ConversationPatch = z
@@ -25,6 +29,7 @@ export const ConversationMessage = z.object({
   /** The author's name; a resident sees "Ban quản lý" for staff, not who. */
   author: z.string(),
   createdAt: z.string(),
+  photos: z.array(FileInfo),
 });
 
 export const Conversation = z.object({

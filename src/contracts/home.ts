@@ -38,6 +38,22 @@ export const RequestsCard = z.object({
   ),
 });
 
+/** Tickets: the resident's tickets about the unit still open, and those resolved waiting for a rating. */
+export const TicketsCard = z.object({
+  items: z.array(
+    z.object({
+      id: Uuid,
+      number: z.number().int(),
+      title: z.string(),
+      status: z.enum(["new", "acknowledged", "in_progress", "waiting", "resolved", "reopened"]),
+      updatedAt: z.string(),
+    }),
+  ),
+});
+
+/** Reception: parcels waiting for the household. */
+export const ParcelsCard = z.object({ waiting: z.number().int() });
+
 /** A shortcut on the home to a page of the resident app. */
 export const HomeAction = z.object({ key: z.string(), to: z.string() });
 

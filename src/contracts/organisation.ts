@@ -120,7 +120,7 @@ export const Health = z.object({
 export const OutboxMessage = z.object({
   id: z.number().int(),
   at: z.string(),
-  channel: z.enum(["email", "sms"]),
+  channel: z.enum(["email", "sms", "zalo", "push"]),
   to: z.string(),
   subject: z.string().nullable(),
   text: z.string(),

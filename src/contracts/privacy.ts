@@ -366,9 +366,12 @@ export const AffectedPage = page(
   z.object({ residentId: Uuid, name: z.string(), units: z.array(z.string()) }),
 );
 export const NotifyResult = z.object({
-  inApp: z.number().int(),
-  email: z.number().int(),
+  /** The affected people told. */
   total: z.number().int(),
+  /** Of them, those reached (in the app or on a contact). */
+  people: z.number().int(),
+  /** Messages queued by email, push, Zalo or SMS. */
+  queued: z.number().int(),
 });
 
 // ---------------------------------------------------------------- notifications (in-app inbox)
@@ -427,11 +430,20 @@ export const AccessLogPeople = z.object({
   ),
 });
 
-export const RetentionCategory = z.enum(["access_logs", "closed_accounts", "ticket_photos"]);
+export const RetentionCategory = z.enum([
+  "access_logs",
+  "closed_accounts",
+  "ticket_photos",
+  "conversations",
+  "visitor_log",
+]);
 export const RetentionSettings = z.object({
   accessLogDays: z.number().int().min(30).max(3650),
   closedAccountDays: z.number().int().min(30).max(3650),
   ticketPhotoDays: z.number().int().min(30).max(3650),
+  conversationDays: z.number().int().min(30).max(3650),
+  /** The visitor log (guests' names and plates) and used guest passes; the building's security period. */
+  visitorLogDays: z.number().int().min(7).max(3650),
 });
 export const RetentionRun = z.object({
   category: RetentionCategory,

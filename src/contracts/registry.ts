@@ -355,6 +355,90 @@ export const MyData = z.object({
   requests: z.array(
     z.object({ kind: z.string(), status: z.string(), createdAt: z.string(), dueAt: z.string() }),
   ),
+  /** The conversations the person opened with the management, every message in them. */
+  conversations: z
+    .array(
+      z.object({
+        topic: z.string(),
+        unitCode: z.string(),
+        status: z.string(),
+        openedAt: z.string(),
+        messages: z.array(
+          z.object({ fromStaff: z.boolean(), body: z.string(), at: z.string(), photos: z.number().int() }),
+        ),
+      }),
+    )
+    .default([]),
+  /** The tickets the person reported, with what they and the management wrote in them (no internal notes). */
+  tickets: z
+    .array(
+      z.object({
+        number: z.number().int(),
+        title: z.string(),
+        category: z.string(),
+        unitCode: z.string(),
+        status: z.string(),
+        openedAt: z.string(),
+        description: z.string(),
+        photos: z.number().int(),
+        rating: z.number().int().nullable(),
+        ratingComment: z.string().nullable(),
+        messages: z.array(
+          z.object({ fromStaff: z.boolean(), body: z.string(), at: z.string(), photos: z.number().int() }),
+        ),
+      }),
+    )
+    .default([]),
+  /** The guests the person registered at reception (their names and plates, which the guests gave them). */
+  guestPasses: z
+    .array(
+      z.object({
+        guestName: z.string(),
+        guests: z.number().int(),
+        plate: z.string().nullable(),
+        unitCode: z.string(),
+        validFrom: z.string(),
+        validUntil: z.string(),
+        usedAt: z.string().nullable(),
+      }),
+    )
+    .default([]),
+  /** The amenity bookings the person made, with what the household was charged. */
+  bookings: z
+    .array(
+      z.object({
+        amenity: z.string(),
+        unitCode: z.string(),
+        startsAt: z.string(),
+        status: z.string(),
+        guests: z.number().int(),
+        note: z.string().nullable(),
+        fee: z.number().int(),
+        deposit: z.number().int(),
+      }),
+    )
+    .default([]),
+  /** Parcels reception received for the person's households. */
+  parcels: z
+    .array(
+      z.object({
+        unitCode: z.string(),
+        carrier: z.string(),
+        receivedAt: z.string(),
+        pickedUpAt: z.string().nullable(),
+      }),
+    )
+    .default([]),
+  /** How the person chose to be told, the browsers that receive push, and how many messages were sent. */
+  notifications: z
+    .object({
+      choices: z.record(z.string(), z.boolean()),
+      quietHours: z.object({ from: z.string(), to: z.string() }).nullable(),
+      devices: z.array(z.object({ label: z.string().nullable(), since: z.string() })),
+      deliveries: z.number().int(),
+    })
+    .nullable()
+    .default(null),
 });
 
 export const AccessCardKind = z.enum(["access", "elevator"]);

@@ -30,6 +30,7 @@ import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { validatorCompiler } from "./platform/http/validation.js";
 import { webShell } from "./platform/http/web-shell.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
+import type { ZnsGateway } from "./platform/messaging/zalo.js";
 import { createPlatform } from "./runtime.js";
 
 export type AppOptions = {
@@ -38,6 +39,8 @@ export type AppOptions = {
   logger: Logger;
   /** Replaces the HTTP SMS gateway (tests capture SMS at the edge). */
   sms?: SmsGateway;
+  /** Replaces the HTTP Zalo ZNS gateway (tests capture Zalo messages at the edge). */
+  zns?: ZnsGateway;
   /** The built web app (default `dist/web`); tests give a folder of their own. */
   webDir?: string;
   /** The modules to run (default: `modules/index.ts`); a test adds one of its own to a copy of the list. */
@@ -86,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     db,
     logger: opts.logger,
     sms: opts.sms,
+    zns: opts.zns,
     modules: opts.modules,
     sessionCache: { forget: (ids) => sessions.forget(ids), echo: (nonce) => sessions.echo(nonce) },
   });

@@ -32,6 +32,34 @@ const EnvSchema = z.object({
   SMS_API_KEY: z.string().optional(),
   SMS_SECRET_KEY: z.string().optional(),
   SMS_BRANDNAME: z.string().max(11).default("CHUNGCU"),
+  /** Whether the brandname route carries Unicode; without it texts are sent without diacritics. */
+  SMS_UNICODE: flag.default(false),
+  ZALO_ZNS_URL: z.url().default("https://business.openapi.zalo.me"),
+  /** The Official Account's access token for ZNS; Zalo messages are sent only when it is set. */
+  ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** The OA's secret key: signs Zalo's delivery events (`POST /api/v1/webhooks/zalo`). */
+  ZALO_OA_SECRET_KEY: z.string().min(1).optional(),
+  /** JSON: our template key → the id of the approved ZNS template, e.g. {"billing.notice-issued":"231231"}. */
+  ZALO_ZNS_TEMPLATES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON object" });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().min(1),
+        z.union([
+          z.string().regex(/^\d+$/, "must be a Zalo template id (digits)"),
+          z.number().int().positive(),
+        ]),
+      ),
+    )
+    .optional(),
   /** Start in production with neither email nor SMS: only authenticator-app accounts can sign in anew. */
   ALLOW_NO_MESSAGING: flag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -56,6 +84,14 @@ const EnvSchema = z.object({
   VNPAY_PAYMENT_URL: z.url().optional(),
   /** A cash payment more than this (VND) above what the unit owes asks the accountant to confirm. */
   OVERPAYMENT_MARGIN_VND: z.coerce.number().int().min(0).max(1_000_000_000_000).default(1_000_000),
+  /** Where uploaded files are kept: `disk` (DATA_DIR/files) or `s3` (a bucket, with the S3_* settings). */
+  STORAGE: z.enum(["disk", "s3"]).default("disk"),
+  /** An S3-compatible server's address (MinIO, a Vietnamese cloud's object storage); AWS S3 when unset. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" }).optional(),
+  S3_REGION: z.string().min(1).default("ap-southeast-1"),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -72,7 +108,16 @@ export type Config = {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
-  sms: { url: string; apiKey: string; secretKey: string; brandname: string } | undefined;
+  sms: { url: string; apiKey: string; secretKey: string; brandname: string; unicode: boolean } | undefined;
+  /** Zalo ZNS, when ZALO_ACCESS_TOKEN is set: our template keys map to Zalo's template ids. */
+  zalo:
+    | {
+        url: string;
+        accessToken: string;
+        templates: Record<string, string>;
+        webhookSecret: string | undefined;
+      }
+    | undefined;
   /** ALLOW_NO_MESSAGING: production may start without a channel for one-time codes. */
   allowNoMessaging: boolean;
   logLevel: string;
@@ -91,6 +136,17 @@ export type Config = {
     | null;
   /** How far above what a unit owes a cash payment may go without the accountant's confirmation (VND). */
   overpaymentMarginVnd: number;
+  /** Where uploaded files are kept (STORAGE). */
+  storage:
+    | { kind: "disk"; dir: string }
+    | {
+        kind: "s3";
+        endpoint?: string;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+      };
   version: string;
 };
 
@@ -127,8 +183,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const smsKeys = [e.SMS_GATEWAY_URL, e.SMS_API_KEY, e.SMS_SECRET_KEY].filter(Boolean).length;
   if (smsKeys > 0 && smsKeys < 3)
     problems.push("SMS_GATEWAY_URL, SMS_API_KEY and SMS_SECRET_KEY must be set together");
+  if (e.ZALO_ZNS_TEMPLATES && !e.ZALO_ACCESS_TOKEN)
+    problems.push("ZALO_ZNS_TEMPLATES is set without ZALO_ACCESS_TOKEN: no Zalo message could be sent");
   if (Boolean(e.VNPAY_TMN_CODE) !== Boolean(e.VNPAY_HASH_SECRET))
     problems.push("VNPAY_TMN_CODE and VNPAY_HASH_SECRET must be set together");
+  const missingS3 = (["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((k) => !e[k]);
+  if (e.STORAGE === "s3" && missingS3.length)
+    problems.push(`STORAGE=s3 needs ${missingS3.join(", ")}: the bucket and the credentials to write to it`);
+  if (e.STORAGE === "disk" && e.S3_BUCKET)
+    problems.push(
+      "S3_BUCKET is set but STORAGE is disk: set STORAGE=s3 to keep files in the bucket, or remove S3_BUCKET",
+    );
   const dataDir = path.resolve(e.DATA_DIR);
   // A key stored with the data opens it for whoever copies the data (a backup, a disk): never in production.
   if (e.NODE_ENV === "production" && existsSync(path.join(dataDir, MASTER_KEY_FILE)))
@@ -162,8 +227,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
             apiKey: e.SMS_API_KEY,
             secretKey: e.SMS_SECRET_KEY,
             brandname: e.SMS_BRANDNAME,
+            unicode: e.SMS_UNICODE,
           }
         : undefined,
+    zalo: e.ZALO_ACCESS_TOKEN
+      ? {
+          url: e.ZALO_ZNS_URL,
+          accessToken: e.ZALO_ACCESS_TOKEN,
+          templates: Object.fromEntries(
+            Object.entries(e.ZALO_ZNS_TEMPLATES ?? {}).map(([key, id]) => [key, String(id)]),
+          ),
+          webhookSecret: e.ZALO_OA_SECRET_KEY,
+        }
+      : undefined,
     allowNoMessaging: e.ALLOW_NO_MESSAGING,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
@@ -201,6 +277,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
               }
             : null,
     overpaymentMarginVnd: e.OVERPAYMENT_MARGIN_VND,
+    storage:
+      e.STORAGE === "s3" && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            kind: "s3",
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : { kind: "disk", dir: path.join(dataDir, "files") },
     version: process.env.npm_package_version ?? "0.1.0",
     ...overrides,
   };

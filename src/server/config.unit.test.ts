@@ -84,6 +84,54 @@ describe("configuration", () => {
   });
 });
 
+describe("file storage (STORAGE)", () => {
+  const base = { MASTER_KEY: key, NODE_ENV: "test", DATA_DIR: "/srv/chungcu" };
+  const s3 = {
+    ...base,
+    STORAGE: "s3",
+    S3_BUCKET: "chungcu-files",
+    S3_ACCESS_KEY_ID: "AKIAEXAMPLE",
+    S3_SECRET_ACCESS_KEY: "secret-example",
+  };
+
+  it("keeps files on disk under DATA_DIR/files by default", () => {
+    expect(loadConfig(base).storage).toEqual({ kind: "disk", dir: path.resolve("/srv/chungcu/files") });
+    expect(loadConfig({ ...base, STORAGE: "disk" }).storage.kind).toBe("disk");
+  });
+
+  it("uses a bucket with STORAGE=s3, in Singapore unless S3_REGION says otherwise", () => {
+    expect(loadConfig(s3).storage).toEqual({
+      kind: "s3",
+      endpoint: undefined,
+      region: "ap-southeast-1",
+      bucket: "chungcu-files",
+      accessKeyId: "AKIAEXAMPLE",
+      secretAccessKey: "secret-example",
+    });
+    expect(
+      loadConfig({ ...s3, S3_ENDPOINT: "http://127.0.0.1:9000", S3_REGION: "us-east-1" }).storage,
+    ).toMatchObject({ endpoint: "http://127.0.0.1:9000", region: "us-east-1" });
+  });
+
+  it("refuses to start with STORAGE=s3 and no bucket or credentials, naming what is missing", () => {
+    const { S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, ...none } = s3;
+    expect(() => loadConfig(none)).toThrow(
+      /STORAGE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/,
+    );
+    const noSecret = { ...none, S3_BUCKET, S3_ACCESS_KEY_ID };
+    expect(() => loadConfig(noSecret)).toThrow(/STORAGE=s3 needs S3_SECRET_ACCESS_KEY:/);
+    expect(() => loadConfig({ ...noSecret, S3_SECRET_ACCESS_KEY })).not.toThrow();
+  });
+
+  it("refuses an unknown STORAGE, an endpoint that is not a URL, and a bucket that STORAGE would ignore", () => {
+    expect(() => loadConfig({ ...base, STORAGE: "ftp" })).toThrow(/STORAGE="ftp"/);
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT="minio:9000"/);
+    expect(() => loadConfig({ ...base, S3_BUCKET: "chungcu-files" })).toThrow(
+      /S3_BUCKET is set but STORAGE is disk/,
+    );
+  });
+});
+
 describe("demo secrets", () => {
   const dirs: string[] = [];
   const dataDir = () => {

@@ -10,6 +10,8 @@ import { TaskQueue } from "./platform/jobs/tasks.js";
 import { LiveHub } from "./platform/live/live.js";
 import { Messenger } from "./platform/messaging/messenger.js";
 import type { SmsGateway } from "./platform/messaging/sms.js";
+import type { ZnsGateway } from "./platform/messaging/zalo.js";
+import { type BlobStore, createStore } from "./platform/storage/store.js";
 
 export type PlatformOptions = {
   config: Config;
@@ -17,10 +19,14 @@ export type PlatformOptions = {
   logger: Logger;
   /** Replaces the HTTP SMS gateway (tests capture SMS at the edge). */
   sms?: SmsGateway;
+  /** Replaces the HTTP Zalo ZNS gateway (tests capture Zalo messages at the edge). */
+  zns?: ZnsGateway;
   /** The modules to run (default: every module of `modules/index.ts`); a test may add one of its own. */
   modules?: readonly ModuleManifest[];
   /** The app's session cache (its SessionResolver); the CLI and benchmarks cache none. */
   sessionCache?: Platform["sessionCache"];
+  /** Replaces the store STORAGE configures (a test's own directory or bucket). */
+  storage?: BlobStore;
 };
 
 /** The long-lived services of one app, CLI run or benchmark, with every module of `modules/index.ts`. */
@@ -29,9 +35,10 @@ export function createPlatform(opts: PlatformOptions): Platform {
   return {
     config,
     keyring: new Keyring(config.masterKey),
-    messenger: new Messenger(config, logger, opts.sms),
+    messenger: new Messenger(config, logger, { sms: opts.sms, zns: opts.zns }),
     live: new LiveHub(db),
     tasks: new TaskQueue(currentActor),
+    storage: opts.storage ?? createStore(config.storage),
     sessionCache: opts.sessionCache ?? { forget: () => {}, echo: async () => {} },
     compactTables: (tables) => compactTables(db, tables, logger),
     modules: opts.modules ?? modules,

@@ -1,5 +1,4 @@
 import "./mantine.css";
-import "./fonts.css";
 import "./global.css";
 import { MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";

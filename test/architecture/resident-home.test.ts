@@ -10,47 +10,47 @@ import type { Client } from "../helpers/client.js";
 import { newResident } from "../helpers/residents.js";
 
 /*
- * Issue 13: the resident's home and tabs are built from what the modules declare. Parcels do not exist yet, so
- * today's app has no parcel card and no "services" tab; this test adds a mailroom module to a copy of the
+ * Issue 13: the resident's home and tabs are built from what the modules declare. A laundry service does not
+ * exist, so today's app has no laundry card and no "shop" tab; this test adds a laundry module to a copy of the
  * module list, and its card, quick action and tab appear on the home without a line of the home's code edited.
  */
 
-const parcels = pgTable("home_parcels", {
+const bags = pgTable("home_laundry", {
   companyId: uuid("company_id").notNull(),
   id: uuid("id").primaryKey().defaultRandom(),
   unitId: uuid("unit_id").notNull(),
-  carrier: text("carrier").notNull(),
+  service: text("service").notNull(),
 });
 const CREATE_TABLE = `
-  create table home_parcels (
+  create table home_laundry (
     company_id uuid not null,
     id uuid primary key default gen_random_uuid(),
     unit_id uuid not null,
-    carrier text not null
+    service text not null
   );
-  alter table home_parcels enable row level security;
-  alter table home_parcels force row level security;
-  create policy home_parcels_tenant on home_parcels
+  alter table home_laundry enable row level security;
+  alter table home_laundry force row level security;
+  create policy home_laundry_tenant on home_laundry
     using (company_id = nullif(current_setting('app.company_id', true), '')::uuid);
-  grant select, insert, update, delete on home_parcels to app_user;`;
+  grant select, insert, update, delete on home_laundry to app_user;`;
 
-const mailroomModule = defineModule({
-  name: "mailroom",
+const laundryModule = defineModule({
+  name: "laundry",
   residentHome: {
     cards: [
       defineHomeCard({
-        key: "mailroom.parcels",
-        order: 15,
+        key: "laundry.bags",
+        order: 14,
         data: z.object({ waiting: z.number().int() }),
         summary: async (ctx, unit) => {
-          const [row] = await ctx.tx.select({ n: count() }).from(parcels).where(eq(parcels.unitId, unit.id));
+          const [row] = await ctx.tx.select({ n: count() }).from(bags).where(eq(bags.unitId, unit.id));
           return row && row.n > 0 ? { waiting: row.n } : null;
         },
       }),
     ],
-    actions: [{ key: "mailroom.guest", order: 5, to: "/app/services/guests" }],
+    actions: [{ key: "laundry.order", order: 5, to: "/app/shop/laundry" }],
   },
-  residentTabs: [{ key: "services", order: 30 }],
+  residentTabs: [{ key: "shop", order: 35 }],
 });
 
 let env: TestEnv;
@@ -60,7 +60,7 @@ let companyId: string;
 let buildingId: string;
 
 beforeAll(async () => {
-  env = await startTestApp({ signInPerMinute: 1000 }, { modules: [...modules, mailroomModule] });
+  env = await startTestApp({ signInPerMinute: 1000 }, { modules: [...modules, laundryModule] });
   await env.db.ownerSql.exec(CREATE_TABLE);
   const member = await newMember(env, "company_admin");
   ({ companyId, buildingId } = await newUnit(env, { companyId: member.companyId }));
@@ -74,31 +74,31 @@ describe("the resident's home through the module manifest", () => {
     const r = await newResident(env, admin, unitId, { fullName: "Mai Bưu", email: "mai.buu@example.vn" });
     const empty = await r.client.get("/api/v1/me/home", { unitId });
     expect(empty.status).toBe(200);
-    expect(empty.body.tabs).toEqual(["invoices", "services"]);
-    expect(empty.body.actions[0]).toEqual({ key: "mailroom.guest", to: "/app/services/guests" });
+    expect(empty.body.tabs).toEqual(["invoices", "services", "shop", "tickets"]);
+    expect(empty.body.actions[0]).toEqual({ key: "laundry.order", to: "/app/shop/laundry" });
     expect(empty.body.cards).toEqual([]);
 
     await env.db.transaction(companyId, (tx) =>
-      tx.insert(parcels).values([
-        { companyId, unitId, carrier: "GHN" },
-        { companyId, unitId, carrier: "Viettel Post" },
+      tx.insert(bags).values([
+        { companyId, unitId, service: "GHN" },
+        { companyId, unitId, service: "Viettel Post" },
       ]),
     );
     const res = await r.client.get("/api/v1/me/home", { unitId });
-    expect(res.body.cards).toEqual([{ key: "mailroom.parcels", data: { waiting: 2 } }]);
+    expect(res.body.cards).toEqual([{ key: "laundry.bags", data: { waiting: 2 } }]);
     const doc = await r.client.get("/api/docs/json");
-    expect(JSON.stringify(doc.body.paths["/api/v1/me/home"])).toContain("mailroom.parcels");
+    expect(JSON.stringify(doc.body.paths["/api/v1/me/home"])).toContain("laundry.bags");
   });
 
-  it("has no parcels, services or tickets in today's app", async () => {
+  it("has no bags or services in today's app, and the tickets module's tab", async () => {
     const member = await newMember(today, "company_admin");
     const staff = await signIn(today, member);
     const { unitId } = await newUnit(today, { companyId: member.companyId, code: "M-02.01" });
     const r = await newResident(today, staff, unitId, { fullName: "Kim Ngân", email: "kim.ngan@example.vn" });
     const res = await r.client.get("/api/v1/me/home", { unitId });
-    expect(res.body.tabs).toEqual(["invoices"]);
-    expect(res.body.actions.map((a: { key: string }) => a.key)).not.toContain("mailroom.guest");
+    expect(res.body.tabs).toEqual(["invoices", "services", "tickets"]);
+    expect(res.body.actions.map((a: { key: string }) => a.key)).not.toContain("laundry.order");
     const doc = await r.client.get("/api/docs/json");
-    expect(JSON.stringify(doc.body.paths["/api/v1/me/home"])).not.toContain("mailroom");
+    expect(JSON.stringify(doc.body.paths["/api/v1/me/home"])).not.toContain("laundry");
   });
 });

@@ -23,7 +23,7 @@ test("a manager composes a targeted announcement; the resident in its audience s
   const suffix = Date.now().toString(36);
 
   /** Writes an announcement for some floors through the compose screen and publishes it. */
-  async function publishTo(floor: string, title: string) {
+  async function publishTo(floor: string, title: string, attachment?: string) {
     await manager.getByRole("link", { name: "Thông báo", exact: true }).click();
     await manager.getByRole("link", { name: "Soạn thông báo" }).click();
     await expect(manager.getByRole("heading", { name: "Soạn thông báo" })).toBeVisible();
@@ -33,6 +33,14 @@ test("a manager composes a targeted announcement; the resident in its audience s
     await manager.getByRole("combobox", { name: "Tầng" }).click();
     await manager.getByRole("option", { name: `Tầng ${floor}`, exact: true }).click();
     await manager.keyboard.press("Escape");
+    if (attachment) {
+      await manager.locator('input[type="file"]').setInputFiles({
+        name: attachment,
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+      });
+      await expect(manager.getByRole("button", { name: `Bỏ tệp ${attachment}` })).toBeVisible();
+    }
     const count = manager.getByTestId("audience-count");
     await expect(count).toContainText(/Sẽ gửi tới \d+ người/);
     // The phone preview shows the text as residents will read it.
@@ -50,7 +58,7 @@ test("a manager composes a targeted announcement; the resident in its audience s
   // The resident lives on floor 12 of block A: an announcement to floor 3 is not theirs.
   await publishTo("3", `Tầng 3: bảo trì ${suffix}`);
   const mine = `Tầng 12: bảo trì thang máy ${suffix}`;
-  const row = await publishTo("12", mine);
+  const row = await publishTo("12", mine, "lich-bao-tri.pdf");
   if (shots) await manager.screenshot({ path: `${shots}/list.png`, fullPage: true });
 
   // Within seconds, only the live stream can have told the open page (it polls every five minutes).
@@ -62,6 +70,7 @@ test("a manager composes a targeted announcement; the resident in its audience s
   // Opening it is the read receipt the manager sees.
   await resident.getByRole("link", { name: new RegExp(mine) }).click();
   await expect(resident.getByRole("heading", { name: mine })).toBeVisible();
+  await expect(resident.getByRole("link", { name: /lich-bao-tri\.pdf/ })).toBeVisible();
   if (shots) await resident.screenshot({ path: `${shots}/announcement.png`, fullPage: true });
   await manager.reload();
   await expect(row).toContainText("1/1 (100%)");

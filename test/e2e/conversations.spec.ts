@@ -1,3 +1,4 @@
+import { squarePng } from "../helpers/png.js";
 import { expect, test } from "./fixtures.js";
 import { signIn } from "./helpers.js";
 
@@ -23,6 +24,13 @@ test("a resident writes to the management and a care agent answers live", async 
   const topic = `Vòi nước yếu ${Date.now().toString(36)}`;
   await resident.getByLabel("Chủ đề").fill(topic);
   await resident.getByLabel("Nội dung").fill("Từ sáng nay vòi nước trong bếp chảy rất yếu.");
+  // A photo of the tap goes with it (checked and stripped of its metadata by the server).
+  await resident.locator('input[type="file"]').setInputFiles({
+    name: "voi-nuoc.png",
+    mimeType: "image/png",
+    buffer: squarePng(400, 300, [30, 110, 190]),
+  });
+  await expect(resident.getByRole("button", { name: "Bỏ tệp voi-nuoc.png" })).toBeVisible();
   await resident.getByRole("button", { name: "Gửi" }).click();
   await expect(resident.getByRole("heading", { name: topic })).toBeVisible();
   let residentLoads = 0;
@@ -34,6 +42,7 @@ test("a resident writes to the management and a care agent answers live", async 
   await line.click();
   const drawer = care.getByRole("dialog", { name: topic });
   await expect(drawer).toContainText("Từ sáng nay vòi nước trong bếp chảy rất yếu.");
+  await expect(drawer.getByRole("img", { name: "voi-nuoc.png" })).toBeVisible();
   await drawer.getByLabel("Tin nhắn").fill("Kỹ thuật sẽ lên kiểm tra lúc 10 giờ sáng nay.");
   await drawer.getByRole("button", { name: "Gửi" }).click();
   await expect(drawer).toContainText("Đã trả lời");

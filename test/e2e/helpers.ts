@@ -4,7 +4,13 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
-/** The newest one-time code the demo "sent" to this address (the development outbox). */
+/** A one-time code's text, in either language ("Mã đăng nhập … là 123456", "… sign-in code is 123456"). */
+const CODE_TEXT = /\b(?:Mã|code)\W\D*?\b(\d{6})\b/;
+
+/**
+ * The newest one-time code the demo "sent" to this address (the development outbox). Messages that are not a
+ * code are passed over: a notice issued earlier in the test may reach the person after their code.
+ */
 export async function codeFor(page: Page, email: string, after = 0): Promise<string> {
   let code: string | undefined;
   await expect
@@ -12,8 +18,10 @@ export async function codeFor(page: Page, email: string, after = 0): Promise<str
       async () => {
         const res = await page.request.get(`/dev/outbox.json?to=${encodeURIComponent(email)}`);
         const { items } = (await res.json()) as { items: { id: number; text: string }[] };
-        const newest = items.find((m) => m.id > after);
-        code = newest?.text.match(/\b\d{6}\b/)?.[0];
+        code = items
+          .filter((m) => m.id > after)
+          .find((m) => CODE_TEXT.test(m.text))
+          ?.text.match(CODE_TEXT)?.[1];
         return code;
       },
       { timeout: 10_000 },

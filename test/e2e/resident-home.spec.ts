@@ -50,7 +50,13 @@ test("the resident's home leads with the amount due, the bell in the header, and
 
   // Only the tabs a module fills.
   const tabs = page.getByRole("navigation").last();
-  await expect(tabs.getByRole("link")).toHaveText(["Trang chủ", "Hóa đơn", "Tài khoản"]);
+  await expect(tabs.getByRole("link")).toHaveText([
+    "Trang chủ",
+    "Hóa đơn",
+    "Dịch vụ",
+    "Phản ánh",
+    "Tài khoản",
+  ]);
 
   // Pay opens the oldest notice: its VietQR saves as a PNG that reads back as the notice's payload.
   await pay.click();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { type App, type AppOptions, buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
@@ -7,15 +8,16 @@ import { verifyAuditChains } from "../../src/server/platform/audit/audit.service
 import type { Database } from "../../src/server/platform/db/client.js";
 import { startJobs } from "../../src/server/platform/jobs/boss.js";
 import { createLogger } from "../../src/server/platform/log/logger.js";
-import type { SmsGateway } from "../../src/server/platform/messaging/sms.js";
+import type { SmsGateway, SmsType } from "../../src/server/platform/messaging/sms.js";
 import { freshDatabase } from "./db.js";
 import { startSmtpServer } from "./smtp.js";
 
 /** SMS never leaves the test: the gateway adapter is replaced at the edge, keeping what was sent. */
 export class CapturingSms implements SmsGateway {
-  readonly sent: { phone: string; text: string }[] = [];
-  async send(phone: string, text: string) {
-    this.sent.push({ phone, text });
+  readonly sent: { phone: string; text: string; type: SmsType }[] = [];
+  async send(phone: string, text: string, type: SmsType) {
+    this.sent.push({ phone, text, type });
+    return { providerId: null };
   }
   codeFor(phone: string): string {
     const code = this.sent.findLast((m) => m.phone === phone)?.text.match(/\b\d{6}\b/)?.[0];
@@ -50,7 +52,7 @@ export type TestEnv = Awaited<ReturnType<typeof startTestApp>>;
 export async function startTestApp(
   overrides: Partial<Config> = {},
   /** The built web app's folder, for tests of pages and static files. */
-  appOptions: Pick<AppOptions, "webDir" | "modules"> = {},
+  appOptions: Pick<AppOptions, "webDir" | "modules" | "zns"> = {},
 ) {
   const { db, url, drop } = await freshDatabase();
   const smtp = await startSmtpServer();
@@ -63,6 +65,8 @@ export async function startTestApp(
       demo: false,
       jobs: false,
       publicUrl: "http://chungcu.test",
+      // Uploads of the test's app go to a folder of its own, never into the project's data.
+      storage: { kind: "disk", dir: mkdtempSync(path.join(tmpdir(), "chungcu-files-")) },
       ...overrides,
     },
   );
@@ -81,7 +85,9 @@ export async function startTestApp(
     ? await startJobs(db, app.platform, createLogger(process.env.TEST_LOG ?? "silent"), url)
     : null;
   openApps.push(async () => {
-    await boss?.stop({ graceful: false, wait: true });
+    // Gracefully: a task still running when its database closes fails, and pg-boss's own attempt to record that
+    // failure on the closed database surfaced as an unhandled rejection in whichever file ran next.
+    await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
     app.platform.tasks.stop();
     await app.close();
     // Every file's audit chains must still verify once its tests are done (`npm run audit:verify`).

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { sendDebtReminders } from "../../src/server/modules/billing/debts/debts.service.js";
 import { signBankFeed } from "../../src/server/modules/billing/payments/bank-feed/sepay.js";
@@ -8,7 +7,9 @@ import { createLogger } from "../../src/server/platform/log/logger.js";
 import type { TestEnv } from "./app.js";
 import { newMember, PASSWORD, signIn } from "./builders.js";
 import type { Client } from "./client.js";
+import { uploadFile } from "./files.js";
 import { issueReviewed } from "./issue.js";
+import { squarePng } from "./png.js";
 import { newResident } from "./residents.js";
 
 /** Waits (in hooks too, where expect.poll cannot run) until `check` holds, up to `ms`. */
@@ -225,27 +226,143 @@ export async function populatedCompany(env: TestEnv, label: string) {
     new Date(Date.now() + 60 * 86_400_000),
   );
 
-  // Communication.
-  const announcement = await ok(
+  // Communication: an announcement with a plan attached, a conversation with a photo.
+  const upload = (client: Client, purpose: string) =>
+    ok(uploadFile(client, purpose, "so-do.png", squarePng(40, 30, [20, 90, 160])), `${purpose} upload`);
+  const plan = await upload(admin, "announcement");
+  await ok(
     admin.post(`/api/v1/buildings/${buildingId}/announcements`, {
       title: "Lịch cắt nước",
       body: "Tòa A cắt nước 8:00–11:00 thứ Bảy.",
+      attachments: [plan.id],
     }),
     "announcement",
   );
-  // An emergency's delivery record (the broadcast itself needs the job runner, which this app does not start).
-  await env.db.transaction(companyId, (tx) =>
-    tx.execute(sql`insert into announcement_deliveries (company_id, announcement_id, resident_id, unit_code, channel, status)
-      values (${companyId}, ${announcement.id}, ${owner.residentId}, 'A-01.01', 'in_app', 'sent')`),
+  // Its deliveries are recorded; the resident's choices and a browser's push subscription too.
+  await ok(
+    resident.put("/api/v1/me/notification-preferences", {
+      categories: [{ category: "building", channels: { email: true } }],
+      quietHours: { from: "22:00", to: "06:30" },
+    }),
+    "notification preferences",
+  );
+  await ok(
+    resident.post("/api/v1/me/push-subscriptions", {
+      endpoint: "https://push.example.test/send/abc",
+      keys: {
+        p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+        auth: "tBHItJI5svbpez7KI4CCXg",
+      },
+    }),
+    "push subscription",
   );
   const conversation = await ok(
-    resident.post("/api/v1/me/conversations", { unitId, topic: "Nước yếu", message: "Vòi nước rất yếu." }),
+    resident.post("/api/v1/me/conversations", {
+      unitId,
+      topic: "Nước yếu",
+      message: "Vòi nước rất yếu.",
+      photos: [(await upload(resident, "conversation")).id],
+    }),
     "conversation",
   );
   await ok(
     admin.post(`/api/v1/conversations/${conversation.id}/messages`, { body: "Kỹ thuật sẽ lên kiểm tra." }),
     "conversation answer",
   );
+  // Resident services: a ticket with a photo, acknowledged and answered; another made from the conversation;
+  // the company's own service level for plumbing.
+  const ticket = await ok(
+    resident.post("/api/v1/me/tickets", {
+      unitId,
+      category: "plumbing",
+      title: "Rò nước trần",
+      description: "Trần nhà tắm nhỏ giọt.",
+      photos: [(await upload(resident, "ticket")).id],
+    }),
+    "ticket",
+  );
+  await ok(admin.patch(`/api/v1/tickets/${ticket.id}`, { status: "acknowledged" }), "ticket acknowledged");
+  await ok(
+    admin.post(`/api/v1/tickets/${ticket.id}/messages`, { body: "Chiều nay kỹ thuật lên." }),
+    "ticket answer",
+  );
+  await ok(
+    admin.post("/api/v1/tickets/from-conversation", {
+      conversationId: conversation.id,
+      category: "plumbing",
+    }),
+    "ticket from conversation",
+  );
+  const slas = await ok(admin.get("/api/v1/tickets/slas"), "ticket service levels");
+  await ok(
+    admin.put("/api/v1/tickets/slas", {
+      categories: slas.categories.map((c: { category: string }) =>
+        c.category === "plumbing" ? { ...c, respondMinutes: 20 } : c,
+      ),
+    }),
+    "ticket service levels set",
+  );
+
+  // Reception: a parcel with its label's photo, handed over with its code; a guest pass used at the desk; a
+  // walk-in.
+  const parcel = await ok(
+    admin.post("/api/v1/parcels", {
+      unitId,
+      carrier: "Giao Hàng Nhanh",
+      photo: (await upload(admin, "parcel")).id,
+    }),
+    "parcel",
+  );
+  const waitingParcels = await ok(resident.get("/api/v1/me/parcels"), "my parcels");
+  const pickupCode = waitingParcels.items.find((p: { id: string }) => p.id === parcel.id)?.code;
+  await ok(admin.post(`/api/v1/parcels/${parcel.id}/pickup`, { code: pickupCode }), "parcel handed over");
+  await ok(admin.post("/api/v1/parcels", { unitId, carrier: "Viettel Post" }), "parcel waiting");
+  const guestPass = await ok(
+    resident.post("/api/v1/me/guest-passes", {
+      unitId,
+      guestName: "Khách Thăm",
+      validFrom: new Date(Date.now() - 3600_000).toISOString(),
+      validUntil: new Date(Date.now() + 3600_000).toISOString(),
+    }),
+    "guest pass",
+  );
+  await ok(admin.post(`/api/v1/guest-passes/${guestPass.id}/check-in`), "guest checked in");
+  await ok(admin.post("/api/v1/visits", { unitId, guestName: "Thợ Điện" }), "walk-in");
+
+  // Amenities: a BBQ area with a fee and deposit, booked by the resident (its charges wait for a fee notice),
+  // and closed for maintenance on a later day.
+  const amenity = await ok(
+    admin.post("/api/v1/amenities", {
+      buildingId,
+      name: "Khu BBQ",
+      kind: "bbq",
+      opensAt: "09:00",
+      closesAt: "21:00",
+      slotMinutes: 180,
+      fee: 200_000,
+      deposit: 500_000,
+    }),
+    "amenity",
+  );
+  const vnDay = (days: number) =>
+    new Date(Date.now() + (7 + 24 * days) * 3600_000).toISOString().slice(0, 10);
+  await ok(
+    resident.post("/api/v1/bookings", {
+      amenityId: amenity.id,
+      unitId,
+      startsAt: new Date(`${vnDay(2)}T18:00:00+07:00`).toISOString(),
+    }),
+    "booking",
+  );
+  await ok(
+    admin.post(`/api/v1/amenities/${amenity.id}/closures`, {
+      from: new Date(`${vnDay(5)}T00:00:00+07:00`).toISOString(),
+      until: new Date(`${vnDay(6)}T00:00:00+07:00`).toISOString(),
+      reason: "Bảo trì bếp nướng",
+    }),
+    "amenity closure",
+  );
+
   const survey = await ok(
     admin.post(`/api/v1/buildings/${buildingId}/surveys`, {
       title: "Khảo sát vệ sinh",
@@ -338,6 +455,7 @@ export async function populatedCompany(env: TestEnv, label: string) {
       cardId: card.id as string,
       flagId: flag.id as string,
       changeRequestId: change.id as string,
+      ticketId: ticket.id as string,
       invitationId: staffInvitation.id as string,
       feeRuleId: rule.id as string,
       readingId: reading.id as string,

@@ -107,6 +107,7 @@ const TABLE_OF_SEGMENT: Record<string, string> = {
   sessions: "sessions",
   devices: "devices",
   "unrouted-transfers": "bank_feed_inbox",
+  closures: "amenity_closures",
 };
 /** Path parameters that are not ids of company data, and why they are left out of the sweep. */
 const NOT_IDS: Record<string, string> = {
@@ -139,6 +140,7 @@ async function idIn(company: PopulatedCompany, table: string): Promise<string> {
     access_cards: company.ids.cardId,
     household_flags: company.ids.flagId,
     change_requests: company.ids.changeRequestId,
+    tickets: company.ids.ticketId,
     invitations: company.ids.invitationId,
     fee_rules: company.ids.feeRuleId,
     billing_runs: company.ids.runId,

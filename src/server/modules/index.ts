@@ -1,17 +1,21 @@
 import type { ModuleManifest } from "../platform/context.js";
 import { accountsModule } from "./accounts/index.js";
+import { amenitiesModule } from "./amenities/index.js";
 import { announcementsModule } from "./announcements/index.js";
 import { auditModule } from "./audit/index.js";
 import { billingModule } from "./billing/index.js";
 import { buildingsModule } from "./buildings/index.js";
 import { companiesModule } from "./companies/index.js";
 import { conversationsModule } from "./conversations/index.js";
+import { filesModule } from "./files/index.js";
 import { notificationsModule } from "./notifications/index.js";
 import { privacyModule } from "./privacy/index.js";
+import { receptionModule } from "./reception/index.js";
 import { registryModule } from "./registry/index.js";
 import { staffModule } from "./staff/index.js";
 import { surveysModule } from "./surveys/index.js";
 import { systemModule } from "./system/index.js";
+import { ticketsModule } from "./tickets/index.js";
 import { workModule } from "./work/index.js";
 
 /**
@@ -27,10 +31,14 @@ export const modules: readonly ModuleManifest[] = [
   staffModule,
   billingModule,
   privacyModule,
+  filesModule,
   notificationsModule,
   announcementsModule,
   conversationsModule,
   surveysModule,
+  ticketsModule,
+  receptionModule,
+  amenitiesModule,
   auditModule,
   workModule,
 ];

@@ -13,7 +13,9 @@ import type { Keyring } from "./crypto/crypto.js";
 import type { Database, Tx } from "./db/client.js";
 import type { LiveHub } from "./live/live.js";
 import type { Messenger } from "./messaging/messenger.js";
+import type { NotificationTemplate } from "./messaging/templates.js";
 import type { Purpose } from "./privacy/purposes.js";
+import type { BlobStore } from "./storage/store.js";
 
 /*
  * The contract between the platform and the modules: the context every service receives, the long-lived
@@ -38,6 +40,8 @@ export type Platform = {
   live: LiveHub;
   /** Background work for a company, queued in the caller's transaction. */
   tasks: TaskQueue;
+  /** Uploaded files (photos, documents): on disk or in an S3 bucket, as STORAGE says. */
+  storage: BlobStore;
   /** This process's cache of session state (accounts' SessionResolver; the CLI and benchmarks cache none). */
   sessionCache: SessionCache;
   /**
@@ -86,6 +90,8 @@ export type Task<T> = {
 /** The queue of tasks (platform/jobs/tasks.ts): enqueued in the caller's transaction, worked by pg-boss. */
 export interface TaskQueue {
   enqueue<T>(ctx: Ctx, task: Task<T>, data: T): Promise<string>;
+  /** Whether tasks are worked here (pg-boss started): without, work is left for the schedules to find. */
+  running(): boolean;
   /** Creates each module's task queues and works them. */
   start(boss: PgBoss, db: Database, platform: Platform, log: Logger): Promise<void>;
   stop(): void;
@@ -126,6 +132,14 @@ export type ModuleManifest = {
   readonly setUp?: (app: FastifyInstance, platform: Platform) => Promise<void>;
   readonly schedules?: readonly Schedule[];
   readonly tasks?: readonly Task<never>[];
+  /** The notifications it sends (`defineTemplate`), by key: deliveries are rendered from them when sent. */
+  readonly templates?: readonly NotificationTemplate<never>[];
+  /** Of these accounts, those consenting now to a purpose: the module keeping consent records answers it. */
+  readonly consenting?: (
+    ctx: Ctx,
+    accountIds: readonly string[],
+    purpose: "marketing",
+  ) => Promise<Set<string>>;
   /** Seeds the module's part of the demo company. */
   readonly seedDemo?: (seed: DemoSeed) => Promise<void>;
   /** Who may do what to its kinds of resource; route permissions and the web's abilities look them up here. */
@@ -234,6 +248,12 @@ export type PersonalDataPart = {
   account?: MyDataShape["account"];
   consents?: MyDataShape["consents"];
   requests?: MyDataShape["requests"];
+  conversations?: MyDataShape["conversations"];
+  tickets?: MyDataShape["tickets"];
+  guestPasses?: MyDataShape["guestPasses"];
+  parcels?: MyDataShape["parcels"];
+  bookings?: MyDataShape["bookings"];
+  notifications?: MyDataShape["notifications"];
 };
 
 /** Whom "my data" and the export are about: the signed-in account and its resident records in the company. */

@@ -31,6 +31,7 @@ export type Entity =
   | "bank_account"
   | "bank_transfer"
   | "announcement"
+  | "file"
   | "resource";
 
 export const errors = {

@@ -26,7 +26,7 @@ export function defineWorkQueue(queue: WorkQueue): WorkQueue {
 }
 
 /** Every module's declarations of one kind, in module order. */
-export function declared<K extends "schedules" | "tasks">(
+export function declared<K extends "schedules" | "tasks" | "templates">(
   platform: Pick<Platform, "modules">,
   kind: K,
 ): NonNullable<ModuleManifest[K]>[number][] {

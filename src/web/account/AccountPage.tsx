@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../components/Pages.js";
 import { DevicesSection } from "./DevicesSection.js";
 import { HomeSection } from "./HomeSection.js";
+import { NotificationsSection } from "./NotificationsSection.js";
 import { PasswordSection } from "./PasswordSection.js";
 import { ProfileSection } from "./ProfileSection.js";
 import { SessionsSection } from "./SessionsSection.js";
@@ -16,6 +17,7 @@ export default function AccountPage() {
       <PageHeader title={t("account.title")} />
       <HomeSection />
       <ProfileSection />
+      <NotificationsSection />
       <PasswordSection />
       <SessionsSection />
       <DevicesSection />

@@ -14,6 +14,7 @@ function Icon({ size = 20, children }: { size?: number; children: ReactNode }) {
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
+      style={{ flexShrink: 0 }}
     >
       {children}
     </svg>
@@ -108,5 +109,60 @@ export const IconMegaphone = (p: IconProps) => (
 export const IconPin = (p: IconProps) => (
   <Icon {...p}>
     <path d="M9 4h6l-1 6 3 3H7l3-3zM12 13v7" />
+  </Icon>
+);
+
+export const IconTool = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M14.7 6.3a4 4 0 0 0-5.4 5.1L3.5 17.2a1.8 1.8 0 0 0 2.5 2.5l5.8-5.8a4 4 0 0 0 5.1-5.4l-2.4 2.4-2.3-.5-.5-2.3z" />
+  </Icon>
+);
+
+export const IconGrid = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z" />
+  </Icon>
+);
+
+export const IconCalendar = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 6h16v15H4zM4 10h16M8 3v5M16 3v5M8 14h2M14 14h2M8 17.5h2" />
+  </Icon>
+);
+
+export const IconTicket = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 7h18v3a2 2 0 0 0 0 4v3H3v-3a2 2 0 0 0 0-4zM14 7v10" />
+  </Icon>
+);
+
+export const IconWaves = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 9c1.5 0 1.5-1.5 3-1.5S7.5 9 9 9s1.5-1.5 3-1.5S13.5 9 15 9s1.5-1.5 3-1.5S19.5 9 21 9M3 14c1.5 0 1.5-1.5 3-1.5S7.5 14 9 14s1.5-1.5 3-1.5 1.5 1.5 3 1.5 1.5-1.5 3-1.5 1.5 1.5 3 1.5M3 19c1.5 0 1.5-1.5 3-1.5S7.5 19 9 19s1.5-1.5 3-1.5 1.5 1.5 3 1.5 1.5-1.5 3-1.5 1.5 1.5 3 1.5" />
+  </Icon>
+);
+
+export const IconDumbbell = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8 12h8M5 8v8M8 6v12M16 6v12M19 8v8M3 12h2M19 12h2" />
+  </Icon>
+);
+
+export const IconFlame = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 3c1 3.5 5 5.5 5 10a5 5 0 0 1-10 0c0-2.5 1.3-4 2.5-5 .2 1.7 1 2.8 2 3.2C11 9 11 6 12 3zM5 21h14" />
+  </Icon>
+);
+
+export const IconDoor = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 21h18M6 21V3h12v18M14.5 12h.01" />
+  </Icon>
+);
+
+export const IconBall = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M5.6 5.6a9 9 0 0 1 0 12.8M18.4 5.6a9 9 0 0 0 0 12.8" />
   </Icon>
 );

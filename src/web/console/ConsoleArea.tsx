@@ -7,13 +7,16 @@ import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import {
   IconBell,
   IconBuilding,
+  IconCalendar,
   IconClipboard,
   IconDashboard,
+  IconGrid,
   IconHistory,
   IconMegaphone,
   IconReceipt,
   IconSettings,
   IconShield,
+  IconTool,
   IconUser,
   IconUsers,
 } from "../components/icons.js";
@@ -50,6 +53,9 @@ const AnnouncementsPage = lazy(() => import("./announcements/AnnouncementsPage.j
 const ComposePage = lazy(() => import("./announcements/ComposePage.js"));
 const ConversationsPage = lazy(() => import("./conversations/ConversationsPage.js"));
 const SurveysPage = lazy(() => import("./surveys/SurveysPage.js"));
+const TicketsPage = lazy(() => import("./tickets/TicketsPage.js"));
+const ReceptionPage = lazy(() => import("./reception/ReceptionPage.js"));
+const AmenitiesPage = lazy(() => import("./amenities/AmenitiesPage.js"));
 const NewSurveyPage = lazy(() => import("./surveys/NewSurveyPage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
@@ -112,6 +118,12 @@ export default function ConsoleArea() {
   if (announces) nav.push({ to: "/console/surveys", label: t("nav.surveys"), icon: <IconClipboard /> });
   const answers = can("conversation", "answer");
   if (answers) nav.push({ to: "/console/messages", label: t("nav.messages"), icon: <IconBell /> });
+  const worksTickets = can("ticket", "update");
+  if (worksTickets) nav.push({ to: "/console/tickets", label: t("nav.tickets"), icon: <IconTool /> });
+  const desk = can("reception", "desk");
+  if (desk) nav.push({ to: "/console/reception", label: t("nav.reception"), icon: <IconGrid /> });
+  const bookingDesk = can("booking", "desk");
+  if (bookingDesk) nav.push({ to: "/console/amenities", label: t("nav.amenities"), icon: <IconCalendar /> });
   // A technician has only the readings: one link, not a group of one.
   const [onlyBillingPage] = billing;
   if (billing.length === 1 && onlyBillingPage) nav.push({ ...onlyBillingPage, icon: <IconReceipt /> });
@@ -139,6 +151,9 @@ export default function ConsoleArea() {
         {announces && <Route path="announcements" element={<AnnouncementsPage />} />}
         {announces && <Route path="announcements/new" element={<ComposePage />} />}
         {answers && <Route path="messages" element={<ConversationsPage />} />}
+        {worksTickets && <Route path="tickets" element={<TicketsPage />} />}
+        {desk && <Route path="reception" element={<ReceptionPage />} />}
+        {bookingDesk && <Route path="amenities" element={<AmenitiesPage />} />}
         {announces && <Route path="surveys" element={<SurveysPage />} />}
         {announces && <Route path="surveys/new" element={<NewSurveyPage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}

@@ -24,8 +24,8 @@ export function useConversation(id: string | null) {
 export function useReply(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) =>
-      api.POST("/conversations/{id}/messages", { params: { path: { id } }, body: { body } }),
+    mutationFn: ({ body, photos }: { body: string; photos: string[] }) =>
+      api.POST("/conversations/{id}/messages", { params: { path: { id } }, body: { body, photos } }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: [CONVERSATIONS_PATH] }),

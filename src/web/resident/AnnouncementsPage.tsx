@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Box,
   Center,
   EmptyState,
   Group,
@@ -14,6 +15,7 @@ import {
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { AttachmentList } from "../components/Attachments.js";
 import { CategoryBadge } from "../components/CategoryBadge.js";
 import { FormError } from "../components/forms.js";
 import { ItemList } from "../components/ItemList.js";
@@ -134,6 +136,12 @@ export function AnnouncementPage() {
             {formatDateTime(item.data.publishedAt)}
           </Text>
           <Text style={{ whiteSpace: "pre-line" }}>{item.data.body}</Text>
+          <Box mt="md">
+            <AttachmentList
+              files={item.data.attachments}
+              urlOf={(fileId) => `/api/v1/me/announcements/${id}/files/${fileId}`}
+            />
+          </Box>
         </Paper>
       )}
     </Stack>

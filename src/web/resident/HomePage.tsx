@@ -18,6 +18,7 @@ import { useSignedInMe } from "../auth/session.js";
 import { useBillingWords } from "../billing/billing.js";
 import { IconHome } from "../components/icons.js";
 import { formatDay } from "../format.js";
+import { StatusBadge } from "../tickets/badges.js";
 import { type CardData, type HomeCard, useResidentHome } from "./home.js";
 import { useChosenUnitId } from "./units.js";
 
@@ -144,8 +145,28 @@ function RequestsCard({ data }: { data: CardData<"registry.requests"> }) {
   );
 }
 
+/** The resident's tickets about the unit still being worked on, or waiting for their rating. */
+function TicketsCard({ data }: { data: CardData<"tickets.open"> }) {
+  const { t } = useTranslation();
+  return (
+    <Card id="home-tickets" title={t("resident.home.tickets")}>
+      <Stack gap={8} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+        {data.items.map((ticket) => (
+          <Group key={ticket.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
+            <Anchor component={Link} to={`/app/tickets/${ticket.id}`} fw={600} size="sm">
+              #{ticket.number} {ticket.title}
+            </Anchor>
+            <StatusBadge status={ticket.status} />
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
 /** How each module's card is drawn, by its key; a card the web does not know yet is left out. */
 function HomeCardView({ card }: { card: HomeCard }) {
+  const { t } = useTranslation();
   switch (card.key) {
     case "billing.amountDue":
       return <AmountDueCard data={card.data} />;
@@ -153,6 +174,20 @@ function HomeCardView({ card }: { card: HomeCard }) {
       return <AnnouncementsCard data={card.data} />;
     case "registry.requests":
       return <RequestsCard data={card.data} />;
+    case "tickets.open":
+      return <TicketsCard data={card.data} />;
+    case "reception.parcels":
+      return (
+        <Card
+          id="home-parcels"
+          title={t("resident.home.parcels", { count: card.data.waiting })}
+          tone="blue.0"
+        >
+          <Anchor component={Link} to="/app/parcels" size="sm" fw={600}>
+            {t("resident.home.parcelsLink")}
+          </Anchor>
+        </Card>
+      );
     default:
       return null;
   }
@@ -163,6 +198,9 @@ const ACTIONS = {
   "registry.vehicle": "vehicle",
   "registry.household": "household",
   "conversations.write": "messages",
+  "tickets.report": "report",
+  "reception.guest": "guest",
+  "amenities.book": "book",
   "announcements.feed": "announcements",
   "surveys.list": "surveys",
 } as const;

@@ -16,14 +16,14 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../api.js";
+import { AttachmentPicker, PHOTO_TYPES, useUploads } from "../components/Attachments.js";
 import { FormError, required, showFieldErrors } from "../components/forms.js";
-import { ItemList } from "../components/ItemList.js";
 import { IconBell } from "../components/icons.js";
-import { PageNav } from "../components/PageNav.js";
+import { PagedItems } from "../components/PagedItems.js";
 import { PageHeader } from "../components/Pages.js";
 import { useConversation, useMyConversations } from "../conversations/conversations.js";
 import { Thread } from "../conversations/Thread.js";
@@ -46,10 +46,11 @@ function NewConversation({ onCancel }: { onCancel: () => void }) {
     initialValues: { unitId: chosen?.unitId ?? units[0]?.unitId ?? "", topic: "", message: "" },
     validate: { topic: required, message: required },
   });
+  const photos = useUploads("conversation");
   const open = useMutation({
     mutationFn: (v: Values) =>
       api.POST(MY_CONVERSATIONS_PATH, {
-        body: { unitId: v.unitId, topic: v.topic.trim(), message: v.message.trim() },
+        body: { unitId: v.unitId, topic: v.topic.trim(), message: v.message.trim(), photos: photos.ids },
       }),
     onSuccess: async (thread) => {
       await queryClient.invalidateQueries({ queryKey: [MY_CONVERSATIONS_PATH] });
@@ -77,12 +78,13 @@ function NewConversation({ onCancel }: { onCancel: () => void }) {
             maxLength={4000}
             {...form.getInputProps("message")}
           />
+          <AttachmentPicker uploads={photos} accept={PHOTO_TYPES} label={t("thread.addPhoto")} max={5} />
           <FormError error={open.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               {t("messages.cancel")}
             </Button>
-            <Button type="submit" loading={open.isPending}>
+            <Button type="submit" loading={open.isPending} disabled={photos.busy}>
               {t("messages.send")}
             </Button>
           </Group>
@@ -98,65 +100,54 @@ export function MessagesPage() {
   const [page, setPage] = useState(1);
   const [writing, setWriting] = useState(false);
   const list = useMyConversations(page);
-  let body: ReactNode;
-  if (list.isPending) {
-    body = (
-      <Center py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  } else if (list.isError) {
-    body = <FormError error={list.error} />;
-  } else if (list.data.items.length === 0) {
-    body = (
-      <EmptyState
-        icon={<IconBell size={32} />}
-        variant="light"
-        title={t("messages.empty")}
-        description={t("messages.emptyHint")}
-        py="xl"
-      />
-    );
-  } else {
-    body = (
-      <>
-        <ItemList label={t("messages.listLabel")}>
-          {list.data.items.map((c) => (
-            <Paper
-              component="li"
-              key={c.id}
-              withBorder
-              p="md"
-              radius="md"
-              bg={c.status === "answered" ? "blue.0" : undefined}
-            >
-              <UnstyledButton component={Link} to={`/app/messages/${c.id}`} display="block" w="100%">
-                <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-                  <Text fw={700}>{c.topic}</Text>
-                  <Badge
-                    color={STATUS_COLOUR[c.status]}
-                    variant="filled"
-                    tt="none"
-                    radius="sm"
-                    style={{ flexShrink: 0 }}
-                  >
-                    {t(`messages.statuses.${c.status}`)}
-                  </Badge>
-                </Group>
-                <Text size="xs" c="dimmed">
-                  {c.unitCode} · {formatDateTime(c.lastMessageAt)}
-                </Text>
-                <Text size="sm" lineClamp={2} mt={4}>
-                  {c.lastMessage}
-                </Text>
-              </UnstyledButton>
-            </Paper>
-          ))}
-        </ItemList>
-        <PageNav total={list.data.total} pageSize={list.data.pageSize} page={page} onChange={setPage} />
-      </>
-    );
-  }
+  const body = (
+    <PagedItems
+      query={list}
+      page={page}
+      onPage={setPage}
+      label={t("messages.listLabel")}
+      empty={
+        <EmptyState
+          icon={<IconBell size={32} />}
+          variant="light"
+          title={t("messages.empty")}
+          description={t("messages.emptyHint")}
+          py="xl"
+        />
+      }
+      item={(c) => (
+        <Paper
+          component="li"
+          key={c.id}
+          withBorder
+          p="md"
+          radius="md"
+          bg={c.status === "answered" ? "blue.0" : undefined}
+        >
+          <UnstyledButton component={Link} to={`/app/messages/${c.id}`} display="block" w="100%">
+            <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+              <Text fw={700}>{c.topic}</Text>
+              <Badge
+                color={STATUS_COLOUR[c.status]}
+                variant="filled"
+                tt="none"
+                radius="sm"
+                style={{ flexShrink: 0 }}
+              >
+                {t(`messages.statuses.${c.status}`)}
+              </Badge>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {c.unitCode} · {formatDateTime(c.lastMessageAt)}
+            </Text>
+            <Text size="sm" lineClamp={2} mt={4}>
+              {c.lastMessage}
+            </Text>
+          </UnstyledButton>
+        </Paper>
+      )}
+    />
+  );
   return (
     <Stack maw={720} mx="auto" gap="sm">
       <PageHeader

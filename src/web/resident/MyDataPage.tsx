@@ -29,9 +29,14 @@ import {
   AccessCardsBlock,
   AccountBlock,
   Block,
+  BookingsBlock,
+  ConversationsBlock,
   DisclosuresBlock,
   MoneyBlock,
+  NotificationsBlock,
+  ReceptionBlocks,
   RestrictionNotice,
+  TicketsBlock,
 } from "./privacy/MyDataSections.js";
 import { type DataRecord, useMyData } from "./privacy/privacy.js";
 
@@ -244,6 +249,11 @@ export function MyDataPage() {
             />
           ))
         )}
+        <ConversationsBlock conversations={data.data.conversations} />
+        <TicketsBlock tickets={data.data.tickets} />
+        <BookingsBlock bookings={data.data.bookings} />
+        <ReceptionBlocks data={data.data} />
+        {data.data.notifications && <NotificationsBlock notifications={data.data.notifications} />}
         <ExportCard />
         <Text size="xs" c="dimmed">
           {t("myData.version", { version: data.data.purposesVersion })}

@@ -4,7 +4,7 @@ import { matchPath, Route } from "react-router";
 import { AreaRoutes } from "../components/AreaRoutes.js";
 import { AreaShell, type NavItem } from "../components/AreaShell.js";
 import { deferred } from "../components/deferred.js";
-import { IconHome, IconReceipt, IconUser } from "../components/icons.js";
+import { IconGrid, IconHome, IconReceipt, IconTool, IconUser } from "../components/icons.js";
 import { lazyPage } from "../components/lazyPage.js";
 import { HomePage } from "./HomePage.js";
 import { useResidentHome } from "./home.js";
@@ -24,6 +24,15 @@ const MessagesPage = lazyPage(() => import("./MessagesPage.js").then((m) => m.Me
 const ThreadPage = lazyPage(() => import("./MessagesPage.js").then((m) => m.ThreadPage));
 const SurveysPage = lazyPage(() => import("./SurveysPage.js").then((m) => m.SurveysPage));
 const SurveyPage = lazyPage(() => import("./SurveysPage.js").then((m) => m.SurveyPage));
+const ServicesPage = lazyPage(() => import("./ServicesPage.js").then((m) => m.ServicesPage));
+const ParcelsPage = lazyPage(() => import("./ServicesPage.js").then((m) => m.ParcelsPage));
+const GuestsPage = lazyPage(() => import("./ServicesPage.js").then((m) => m.GuestsPage));
+const AmenitiesPage = lazyPage(() => import("./AmenitiesPage.js").then((m) => m.AmenitiesPage));
+const AmenityPage = lazyPage(() => import("./AmenitiesPage.js").then((m) => m.AmenityPage));
+const BookingsPage = lazyPage(() => import("./AmenitiesPage.js").then((m) => m.BookingsPage));
+const TicketsPage = lazyPage(() => import("./TicketsPage.js").then((m) => m.TicketsPage));
+const NewTicketPage = lazyPage(() => import("./TicketsPage.js").then((m) => m.NewTicketPage));
+const TicketPage = lazyPage(() => import("./TicketsPage.js").then((m) => m.TicketPage));
 const NotificationsPage = lazyPage(() => import("./NotificationsPage.js").then((m) => m.NotificationsPage));
 const PrivacyCenterPage = lazyPage(() =>
   import("./privacy/PrivacyCenterPage.js").then((m) => m.PrivacyCenterPage),
@@ -57,6 +66,15 @@ const PAGES: Array<{
   { path: "messages/:id", Page: ThreadPage },
   { path: "surveys", Page: SurveysPage },
   { path: "surveys/:id", Page: SurveyPage },
+  { path: "services", Page: ServicesPage },
+  { path: "parcels", Page: ParcelsPage },
+  { path: "guests", Page: GuestsPage },
+  { path: "amenities", Page: AmenitiesPage },
+  { path: "amenities/:id", Page: AmenityPage },
+  { path: "bookings", Page: BookingsPage },
+  { path: "tickets", Page: TicketsPage },
+  { path: "tickets/new", Page: NewTicketPage },
+  { path: "tickets/:id", Page: TicketPage },
 ];
 
 /** Loads the code of the page at `pathname` (the address the app was opened on), so it renders at once. */
@@ -71,9 +89,15 @@ export function preloadRoute(pathname: string): Promise<unknown> {
  */
 const MODULE_TABS: Record<
   string,
-  { path: string; label: "resident.invoices.tab"; Icon: ComponentType<{ size?: number }> }
+  {
+    path: string;
+    label: "resident.invoices.tab" | "resident.services.tab" | "resident.tickets.tab";
+    Icon: ComponentType<{ size?: number }>;
+  }
 > = {
   invoices: { path: "invoices", label: "resident.invoices.tab", Icon: IconReceipt },
+  services: { path: "services", label: "resident.services.tab", Icon: IconGrid },
+  tickets: { path: "tickets", label: "resident.tickets.tab", Icon: IconTool },
 };
 
 const TABS_KEY = "cc.resident.tabs";

@@ -143,6 +143,26 @@ export type Recipient = {
   lang: "vi" | "en";
 };
 
+/** Whether some accounts have an email and a phone, and their language: nothing is decrypted. */
+export async function reachableAccounts(tx: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: accounts.id,
+      lang: accounts.lang,
+      emailEnc: accounts.emailEnc,
+      phoneEnc: accounts.phoneEnc,
+    })
+    .from(accounts)
+    .where(inArray(accounts.id, [...ids]));
+  return rows.map((r) => ({
+    accountId: r.id,
+    lang: (r.lang === "en" ? "en" : "vi") as "vi" | "en",
+    email: r.emailEnc !== null,
+    phone: r.phoneEnc !== null,
+  }));
+}
+
 /** The decrypted contacts of some accounts, for messages sent to them. */
 export async function recipientsOf(tx: Tx, platform: Platform, ids: readonly string[]): Promise<Recipient[]> {
   if (ids.length === 0) return [];

@@ -19,6 +19,7 @@ export {
   isAccountActive,
   maskedContactsByAccount,
   parseContactOrFail,
+  reachableAccounts,
   recipientsOf,
 } from "./accounts.service.js";
 export { beginTotp, type ClientInfo, confirmPassword, confirmTotp, signInInvited } from "./auth.service.js";

@@ -116,11 +116,13 @@ export async function issueOtp(
   const to = (channel === "email" ? contacts.email : contacts.phone) ?? "";
   const lang = account.lang === "en" ? "en" : "vi";
   const text = TEXT[purpose][lang](code);
-  ctx.afterCommit(() =>
-    ctx.platform.messenger.send(
-      channel === "email" ? { channel, to, subject: SUBJECT[purpose][lang], text } : { channel, to, text },
-    ),
-  );
+  ctx.afterCommit(async () => {
+    await ctx.platform.messenger.send(
+      channel === "email"
+        ? { channel, to, subject: SUBJECT[purpose][lang], text }
+        : { channel, to, text, smsType: "otp" },
+    );
+  });
   return {
     channel,
     destination: maskContact({ kind: channel === "email" ? "email" : "phone", value: to }),

@@ -14,7 +14,9 @@ import {
   Feed,
   FeedItem,
 } from "../../../contracts/announcements.js";
-import { IdParams, PageQuery } from "../../../contracts/common.js";
+import { fileAnswer, IdParams, PageQuery } from "../../../contracts/common.js";
+import { FileParams, FileVariantQuery } from "../../../contracts/files.js";
+import { sendFile } from "../files/index.js";
 import * as service from "./announcements.service.js";
 import * as emergency from "./emergency.service.js";
 
@@ -243,4 +245,32 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => req.run((ctx) => service.openFromFeed(ctx, req.params.id)),
   );
+
+  for (const [path, asResident, permission] of [
+    ["/announcements/:id/files/:fileId", false, console.permission],
+    ["/me/announcements/:id/files/:fileId", true, feed],
+  ] as const)
+    app.get(
+      path,
+      {
+        schema: {
+          summary: asResident ? "A file of an announcement sent to me" : "A file of an announcement",
+          description:
+            "An attached PDF or image (`variant=thumbnail`: the image's thumbnail), for " +
+            (asResident ? "a person the announcement was sent to." : "staff of its building."),
+          tags,
+          params: FileParams,
+          querystring: FileVariantQuery,
+          response: { 200: fileAnswer("image/jpeg", "The image or the PDF") },
+        },
+        config: { permission },
+      },
+      async (req, reply) =>
+        sendFile(
+          reply,
+          await req.run((ctx) =>
+            service.announcementFile(ctx, req.params.id, req.params.fileId, req.query.variant, asResident),
+          ),
+        ),
+    );
 };

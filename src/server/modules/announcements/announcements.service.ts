@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type {
   AnnouncementBody,
+  AnnouncementCategory,
   AnnouncementListQuery,
   AnnouncementPatch,
   AudiencePreviewBody,
@@ -17,8 +18,10 @@ import { containing, pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
 import { asSystem } from "../../platform/jobs/system.js";
 import { buildingPolicy, loadBuilding } from "../buildings/index.js";
+import { claimFiles, deleteFiles, filesOf, readFile } from "../files/index.js";
 import { markSourceRead, mySources, notify, readCounts } from "../notifications/index.js";
 import { announcements } from "./announcements.table.js";
+import { announcementTemplates } from "./announcements.templates.js";
 import { reachOf } from "./audience.js";
 
 type Row = typeof announcements.$inferSelect;
@@ -41,7 +44,9 @@ export async function loadAnnouncement(ctx: Ctx, id: string): Promise<Row> {
   return row;
 }
 
-const view = (row: Row, receipts?: { sent: number; read: number }) => ({
+type Attachments = Awaited<ReturnType<typeof filesOf>>;
+
+const view = (row: Row, files: Attachments, receipts?: { sent: number; read: number }) => ({
   id: row.id,
   buildingId: row.buildingId,
   title: row.title,
@@ -55,6 +60,7 @@ const view = (row: Row, receipts?: { sent: number; read: number }) => ({
   createdAt: row.createdAt.toISOString(),
   sent: receipts?.sent ?? row.sent,
   read: receipts?.read ?? 0,
+  attachments: files.get(row.id) ?? [],
 });
 
 /** How many an audience reaches, before anything is sent. */
@@ -64,7 +70,7 @@ export async function previewAudience(
   body: z.infer<typeof AudiencePreviewBody>,
 ) {
   await buildingToAnnounceIn(ctx, buildingId);
-  const { accounts: _, ...counts } = await reachOf(ctx, buildingId, body.audience, body.category);
+  const { recipients: _, ...counts } = await reachOf(ctx, buildingId, body.audience, body.category);
   return counts;
 }
 
@@ -97,6 +103,7 @@ export async function createAnnouncement(
       })
       .returning(),
   );
+  await claimFiles(ctx, body.attachments, "announcement", row.id);
   if (body.action === "publish") return publish(ctx, row);
   await audit(ctx, {
     action: publishAt ? "announcement.schedule" : "announcement.draft",
@@ -104,11 +111,14 @@ export async function createAnnouncement(
     entityId: row.id,
     changes: { title: row.title, category, publishAt: publishAt?.toISOString() ?? null },
   });
-  const { accounts: _, ...counts } = await reachOf(ctx, buildingId, row.audience, category as never);
+  const { recipients: _, ...counts } = await reachOf(ctx, buildingId, row.audience, category as never);
   return { id: row.id, status: row.status as "draft" | "scheduled", ...counts };
 }
 
-/** Sends it to its audience now: an in-app message each (live on open pages), counted, audited. */
+/**
+ * Sends it to its audience now through the notification service: in the app (live on open pages) and on the
+ * channels each person chose; people without an account on the registry's contacts. Counted, audited.
+ */
 async function publish(ctx: Ctx, row: Row) {
   const reach = await reachOf(ctx, row.buildingId, row.audience, row.category as never);
   await ctx.tx
@@ -117,16 +127,12 @@ async function publish(ctx: Ctx, row: Row) {
     .where(and(eq(announcements.companyId, ctx.companyId), eq(announcements.id, row.id)));
   await notify(
     ctx,
-    reach.accounts.map((accountId) => ({
-      accountId,
-      kind: "announcement" as const,
-      title: row.title,
-      body: row.body,
-      link: `/app/announcements/${row.id}`,
-      sourceId: row.id,
-    })),
+    reach.recipients,
+    announcementTemplates[row.category as AnnouncementCategory],
+    { title: row.title, body: row.body },
+    { inbox: "announcement", link: `/app/announcements/${row.id}`, sourceId: row.id },
   );
-  const { accounts: _, ...counts } = reach;
+  const { recipients: _, ...counts } = reach;
   await audit(ctx, {
     action: "announcement.send",
     entity: "announcement",
@@ -146,8 +152,8 @@ export async function publishAnnouncement(ctx: Ctx, id: string) {
 export async function updateAnnouncement(ctx: Ctx, id: string, patch: z.infer<typeof AnnouncementPatch>) {
   const row = await loadAnnouncement(ctx, id);
   const editable = row.status === "draft" || row.status === "scheduled";
-  const { pinned, publishAt, ...content } = patch;
-  if (!editable && (Object.keys(content).length > 0 || publishAt !== undefined))
+  const { pinned, publishAt, attachments, ...content } = patch;
+  if (!editable && (Object.keys(content).length > 0 || publishAt !== undefined || attachments !== undefined))
     throw errors.inUse("ANNOUNCEMENT_SENT");
   const when = publishAt === undefined ? undefined : publishAt === null ? null : new Date(publishAt);
   if (when && when.getTime() <= Date.now()) throw errors.validation({ publishAt: "PUBLISH_AT_PAST" });
@@ -163,6 +169,7 @@ export async function updateAnnouncement(ctx: Ctx, id: string, patch: z.infer<ty
     .where(and(eq(announcements.companyId, ctx.companyId), eq(announcements.id, id)))
     .returning();
   if (!after) throw errors.notFound("announcement");
+  const attached = attachments ? await replaceAttachments(ctx, id, attachments) : undefined;
   const pick = (r: Row) => ({
     title: r.title,
     category: r.category,
@@ -175,9 +182,19 @@ export async function updateAnnouncement(ctx: Ctx, id: string, patch: z.infer<ty
     action: "announcement.update",
     entity: "announcement",
     entityId: id,
-    changes: diff(pick(row), pick(after)),
+    changes: { ...diff(pick(row), pick(after)), ...(attached ? { attachments: attached } : {}) },
   });
   return announcementDetail(ctx, id);
+}
+
+/** A draft's files become those listed: new uploads are attached, the ones left out removed. */
+async function replaceAttachments(ctx: Ctx, id: string, wanted: readonly string[]) {
+  const current = ((await filesOf(ctx, [id])).get(id) ?? []).map((f) => f.id);
+  const added = wanted.filter((f) => !current.includes(f));
+  const removed = current.filter((f) => !wanted.includes(f));
+  await claimFiles(ctx, added, "announcement", id);
+  await deleteFiles(ctx, id, removed);
+  return { added, removed };
 }
 
 /** Takes it out of residents' feeds; the record and its receipts stay. */
@@ -200,7 +217,7 @@ export async function archiveAnnouncement(ctx: Ctx, id: string) {
 export async function announcementDetail(ctx: Ctx, id: string) {
   const row = await loadAnnouncement(ctx, id);
   const receipts = await readCounts(ctx, "announcement", [id]);
-  return view(row, receipts.get(id));
+  return view(row, await filesOf(ctx, [id]), receipts.get(id));
 }
 
 /** A building's announcements, newest first, each with its read receipts. */
@@ -228,12 +245,10 @@ export async function listAnnouncements(ctx: Ctx, q: z.infer<typeof Announcement
     },
     (row) => row,
   );
-  const receipts = await readCounts(
-    ctx,
-    "announcement",
-    page.items.map((r) => r.id),
-  );
-  return { ...page, items: page.items.map((r) => view(r, receipts.get(r.id))) };
+  const ids = page.items.map((r) => r.id);
+  const receipts = await readCounts(ctx, "announcement", ids);
+  const attached = await filesOf(ctx, ids);
+  return { ...page, items: page.items.map((r) => view(r, attached, receipts.get(r.id))) };
 }
 
 /** The signed-in resident's feed: the published announcements sent to them, pinned first, then newest. */
@@ -262,16 +277,21 @@ export async function myFeed(ctx: Ctx, q: PageQuery) {
             .offset(offset),
         total: ctx.tx.select({ n: count() }).from(announcements).where(published(ids)),
       },
-      (row) => feedItem(row, sources.get(row.id) ?? false),
+      (row) => row,
     ),
     unreadIds.length > 0
       ? ctx.tx.select({ n: count() }).from(announcements).where(published(unreadIds))
       : Promise.resolve([{ n: 0 }]),
   ]);
-  return { ...page, unread: unread?.n ?? 0 };
+  const attached = await filesOf(
+    ctx,
+    page.items.map((r) => r.id),
+  );
+  const items = page.items.map((r) => feedItem(r, sources.get(r.id) ?? false, attached));
+  return { ...page, items, unread: unread?.n ?? 0 };
 }
 
-const feedItem = (row: Row, read: boolean) => ({
+const feedItem = (row: Row, read: boolean, files: Attachments) => ({
   id: row.id,
   title: row.title,
   body: row.body,
@@ -279,10 +299,18 @@ const feedItem = (row: Row, read: boolean) => ({
   pinned: row.pinned,
   publishedAt: (row.publishedAt ?? row.createdAt).toISOString(),
   read,
+  attachments: files.get(row.id) ?? [],
 });
 
 /** Opens one announcement of the feed, which reads it (the read receipt). */
 export async function openFromFeed(ctx: Ctx, id: string) {
+  const row = await fromMyFeed(ctx, id);
+  await markSourceRead(ctx, "announcement", id);
+  return feedItem(row, true, await filesOf(ctx, [id]));
+}
+
+/** A published announcement sent to the signed-in person; anything else is not found. */
+async function fromMyFeed(ctx: Ctx, id: string) {
   const sources = await mySources(ctx, "announcement");
   if (!sources.has(id)) throw errors.notFound("announcement");
   const [row] = await ctx.tx
@@ -296,8 +324,19 @@ export async function openFromFeed(ctx: Ctx, id: string) {
       ),
     );
   if (!row) throw errors.notFound("announcement");
-  await markSourceRead(ctx, "announcement", id);
-  return feedItem(row, true);
+  return row;
+}
+
+/** A file of an announcement, for staff of its building or for a resident it was sent to. */
+export async function announcementFile(
+  ctx: Ctx,
+  id: string,
+  fileId: string,
+  variant: "display" | "thumbnail",
+  asResident: boolean,
+) {
+  await (asResident ? fromMyFeed(ctx, id) : loadAnnouncement(ctx, id));
+  return readFile(ctx, fileId, [id], variant);
 }
 
 /** The scheduler (every minute): publishes what is due, in each company as the system. */

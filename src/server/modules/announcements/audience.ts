@@ -1,12 +1,13 @@
 import type { AnnouncementCategory, Audience } from "../../../contracts/announcements.js";
 import type { Ctx } from "../../platform/context.js";
+import type { Recipient } from "../notifications/index.js";
 import { consentingAccounts } from "../privacy/index.js";
 import { buildingResidents } from "../registry/index.js";
 import { accountsWithRoles } from "../staff/index.js";
 
-/** Who an announcement reaches in the app, and who it leaves out and why. */
+/** Who an announcement reaches (in the app, or on the registry's contacts), and who it leaves out and why. */
 export type Reach = {
-  accounts: string[];
+  recipients: Recipient[];
   sent: number;
   excludedRestricted: number;
   excludedNoConsent: number;
@@ -17,7 +18,8 @@ export type Reach = {
 /**
  * The people of a building an audience names: household members narrowed by blocks, floors, units and roles,
  * and the owners' board (staff with that role for the building) when asked for. People who restricted the
- * processing of their data are left out; a promotion reaches only those who consented to marketing.
+ * processing of their data are left out; a promotion reaches only those who consented to marketing (people
+ * without an account cannot have), anything else reaches people without an account on their contacts.
  */
 export async function reachOf(
   ctx: Ctx,
@@ -46,9 +48,18 @@ export async function reachOf(
   const consenting =
     category === "promotion" ? await consentingAccounts(ctx, accounts, "marketing") : new Set(accounts);
   const reached = accounts.filter((a) => consenting.has(a));
+  const homes = new Map(usable.flatMap((p) => (p.accountId ? [[p.accountId, p] as const] : [])));
+  const byContact = category === "promotion" ? [] : usable.filter((p) => !p.accountId && p.contactable);
   return {
-    accounts: reached,
-    sent: reached.length,
+    recipients: [
+      ...reached.map((accountId) => ({
+        accountId,
+        residentId: homes.get(accountId)?.residentId ?? null,
+        unitCode: homes.get(accountId)?.unitCode ?? null,
+      })),
+      ...byContact.map((p) => ({ residentId: p.residentId, unitCode: p.unitCode })),
+    ],
+    sent: reached.length + byContact.length,
     excludedRestricted: residents.size - usable.length,
     excludedNoConsent: accounts.length - reached.length,
     withoutAccount: usable.length - withAccount.length,

@@ -98,7 +98,7 @@ describe("emergency broadcast", () => {
     expect(env.sms.sent.map((m) => m.phone)).toContain("0912345001");
     expect(env.sms.sent.map((m) => m.phone)).not.toContain("0912345002");
     expect(env.sms.sent.find((m) => m.phone === "0912345001")?.text).toContain(
-      "[KHẨN CẤP] Cháy tầng 3 khối A",
+      "KHẨN CẤP: Cháy tầng 3 khối A",
     );
 
     const csv = await admin.get(`/api/v1/announcements/${sent.body.id}/deliveries/export`);

@@ -2,7 +2,7 @@ import { defineModule, defineSchedule } from "../../platform/module.js";
 import { unreadAnnouncementsCard } from "./announcements.home.js";
 import { announcementRoutes } from "./announcements.routes.js";
 import { publishDue } from "./announcements.service.js";
-import { deliverEmergency } from "./emergency.service.js";
+import { announcementTemplates } from "./announcements.templates.js";
 
 export { reachOf } from "./audience.js";
 
@@ -14,7 +14,7 @@ export const announcementsModule = defineModule({
     cards: [unreadAnnouncementsCard],
     actions: [{ key: "announcements.feed", order: 45, to: "/app/announcements" }],
   },
-  tasks: [deliverEmergency],
+  templates: Object.values(announcementTemplates),
   schedules: [
     defineSchedule("announcements-publish", "* * * * *", ({ db, platform, log }) =>
       publishDue(db, platform, log),

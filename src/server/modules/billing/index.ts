@@ -4,6 +4,7 @@ import { seedDemoBilling } from "./billing.demo.js";
 import { billingSchedules } from "./billing.jobs.js";
 import { billingPolicy } from "./billing.policy.js";
 import { billingPersonalData } from "./billing.privacy.js";
+import { billingTemplates } from "./billing.templates.js";
 import { billingWorkQueues } from "./billing.work.js";
 import { debtRoutes } from "./debts/debts.routes.js";
 import { amountDueCard } from "./invoices/invoices.home.js";
@@ -25,6 +26,7 @@ import { billingRunTask } from "./runs/runs.service.js";
 import { tariffPolicy } from "./tariffs/tariffs.policy.js";
 import { tariffRoutes } from "./tariffs/tariffs.routes.js";
 
+export { chargeUnit, withdrawCharges } from "./charges/unit-charges.service.js";
 export { formatVnd } from "./core/money.js";
 export { decodeVietQr, VietQrError } from "./core/vietqr.js";
 export { issueInvoices } from "./invoices/invoices.service.js";
@@ -33,6 +35,7 @@ export { executeRun } from "./runs/runs.service.js";
 /** Billing: fee rules and tariffs, meter readings, monthly runs, notices, payments, debts. */
 export const billingModule = defineModule({
   name: "billing",
+  templates: billingTemplates,
   personalData: [billingPersonalData],
   residentHome: { cards: [amountDueCard] },
   residentTabs: [{ key: "invoices", order: 20 }],

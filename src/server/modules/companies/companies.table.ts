@@ -30,6 +30,8 @@ export type CompanySettings = {
   /** Days after a resident's last move-out before their record is erased (unless a hold applies). */
   closedAccountRetentionDays?: number;
   ticketPhotoRetentionDays?: number;
+  conversationRetentionDays?: number;
+  visitorLogRetentionDays?: number;
   /** The display name on emails the company's residents and staff receive ("BQL Chung cư Demo"). */
   emailSenderName?: string | null;
   /** The name that signs SMS texts ("BQL Demo"); the brandname itself is registered with the carriers. */

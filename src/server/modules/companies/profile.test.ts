@@ -6,6 +6,8 @@ import { Client } from "../../../../test/helpers/client.js";
 import { pdfImageSizes, pdfText } from "../../../../test/helpers/pdf.js";
 import { squarePng } from "../../../../test/helpers/png.js";
 import { auditLog } from "../../platform/audit/audit.table.js";
+import { createLogger } from "../../platform/log/logger.js";
+import { sendDueEverywhere } from "../notifications/send.task.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -187,6 +189,7 @@ describe("company profile", () => {
     expect((await admin.post(`/api/v1/privacy/breaches/${breach.body.id}/notify-residents`)).status).toBe(
       200,
     );
+    await sendDueEverywhere(env.db, env.app.platform, createLogger("silent"));
     let raw = "";
     for (let i = 0; i < 250 && !raw; i++) {
       raw = env.smtp.mails.findLast((m) => m.to.includes(email))?.raw ?? "";

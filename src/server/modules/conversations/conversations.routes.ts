@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, PageQuery, Uuid } from "../../../contracts/common.js";
+import { fileAnswer, IdParams, PageQuery, Uuid } from "../../../contracts/common.js";
 import {
   ConversationDetail,
   ConversationList,
@@ -10,6 +10,8 @@ import {
   MessageBody,
   NewConversationBody,
 } from "../../../contracts/conversations.js";
+import { FileParams, FileVariantQuery } from "../../../contracts/files.js";
+import { sendFile } from "../files/index.js";
 import * as service from "./conversations.service.js";
 
 const tags = ["conversations"];
@@ -96,6 +98,29 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => req.run((ctx) => service.conversationDetail(ctx, req.params.id)),
   );
 
+  app.get(
+    "/conversations/:id/files/:fileId",
+    {
+      schema: {
+        summary: "A photo of a conversation",
+        description:
+          "A photo sent in the thread (`variant=thumbnail`: its thumbnail), for its resident or the management.",
+        tags,
+        params: FileParams,
+        querystring: FileVariantQuery,
+        response: { 200: fileAnswer("image/jpeg", "The photo") },
+      },
+      config: either,
+    },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await req.run((ctx) =>
+          service.conversationFile(ctx, req.params.id, req.params.fileId, req.query.variant),
+        ),
+      ),
+  );
+
   app.post(
     "/conversations/:id/messages",
     {
@@ -110,7 +135,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: either,
     },
     async (req, reply) =>
-      reply.status(201).send(await req.run((ctx) => service.reply(ctx, req.params.id, req.body.body))),
+      reply.status(201).send(await req.run((ctx) => service.reply(ctx, req.params.id, req.body))),
   );
 
   app.patch(

@@ -1,10 +1,11 @@
-import { and, count, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { PageQuery } from "../../../contracts/common.js";
 import type {
   ConversationListQuery,
   ConversationPatch,
   ConversationStatus,
+  MessageBody,
   NewConversationBody,
 } from "../../../contracts/conversations.js";
 import { audit, nothingToAudit } from "../../platform/audit/audit.service.js";
@@ -16,11 +17,13 @@ import { errors } from "../../platform/errors.js";
 import { message } from "../../platform/i18n/messages.js";
 import { signalLive } from "../../platform/live/live.js";
 import { accountNames } from "../accounts/index.js";
+import { claimFiles, deleteFilesOf, filesOf, readFile } from "../files/index.js";
 import { markSourceRead, notify } from "../notifications/index.js";
 import { unitRef } from "../registry/index.js";
-import { accountsWithRoles } from "../staff/index.js";
+import { frontOffice } from "../staff/index.js";
 import { conversationPolicy } from "./conversations.policy.js";
 import { conversationMessages, conversations } from "./conversations.table.js";
+import { answeredTemplate } from "./conversations.templates.js";
 
 type Row = typeof conversations.$inferSelect;
 
@@ -34,22 +37,21 @@ async function load(ctx: Ctx, id: string): Promise<Row> {
   return row;
 }
 
-/** Staff who answer the building's residents: told live when a resident writes. */
-async function answerers(ctx: Ctx, buildingId: string) {
-  const everywhere = await accountsWithRoles(ctx, ["company_admin", "customer_care"]);
-  const managers = await accountsWithRoles(ctx, ["building_manager"], buildingId);
-  return [...new Set([...everywhere, ...managers])];
-}
-
-async function addMessage(ctx: Ctx, row: Row, body: string, fromStaff: boolean) {
+async function addMessage(ctx: Ctx, row: Row, body: string, fromStaff: boolean, photos: readonly string[]) {
   const now = new Date();
-  await ctx.tx.insert(conversationMessages).values({
-    companyId: ctx.companyId,
-    conversationId: row.id,
-    authorId: ctx.actor.accountId,
-    fromStaff,
-    body,
-  });
+  const added = await insertOne(
+    ctx.tx
+      .insert(conversationMessages)
+      .values({
+        companyId: ctx.companyId,
+        conversationId: row.id,
+        authorId: ctx.actor.accountId,
+        fromStaff,
+        body,
+      })
+      .returning({ id: conversationMessages.id }),
+  );
+  await claimFiles(ctx, photos, "conversation", added.id);
   await ctx.tx
     .update(conversations)
     .set({
@@ -63,19 +65,16 @@ async function addMessage(ctx: Ctx, row: Row, body: string, fromStaff: boolean) 
     .where(byId(ctx, row.id));
   if (fromStaff) {
     // The resident's bell counts it, and their open page reads the thread again.
-    await notify(ctx, [
-      {
-        accountId: row.accountId,
-        kind: "conversation",
-        title: message("vi", "CONVERSATION_ANSWERED", { topic: row.topic }),
-        body: body.slice(0, 280),
-        link: `/app/messages/${row.id}`,
-        sourceId: row.id,
-      },
-    ]);
+    await notify(
+      ctx,
+      [{ accountId: row.accountId }],
+      answeredTemplate,
+      { topic: row.topic, excerpt: body.slice(0, 280) },
+      { inbox: "conversation", link: `/app/messages/${row.id}`, sourceId: row.id },
+    );
     await signalLive(ctx.tx, ctx.companyId, "conversations", [row.accountId]);
   } else {
-    await signalLive(ctx.tx, ctx.companyId, "conversations", await answerers(ctx, row.buildingId));
+    await signalLive(ctx.tx, ctx.companyId, "conversations", await frontOffice(ctx, row.buildingId));
   }
 }
 
@@ -99,17 +98,17 @@ export async function openConversation(ctx: Ctx, body: z.infer<typeof NewConvers
       })
       .returning(),
   );
-  await addMessage(ctx, row, body.message, false);
+  await addMessage(ctx, row, body.message, false, body.photos);
   await audit(ctx, { action: "conversation.open", entity: "conversation", entityId: row.id });
   return conversationDetail(ctx, row.id);
 }
 
 /** A message in the thread, from the resident who opened it or from the management. */
-export async function reply(ctx: Ctx, id: string, body: string) {
+export async function reply(ctx: Ctx, id: string, body: z.infer<typeof MessageBody>) {
   const row = await load(ctx, id);
   const fromStaff = row.accountId !== ctx.actor.accountId;
   if (fromStaff) authorizeVisible(ctx.actor, "answer", subject(conversationPolicy, row));
-  await addMessage(ctx, row, body, fromStaff);
+  await addMessage(ctx, row, body.body, fromStaff, body.photos);
   await audit(ctx, {
     action: fromStaff ? "conversation.answer" : "conversation.message",
     entity: "conversation",
@@ -123,7 +122,7 @@ export async function updateConversation(ctx: Ctx, id: string, patch: z.infer<ty
   const row = await load(ctx, id);
   authorizeVisible(ctx.actor, "answer", subject(conversationPolicy, row));
   if (patch.assignedTo) {
-    const candidates = await answerers(ctx, row.buildingId);
+    const candidates = await frontOffice(ctx, row.buildingId);
     if (!candidates.includes(patch.assignedTo))
       throw errors.validation({ assignedTo: "CONVERSATION_ASSIGNEE" });
   }
@@ -242,6 +241,10 @@ export async function conversationDetail(ctx: Ctx, id: string) {
       and(eq(conversationMessages.companyId, ctx.companyId), eq(conversationMessages.conversationId, id)),
     )
     .orderBy(conversationMessages.createdAt, conversationMessages.id);
+  const photos = await filesOf(
+    ctx,
+    messages.map(({ m }) => m.id),
+  );
   const residentView = row.accountId === ctx.actor.accountId;
   // The resident reading the thread has read the management's answers: the bell stops counting them.
   if (residentView) await markSourceRead(ctx, "conversation", id);
@@ -253,8 +256,31 @@ export async function conversationDetail(ctx: Ctx, id: string) {
       fromStaff: m.fromStaff,
       author: m.fromStaff && residentView ? message(ctx.lang, "CONVERSATION_MANAGEMENT") : (author ?? "—"),
       createdAt: m.createdAt.toISOString(),
+      photos: photos.get(m.id) ?? [],
     })),
   };
+}
+
+/** A photo of the conversation's messages, for whoever may read the conversation. */
+export async function conversationFile(
+  ctx: Ctx,
+  id: string,
+  fileId: string,
+  variant: "display" | "thumbnail",
+) {
+  await load(ctx, id);
+  const messages = await ctx.tx
+    .select({ id: conversationMessages.id })
+    .from(conversationMessages)
+    .where(
+      and(eq(conversationMessages.companyId, ctx.companyId), eq(conversationMessages.conversationId, id)),
+    );
+  return readFile(
+    ctx,
+    fileId,
+    messages.map((m) => m.id),
+    variant,
+  );
 }
 
 /** Waiting, answered, and the response times of the last 30 days, for the buildings the caller covers. */
@@ -290,5 +316,64 @@ export async function conversationStats(ctx: Ctx, buildingId?: string) {
       row?.withinHour === null || row?.withinHour === undefined
         ? null
         : Number(Number(row.withinHour).toFixed(2)),
+  };
+}
+
+/**
+ * Conversations silent since before `cutoff` go with their messages and photos (the company's retention
+ * period), and their old row versions leave the files on disk once committed.
+ */
+export async function purgeConversationsBefore(ctx: Ctx, cutoff: Date): Promise<number> {
+  const gone = await deleteThreads(ctx, sql`${conversations.lastMessageAt} < ${cutoff}`);
+  if (gone > 0) ctx.afterCommit(() => ctx.platform.compactTables(["conversations", "conversation_messages"]));
+  return gone;
+}
+
+/** Deletes the company's conversations that `where` picks, every message and photo in them. */
+export async function deleteThreads(ctx: Ctx, where: SQL): Promise<number> {
+  const threads = await ctx.tx
+    .delete(conversations)
+    .where(and(eq(conversations.companyId, ctx.companyId), where))
+    .returning({ id: conversations.id });
+  if (threads.length === 0) return 0;
+  const messages = await ctx.tx
+    .delete(conversationMessages)
+    .where(
+      and(
+        eq(conversationMessages.companyId, ctx.companyId),
+        inArray(
+          conversationMessages.conversationId,
+          threads.map((t) => t.id),
+        ),
+      ),
+    )
+    .returning({ id: conversationMessages.id });
+  await deleteFilesOf(
+    ctx,
+    messages.map((m) => m.id),
+  );
+  return threads.length;
+}
+
+/** What a ticket made from the conversation takes: its unit, its resident, its topic and first message. */
+export async function conversationForTicket(ctx: Ctx, id: string) {
+  const row = await load(ctx, id);
+  authorizeVisible(ctx.actor, "answer", subject(conversationPolicy, row));
+  const [first] = await ctx.tx
+    .select({ body: conversationMessages.body })
+    .from(conversationMessages)
+    .where(
+      and(eq(conversationMessages.companyId, ctx.companyId), eq(conversationMessages.conversationId, id)),
+    )
+    .orderBy(conversationMessages.createdAt, conversationMessages.id)
+    .limit(1);
+  return {
+    id: row.id,
+    buildingId: row.buildingId,
+    unitId: row.unitId,
+    unitCode: row.unitCode,
+    accountId: row.accountId,
+    topic: row.topic,
+    firstMessage: first?.body ?? row.topic,
   };
 }

@@ -1,22 +1,165 @@
 import { PassThrough } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { fileAnswer, IdParams, NoContent, PageQuery } from "../../../contracts/common.js";
+import {
+  DeadLetterPage,
+  DeadLetterQuery,
+  NotificationPreferences,
+  NotificationPreferencesBody,
+  PushDevices,
+  PushEndpointBody,
+  PushKey,
+  PushSubscriptionBody,
+  ResendBody,
+  Resent,
+} from "../../../contracts/notifications.js";
 import { NotificationPage } from "../../../contracts/privacy.js";
-import type { Platform } from "../../platform/context.js";
+import type { ModuleRouteOptions } from "../../platform/context.js";
 import { errors } from "../../platform/errors.js";
+import { deadLetters, resend } from "./dead-letters.service.js";
 import * as service from "./notifications.service.js";
+import { myPreferences, setMyPreferences } from "./preferences.service.js";
+import * as push from "./push.service.js";
+import { zaloWebhookRoutes } from "./zalo-webhook.js";
 
 /** Streams one person may hold open on one API process (a phone, a tablet, a few tabs). */
 const STREAMS_PER_PERSON = 8;
 /** A comment line this often keeps proxies and phones from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
 
-export const notificationRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (
+export const notificationRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
-  { platform },
+  { db, platform },
 ) => {
   const tags = ["notifications"];
   const config = { permission: ["read", "notification"] as const };
+  await push.loadPushKeys(db, platform);
+  // Its own scope: the webhook reads its body raw (the signature covers the bytes), the other routes parse JSON.
+  await app.register(zaloWebhookRoutes, { db, platform });
+
+  app.get(
+    "/me/notification-preferences",
+    {
+      schema: {
+        summary: "How I am notified",
+        description:
+          "Per category, the channels the person receives on (the in-app inbox always receives), the channels " +
+          "this installation can send on, and the quiet hours (Vietnam's time) during which push, Zalo and SMS wait.",
+        tags,
+        response: { 200: NotificationPreferences },
+      },
+      config,
+    },
+    async (req) => req.run((ctx) => myPreferences(ctx)),
+  );
+
+  app.put(
+    "/me/notification-preferences",
+    {
+      schema: {
+        summary: "Choose how I am notified",
+        description:
+          "Saves the channels per category and the quiet hours (null: none). What is still queued on a channel " +
+          "turned off is cancelled. Security and privacy notices always go by email.",
+        tags,
+        body: NotificationPreferencesBody,
+        response: { 200: NotificationPreferences },
+      },
+      config,
+    },
+    async (req) => req.run((ctx) => setMyPreferences(ctx, req.body)),
+  );
+
+  app.get(
+    "/push/key",
+    {
+      schema: {
+        summary: "The Web Push public key",
+        description: "The installation's VAPID public key, for the browser's `pushManager.subscribe`.",
+        tags,
+        response: { 200: PushKey },
+      },
+      config,
+    },
+    async () => ({ publicKey: platform.messenger.pushPublicKey() }),
+  );
+
+  app.get(
+    "/me/push-subscriptions",
+    {
+      schema: {
+        summary: "My devices receiving push",
+        description: "The browsers the person turned push notifications on in.",
+        tags,
+        response: { 200: PushDevices },
+      },
+      config,
+    },
+    async (req) => req.run((ctx) => push.myDevices(ctx)),
+  );
+
+  app.post(
+    "/me/push-subscriptions",
+    {
+      schema: {
+        summary: "Receive push on this device",
+        description:
+          "Keeps this browser's push subscription (its endpoint and keys) for the signed-in person.",
+        tags,
+        body: PushSubscriptionBody,
+        response: { 200: PushDevices },
+      },
+      config,
+    },
+    async (req) => req.run((ctx) => push.subscribe(ctx, req.body)),
+  );
+
+  app.post(
+    "/me/push-subscriptions/remove",
+    {
+      schema: {
+        summary: "Stop push on a device",
+        description: "Forgets the push subscription with this endpoint.",
+        tags,
+        body: PushEndpointBody,
+        response: { 200: PushDevices },
+      },
+      config,
+    },
+    async (req) => req.run((ctx) => push.unsubscribe(ctx, req.body.endpoint)),
+  );
+
+  app.get(
+    "/notifications/dead-letters",
+    {
+      schema: {
+        summary: "Notifications not delivered",
+        description:
+          "Deliveries that failed for good (a refusal, or every try used), newest first, with the person, the " +
+          "channel and the reason.",
+        tags,
+        querystring: DeadLetterQuery,
+        response: { 200: DeadLetterPage },
+      },
+      config: { permission: ["read", "notification_delivery"] as const },
+    },
+    async (req) => req.run((ctx) => deadLetters(ctx, req.query)),
+  );
+
+  app.post(
+    "/notifications/dead-letters/resend",
+    {
+      schema: {
+        summary: "Send again",
+        description: "Queues the given dead letters (or all of them) again, with fresh tries.",
+        tags,
+        body: ResendBody,
+        response: { 200: Resent },
+      },
+      config: { permission: ["resend", "notification_delivery"] as const },
+    },
+    async (req) => req.run((ctx) => resend(ctx, req.body)),
+  );
 
   app.get(
     "/notifications",

@@ -6,9 +6,24 @@ import { errors } from "../../platform/errors.js";
 import { signalLive } from "../../platform/live/live.js";
 import { notifications } from "./notifications.table.js";
 
-export type NewNotification = {
+/** The inbox's kinds of message: the app's icon for it, and read receipts per kind. */
+export type InboxKind =
+  | "announcement"
+  | "billing"
+  | "breach"
+  | "policy"
+  | "privacy_request"
+  | "reminder"
+  | "conversation"
+  | "survey"
+  | "ticket"
+  | "parcel"
+  | "visitor"
+  | "booking";
+
+type NewNotification = {
   accountId: string;
-  kind: "announcement" | "breach" | "policy" | "privacy_request" | "reminder" | "conversation" | "survey";
+  kind: InboxKind;
   title: string;
   body: string;
   link?: string | null;
@@ -17,9 +32,9 @@ export type NewNotification = {
 
 /**
  * Puts messages in people's in-app inboxes, in the caller's transaction (one statement for many); their open
- * app pages hear of it when the transaction commits.
+ * app pages hear of it when the transaction commits. Modules call `notify`, which puts here what goes in-app.
  */
-export async function notify(ctx: Ctx, items: readonly NewNotification[]): Promise<number> {
+export async function putInInbox(ctx: Ctx, items: readonly NewNotification[]): Promise<number> {
   if (items.length === 0) return 0;
   // One statement however many (an announcement to a building is thousands of rows).
   const rows = JSON.stringify(
@@ -101,7 +116,7 @@ export async function forgetInbox(ctx: Ctx, accountId: string): Promise<void> {
 }
 
 /** What sent the signed-in person's unread messages of a kind (the announcements not read yet), newest first. */
-export async function unreadSources(ctx: Ctx, kind: NewNotification["kind"]): Promise<string[]> {
+export async function unreadSources(ctx: Ctx, kind: InboxKind): Promise<string[]> {
   const rows = await ctx.tx
     .select({ sourceId: notifications.sourceId })
     .from(notifications)
@@ -111,7 +126,7 @@ export async function unreadSources(ctx: Ctx, kind: NewNotification["kind"]): Pr
 }
 
 /** The signed-in person's messages of a kind: what sent each, and whether it was read. */
-export async function mySources(ctx: Ctx, kind: NewNotification["kind"]) {
+export async function mySources(ctx: Ctx, kind: InboxKind) {
   const rows = await ctx.tx
     .select({ sourceId: notifications.sourceId, readAt: notifications.readAt })
     .from(notifications)
@@ -120,7 +135,7 @@ export async function mySources(ctx: Ctx, kind: NewNotification["kind"]) {
 }
 
 /** Marks read the signed-in person's message sent by `sourceId` (opening an announcement reads it). */
-export async function markSourceRead(ctx: Ctx, kind: NewNotification["kind"], sourceId: string) {
+export async function markSourceRead(ctx: Ctx, kind: InboxKind, sourceId: string) {
   await ctx.tx
     .update(notifications)
     .set({ readAt: new Date() })
@@ -135,7 +150,7 @@ export async function markSourceRead(ctx: Ctx, kind: NewNotification["kind"], so
 }
 
 /** Per sender, how many messages went out and how many were read (an announcement's read receipts). */
-export async function readCounts(ctx: Ctx, kind: NewNotification["kind"], sourceIds: readonly string[]) {
+export async function readCounts(ctx: Ctx, kind: InboxKind, sourceIds: readonly string[]) {
   if (sourceIds.length === 0) return new Map<string, { sent: number; read: number }>();
   const rows = await ctx.tx
     .select({

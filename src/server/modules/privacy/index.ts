@@ -1,7 +1,9 @@
 import { defineModule } from "../../platform/module.js";
+import { consentingAccounts } from "./consents/consents.service.js";
 import { seedDemoPrivacy } from "./privacy.demo.js";
 import { privacySchedules } from "./privacy.jobs.js";
 import { privacyPolicy } from "./privacy.policy.js";
+import { privacyTemplates } from "./privacy.templates.js";
 import { privacyWorkQueues } from "./privacy.work.js";
 import { privacyRequestPolicy } from "./requests/requests.policy.js";
 
@@ -41,4 +43,6 @@ export const privacyModule = defineModule({
   policies: [privacyPolicy, privacyRequestPolicy],
   workQueues: privacyWorkQueues,
   personalData: [privacyPersonalData],
+  consenting: consentingAccounts,
+  templates: privacyTemplates,
 });

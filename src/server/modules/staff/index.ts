@@ -8,7 +8,7 @@ export { currentActor } from "./staff.service.js";
 
 import { staffPersonalData } from "./staff.privacy.js";
 
-export { accountsWithRoles, findPeople } from "./staff.service.js";
+export { accountsWithRoles, findPeople, frontOffice } from "./staff.service.js";
 
 /** A company's staff: memberships, roles, building assignments, invitations. */
 export const staffModule = defineModule({

@@ -123,13 +123,13 @@ export async function createInvitation(ctx: Ctx, input: InvitationInput) {
     (channel === "email"
       ? `\n\nYou are invited to join ${company?.name ?? ""} on Chungcu. Open the link to activate your account (valid 7 days): ${link}`
       : "");
-  ctx.afterCommit(() =>
-    ctx.platform.messenger.send(
+  ctx.afterCommit(async () => {
+    await ctx.platform.messenger.send(
       channel === "email"
         ? { channel, to: contact.value, subject: `Lời mời tham gia ${company?.name ?? "Chungcu"}`, text }
-        : { channel, to: contact.value, text },
-    ),
-  );
+        : { channel, to: contact.value, text, smsType: "otp" },
+    );
+  });
   return toDto(ctx, row);
 }
 

@@ -135,6 +135,16 @@ export async function findPeople(ctx: Ctx, text: string, limit = 20) {
   }));
 }
 
+/**
+ * Who runs a building for its residents: the company admin and customer care (company-wide) and the building's
+ * managers — those who answer its residents' messages and take its tickets.
+ */
+export async function frontOffice(ctx: Ctx, buildingId: string): Promise<string[]> {
+  const everywhere = await accountsWithRoles(ctx, ["company_admin", "customer_care"]);
+  const managers = await accountsWithRoles(ctx, ["building_manager"], buildingId);
+  return [...new Set([...everywhere, ...managers])];
+}
+
 /** Accounts holding one of these roles in the company now (active memberships). */
 export async function accountsWithRoles(
   ctx: Ctx,

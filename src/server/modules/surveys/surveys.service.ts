@@ -13,6 +13,7 @@ import { reachOf } from "../announcements/index.js";
 import { buildingPolicy, loadBuilding } from "../buildings/index.js";
 import { mySources, notify } from "../notifications/index.js";
 import { surveyResponses, surveys, surveyTokens } from "./surveys.table.js";
+import { surveyTemplates } from "./surveys.templates.js";
 
 type Row = typeof surveys.$inferSelect;
 type Answers = z.infer<typeof AnswerBody>["answers"];
@@ -58,7 +59,10 @@ const view = (row: Row, responses: number) => ({
   responses,
 });
 
-/** Opens a survey: each person of its audience is asked in the app (a promotional one only with consent). */
+/**
+ * Opens a survey: each person of its audience with an account (answers are given in the app) is asked through
+ * the notification service; a promotional one only with marketing consent.
+ */
 async function open(ctx: Ctx, row: Row) {
   const reach = await reachOf(
     ctx,
@@ -66,26 +70,23 @@ async function open(ctx: Ctx, row: Row) {
     row.audience,
     row.purpose === "promotion" ? "promotion" : "notice",
   );
+  const asked = reach.recipients.filter((r) => r.accountId);
   await ctx.tx
     .update(surveys)
-    .set({ status: "open", opensAt: new Date(), sent: reach.sent })
+    .set({ status: "open", opensAt: new Date(), sent: asked.length })
     .where(and(eq(surveys.companyId, ctx.companyId), eq(surveys.id, row.id)));
   await notify(
     ctx,
-    reach.accounts.map((accountId) => ({
-      accountId,
-      kind: "survey" as const,
-      title: row.title,
-      body: row.description || row.title,
-      link: `/app/surveys/${row.id}`,
-      sourceId: row.id,
-    })),
+    asked,
+    surveyTemplates[row.purpose === "promotion" ? "promotion" : "service"],
+    { title: row.title, description: row.description },
+    { inbox: "survey", link: `/app/surveys/${row.id}`, sourceId: row.id },
   );
   await audit(ctx, {
     action: "survey.open",
     entity: "survey",
     entityId: row.id,
-    changes: { sent: reach.sent },
+    changes: { sent: asked.length },
   });
 }
 

@@ -66,6 +66,49 @@ async function conversations(
   });
 }
 
+let ticketNumber = 0;
+/** Tickets in these states, their response and resolution times `respondIn` / `resolveIn` hours from now. */
+async function tickets(
+  companyId: string,
+  rows: { buildingId: string; unitId: string; status: string; respondIn: number; resolveIn: number }[],
+) {
+  await env.db.transaction(companyId, async (tx) => {
+    for (const r of rows)
+      await tx.execute(sql`insert into tickets (company_id, number, building_id, unit_id, unit_code, location, category,
+          priority, status, title, description, respond_by, resolve_by, responded_at)
+        values (${companyId}, ${++ticketNumber}, ${r.buildingId}, ${r.unitId}, 'X', 'unit', 'plumbing', 'normal',
+          ${r.status}, 'Rò nước', 'x', ${hoursAgo(-r.respondIn)}, ${hoursAgo(-r.resolveIn)},
+          ${r.status === "new" ? null : hoursAgo(1)})`);
+  });
+}
+
+/** Parcels at reception: `waiting` of them per building, and one picked up in each. */
+async function receivedParcels(
+  companyId: string,
+  rows: { buildingId: string; unitId: string; waiting: number }[],
+) {
+  await env.db.transaction(companyId, async (tx) => {
+    for (const r of rows)
+      for (let i = 0; i <= r.waiting; i++)
+        await tx.execute(sql`insert into parcels (company_id, building_id, unit_id, unit_code, carrier, status, code)
+          values (${companyId}, ${r.buildingId}, ${r.unitId}, 'X', 'GHN', ${i < r.waiting ? "waiting" : "picked_up"},
+            ${i < r.waiting ? String(100000 + i) : null})`);
+  });
+}
+
+/** Bookings over whose deposit is still `held` per building, and one refunded in each. */
+async function heldDeposits(companyId: string, rows: { buildingId: string; unitId: string; held: number }[]) {
+  await env.db.transaction(companyId, async (tx) => {
+    for (const r of rows)
+      for (let i = 0; i <= r.held; i++)
+        await tx.execute(sql`insert into bookings (company_id, building_id, amenity_id, unit_id, unit_code, starts_at,
+            ends_at, status, seat, code, deposit, deposit_status)
+          values (${companyId}, ${r.buildingId}, gen_random_uuid(), ${r.unitId}, 'X', ${hoursAgo(30 + i)},
+            ${hoursAgo(27 + i)}, 'checked_in', 1, ${`DEP${i}${r.buildingId.slice(0, 5)}`}, 500000,
+            ${i < r.held ? "held" : "refunded"})`);
+  });
+}
+
 /** One of every kind of work item in a company, with the owner it needs: what another company must never see. */
 async function fill(
   companyId: string,
@@ -233,6 +276,25 @@ beforeAll(async () => {
     { buildingId: b1, unitId: u2, status: "answered" },
   ]);
 
+  // Tickets: a new one late to answer in B1, a new one in time in B2, one in progress past its resolution time
+  // in B1, a closed one.
+  await tickets(c, [
+    { buildingId: b1, unitId: u1, status: "new", respondIn: -1, resolveIn: 20 },
+    { buildingId: b2, unitId: u3, status: "new", respondIn: 1, resolveIn: 20 },
+    { buildingId: b1, unitId: u2, status: "in_progress", respondIn: -5, resolveIn: -2 },
+    { buildingId: b1, unitId: u2, status: "closed", respondIn: -50, resolveIn: -30 },
+  ]);
+
+  // Parcels: two waiting in B1, one in B2.
+  await receivedParcels(c, [
+    { buildingId: b1, unitId: u1, waiting: 2 },
+    { buildingId: b2, unitId: u3, waiting: 1 },
+  ]);
+  await heldDeposits(c, [
+    { buildingId: b1, unitId: u1, held: 1 },
+    { buildingId: b2, unitId: u3, held: 1 },
+  ]);
+
   // Company D: one of everything, which C's staff must never count.
   const d = await newUnit(env, { code: "A-01.01" });
   const dAdmin = await signIn(env, await newMember(env, "company_admin", { companyId: d.companyId }));
@@ -246,6 +308,9 @@ beforeAll(async () => {
   await buildInvoice(env, { ...d, period: "2025-12" });
   await transfers(d.companyId, ["unmatched"]);
   await conversations(d.companyId, [{ buildingId: d.buildingId, unitId: d.unitId, status: "open" }]);
+  await tickets(d.companyId, [{ ...d, status: "new", respondIn: -1, resolveIn: -1 }]);
+  await receivedParcels(d.companyId, [{ ...d, waiting: 1 }]);
+  await heldDeposits(d.companyId, [{ ...d, held: 2 }]);
   await requests(d.companyId, dOwner, [{ status: "open", dueAt: hoursAgo(1) }]);
   await breaches(d.companyId, [{ status: "open", detectedAt: hoursAgo(100) }]);
 });
@@ -271,6 +336,10 @@ describe("GET /console/work", () => {
       "privacy.requests": 2,
       "privacy.breaches": 2,
       "conversations.waiting": 2,
+      "tickets.new": 2,
+      "tickets.overdue": 2,
+      "reception.parcels": 3,
+      "amenities.deposits": 2,
     });
     const flags = queues.get("registry.flags");
     // The building whose flag waits longest first (B1's was raised before B2's), each part opening its
@@ -320,6 +389,10 @@ describe("GET /console/work", () => {
       "billing.drafts": 2,
       "billing.debts": 2,
       "conversations.waiting": 1,
+      "tickets.new": 1,
+      "tickets.overdue": 2,
+      "reception.parcels": 2,
+      "amenities.deposits": 1,
     });
   });
 
@@ -339,6 +412,9 @@ describe("GET /console/work", () => {
       "registry.flags": 3,
       "privacy.requests": 2,
       "conversations.waiting": 2,
+      "tickets.new": 2,
+      "tickets.overdue": 2,
+      "reception.parcels": 3,
     });
   });
 

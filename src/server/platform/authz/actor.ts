@@ -24,3 +24,7 @@ export const systemActor: Actor = {
 
 /** A caller not signed in (sign-in, invitation links): no account, no role, nothing in scope. */
 export const anonymousActor: Actor = { ...systemActor };
+
+/** The actor's units for an `IN` list: a list that matches nothing when they have none (SQL has no empty IN). */
+export const unitIdsOrNone = (actor: Actor): string[] =>
+  actor.unitIds.length ? [...actor.unitIds] : ["00000000-0000-0000-0000-000000000000"];

@@ -19,7 +19,12 @@ export async function compactTables(db: Database, tables: readonly string[], log
   const names = [...new Set(tables)].sort();
   if (names.length === 0) return;
   for (const t of names) if (!TABLE.test(t)) throw new Error(`not a table name: ${t}`);
-  await olderTransactionsEnded(db);
+  if (!(await olderTransactionsEnded(db))) {
+    log?.warn(
+      { tables: names },
+      "compaction did not wait out older transactions: old row versions may remain",
+    );
+  }
   for (const t of names) await db.ownerSql.query(`vacuum (full) "${t}"`);
   for (const step of ["select pg_switch_wal()", "checkpoint"]) {
     try {
@@ -33,12 +38,13 @@ export async function compactTables(db: Database, tables: readonly string[], log
 /**
  * `VACUUM FULL` keeps a dead row version that some transaction may still see: any snapshot whose xmin is
  * older than the erasure's commit. That is not only a transaction begun before the erasure committed (a pooled
- * request, a job's poll) but also one begun after it while such an older one was still running, as its xmin is
- * then the older one's. Waits, a bounded time, until no other backend of this database runs a transaction, or
- * holds a snapshot, older than the first transaction id not yet assigned when the call began (what the server
- * itself weighs to decide which row versions are dead).
+ * request, a job's poll) but also one begun after it while an older transaction was still running — in any
+ * database of the server, as a snapshot's xmin is the oldest transaction running anywhere. Waits, a bounded
+ * time, until no backend of this database holds a snapshot, and no backend of any database runs a transaction,
+ * older than the first transaction id not yet assigned when the call began (what the server itself weighs to
+ * decide which row versions are dead). Answers whether that happened in time.
  */
-async function olderTransactionsEnded(db: Database, timeoutMs = 10_000): Promise<void> {
+async function olderTransactionsEnded(db: Database, timeoutMs = 60_000): Promise<boolean> {
   const started = Date.now();
   // xid8 to the 32-bit xid that pg_stat_activity shows; age() compares them across wraparound.
   const { rows } = await db.ownerSql.query<{ horizon: string }>(
@@ -48,11 +54,13 @@ async function olderTransactionsEnded(db: Database, timeoutMs = 10_000): Promise
   while (Date.now() - started < timeoutMs) {
     const { rows: older } = await db.ownerSql.query<{ n: number }>(
       `select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid()
-          and (age(backend_xmin) > age($1::xid) or age(backend_xid) > age($1::xid))`,
+        where pid <> pg_backend_pid()
+          and (age(backend_xid) > age($1::xid)
+               or (datname = current_database() and age(backend_xmin) > age($1::xid)))`,
       [horizon],
     );
-    if ((older[0]?.n ?? 0) === 0) return;
+    if ((older[0]?.n ?? 0) === 0) return true;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  return false;
 }

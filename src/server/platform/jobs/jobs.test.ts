@@ -25,10 +25,14 @@ describe("scheduled jobs (pg-boss)", () => {
         "billing-monthly",
         "breach-deadlines",
         "debt-reminders",
+        "files-unclaimed",
+        "notifications-send",
+        "parcels-remind",
         "privacy-erasure",
         "privacy-escalate",
         "retention",
         "session-cleanup",
+        "tickets-close",
       ]);
       const id = await boss.send("retention", {});
       expect(id).toBeTruthy();

@@ -60,6 +60,10 @@ export class TaskQueue implements Tasks {
     return id;
   }
 
+  running(): boolean {
+    return this.boss !== null;
+  }
+
   async start(boss: PgBoss, db: Database, platform: Platform, log: Logger): Promise<void> {
     this.boss = boss;
     for (const task of declared(platform, "tasks")) {

@@ -9,8 +9,8 @@ import { inGroups, notifyOnCommit } from "../db/notify.js";
  */
 export const LIVE_CHANNEL = "chungcu_live";
 
-/** What changed for a person: their inbox, or a conversation with the management they take part in. */
-export type LiveTopic = "notifications" | "conversations";
+/** What changed for a person: their inbox, a conversation or a ticket they take part in. */
+export type LiveTopic = "notifications" | "conversations" | "tickets";
 
 type Signal = { c: string; t: LiveTopic; a: string[] };
 

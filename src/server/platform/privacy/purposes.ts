@@ -78,6 +78,10 @@ export const RETENTION = {
     vi: "Khi tài khoản còn hoạt động; xóa khi đóng tài khoản",
     en: "While the account is open; erased when it is closed",
   },
+  visitorLog: {
+    vi: "90 ngày (công ty có thể đặt thời hạn khác), sau đó tự động xóa",
+    en: "90 days (the company may set another period), then purged automatically",
+  },
   accessLogs: {
     vi: "12 tháng (công ty có thể đặt thời hạn khác), sau đó tự động xóa",
     en: "12 months (the company may set another period), then purged automatically",

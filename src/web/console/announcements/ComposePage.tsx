@@ -23,6 +23,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api } from "../../api.js";
+import { AttachmentPicker, useUploads } from "../../components/Attachments.js";
 import { CategoryBadge } from "../../components/CategoryBadge.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { FormError, required, showFieldErrors } from "../../components/forms.js";
@@ -179,8 +180,11 @@ export default function ComposePage() {
   });
   const { setValues } = form;
   const loaded = editing.data;
+  const files = useUploads("announcement");
+  const { reset: resetFiles } = files;
   useEffect(() => {
     if (!loaded) return;
+    resetFiles(loaded.attachments);
     setValues({
       buildingId: loaded.buildingId,
       title: loaded.title,
@@ -192,7 +196,7 @@ export default function ComposePage() {
       roles: loaded.audience.roles,
       publishAt: "",
     });
-  }, [loaded, setValues]);
+  }, [loaded, setValues, resetFiles]);
   const firstBuilding = buildings.data?.items[0]?.id;
   useEffect(() => {
     if (!form.values.buildingId && firstBuilding) form.setFieldValue("buildingId", firstBuilding);
@@ -208,6 +212,7 @@ export default function ComposePage() {
         category: values.category,
         pinned: values.pinned,
         audience: audienceOf(values),
+        attachments: files.ids,
       };
       const publishAt = action === "schedule" ? toInstant(values.publishAt) : undefined;
       if (editId) {
@@ -287,6 +292,12 @@ export default function ComposePage() {
                 maxLength={5000}
                 {...form.getInputProps("body")}
               />
+              <AttachmentPicker
+                uploads={files}
+                accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
+                label={t("announcements.attach")}
+                max={10}
+              />
               <Switch
                 label={t("announcements.pinned")}
                 {...form.getInputProps("pinned", { type: "checkbox" })}
@@ -350,7 +361,7 @@ export default function ComposePage() {
               />
               <FormError error={save.error} />
               <Group>
-                <Button type="submit" loading={save.isPending && !scheduling}>
+                <Button type="submit" loading={save.isPending && !scheduling} disabled={files.busy}>
                   {t("announcements.publishNow")}
                 </Button>
                 <Button

@@ -183,7 +183,7 @@ export function EmergencyReport({ id, onClose }: { id: string; onClose: () => vo
             </>
           )}
           <Group>
-            {r.channels.some((c) => (c.channel === "email" || c.channel === "sms") && c.failed > 0) && (
+            {r.channels.some((c) => c.channel !== "in_app" && c.channel !== "none" && c.failed > 0) && (
               <Button variant="default" loading={resend.isPending} onClick={() => resend.mutate()}>
                 {t("announcements.resend")}
               </Button>

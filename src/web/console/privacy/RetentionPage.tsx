@@ -16,7 +16,13 @@ type Overview = z.infer<typeof RetentionOverview>;
 type Settings = z.infer<typeof RetentionSettings>;
 type Run = Overview["lastRuns"][number];
 
-const PERIODS = ["accessLogDays", "closedAccountDays", "ticketPhotoDays"] as const;
+const PERIODS = [
+  "accessLogDays",
+  "closedAccountDays",
+  "ticketPhotoDays",
+  "conversationDays",
+  "visitorLogDays",
+] as const;
 const DAYS_PER_MONTH = 365 / 12;
 
 /** 365 → "≈ 12 tháng", so that a period in days reads as people think of it. */
@@ -40,7 +46,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
       PERIODS.map((key) => [
         key,
         (value: number | string) =>
-          typeof value === "number" && Number.isInteger(value) && value >= 30 && value <= 3650
+          typeof value === "number" &&
+          Number.isInteger(value) &&
+          value >= (key === "visitorLogDays" ? 7 : 30) &&
+          value <= 3650
             ? null
             : t("retention.range"),
       ]),
@@ -53,6 +62,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
           accessLogDays: Number(values.accessLogDays),
           closedAccountDays: Number(values.closedAccountDays),
           ticketPhotoDays: Number(values.ticketPhotoDays),
+          conversationDays: Number(values.conversationDays),
+          visitorLogDays: Number(values.visitorLogDays),
         },
       }),
     onSuccess: (overview) => {
@@ -64,7 +75,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
           {PERIODS.map((key) => (
             <Stack key={key} gap={4}>
               <NumberInput

@@ -12,8 +12,10 @@ import { useAllBuildings } from "../buildings/buildings.js";
 import { RetentionSettingsSection } from "../privacy/RetentionPage.js";
 import { BankAccountsSection } from "./BankAccountsSection.js";
 import { BillingSettingsSection } from "./BillingSettingsSection.js";
+import { DeadLettersSection } from "./DeadLettersSection.js";
 import { LogoSection, ProfileSection, SendersSection } from "./ProfileSections.js";
 import { useCompanyProfile } from "./settings.js";
+import { TicketSlaSection } from "./TicketSlaSection.js";
 
 /** Each building's billing settings and bank accounts, the building chosen here (and kept in the address). */
 function BuildingSettings() {
@@ -100,6 +102,8 @@ export default function SettingsPage() {
           ))}
         {billing.reads && <BuildingSettings />}
         {can("privacy", "manage_retention") && <RetentionSettingsSection title={t("settings.retention")} />}
+        {can("ticket", "assign") && <TicketSlaSection editable={can("ticket", "configure")} />}
+        {can("notification_delivery", "read") && <DeadLettersSection />}
       </Stack>
     </Stack>
   );

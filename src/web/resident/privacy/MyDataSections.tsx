@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, DataList, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { priceText } from "../../amenities/amenities.js";
 import { INVOICE_STATUSES, type InvoiceStatus, useBillingWords } from "../../billing/billing.js";
 import { FormError } from "../../components/forms.js";
 import { ItemList } from "../../components/ItemList.js";
@@ -234,6 +235,187 @@ export function DisclosuresBlock({ record, id }: { record: DataRecord; id: strin
                 t("myData.disclosure.basis", { basis: words.basis(disclosure.legalBasis) }),
                 formatDateTime(disclosure.at),
               ]}
+            />
+          ))}
+        </ItemList>
+      )}
+    </Block>
+  );
+}
+
+/** The conversations the person opened with the management, each message as it was written. */
+export function ConversationsBlock({ conversations }: { conversations: MyData["conversations"] }) {
+  const { t } = useTranslation();
+  return (
+    <Block title={t("myData.conversations.title")} id="my-data-conversations">
+      {conversations.length === 0 ? (
+        none(t("myData.conversations.none"))
+      ) : (
+        <ItemList label={t("myData.conversations.title")}>
+          {conversations.map((c, index) => (
+            <Entry
+              // biome-ignore lint/suspicious/noArrayIndexKey: conversations come without ids here
+              key={index}
+              title={`${c.topic} (${c.unitCode})`}
+              lines={[
+                t("myData.conversations.opened", { time: formatDateTime(c.openedAt) }),
+                ...c.messages.map(
+                  (m) =>
+                    `${m.fromStaff ? t("myData.conversations.management") : t("myData.conversations.you")}: ${m.body}${
+                      m.photos > 0 ? ` (${t("myData.conversations.photos", { count: m.photos })})` : ""
+                    }`,
+                ),
+              ]}
+            />
+          ))}
+        </ItemList>
+      )}
+    </Block>
+  );
+}
+
+/** The tickets the person reported, with what they and the management wrote in them. */
+export function TicketsBlock({ tickets }: { tickets: MyData["tickets"] }) {
+  const { t } = useTranslation();
+  return (
+    <Block title={t("myData.tickets.title")} id="my-data-tickets">
+      {tickets.length === 0 ? (
+        none(t("myData.tickets.none"))
+      ) : (
+        <ItemList label={t("myData.tickets.title")}>
+          {tickets.map((k) => (
+            <Entry
+              key={k.number}
+              title={`#${k.number} ${k.title} (${k.unitCode})`}
+              lines={[
+                `${t(`tickets.categories.${k.category}`, { defaultValue: k.category })} · ${t(
+                  `tickets.statuses.${k.status}`,
+                  { defaultValue: k.status },
+                )} · ${formatDateTime(k.openedAt)}`,
+                k.description,
+                ...(k.photos > 0 ? [t("myData.conversations.photos", { count: k.photos })] : []),
+                ...(k.rating !== null
+                  ? [t("myData.tickets.rating", { rating: k.rating, comment: k.ratingComment ?? "" })]
+                  : []),
+                ...k.messages.map(
+                  (m) =>
+                    `${m.fromStaff ? t("myData.conversations.management") : t("myData.conversations.you")}: ${m.body}`,
+                ),
+              ]}
+            />
+          ))}
+        </ItemList>
+      )}
+    </Block>
+  );
+}
+
+/** The amenities the person booked, with what was charged for each. */
+export function BookingsBlock({ bookings }: { bookings: MyData["bookings"] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Block title={t("myData.bookings.title")} id="my-data-bookings">
+      {bookings.length === 0 ? (
+        none(t("myData.bookings.none"))
+      ) : (
+        <ItemList label={t("myData.bookings.title")}>
+          {bookings.map((b) => (
+            <Entry
+              key={`${b.amenity}-${b.startsAt}`}
+              title={`${b.amenity} (${b.unitCode})`}
+              lines={[
+                `${formatDateTime(b.startsAt)} · ${t(`bookings.statuses.${b.status as "booked"}`)}`,
+                priceText(t, i18n.language, b),
+                ...(b.note ? [b.note] : []),
+              ]}
+            />
+          ))}
+        </ItemList>
+      )}
+    </Block>
+  );
+}
+
+/** The guests the person registered at reception, and their households' parcels. */
+export function ReceptionBlocks({ data }: { data: Pick<MyData, "guestPasses" | "parcels"> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Block title={t("myData.guestPasses.title")} id="my-data-guests">
+        {data.guestPasses.length === 0 ? (
+          none(t("myData.guestPasses.none"))
+        ) : (
+          <ItemList label={t("myData.guestPasses.title")}>
+            {data.guestPasses.map((g) => (
+              <Entry
+                key={`${g.guestName}-${g.validFrom}`}
+                title={`${g.guestName} (${g.unitCode})`}
+                lines={[
+                  `${formatDateTime(g.validFrom)} – ${formatDateTime(g.validUntil)}`,
+                  [t("guests.people", { count: g.guests }), g.plate].filter(Boolean).join(" · "),
+                ]}
+              />
+            ))}
+          </ItemList>
+        )}
+      </Block>
+      <Block title={t("myData.parcels.title")} id="my-data-parcels">
+        {data.parcels.length === 0 ? (
+          none(t("myData.parcels.none"))
+        ) : (
+          <ItemList label={t("myData.parcels.title")}>
+            {data.parcels.map((p) => (
+              <Entry
+                key={`${p.unitCode}-${p.receivedAt}`}
+                title={`${p.carrier} (${p.unitCode})`}
+                lines={[
+                  t("parcels.received", { time: formatDateTime(p.receivedAt) }),
+                  ...(p.pickedUpAt ? [t("parcels.pickedUp", { time: formatDateTime(p.pickedUpAt) })] : []),
+                ]}
+              />
+            ))}
+          </ItemList>
+        )}
+      </Block>
+    </>
+  );
+}
+
+/** How the person chose to be told, and the browsers that receive push. */
+export function NotificationsBlock({
+  notifications,
+}: {
+  notifications: NonNullable<MyData["notifications"]>;
+}) {
+  const { t } = useTranslation();
+  const changed = Object.keys(notifications.choices).length;
+  return (
+    <Block title={t("myData.notifications.title")} id="my-data-notifications">
+      <DataList labelWidth={160}>
+        {[
+          [t("myData.notifications.choices"), t("myData.notifications.changed", { count: changed })],
+          [
+            t("myData.notifications.quietHours"),
+            notifications.quietHours
+              ? `${notifications.quietHours.from}–${notifications.quietHours.to}`
+              : "—",
+          ],
+          [t("myData.notifications.deliveries"), String(notifications.deliveries)],
+        ].map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+      {notifications.devices.length > 0 && (
+        <ItemList label={t("myData.notifications.devices")}>
+          {notifications.devices.map((d, index) => (
+            <Entry
+              // biome-ignore lint/suspicious/noArrayIndexKey: devices come without ids here
+              key={index}
+              title={d.label ?? t("myData.account.unknownDevice")}
+              lines={[t("myData.notifications.since", { time: formatDateTime(d.since) })]}
             />
           ))}
         </ItemList>

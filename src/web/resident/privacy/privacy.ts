@@ -20,6 +20,7 @@ import type {
 import { api } from "../../api.js";
 import { useFirstScreenShown } from "../../firstScreen.js";
 import { useLiveStream } from "../../live.js";
+import { MY_TICKETS_PATH, TICKETS_PATH } from "../../tickets/tickets.js";
 import { CONVERSATIONS_PATH, FEED_PATH, HOME_PATH, MY_CONVERSATIONS_PATH } from "../home.js";
 
 export type MyData = z.infer<typeof MyDataSchema>;
@@ -150,8 +151,8 @@ export function useNotifications(page: number, pageSize = PAGE_SIZE) {
 }
 
 /**
- * The unread count for the bell, kept current live (the stream also refreshes the home, the announcements and
- * the conversations with the management); a slow poll stays as a safety net.
+ * The unread count for the bell, kept current live (the stream also refreshes the home, the announcements,
+ * the conversations with the management and the tickets); a slow poll stays as a safety net.
  */
 export function useUnreadCount() {
   const params = { page: 1, pageSize: 1 };
@@ -160,6 +161,7 @@ export function useUnreadCount() {
     {
       notifications: [NOTIFICATIONS_PATH, HOME_PATH, FEED_PATH],
       conversations: [MY_CONVERSATIONS_PATH, CONVERSATIONS_PATH],
+      tickets: [MY_TICKETS_PATH, TICKETS_PATH, HOME_PATH],
     },
     shown,
   );

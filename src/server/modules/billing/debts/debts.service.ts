@@ -2,15 +2,14 @@ import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { PageQuery } from "../../../../contracts/common.js";
 import { audit, bulkChanges } from "../../../platform/audit/audit.service.js";
-import { systemActor } from "../../../platform/authz/actor.js";
 import { authorizeVisible, subject } from "../../../platform/authz/can.js";
 import type { Ctx, Platform } from "../../../platform/context.js";
-import { decrypt } from "../../../platform/crypto/crypto.js";
 import { type Database, queryRows } from "../../../platform/db/client.js";
+import { asSystem } from "../../../platform/jobs/system.js";
 import { todayInVietnam } from "../../../platform/time.js";
-import { senderNames } from "../../companies/index.js";
+import { notifyEach } from "../../notifications/index.js";
 import { billableUnits, unitOwners, unitRef } from "../../registry/index.js";
-import { formatVnd } from "../core/money.js";
+import { reminderTemplate } from "../billing.templates.js";
 import { addVnd, exactVnd } from "../core/sums.js";
 import { invoicePolicy } from "../invoices/invoices.policy.js";
 import { billingBuilding } from "../rules/rules.service.js";
@@ -197,19 +196,15 @@ type Overdue = {
   unit_code: string;
   balance: string;
   due_on: string;
-  data_key: Buffer | Uint8Array | null;
-  email_enc: Buffer | Uint8Array | null;
-  phone_enc: Buffer | Uint8Array | null;
+  resident_id: string;
 };
-
-const buf = (v: Buffer | Uint8Array | null) => (v ? Buffer.from(v) : null);
 
 /** One company's overdue notices not reminded within the building's pace, reminded now (to the owners). */
 async function remindCompany(ctx: Ctx, today: string) {
   const due = await queryRows<Overdue>(
     ctx.tx,
-    sql`select distinct on (i.id, r.resident_id) i.id, i.code, i.period, u.code as unit_code, (i.total - i.paid)::text as balance,
-               i.due_on::text, r.data_key, r.email_enc, r.phone_enc
+    sql`select i.id, i.code, i.period, u.code as unit_code, (i.total - i.paid)::text as balance,
+               i.due_on::text, r.resident_id
           from invoices i
           join ${billableUnits} u on u.company_id = i.company_id and u.id = i.unit_id
           join building_billing bb on bb.company_id = i.company_id and bb.building_id = i.building_id
@@ -220,47 +215,45 @@ async function remindCompany(ctx: Ctx, today: string) {
                              and d.sent_at > now() - make_interval(days => bb.reminder_days))
          order by i.id, r.resident_id`,
   );
-  const reminded = new Set<string>();
-  const senders = due.length > 0 ? await senderNames(ctx) : { emailSenderName: null, smsSenderName: null };
-  for (const row of due) {
-    const key = row.data_key ? ctx.platform.keyring.unwrap(buf(row.data_key) as Buffer) : null;
-    const email = key && row.email_enc ? decrypt(key, buf(row.email_enc) as Buffer) : null;
-    const phone = key && row.phone_enc ? decrypt(key, buf(row.phone_enc) as Buffer) : null;
-    const to = email ?? phone;
-    if (!to) continue;
-    const channel = email ? ("email" as const) : ("sms" as const);
-    const text = `Căn hộ ${row.unit_code}: thông báo phí ${row.code} kỳ ${row.period} còn ${formatVnd(Number(row.balance))}, đã quá hạn ${row.due_on.split("-").reverse().join("/")}. Vui lòng thanh toán (chuyển khoản với nội dung ${row.code}) hoặc liên hệ Ban quản lý.`;
-    await ctx.tx.execute(
-      sql`insert into debt_reminders (company_id, invoice_id, channel) values (${ctx.companyId}, ${row.id}, ${channel})`,
-    );
-    ctx.afterCommit(() =>
-      ctx.platform.messenger.send(
-        channel === "email"
-          ? {
-              channel,
-              to,
-              subject: `Nhắc nộp phí căn hộ ${row.unit_code}`,
-              text,
-              fromName: senders.emailSenderName,
-            }
-          : { channel, to, text, signature: senders.smsSenderName },
-      ),
-    );
-    reminded.add(row.id);
-  }
-  if (reminded.size > 0) {
-    await audit(ctx, {
-      action: "debt.remind",
-      entity: "invoice",
-      changes: bulkChanges([...reminded], { messages: due.length }),
-    });
-  }
-  return reminded.size;
+  const byInvoice = new Map<string, Overdue[]>();
+  for (const row of due) byInvoice.set(row.id, [...(byInvoice.get(row.id) ?? []), row]);
+  if (byInvoice.size === 0) return 0;
+  const sent = await notifyEach(
+    ctx,
+    reminderTemplate,
+    [...byInvoice.values()].map((owners) => {
+      const row = owners[0] as Overdue;
+      return {
+        recipients: owners.map((o) => ({ residentId: o.resident_id, unitCode: o.unit_code })),
+        data: {
+          unit: row.unit_code,
+          period: row.period,
+          code: row.code,
+          balance: exactVnd(row.balance, "balance"),
+          dueOn: row.due_on,
+        },
+        link: `/app/invoices/${row.id}`,
+        sourceId: row.id,
+      };
+    }),
+    { inbox: "reminder" },
+  );
+  await ctx.tx.execute(sql`
+    insert into debt_reminders (company_id, invoice_id, channel)
+    select ${ctx.companyId}::uuid, id::uuid, 'notification'
+      from json_array_elements_text(${JSON.stringify([...byInvoice.keys()])}::json) as id`);
+  await audit(ctx, {
+    action: "debt.remind",
+    entity: "invoice",
+    changes: bulkChanges([...byInvoice.keys()], sent),
+  });
+  return byInvoice.size;
 }
 
 /**
- * The daily reminder job: for each company with overdue notices, reminds the owners by email (SMS when they
- * have no email) at the pace the building sets, and records each reminder.
+ * The daily reminder job: for each company with overdue notices, reminds the owners through the notification
+ * service (in the app, and on the channels they chose or their contacts) at the pace the building sets, and
+ * records each reminder.
  */
 export async function sendDebtReminders(db: Database, platform: Platform, log: Logger, now = new Date()) {
   const today = todayInVietnam(now);
@@ -269,23 +262,14 @@ export async function sendDebtReminders(db: Database, platform: Platform, log: L
     [today],
   );
   let total = 0;
-  for (const { company_id: companyId } of rows) {
-    const after: Array<() => Promise<void>> = [];
-    total += await db.transaction(companyId, (tx) =>
-      remindCompany(
-        {
-          companyId,
-          actor: systemActor,
-          lang: "vi",
-          requestId: "job:debt-reminders",
-          tx,
-          platform,
-          afterCommit: (f) => after.push(f),
-        },
-        today,
-      ),
+  for (const { company_id: companyId } of rows)
+    total += await asSystem(
+      db,
+      platform,
+      companyId,
+      "job:debt-reminders",
+      (ctx) => remindCompany(ctx, today),
+      log,
     );
-    for (const f of after) await f().catch((err) => log.error({ err }, "reminder not sent"));
-  }
   return { companies: rows.length, reminded: total };
 }

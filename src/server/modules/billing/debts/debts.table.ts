@@ -15,6 +15,6 @@ export const debtReminders = pgTable(
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
     index("debt_reminders_invoice").on(t.companyId, t.invoiceId, t.sentAt),
-    check("debt_reminders_channel", sql`${t.channel} in ('email', 'sms')`),
+    check("debt_reminders_channel", sql`${t.channel} in ('email', 'sms', 'notification')`),
   ],
 );

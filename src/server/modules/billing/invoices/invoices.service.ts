@@ -10,6 +10,7 @@ import { errors } from "../../../platform/errors.js";
 import { todayInVietnam } from "../../../platform/time.js";
 import { loadBuilding } from "../../buildings/index.js";
 import { companyLetterhead } from "../../companies/index.js";
+import { tellNoticesIssued } from "../billing.notify.js";
 import { encodeVietQr } from "../core/vietqr.js";
 import { vndInWords } from "../core/words.js";
 import { queueAutopay } from "../payments/online.service.js";
@@ -269,6 +270,7 @@ export async function issueInvoices(
   await creditNotes(ctx, ids);
   const credited = await applyCredit(ctx, buildingId, ids);
   const autopay = await queueAutopay(ctx, ids);
+  await tellNoticesIssued(ctx, buildingId, ids);
   await audit(ctx, {
     action: "invoice.issue",
     entity: "building",

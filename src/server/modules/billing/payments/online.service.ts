@@ -363,13 +363,13 @@ async function noticeFailure(ctx: Ctx, charge: Charge, code: string) {
   const text = `Chungcu: không trừ được ${formatVnd(charge.amount)} từ thẻ đã đăng ký tự động thanh toán (mã ${code}). Vui lòng thanh toán thông báo phí trong ứng dụng.`;
   const to = contacts.email ?? contacts.phone;
   if (!to) return;
-  ctx.afterCommit(() =>
-    ctx.platform.messenger.send(
+  ctx.afterCommit(async () => {
+    await ctx.platform.messenger.send(
       contacts.email
         ? { channel: "email", to, subject: "Tự động thanh toán không thành công", text }
         : { channel: "sms", to, text },
-    ),
-  );
+    );
+  });
 }
 
 /**

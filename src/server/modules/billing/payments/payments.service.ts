@@ -7,6 +7,7 @@ import { pageOf } from "../../../platform/db/paging.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { AppError, errors } from "../../../platform/errors.js";
 import { yearInVietnam } from "../../../platform/time.js";
+import { tellPaymentReceived } from "../billing.notify.js";
 import { billingPolicy } from "../billing.policy.js";
 import { exactVnd } from "../core/sums.js";
 import type { BankTransfer } from "./bank-feed/sepay.js";
@@ -86,6 +87,11 @@ export async function recordPayment(ctx: Ctx, input: PaymentInput) {
   });
   if (!row) return { payment: null, allocated: 0, credit: 0, duplicate: true };
   const allocated = await allocate(ctx, row.id, input.unitId, input.amount, input.invoiceId);
+  await tellPaymentReceived(ctx, {
+    ...input,
+    id: row.id,
+    reference: input.receiptNumber ?? input.reference ?? row.id.slice(0, 8),
+  });
   await audit(ctx, {
     action: "payment.record",
     entity: "payment",

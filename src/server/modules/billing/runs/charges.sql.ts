@@ -113,6 +113,8 @@ band_qty as (
  *   of the metered amount, without VAT;
  * - late fee (when the building sets one): a percentage of what earlier notices still owed past their due
  *   date when the month began, without VAT;
+ * - charges other modules put on the unit for the month (an amenity's fee, a deposit and its refund: see
+ *   charges/unit-charges.service), one line each at their amount;
  * - amount = round(quantity × unit_price × days / period_days) and vat = round(amount × vat_rate / 100),
  *   half away from zero (PostgreSQL's round(numeric), the same as core/money.ts).
  */
@@ -219,9 +221,16 @@ late as (
      and i.period < ${bounds.period}
    group by i.unit_id, bb.late_fee_percent, p.pd
 ),
+extra as (
+  select uc.unit_id, 7 as grp, 0 as sub, null::uuid, uc.kind, uc.description, 1::numeric, 'lần', uc.amount, p.pd,
+         uc.vat_rate, false
+    from unit_charges uc, p
+   where uc.company_id = ${c} and uc.building_id = ${b} and uc.period = ${bounds.period}
+     and uc.unit_id between ${s.fromUnit} and ${s.toUnit} and uc.cancelled_at is null
+),
 lines as (
   select * from per_unit union all select * from per_vehicle union all select * from metered
-  union all select * from surcharge union all select * from late
+  union all select * from surcharge union all select * from late union all select * from extra
 )
 select l.unit_id,
        row_number() over (partition by l.unit_id order by l.grp, l.description, l.sub, l.rule_id)::int as line_no,

@@ -13,15 +13,15 @@ import { can } from "../../../platform/authz/can.js";
 import type { Ctx } from "../../../platform/context.js";
 import { insertOne } from "../../../platform/db/insert.js";
 import { errors } from "../../../platform/errors.js";
-import { message } from "../../../platform/i18n/messages.js";
 import { fieldLabel, personalFields } from "../../../platform/privacy/personal-data.js";
 import { recipientsOf } from "../../accounts/index.js";
-import { companyLetterhead, companyProfile, senderNames } from "../../companies/index.js";
+import { companyLetterhead, companyProfile } from "../../companies/index.js";
 import { notify } from "../../notifications/index.js";
-import { openResidentFields, residentNames, residentsIn } from "../../registry/index.js";
+import { residentNames, residentsIn } from "../../registry/index.js";
 import { accountsWithRoles } from "../../staff/index.js";
 import { renderBreachReport } from "../documents/breach-report.pdf.js";
 import { privacyPolicy } from "../privacy.policy.js";
+import { breachNoticeTemplate, breachOverdueTemplate } from "../privacy.templates.js";
 import { breachAffected, breachIncidents } from "./breaches.table.js";
 
 type Row = typeof breachIncidents.$inferSelect;
@@ -328,48 +328,25 @@ export async function notifyAffected(ctx: Ctx, id: string) {
         isNull(breachAffected.notifiedAt),
       ),
     );
-  const people = (
-    await openResidentFields(
-      ctx,
-      pending.map((p) => p.residentId),
-    )
-  ).filter((p) => !p.erased);
+  const people = pending.map((p) => p.residentId);
   const company = await companyProfile(ctx, ctx.companyId);
-  const textFor = (lang: "vi" | "en") =>
-    message(lang, "BREACH_NOTICE_TEXT", {
+  const fields = (lang: "vi" | "en") =>
+    incident.fields.map((f) => fieldLabel(personalFields(ctx.platform), f, lang)).join(", ");
+  const sent = await notify(
+    ctx,
+    people.map((residentId) => ({ residentId })),
+    breachNoticeTemplate,
+    {
       company: company?.name ?? "",
       title: incident.title,
       description: incident.description,
       detectedAt: incident.detectedAt.toISOString().slice(0, 16).replace("T", " "),
-      fields: incident.fields.map((f) => fieldLabel(personalFields(ctx.platform), f, lang)).join(", "),
+      fieldsVi: fields("vi"),
+      fieldsEn: fields("en"),
       steps: incident.containment.map((c) => `- ${c.step}`).join("\n") || "—",
-    });
-  const inApp = await notify(
-    ctx,
-    people
-      .filter((p) => p.accountId)
-      .map((p) => ({
-        accountId: p.accountId as string,
-        kind: "breach" as const,
-        title: message(p.lang, "BREACH_NOTICE_SUBJECT", { company: company?.name ?? "" }),
-        body: textFor(p.lang),
-        link: "/app/notifications",
-        sourceId: id,
-      })),
+    },
+    { inbox: "breach", urgency: "high", link: "/app/notifications", sourceId: id },
   );
-  const emails = people.filter((p) => p.values["resident.email"]);
-  const { emailSenderName } = await senderNames(ctx);
-  ctx.afterCommit(async () => {
-    for (const p of emails) {
-      await ctx.platform.messenger.send({
-        channel: "email",
-        fromName: emailSenderName,
-        to: p.values["resident.email"] as string,
-        subject: message(p.lang, "BREACH_NOTICE_SUBJECT", { company: company?.name ?? "" }),
-        text: textFor(p.lang),
-      });
-    }
-  });
   const now = new Date();
   if (pending.length > 0) {
     await ctx.tx
@@ -394,9 +371,9 @@ export async function notifyAffected(ctx: Ctx, id: string) {
     action: "breach.residents_notified",
     entity: "breach_incident",
     entityId: id,
-    changes: { inApp, email: emails.length, total: people.length },
+    changes: sent,
   });
-  return { inApp, email: emails.length, total: people.length };
+  return { ...sent, total: people.length };
 }
 
 /** Incidents whose clock ran out unanswered: each is flagged once and the company admins are told. */
@@ -407,26 +384,26 @@ export async function alertOverdueBreaches(ctx: Ctx, now: Date): Promise<number>
     .where(and(eq(breachIncidents.companyId, ctx.companyId), isNull(breachIncidents.overdueAlertedAt)));
   const overdue = rows.filter((r) => breachClock(r, now).overdue);
   if (overdue.length === 0) return 0;
-  const admins = await recipientsOf(ctx.tx, ctx.platform, await accountsWithRoles(ctx, ["company_admin"]));
+  const admins = (await accountsWithRoles(ctx, ["company_admin"])).map((accountId) => ({ accountId }));
   for (const r of overdue) {
     await ctx.tx
       .update(breachIncidents)
       .set({ overdueAlertedAt: now })
       .where(and(eq(breachIncidents.companyId, ctx.companyId), eq(breachIncidents.id, r.id)));
   }
-  await notify(
-    ctx,
-    admins.flatMap((a) =>
-      overdue.map((r) => ({
-        accountId: a.accountId,
-        kind: "breach" as const,
-        title: message(a.lang, "BREACH_OVERDUE_TITLE"),
-        body: r.title,
+  for (const r of overdue)
+    await notify(
+      ctx,
+      admins,
+      breachOverdueTemplate,
+      { title: r.title },
+      {
+        inbox: "breach",
+        urgency: "high",
         link: `/console/privacy/breaches?breach=${r.id}`,
         sourceId: r.id,
-      })),
-    ),
-  );
+      },
+    );
   await audit(ctx, {
     action: "breach.overdue",
     entity: "breach_incident",

@@ -6,6 +6,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { errors } from "../../../platform/errors.js";
 import { CONSENT_WORDING } from "../../../platform/privacy/consent-wording.js";
 import { PURPOSES } from "../../../platform/privacy/purposes.js";
+import { cancelQueued } from "../../notifications/index.js";
 import { currentPolicyVersion } from "../policies/policies.service.js";
 import { consents } from "./consents.table.js";
 
@@ -106,11 +107,13 @@ export async function setConsent(ctx: Ctx, body: z.infer<typeof ConsentBody>) {
       .where(open)
       .returning({ id: consents.id });
     if (closed[0]) {
+      // Marketing already queued for the person stops with the consent.
+      const cancelled = body.purpose === "marketing" ? await cancelQueued(ctx, accountId, "marketing") : 0;
       await audit(ctx, {
         action: "consent.withdraw",
         entity: "consent",
         entityId: closed[0].id,
-        changes: { purpose: body.purpose, channel: body.channel },
+        changes: { purpose: body.purpose, channel: body.channel, cancelled },
       });
     }
   }

@@ -61,6 +61,23 @@ const VALUES: Record<string, Record<string, [vi: string, en: string]>> = {
     legal_obligation: ["Nghĩa vụ pháp lý", "Legal obligation"],
     legitimate_interest: ["Lợi ích hợp pháp", "Legitimate interest"],
   },
+  ticket: {
+    plumbing: ["Cấp thoát nước", "Plumbing"],
+    electricity: ["Điện", "Electricity"],
+    elevator: ["Thang máy", "Elevator"],
+    cleaning: ["Vệ sinh", "Cleaning"],
+    security: ["An ninh", "Security"],
+    noise: ["Tiếng ồn", "Noise"],
+    billing: ["Hỏi về phí", "Billing question"],
+    other: ["Khác", "Other"],
+    new: ["Mới", "New"],
+    acknowledged: ["Đã tiếp nhận", "Acknowledged"],
+    in_progress: ["Đang xử lý", "In progress"],
+    waiting: ["Chờ cư dân phản hồi", "Waiting for you"],
+    resolved: ["Đã xử lý xong", "Resolved"],
+    closed: ["Đã đóng", "Closed"],
+    reopened: ["Mở lại", "Reopened"],
+  },
   request: {
     access: ["Xem / nhận bản sao dữ liệu", "Access"],
     rectification: ["Chỉnh sửa", "Rectification"],
@@ -150,6 +167,43 @@ const TEXT = {
     requests: "Yêu cầu về dữ liệu cá nhân",
     kind: "Loại yêu cầu",
     dueAt: "Hạn xử lý",
+    conversations: "Trao đổi với Ban quản lý",
+    topic: "Chủ đề",
+    from: "Người viết",
+    you: "Bạn",
+    management: "Ban quản lý",
+    message: "Nội dung",
+    photos: "Ảnh",
+    tickets: "Phản ánh",
+    guestPasses: "Khách bạn đã đăng ký",
+    guest: "Khách",
+    guests: "Số người",
+    validity: "Hiệu lực",
+    usedAt: "Đã vào lúc",
+    bookings: "Tiện ích bạn đã đặt",
+    amenity: "Tiện ích",
+    slotStart: "Bắt đầu",
+    fee: "Phí",
+    deposit: "Tiền cọc",
+    bookingNote: "Ghi chú",
+    bookingStatus: {
+      booked: "Đã đặt",
+      waiting: "Đang chờ",
+      checked_in: "Đã sử dụng",
+      cancelled: "Đã hủy",
+    } as Record<string, string>,
+    parcels: "Bưu phẩm của hộ",
+    carrier: "Đơn vị giao",
+    pickedUpAt: "Đã lấy lúc",
+    category: "Loại",
+    description: "Mô tả",
+    rating: "Đánh giá",
+    ratingComment: "Nhận xét",
+    notifications: "Cách nhận thông báo",
+    choices: "Lựa chọn khác mặc định",
+    quietHours: "Giờ yên tĩnh",
+    devices: "Thiết bị nhận thông báo đẩy",
+    deliveries: "Số tin đã gửi cho bạn (đang lưu)",
     none: "Không có.",
   },
   en: {
@@ -219,6 +273,43 @@ const TEXT = {
     requests: "Your requests about your data",
     kind: "Request",
     dueAt: "Due",
+    conversations: "Conversations with the management",
+    topic: "Topic",
+    from: "From",
+    you: "You",
+    management: "The management",
+    message: "Message",
+    photos: "Photos",
+    tickets: "Tickets",
+    guestPasses: "Guests you registered",
+    guest: "Guest",
+    guests: "People",
+    validity: "Valid",
+    usedAt: "Came in",
+    bookings: "Amenities you booked",
+    amenity: "Amenity",
+    slotStart: "Starts",
+    fee: "Fee",
+    deposit: "Deposit",
+    bookingNote: "Note",
+    bookingStatus: {
+      booked: "Booked",
+      waiting: "Waitlisted",
+      checked_in: "Used",
+      cancelled: "Cancelled",
+    } as Record<string, string>,
+    parcels: "Your household's parcels",
+    carrier: "Carrier",
+    pickedUpAt: "Collected",
+    category: "Category",
+    description: "Description",
+    rating: "Rating",
+    ratingComment: "Comment",
+    notifications: "How you are notified",
+    choices: "Choices other than the defaults",
+    quietHours: "Quiet hours",
+    devices: "Devices receiving push",
+    deliveries: "Messages sent to you (kept)",
     none: "None.",
   },
 } as const;
@@ -407,6 +498,70 @@ export function renderDataExportHtml(data: Data, meta: DataExportMeta): string {
     ]),
   );
 
+  const tickets = data.tickets
+    .map((k) =>
+      section(
+        `#${k.number} ${k.title} (${k.unitCode}, ${when(k.openedAt)})`,
+        `<dl>${(
+          [
+            [t.category, value("ticket", k.category)],
+            [t.status, value("ticket", k.status)],
+            [t.description, k.description],
+            [t.photos, String(k.photos)],
+            [t.rating, k.rating === null ? "—" : `${k.rating}/5`],
+            [t.ratingComment, text(k.ratingComment)],
+          ] as const
+        )
+          .map(([label, v]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(v)}</dd>`)
+          .join("")}</dl>\n${table(
+          [t.from, t.createdAt, t.message, t.photos],
+          k.messages.map((m) => [
+            m.fromStaff ? t.management : t.you,
+            when(m.at),
+            m.body,
+            { num: String(m.photos) },
+          ]),
+        )}`,
+        3,
+      ),
+    )
+    .join("\n");
+
+  const conversations = data.conversations
+    .map((c) =>
+      section(
+        `${t.topic}: ${c.topic} (${c.unitCode}, ${when(c.openedAt)})`,
+        table(
+          [t.from, t.createdAt, t.message, t.photos],
+          c.messages.map((m) => [
+            m.fromStaff ? t.management : t.you,
+            when(m.at),
+            m.body,
+            { num: String(m.photos) },
+          ]),
+        ),
+        3,
+      ),
+    )
+    .join("\n");
+  const n = data.notifications;
+  const notifications = n
+    ? `<dl><dt>${escapeHtml(t.choices)}</dt><dd>${escapeHtml(
+        Object.entries(n.choices)
+          .map(([k, on]) => `${k}: ${on ? "✓" : "✗"}`)
+          .join(", ") || "—",
+      )}</dd><dt>${escapeHtml(t.quietHours)}</dt><dd>${escapeHtml(
+        n.quietHours ? `${n.quietHours.from}–${n.quietHours.to}` : "—",
+      )}</dd><dt>${escapeHtml(t.deliveries)}</dt><dd>${n.deliveries}</dd></dl>${section(
+        t.devices,
+        table(
+          [t.devices, t.createdAt],
+          n.devices.map((d) => [text(d.label), when(d.since)]),
+        ),
+        3,
+      )}`
+    : `<p class="muted">${escapeHtml(t.none)}</p>`;
+
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -424,6 +579,49 @@ ${section(t.account, account, 2)}
 ${data.records.map(record).join("\n")}
 ${section(t.consents, consents, 2)}
 ${section(t.requests, requests, 2)}
+${section(t.conversations, conversations || `<p class="muted">${escapeHtml(t.none)}</p>`, 2)}
+${section(t.tickets, tickets || `<p class="muted">${escapeHtml(t.none)}</p>`, 2)}
+${section(
+  t.guestPasses,
+  table(
+    [t.guest, t.guests, t.plate, t.unit, t.validity, t.usedAt],
+    data.guestPasses.map((g) => [
+      g.guestName,
+      { num: String(g.guests) },
+      text(g.plate),
+      g.unitCode,
+      `${when(g.validFrom)} – ${when(g.validUntil)}`,
+      when(g.usedAt),
+    ]),
+  ),
+  2,
+)}
+${section(
+  t.bookings,
+  table(
+    [t.amenity, t.unit, t.slotStart, t.status, t.guests, t.fee, t.deposit, t.bookingNote],
+    data.bookings.map((b) => [
+      b.amenity,
+      b.unitCode,
+      when(b.startsAt),
+      t.bookingStatus[b.status] ?? b.status,
+      { num: String(b.guests) },
+      { num: money(b.fee) },
+      { num: money(b.deposit) },
+      text(b.note),
+    ]),
+  ),
+  2,
+)}
+${section(
+  t.parcels,
+  table(
+    [t.unit, t.carrier, t.receivedAt, t.pickedUpAt],
+    data.parcels.map((p) => [p.unitCode, p.carrier, when(p.receivedAt), when(p.pickedUpAt)]),
+  ),
+  2,
+)}
+${section(t.notifications, notifications, 2)}
 </main>
 </body>
 </html>

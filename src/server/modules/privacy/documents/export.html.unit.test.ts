@@ -98,6 +98,67 @@ const sample: z.infer<typeof MyData> = {
       dueAt: "2026-11-27T02:00:00Z",
     },
   ],
+  conversations: [
+    {
+      topic: "Vòi nước yếu",
+      unitCode: "A-12.05",
+      status: "answered",
+      openedAt: "2026-11-23T01:00:00Z",
+      messages: [
+        { fromStaff: false, body: "Vòi bếp chảy rất yếu.", at: "2026-11-23T01:00:00Z", photos: 1 },
+        { fromStaff: true, body: "Kỹ thuật lên lúc 10 giờ.", at: "2026-11-23T01:30:00Z", photos: 0 },
+      ],
+    },
+  ],
+  tickets: [
+    {
+      number: 1024,
+      title: "Rò nước trần phòng tắm",
+      category: "plumbing",
+      unitCode: "A-12.05",
+      status: "closed",
+      openedAt: "2026-11-24T02:00:00Z",
+      description: "Nước nhỏ giọt từ trần phòng tắm xuống sàn.",
+      photos: 2,
+      rating: 4,
+      ratingComment: "Sửa nhanh, sạch sẽ.",
+      messages: [
+        { fromStaff: true, body: "Kỹ thuật đã thay ống nối.", at: "2026-11-24T05:00:00Z", photos: 1 },
+      ],
+    },
+  ],
+  guestPasses: [
+    {
+      guestName: "Trương Văn Khách",
+      guests: 3,
+      plate: "30A12345",
+      unitCode: "A-12.05",
+      validFrom: "2026-11-28T11:00:00Z",
+      validUntil: "2026-11-28T15:00:00Z",
+      usedAt: "2026-11-28T11:20:00Z",
+    },
+  ],
+  bookings: [
+    {
+      amenity: "Khu BBQ sân thượng",
+      unitCode: "A-12.05",
+      startsAt: "2026-11-29T11:00:00Z",
+      status: "checked_in",
+      guests: 8,
+      note: "Sinh nhật con",
+      fee: 200000,
+      deposit: 500000,
+    },
+  ],
+  parcels: [
+    { unitCode: "A-12.05", carrier: "Giao Hàng Nhanh", receivedAt: "2026-11-27T03:00:00Z", pickedUpAt: null },
+  ],
+  notifications: {
+    choices: { "building.email": true },
+    quietHours: { from: "22:00", to: "06:30" },
+    devices: [{ label: "Chrome trên Android", since: "2026-11-20T03:00:00Z" }],
+    deliveries: 14,
+  },
 };
 
 const meta = {
@@ -117,14 +178,28 @@ function esc(text: string): string {
 }
 
 /** Keys whose values are ids the page turns into words; those words are checked one by one below. */
-const WORDED = new Set(["residentId", "id", "field", "fields", "role", "type", "status", "kind", "method"]);
+const WORDED = new Set([
+  "residentId",
+  "id",
+  "field",
+  "fields",
+  "role",
+  "type",
+  "status",
+  "kind",
+  "method",
+  "category",
+]);
 const WORDED_TOO = new Set(["recipientKind", "legalBasis", "purpose", "channel", "lang"]);
+
+/** Numbers that count things, not amounts of money. */
+const COUNTS = new Set(["photos", "deliveries", "number", "rating", "guests"]);
 
 /** Every value of the sample that is shown as it is (escaped), or as a date or an amount. */
 function shownValues(node: unknown, key = ""): string[] {
   if (WORDED.has(key) || (WORDED_TOO.has(key) && typeof node === "string" && /^[a-z_]+$/.test(node)))
     return [];
-  if (typeof node === "number") return [money(node)];
+  if (typeof node === "number") return [COUNTS.has(key) ? String(node) : money(node)];
   if (typeof node === "string") {
     if (/^\d{4}-\d{2}-\d{2}T/.test(node)) return [dateTime(node)];
     if (/^\d{4}-\d{2}-\d{2}$/.test(node)) return [dateOnly(node)];
@@ -194,6 +269,20 @@ describe("human-readable data export", () => {
       "Xử lý dữ liệu đang bị hạn chế theo yêu cầu của bạn từ 21/11/2026 08:00.",
       "customer_care",
       "Hằng Nguyễn",
+      "Chủ đề: Vòi nước yếu (A-12.05, 23/11/2026 08:00)",
+      "Kỹ thuật lên lúc 10 giờ.",
+      "Ban quản lý",
+      "#1024 Rò nước trần phòng tắm (A-12.05, 24/11/2026 09:00)",
+      "Cấp thoát nước",
+      "Đã đóng",
+      "4/5",
+      "Khách bạn đã đăng ký",
+      "28/11/2026 18:00 – 28/11/2026 22:00",
+      "Tiện ích bạn đã đặt",
+      "Đã sử dụng",
+      "Bưu phẩm của hộ",
+      "22:00–06:30",
+      "Chrome trên Android",
     ]) {
       expect(html).toContain(expected);
     }
@@ -201,7 +290,19 @@ describe("human-readable data export", () => {
 
   it("speaks English when asked, and says so when there is nothing to show", () => {
     const en = renderDataExportHtml(
-      { purposesVersion: "2026-11", records: [], account: null, consents: [], requests: [] },
+      {
+        purposesVersion: "2026-11",
+        records: [],
+        account: null,
+        consents: [],
+        requests: [],
+        conversations: [],
+        tickets: [],
+        guestPasses: [],
+        bookings: [],
+        parcels: [],
+        notifications: null,
+      },
       { ...meta, lang: "en" },
     );
     expect(en).toContain('<html lang="en">');

@@ -30,6 +30,16 @@ describe("my data and export", () => {
       number: "TH-0091",
     });
     await insertNotice(unit, "Phạm Minh Quân", "paid", "2026-10");
+    // A conversation with the management, and choices about being notified.
+    await r.client.post("/api/v1/me/conversations", {
+      unitId: unit,
+      topic: "Cửa thoát hiểm kẹt",
+      message: "Cửa thoát hiểm tầng 3 bị kẹt.",
+    });
+    await r.client.put("/api/v1/me/notification-preferences", {
+      categories: [{ category: "maintenance", channels: { email: true } }],
+      quietHours: { from: "22:00", to: "06:00" },
+    });
 
     const mine = await r.client.get("/api/v1/my/data");
     expect(mine.status).toBe(200);
@@ -64,6 +74,19 @@ describe("my data and export", () => {
       email: "quan.pham@example.vn",
     });
     expect(mine.body.account.sessions.length).toBeGreaterThan(0);
+    expect(mine.body.conversations).toEqual([
+      expect.objectContaining({
+        topic: "Cửa thoát hiểm kẹt",
+        messages: [
+          expect.objectContaining({ fromStaff: false, body: "Cửa thoát hiểm tầng 3 bị kẹt.", photos: 0 }),
+        ],
+      }),
+    ]);
+    expect(mine.body.notifications).toMatchObject({
+      choices: { "maintenance.email": true },
+      quietHours: { from: "22:00", to: "06:00" },
+      devices: [],
+    });
 
     const link = await r.client.post("/api/v1/privacy/exports", { format: "json" });
     expect(link.status).toBe(201);
@@ -79,7 +102,15 @@ describe("my data and export", () => {
     const html = await r.client.post("/api/v1/privacy/exports", { format: "html" });
     const page = await r.client.get(html.body.url);
     expect(page.headers["content-type"]).toMatch(/text\/html/);
-    for (const value of ["Phạm Minh Quân", "0912345671", "079090001234", "51K-123.45", "TH-0091"]) {
+    for (const value of [
+      "Phạm Minh Quân",
+      "0912345671",
+      "079090001234",
+      "51K-123.45",
+      "TH-0091",
+      "Cửa thoát hiểm tầng 3 bị kẹt.",
+      "22:00–06:00",
+    ]) {
       expect(page.raw.toString("utf8")).toContain(value);
     }
     await env.db.ownerSql.query("update data_exports set expires_at = now() - interval '1 minute'");

@@ -8,10 +8,10 @@ import { insertOne } from "../../../platform/db/insert.js";
 import { enterCompany } from "../../../platform/db/scope.js";
 import { errors } from "../../../platform/errors.js";
 import { todayInVietnam } from "../../../platform/time.js";
-import { recipientsOf } from "../../accounts/index.js";
 import { companyProfile } from "../../companies/index.js";
 import { notify } from "../../notifications/index.js";
 import { accountsWithRoles } from "../../staff/index.js";
+import { policyTemplates } from "../privacy.templates.js";
 import { companyPolicies, policyAcknowledgements } from "./policies.table.js";
 import { PLATFORM_POLICIES } from "./texts.js";
 
@@ -215,40 +215,19 @@ export async function publishPolicy(ctx: Ctx, body: z.infer<typeof PublishPolicy
   return fromRow(row, ctx.lang, company);
 }
 
-const POLICY_TITLE = {
-  privacy: { vi: "Chính sách quyền riêng tư đã thay đổi", en: "The privacy policy has changed" },
-  terms: { vi: "Điều khoản sử dụng đã thay đổi", en: "The terms of use have changed" },
-};
-
+/** Tells every resident of a new version, in the app and by email (a privacy notice cannot be turned off). */
 async function announcePolicy(ctx: Ctx, row: Row, companyName: string): Promise<number> {
-  const people = await recipientsOf(ctx.tx, ctx.platform, [
-    ...new Set(await accountsWithRoles(ctx, ["resident"])),
-  ]);
-  const link = `/${row.kind}?company=${ctx.companyId}&version=${encodeURIComponent(row.version)}`;
-  const title = (lang: Lang) => POLICY_TITLE[row.kind as PolicyKind][lang];
-  const summary = (lang: Lang) => (lang === "en" ? row.summaryEn : row.summaryVi);
-  await notify(
+  const people = [...new Set(await accountsWithRoles(ctx, ["resident"]))];
+  const sent = await notify(
     ctx,
-    people.map((p) => ({
-      accountId: p.accountId,
-      kind: "policy",
-      title: title(p.lang),
-      body: summary(p.lang),
-      link,
+    people.map((accountId) => ({ accountId })),
+    policyTemplates[row.kind as PolicyKind],
+    { company: companyName, summaryVi: row.summaryVi, summaryEn: row.summaryEn },
+    {
+      inbox: "policy",
+      link: `/${row.kind}?company=${ctx.companyId}&version=${encodeURIComponent(row.version)}`,
       sourceId: row.id,
-    })),
+    },
   );
-  const url = `${ctx.platform.config.publicUrl}${link}`;
-  ctx.afterCommit(async () => {
-    for (const p of people) {
-      if (!p.email) continue;
-      await ctx.platform.messenger.send({
-        channel: "email",
-        to: p.email,
-        subject: `${companyName}: ${title(p.lang)}`,
-        text: `${summary(p.lang)}\n\n${url}`,
-      });
-    }
-  });
-  return people.length;
+  return sent.people;
 }

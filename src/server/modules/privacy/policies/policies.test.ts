@@ -3,6 +3,8 @@ import { newMember, newUnit, signIn } from "../../../../../test/helpers/builders
 import { Client } from "../../../../../test/helpers/client.js";
 import { env, setUpPrivacyCompany } from "../../../../../test/helpers/privacy-center.js";
 import { newResident } from "../../../../../test/helpers/residents.js";
+import { createLogger } from "../../../platform/log/logger.js";
+import { sendDueEverywhere } from "../../notifications/send.task.js";
 
 setUpPrivacyCompany();
 
@@ -51,6 +53,8 @@ describe("policies", () => {
     expect(pending.body.items.map((p: { id: string }) => p.id)).toEqual([published.body.id]);
     const inbox = await r.client.get("/api/v1/notifications");
     expect(inbox.body.items[0]).toMatchObject({ kind: "policy", body: "Công ty quản lý đã đổi chủ sở hữu." });
+    // By email too, once the notification service sends (a policy change cannot be turned off).
+    await sendDueEverywhere(env.db, env.app.platform, createLogger("silent"));
     const mail = env.smtp.mails.findLast((m) => m.to.includes("yen.quach@example.vn"))?.raw ?? "";
     expect(mail.replace(/=\r?\n/g, "").replace(/=3D/g, "=")).toMatch(/privacy\?company=/);
     expect(

@@ -22,6 +22,7 @@ const NOT_PERSONAL: Record<string, string> = {
   "companies.address": "a management company's registered office, printed on its documents",
   "companies.email": "a management company's contact address, not a person's",
   "accounts.totp_secret_enc": "a sign-in secret shared with the authenticator app, deleted with the account",
+  "push_keys.private_key_enc": "the installation's Web Push signing key, no one's data",
 };
 
 function tableFiles(dir: string): string[] {

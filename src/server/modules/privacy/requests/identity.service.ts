@@ -45,13 +45,13 @@ export async function sendIdentityCheck(ctx: Ctx, residentId: string, wanted?: "
     changes: { channel },
   });
   const text = message(person.lang, "IDENTITY_CODE_TEXT", { code });
-  ctx.afterCommit(() =>
-    ctx.platform.messenger.send(
+  ctx.afterCommit(async () => {
+    await ctx.platform.messenger.send(
       channel === "email"
         ? { channel, to, subject: message(person.lang, "IDENTITY_CODE_SUBJECT"), text }
-        : { channel, to, text },
-    ),
-  );
+        : { channel, to, text, smsType: "otp" },
+    );
+  });
   return {
     id,
     channel,

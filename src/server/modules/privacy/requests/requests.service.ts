@@ -25,6 +25,11 @@ import {
 import { accountsWithRoles } from "../../staff/index.js";
 import { setConsent } from "../consents/consents.service.js";
 import { eraseResident } from "../erasure/erasure.service.js";
+import {
+  requestAnsweredTemplate,
+  requestOverdueTemplate,
+  requestReceivedTemplate,
+} from "../privacy.templates.js";
 import { verifyIdentityCheck } from "./identity.service.js";
 import { privacyRequestPolicy } from "./requests.policy.js";
 import { privacyRequestEvents, privacyRequests } from "./requests.table.js";
@@ -262,22 +267,13 @@ async function takeEffect(ctx: Ctx, row: Row, accountId: string | null) {
 }
 
 async function tellHandlers(ctx: Ctx, row: Row) {
-  const handlers = await recipientsOf(
-    ctx.tx,
-    ctx.platform,
-    await accountsWithRoles(ctx, ["company_admin", "customer_care"]),
-  );
-  const due = row.dueAt.toISOString().slice(0, 10);
+  const handlers = await accountsWithRoles(ctx, ["company_admin", "customer_care"]);
   await notify(
     ctx,
-    handlers.map((h) => ({
-      accountId: h.accountId,
-      kind: "privacy_request",
-      title: h.lang === "en" ? "New data-subject request" : "Yêu cầu mới về dữ liệu cá nhân",
-      body: h.lang === "en" ? `${row.kind}, due ${due}` : `${row.kind}, hạn ${due}`,
-      link: `/console/privacy/requests?request=${row.id}`,
-      sourceId: row.id,
-    })),
+    handlers.map((accountId) => ({ accountId })),
+    requestReceivedTemplate,
+    { kind: row.kind, due: row.dueAt.toISOString().slice(0, 10) },
+    { inbox: "privacy_request", link: `/console/privacy/requests?request=${row.id}`, sourceId: row.id },
   );
 }
 
@@ -302,15 +298,13 @@ async function tellPerson(
   status: "completed" | "rejected",
   resolution: string | null,
 ) {
-  const [person] = await recipientsOf(ctx.tx, ctx.platform, [accountId]);
-  if (!person) return;
-  const title = {
-    completed: { vi: "Yêu cầu về dữ liệu của bạn đã được xử lý", en: "Your data request was completed" },
-    rejected: { vi: "Yêu cầu về dữ liệu của bạn bị từ chối", en: "Your data request was declined" },
-  }[status][person.lang];
-  await notify(ctx, [
-    { accountId, kind: "privacy_request", title, body: resolution ?? "", link: "/app/privacy/requests" },
-  ]);
+  await notify(
+    ctx,
+    [{ accountId }],
+    requestAnsweredTemplate,
+    { status, resolution: resolution ?? "" },
+    { inbox: "privacy_request", link: "/app/privacy/requests" },
+  );
 }
 
 function assertActive(row: Row) {
@@ -433,21 +427,15 @@ export async function escalateOverdue(ctx: Ctx, now: Date): Promise<number> {
     .returning();
   if (rows.length === 0) return 0;
   for (const row of rows) await addEvent(ctx, row.id, "escalated");
-  const admins = await recipientsOf(ctx.tx, ctx.platform, await accountsWithRoles(ctx, ["company_admin"]));
-  await notify(
-    ctx,
-    admins.flatMap((a) =>
-      rows.map((r) => ({
-        accountId: a.accountId,
-        kind: "privacy_request" as const,
-        title:
-          a.lang === "en" ? "A data-subject request is overdue" : "Yêu cầu về dữ liệu cá nhân đã quá hạn",
-        body: `${r.kind} — ${r.dueAt.toISOString().slice(0, 10)}`,
-        link: `/console/privacy/requests?request=${r.id}`,
-        sourceId: r.id,
-      })),
-    ),
-  );
+  const admins = (await accountsWithRoles(ctx, ["company_admin"])).map((accountId) => ({ accountId }));
+  for (const r of rows)
+    await notify(
+      ctx,
+      admins,
+      requestOverdueTemplate,
+      { kind: r.kind, due: r.dueAt.toISOString().slice(0, 10) },
+      { inbox: "privacy_request", link: `/console/privacy/requests?request=${r.id}`, sourceId: r.id },
+    );
   await audit(ctx, {
     action: "privacy_request.escalate",
     entity: "privacy_request",

@@ -1,14 +1,21 @@
 import { desc, eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { z } from "zod";
-import type { RetentionOverview, RetentionSettings } from "../../../../contracts/privacy.js";
+import {
+  RetentionCategory,
+  type RetentionOverview,
+  type RetentionSettings,
+} from "../../../../contracts/privacy.js";
 import { purgeAccessLogs } from "../../../platform/accesslog/purge.js";
 import { audit } from "../../../platform/audit/audit.service.js";
 import type { Ctx, Platform } from "../../../platform/context.js";
 import { type Database, PLATFORM_SCOPE } from "../../../platform/db/client.js";
 import { asSystem } from "../../../platform/jobs/system.js";
 import { accessLogRetentions, companyProfile, updateCompanySettings } from "../../companies/index.js";
+import { purgeConversationsBefore } from "../../conversations/index.js";
+import { purgeVisitorsBefore } from "../../reception/index.js";
 import { residentsGoneBefore } from "../../registry/index.js";
+import { purgeTicketPhotosBefore } from "../../tickets/index.js";
 import { eraseResident } from "../erasure/erasure.service.js";
 import { retentionRuns } from "./retention.table.js";
 
@@ -16,6 +23,10 @@ const DAY_MS = 24 * 3600_000;
 /** A year after the last move-out, a former resident's record goes (unless a hold keeps part of it). */
 const CLOSED_ACCOUNT_DAYS = 365;
 const TICKET_PHOTO_DAYS = 180;
+/** Two years after a conversation's last message, it goes. */
+const CONVERSATION_DAYS = 730;
+/** Guests' names and plates are kept 90 days for the building's security, then go. */
+const VISITOR_LOG_DAYS = 90;
 
 type Settings = z.infer<typeof RetentionSettings>;
 
@@ -25,6 +36,8 @@ export async function retentionSettings(ctx: Ctx): Promise<Settings> {
     accessLogDays: s.accessLogRetentionDays ?? ctx.platform.config.accessLogRetentionDays,
     closedAccountDays: s.closedAccountRetentionDays ?? CLOSED_ACCOUNT_DAYS,
     ticketPhotoDays: s.ticketPhotoRetentionDays ?? TICKET_PHOTO_DAYS,
+    conversationDays: s.conversationRetentionDays ?? CONVERSATION_DAYS,
+    visitorLogDays: s.visitorLogRetentionDays ?? VISITOR_LOG_DAYS,
   };
 }
 
@@ -35,13 +48,13 @@ export async function retentionOverview(ctx: Ctx): Promise<z.infer<typeof Retent
     .where(eq(retentionRuns.companyId, ctx.companyId))
     .orderBy(desc(retentionRuns.at))
     .limit(50);
-  const latest = ["access_logs", "closed_accounts", "ticket_photos"]
+  const latest = RetentionCategory.options
     .map((category) => runs.find((r) => r.category === category))
     .filter((r): r is (typeof runs)[number] => Boolean(r));
   return {
     settings: await retentionSettings(ctx),
     lastRuns: latest.map((r) => ({
-      category: r.category as "access_logs" | "closed_accounts" | "ticket_photos",
+      category: r.category as z.infer<typeof RetentionCategory>,
       at: r.at.toISOString(),
       removed: r.removed,
       cutoff: r.cutoff.toISOString(),
@@ -56,6 +69,8 @@ export async function saveRetention(ctx: Ctx, settings: Settings) {
     accessLogRetentionDays: settings.accessLogDays,
     closedAccountRetentionDays: settings.closedAccountDays,
     ticketPhotoRetentionDays: settings.ticketPhotoDays,
+    conversationRetentionDays: settings.conversationDays,
+    visitorLogRetentionDays: settings.visitorLogDays,
   });
   await audit(ctx, {
     action: "retention.update",
@@ -100,10 +115,38 @@ async function purgeClosedAccounts(ctx: Ctx, now: Date) {
   });
 }
 
+/** Conversations with the management, silent for longer than the company keeps them. */
+async function purgeConversations(ctx: Ctx, now: Date) {
+  const { conversationDays } = await retentionSettings(ctx);
+  const cutoff = new Date(now.getTime() - conversationDays * DAY_MS);
+  await recordRun(ctx, "conversations", cutoff, await purgeConversationsBefore(ctx, cutoff), {
+    days: conversationDays,
+  });
+}
+
+/** The visitor log and guest passes older than the company keeps them. */
+async function purgeVisitors(ctx: Ctx, now: Date) {
+  const { visitorLogDays } = await retentionSettings(ctx);
+  const cutoff = new Date(now.getTime() - visitorLogDays * DAY_MS);
+  await recordRun(ctx, "visitor_log", cutoff, await purgeVisitorsBefore(ctx, cutoff), {
+    days: visitorLogDays,
+  });
+}
+
+/** Photos of tickets closed longer ago than the company keeps them (the tickets stay, without them). */
+async function purgeTicketPhotos(ctx: Ctx, now: Date) {
+  const { ticketPhotoDays } = await retentionSettings(ctx);
+  const cutoff = new Date(now.getTime() - ticketPhotoDays * DAY_MS);
+  await recordRun(ctx, "ticket_photos", cutoff, await purgeTicketPhotosBefore(ctx, cutoff), {
+    days: ticketPhotoDays,
+  });
+}
+
 /**
- * The daily retention job: access-log rows past each company's period, and records of residents gone longer
- * than theirs. Each company's run is recorded (also when nothing was due), which is the report the console shows.
- * Ticket photos have a period but nothing stores them yet; their purge comes with tickets.
+ * The daily retention job: access-log rows past each company's period, records of residents gone longer
+ * than theirs, conversations silent longer than theirs, photos of tickets closed longer ago and the visitor
+ * log. Each
+ * company's run is recorded (also when nothing was due), which is the report the console shows.
  */
 export async function runRetention(db: Database, platform: Platform, log: Logger, now = new Date()) {
   const accessLogs = await purgeAccessLogs(db, platform, await accessLogRetentions(db), now);
@@ -119,6 +162,9 @@ export async function runRetention(db: Database, platform: Platform, log: Logger
           days: retentionDays,
         });
         await purgeClosedAccounts(ctx, now);
+        await purgeConversations(ctx, now);
+        await purgeTicketPhotos(ctx, now);
+        await purgeVisitors(ctx, now);
       },
       log,
     );

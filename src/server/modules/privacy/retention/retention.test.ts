@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   admin,
+  buildingId,
   companyId,
   DAY,
   env,
@@ -21,6 +22,8 @@ describe("retention", () => {
           accessLogDays: 30,
           closedAccountDays: 30,
           ticketPhotoDays: 180,
+          conversationDays: 60,
+          visitorLogDays: 30,
         })
       ).status,
     ).toBe(200);
@@ -30,6 +33,8 @@ describe("retention", () => {
           accessLogDays: 1,
           closedAccountDays: 30,
           ticketPhotoDays: 180,
+          conversationDays: 730,
+          visitorLogDays: 90,
         })
       ).status,
     ).toBe(400);
@@ -64,7 +69,30 @@ describe("retention", () => {
       movedOut(20),
     ]);
 
+    // Two conversations: silent for 61 days (past the 60 kept), and for 59.
+    const thread = async (topic: string, days: number) => {
+      const { rows } = await env.db.ownerSql.query<{ id: string }>(
+        `insert into conversations (company_id, building_id, unit_id, unit_code, account_id, topic, last_message_at)
+         values ($1, $2, $3, 'P-10.02', gen_random_uuid(), $4, $5) returning id`,
+        [companyId, buildingId, stays, topic, new Date(Date.now() - days * DAY)],
+      );
+      await env.db.ownerSql.query(
+        `insert into conversation_messages (company_id, conversation_id, from_staff, body) values ($1, $2, false, $3)`,
+        [companyId, rows[0]?.id, `Tin nhắn ${topic}`],
+      );
+    };
+    await thread("Trao đổi cũ", 61);
+    await thread("Trao đổi gần đây", 59);
+
     await runRetention(env.db, env.app.platform, log);
+    const threads = await env.db.ownerSql.query<{ topic: string; messages: number }>(
+      `select c.topic, (select count(*)::int from conversation_messages m
+                         where m.company_id = c.company_id and m.conversation_id = c.id) as messages
+         from conversations c where c.company_id = $1 order by c.topic`,
+      [companyId],
+    );
+    expect(threads.rows).toEqual([{ topic: "Trao đổi gần đây", messages: 1 }]);
+    expect(await readableIn("Tin nhắn Trao đổi cũ")).toEqual([]);
 
     const paths = await env.db.ownerSql.query<{ path: string }>(
       "select path from access_log where company_id = $1 and path like '/api/v1/retention-%'",
@@ -80,11 +108,15 @@ describe("retention", () => {
       accessLogDays: 30,
       closedAccountDays: 30,
       ticketPhotoDays: 180,
+      conversationDays: 60,
+      visitorLogDays: 30,
     });
     const byCategory = Object.fromEntries(
       overview.body.lastRuns.map((r: { category: string }) => [r.category, r]),
     );
     expect(byCategory.access_logs).toMatchObject({ removed: 1 });
     expect(byCategory.closed_accounts).toMatchObject({ removed: 1 });
+    expect(byCategory.conversations).toMatchObject({ removed: 1, details: { days: 60 } });
+    expect(byCategory.visitor_log).toMatchObject({ removed: 0, details: { days: 30 } });
   });
 });

@@ -12,7 +12,12 @@ export function homeDeclarations(modules: Ctx["platform"]["modules"]) {
   return {
     cards: byOrder(modules.flatMap((m) => [...(m.residentHome?.cards ?? [])])),
     actions: byOrder(modules.flatMap((m) => [...(m.residentHome?.actions ?? [])])),
-    tabs: byOrder(modules.flatMap((m) => [...(m.residentTabs ?? [])])),
+    // Several modules may fill one tab (reception and amenities fill "services"): it is listed once.
+    tabs: byOrder(
+      modules
+        .flatMap((m) => [...(m.residentTabs ?? [])])
+        .filter((t, i, all) => all.findIndex((o) => o.key === t.key) === i),
+    ),
   };
 }
 

@@ -75,10 +75,14 @@ describe("GET /me/home", () => {
       oldestDueOn: "2026-02-15",
       overdue: true,
     });
-    expect(res.body.tabs).toEqual(["invoices"]);
-    // In the order the modules give them (conversations 30, vehicle 40, announcements 45, surveys 47, household 50).
+    expect(res.body.tabs).toEqual(["invoices", "services", "tickets"]);
+    // In the order the modules give them (tickets 20, conversations 30, amenities 32, guests 35, vehicle 40,
+    // announcements 45, surveys 47, household 50).
     expect(res.body.actions.map((a: { key: string }) => a.key)).toEqual([
+      "tickets.report",
       "conversations.write",
+      "amenities.book",
+      "reception.guest",
       "registry.vehicle",
       "announcements.feed",
       "surveys.list",

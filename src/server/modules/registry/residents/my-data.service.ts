@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context.js";
 import { units } from "../units/units.table.js";
 import { householdMembers, memberUnit, residents } from "./residents.table.js";
@@ -44,6 +44,8 @@ export async function buildingResidents(
       accountId: residents.accountId,
       restricted: residents.restrictedAt,
       erased: residents.erasedAt,
+      /** Has an email or a phone to be reached on without the app. */
+      contactable: sql<boolean>`(${residents.emailBidx} is not null or ${residents.phoneBidx} is not null)`,
       unitId: units.id,
       unitCode: units.code,
       role: householdMembers.role,

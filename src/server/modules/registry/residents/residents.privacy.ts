@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { MyData } from "../../../../contracts/registry.js";
 import type { Ctx, DataOwner, ErasureSubject } from "../../../platform/context.js";
+import { maskPhone } from "../../../platform/crypto/contact.js";
 import { decrypt, encrypt } from "../../../platform/crypto/crypto.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { errors } from "../../../platform/errors.js";
@@ -539,3 +540,79 @@ export const registryPersonalData = definePersonalData({
     tables: ["residents", "household_members", "vehicles", "access_cards", "change_requests"],
   }),
 });
+
+/**
+ * Whether some residents can be reached without the app (an email, a phone), their language, their account and
+ * whether their data may be used: nothing is decrypted (the sending decrypts the contact it uses, when it sends).
+ */
+export async function reachableResidents(ctx: Ctx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await ctx.tx
+    .select({
+      id: residents.id,
+      email: sql<boolean>`${residents.emailEnc} is not null`,
+      phone: sql<boolean>`${residents.phoneEnc} is not null`,
+      lang: residents.preferredLang,
+      accountId: residents.accountId,
+      restrictedAt: residents.restrictedAt,
+      erasedAt: residents.erasedAt,
+    })
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), inArray(residents.id, [...ids])));
+  return rows.map((r) => ({
+    residentId: r.id,
+    accountId: r.accountId,
+    lang: (r.lang === "en" ? "en" : "vi") as "vi" | "en",
+    email: r.email,
+    phone: r.phone,
+    usable: r.restrictedAt === null && r.erasedAt === null,
+    erased: r.erasedAt !== null,
+  }));
+}
+
+/**
+ * The contacts of some residents in clear, for a message to the person themselves as it is sent: email and
+ * phone (no other field is opened) and their language. Who may be told is decided before, by `reachableResidents`.
+ */
+export async function residentContacts(ctx: Ctx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await ctx.tx
+    .select({
+      id: residents.id,
+      dataKey: residents.dataKey,
+      emailEnc: residents.emailEnc,
+      phoneEnc: residents.phoneEnc,
+      lang: residents.preferredLang,
+    })
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), inArray(residents.id, [...ids])));
+  return rows.map((r) => {
+    const key = keyOf(ctx, r);
+    return {
+      residentId: r.id,
+      lang: (r.lang === "en" ? "en" : "vi") as "vi" | "en",
+      email: open(key, r.emailEnc),
+      phone: open(key, r.phoneEnc),
+    };
+  });
+}
+
+/**
+ * The phones, masked (`0912 *** 678`), the registry holds for these accounts, for staff who need to recognise
+ * the caller, not to copy the number (a technician on a ticket); an account with no phone is left out.
+ */
+export async function maskedPhonesOf(ctx: Ctx, accountIds: readonly string[]) {
+  const phones = new Map<string, string>();
+  if (accountIds.length === 0) return phones;
+  const rows = await ctx.tx
+    .select({ accountId: residents.accountId, dataKey: residents.dataKey, phoneEnc: residents.phoneEnc })
+    .from(residents)
+    .where(
+      and(eq(residents.companyId, ctx.companyId), inArray(residents.accountId, [...new Set(accountIds)])),
+    );
+  for (const r of rows) {
+    const phone = open(keyOf(ctx, r), r.phoneEnc);
+    if (r.accountId && phone) phones.set(r.accountId, maskPhone(phone));
+  }
+  return phones;
+}

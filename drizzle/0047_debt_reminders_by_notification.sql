@@ -1,0 +1,2 @@
+ALTER TABLE "debt_reminders" DROP CONSTRAINT "debt_reminders_channel";--> statement-breakpoint
+ALTER TABLE "debt_reminders" ADD CONSTRAINT "debt_reminders_channel" CHECK ("debt_reminders"."channel" in ('email', 'sms', 'notification'));
