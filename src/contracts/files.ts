@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { Uuid } from "./common.js";
 
-export const FilePurpose = z.enum(["announcement", "conversation", "ticket", "parcel"]);
+export const FilePurpose = z.enum([
+  "announcement",
+  "conversation",
+  "ticket",
+  "parcel",
+  "document",
+  "renovation",
+]);
 
 export const UploadQuery = z.object({
   purpose: FilePurpose,

@@ -54,6 +54,9 @@ export const TicketsCard = z.object({
 /** Reception: parcels waiting for the household. */
 export const ParcelsCard = z.object({ waiting: z.number().int() });
 
+/** The library: documents (building rules) the person has still to read and acknowledge. */
+export const DocumentsCard = z.object({ toAcknowledge: z.number().int(), firstId: Uuid });
+
 /** A shortcut on the home to a page of the resident app. */
 export const HomeAction = z.object({ key: z.string(), to: z.string() });
 

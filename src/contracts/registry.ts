@@ -418,6 +418,37 @@ export const MyData = z.object({
       }),
     )
     .default([]),
+  /** The services the person asked for, with their note. */
+  serviceRequests: z
+    .array(
+      z.object({
+        service: z.string(),
+        unitCode: z.string(),
+        preferredOn: z.string(),
+        status: z.string(),
+        note: z.string().nullable(),
+        fee: z.number().int(),
+      }),
+    )
+    .default([]),
+  /** The renovations the person registered, with the contractor they named. */
+  renovations: z
+    .array(
+      z.object({
+        unitCode: z.string(),
+        contractor: z.string(),
+        contractorPhone: z.string().nullable(),
+        startsOn: z.string(),
+        endsOn: z.string(),
+        status: z.string(),
+        deposit: z.number().int(),
+      }),
+    )
+    .default([]),
+  /** The documents (building rules) the person read and acknowledged, with the version. */
+  documentAcknowledgements: z
+    .array(z.object({ document: z.string(), version: z.number().int(), acknowledgedAt: z.string() }))
+    .default([]),
   /** Parcels reception received for the person's households. */
   parcels: z
     .array(

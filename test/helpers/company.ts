@@ -363,6 +363,52 @@ export async function populatedCompany(env: TestEnv, label: string) {
     "amenity closure",
   );
 
+  // The documents library: rules asking to be acknowledged, acknowledged by the resident.
+  const rulesFile = await ok(
+    uploadFile(admin, "document", "noi-quy.png", squarePng(40, 30, [90, 90, 90])),
+    "document upload",
+  );
+  const rules = await ok(
+    admin.post("/api/v1/documents", {
+      buildingId,
+      category: "rules",
+      title: "Nội quy",
+      audience: "residents",
+      requiresAck: true,
+      fileId: rulesFile.id,
+    }),
+    "document",
+  );
+  await ok(resident.post(`/api/v1/documents/${rules.id}/acknowledge`), "document acknowledged");
+
+  // Services: a catalogue entry asked for, and a renovation with its drawing, approved with a deposit.
+  const cleaning = await ok(
+    admin.post("/api/v1/services", { buildingId, kind: "cleaning", name: "Vệ sinh", fee: 300_000 }),
+    "service",
+  );
+  await ok(
+    resident.post("/api/v1/service-requests", { serviceId: cleaning.id, unitId, preferredOn: vnDay(3) }),
+    "service request",
+  );
+  const drawing = await upload(resident, "renovation");
+  const renovation = await ok(
+    resident.post("/api/v1/renovations", {
+      unitId,
+      contractor: "Thợ Hòa",
+      contractorPhone: "0912 000 111",
+      workers: 2,
+      startsOn: vnDay(4),
+      endsOn: vnDay(9),
+      description: "Sơn lại phòng ngủ.",
+      documents: [drawing.id],
+    }),
+    "renovation",
+  );
+  await ok(
+    admin.post(`/api/v1/renovations/${renovation.id}/decide`, { approve: true, deposit: 2_000_000 }),
+    "renovation approved",
+  );
+
   const survey = await ok(
     admin.post(`/api/v1/buildings/${buildingId}/surveys`, {
       title: "Khảo sát vệ sinh",

@@ -10,6 +10,8 @@ export type ResidentInput = {
   dateOfBirth?: string;
   idNumber?: string;
   role?: "owner" | "tenant" | "member";
+  /** A tenant's lease end (required for tenants). */
+  leaseEndsOn?: string;
 };
 
 /**

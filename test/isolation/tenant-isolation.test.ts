@@ -108,6 +108,7 @@ const TABLE_OF_SEGMENT: Record<string, string> = {
   devices: "devices",
   "unrouted-transfers": "bank_feed_inbox",
   closures: "amenity_closures",
+  services: "building_services",
 };
 /** Path parameters that are not ids of company data, and why they are left out of the sweep. */
 const NOT_IDS: Record<string, string> = {

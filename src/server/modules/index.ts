@@ -7,11 +7,13 @@ import { billingModule } from "./billing/index.js";
 import { buildingsModule } from "./buildings/index.js";
 import { companiesModule } from "./companies/index.js";
 import { conversationsModule } from "./conversations/index.js";
+import { documentsModule } from "./documents/index.js";
 import { filesModule } from "./files/index.js";
 import { notificationsModule } from "./notifications/index.js";
 import { privacyModule } from "./privacy/index.js";
 import { receptionModule } from "./reception/index.js";
 import { registryModule } from "./registry/index.js";
+import { servicesModule } from "./services/index.js";
 import { staffModule } from "./staff/index.js";
 import { surveysModule } from "./surveys/index.js";
 import { systemModule } from "./system/index.js";
@@ -39,6 +41,8 @@ export const modules: readonly ModuleManifest[] = [
   ticketsModule,
   receptionModule,
   amenitiesModule,
+  servicesModule,
+  documentsModule,
   auditModule,
   workModule,
 ];

@@ -253,6 +253,9 @@ export type PersonalDataPart = {
   guestPasses?: MyDataShape["guestPasses"];
   parcels?: MyDataShape["parcels"];
   bookings?: MyDataShape["bookings"];
+  documentAcknowledgements?: MyDataShape["documentAcknowledgements"];
+  serviceRequests?: MyDataShape["serviceRequests"];
+  renovations?: MyDataShape["renovations"];
   notifications?: MyDataShape["notifications"];
 };
 

@@ -70,3 +70,14 @@ export function conflictOn(constraint: string, field: string): void {
 }
 export const conflictField = (constraint: string | undefined) =>
   constraint ? conflictFields.get(constraint) : undefined;
+
+type PgError = { code?: string; constraint?: string };
+
+/** The PostgreSQL error behind a driver's or drizzle's wrapper (its SQLSTATE and constraint), if any. */
+export function pgCause(err: unknown): PgError | undefined {
+  for (let e = err as { cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    const code = (e as PgError).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return e as PgError;
+  }
+  return undefined;
+}

@@ -166,3 +166,9 @@ export const IconBall = (p: IconProps) => (
     <path d="M5.6 5.6a9 9 0 0 1 0 12.8M18.4 5.6a9 9 0 0 0 0 12.8" />
   </Icon>
 );
+
+export const IconFile = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M14 3H6v18h12V7zM14 3v4h4M9 12h6M9 16h6" />
+  </Icon>
+);

@@ -10,6 +10,7 @@ import {
   IconCalendar,
   IconClipboard,
   IconDashboard,
+  IconFile,
   IconGrid,
   IconHistory,
   IconMegaphone,
@@ -56,6 +57,8 @@ const SurveysPage = lazy(() => import("./surveys/SurveysPage.js"));
 const TicketsPage = lazy(() => import("./tickets/TicketsPage.js"));
 const ReceptionPage = lazy(() => import("./reception/ReceptionPage.js"));
 const AmenitiesPage = lazy(() => import("./amenities/AmenitiesPage.js"));
+const DocumentsPage = lazy(() => import("./documents/DocumentsPage.js"));
+const ServicesPage = lazy(() => import("./services/ServicesPage.js"));
 const NewSurveyPage = lazy(() => import("./surveys/NewSurveyPage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
@@ -124,6 +127,10 @@ export default function ConsoleArea() {
   if (desk) nav.push({ to: "/console/reception", label: t("nav.reception"), icon: <IconGrid /> });
   const bookingDesk = can("booking", "desk");
   if (bookingDesk) nav.push({ to: "/console/amenities", label: t("nav.amenities"), icon: <IconCalendar /> });
+  const serviceDesk = can("service_request", "schedule");
+  if (serviceDesk) nav.push({ to: "/console/services", label: t("nav.services"), icon: <IconTool /> });
+  const library = can("document", "read");
+  if (library) nav.push({ to: "/console/documents", label: t("nav.documents"), icon: <IconFile /> });
   // A technician has only the readings: one link, not a group of one.
   const [onlyBillingPage] = billing;
   if (billing.length === 1 && onlyBillingPage) nav.push({ ...onlyBillingPage, icon: <IconReceipt /> });
@@ -154,6 +161,8 @@ export default function ConsoleArea() {
         {worksTickets && <Route path="tickets" element={<TicketsPage />} />}
         {desk && <Route path="reception" element={<ReceptionPage />} />}
         {bookingDesk && <Route path="amenities" element={<AmenitiesPage />} />}
+        {serviceDesk && <Route path="services" element={<ServicesPage />} />}
+        {library && <Route path="documents" element={<DocumentsPage />} />}
         {announces && <Route path="surveys" element={<SurveysPage />} />}
         {announces && <Route path="surveys/new" element={<NewSurveyPage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}

@@ -176,6 +176,23 @@ function HomeCardView({ card }: { card: HomeCard }) {
       return <RequestsCard data={card.data} />;
     case "tickets.open":
       return <TicketsCard data={card.data} />;
+    case "documents.toAcknowledge":
+      return (
+        <Card
+          id="home-documents"
+          title={t("resident.home.documents", { count: card.data.toAcknowledge })}
+          tone="orange.0"
+        >
+          <Anchor
+            component={Link}
+            to={card.data.toAcknowledge === 1 ? `/app/documents/${card.data.firstId}` : "/app/documents"}
+            size="sm"
+            fw={600}
+          >
+            {t("resident.home.documentsLink")}
+          </Anchor>
+        </Card>
+      );
     case "reception.parcels":
       return (
         <Card
@@ -201,8 +218,10 @@ const ACTIONS = {
   "tickets.report": "report",
   "reception.guest": "guest",
   "amenities.book": "book",
+  "services.request": "service",
   "announcements.feed": "announcements",
   "surveys.list": "surveys",
+  "documents.library": "documents",
 } as const;
 const isKnownAction = (key: string): key is keyof typeof ACTIONS => key in ACTIONS;
 

@@ -30,6 +30,12 @@ const GuestsPage = lazyPage(() => import("./ServicesPage.js").then((m) => m.Gues
 const AmenitiesPage = lazyPage(() => import("./AmenitiesPage.js").then((m) => m.AmenitiesPage));
 const AmenityPage = lazyPage(() => import("./AmenitiesPage.js").then((m) => m.AmenityPage));
 const BookingsPage = lazyPage(() => import("./AmenitiesPage.js").then((m) => m.BookingsPage));
+const ServiceRequestsPage = lazyPage(() =>
+  import("./ServiceRequestsPage.js").then((m) => m.ServiceRequestsPage),
+);
+const RenovationsPage = lazyPage(() => import("./ServiceRequestsPage.js").then((m) => m.RenovationsPage));
+const DocumentsPage = lazyPage(() => import("./DocumentsPage.js").then((m) => m.DocumentsPage));
+const DocumentPage = lazyPage(() => import("./DocumentsPage.js").then((m) => m.DocumentPage));
 const TicketsPage = lazyPage(() => import("./TicketsPage.js").then((m) => m.TicketsPage));
 const NewTicketPage = lazyPage(() => import("./TicketsPage.js").then((m) => m.NewTicketPage));
 const TicketPage = lazyPage(() => import("./TicketsPage.js").then((m) => m.TicketPage));
@@ -72,6 +78,10 @@ const PAGES: Array<{
   { path: "amenities", Page: AmenitiesPage },
   { path: "amenities/:id", Page: AmenityPage },
   { path: "bookings", Page: BookingsPage },
+  { path: "service-requests", Page: ServiceRequestsPage },
+  { path: "renovations", Page: RenovationsPage },
+  { path: "documents", Page: DocumentsPage },
+  { path: "documents/:id", Page: DocumentPage },
   { path: "tickets", Page: TicketsPage },
   { path: "tickets/new", Page: NewTicketPage },
   { path: "tickets/:id", Page: TicketPage },

@@ -21,7 +21,15 @@ import { Link } from "react-router";
 import { type ApiData, api } from "../api.js";
 import { VietQr } from "../billing/VietQr.js";
 import { FormError, required, showFieldErrors } from "../components/forms.js";
-import { IconBell, IconCalendar, IconTicket, IconUsers } from "../components/icons.js";
+import {
+  IconBell,
+  IconCalendar,
+  IconFile,
+  IconGrid,
+  IconTicket,
+  IconTool,
+  IconUsers,
+} from "../components/icons.js";
 import { PagedItems } from "../components/PagedItems.js";
 import { PageHeader } from "../components/Pages.js";
 import { usePagedList } from "../components/usePagedList.js";
@@ -34,8 +42,8 @@ type MyParcel = ApiData<"get", "/me/parcels">["items"][number];
 type Pass = ApiData<"get", "/me/guest-passes">["items"][number];
 
 /**
- * Dịch vụ: what the building does for the household besides fees — parcels at reception, guests, and the
- * amenities to book.
+ * Dịch vụ: what the building does for the household besides fees — parcels at reception, guests, the
+ * amenities to book, services and renovations to register, and the building's documents.
  */
 export function ServicesPage() {
   const { t } = useTranslation();
@@ -67,6 +75,19 @@ export function ServicesPage() {
           t("services.amenitiesHint"),
         )}
         {tile("/app/bookings", <IconTicket size={28} />, t("services.bookings"), t("services.bookingsHint"))}
+        {tile(
+          "/app/service-requests",
+          <IconTool size={28} />,
+          t("services.requests"),
+          t("services.requestsHint"),
+        )}
+        {tile(
+          "/app/renovations",
+          <IconGrid size={28} />,
+          t("services.renovations"),
+          t("services.renovationsHint"),
+        )}
+        {tile("/app/documents", <IconFile size={28} />, t("services.documents"), t("services.documentsHint"))}
       </SimpleGrid>
     </Stack>
   );

@@ -18,13 +18,15 @@ type Row = typeof files.$inferSelect;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /**
  * What each purpose takes: an announcement images and PDFs (a notice, a plan), a message or a ticket photos,
- * a parcel the photo of its label (reception's).
+ * a parcel the photo of its label (reception's), a library document a PDF or a scan, a renovation its drawings.
  */
 const ALLOWED: Record<Purpose, readonly UploadKind[]> = {
   announcement: ["image", "pdf"],
   conversation: ["image"],
   ticket: ["image"],
   parcel: ["image"],
+  document: ["pdf", "image"],
+  renovation: ["pdf", "image"],
 };
 /** An upload nothing claimed within a day (a compose abandoned) is removed. */
 const UNCLAIMED_MS = 24 * 3600_000;
@@ -47,7 +49,7 @@ export const fileInfo = (r: Row): z.infer<typeof FileInfo> => ({
  */
 export async function uploadFile(ctx: Ctx, purpose: Purpose, name: string, bytes: Buffer) {
   const accountId = ctx.actor.accountId;
-  const staffOnly = purpose === "announcement" || purpose === "parcel";
+  const staffOnly = purpose === "announcement" || purpose === "parcel" || purpose === "document";
   if (!accountId || (staffOnly && !isStaff(ctx.actor))) throw errors.forbidden();
   const checked = await inspectUpload(bytes, ALLOWED[purpose], MAX_UPLOAD_BYTES);
   const id = randomUUID();

@@ -31,6 +31,9 @@ export const files = pgTable(
     index("files_attached").on(t.companyId, t.attachedTo),
     index("files_unclaimed").on(t.companyId, t.createdAt).where(sql`${t.attachedTo} is null`),
     check("files_kind", sql`${t.kind} in ('image', 'pdf')`),
-    check("files_purpose", sql`${t.purpose} in ('announcement', 'conversation', 'ticket', 'parcel')`),
+    check(
+      "files_purpose",
+      sql`${t.purpose} in ('announcement', 'conversation', 'ticket', 'parcel', 'document', 'renovation')`,
+    ),
   ],
 );

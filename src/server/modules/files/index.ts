@@ -4,7 +4,7 @@ import { fileRoutes } from "./files.routes.js";
 import { removeUnclaimed } from "./files.service.js";
 
 export { sendFile } from "./files.routes.js";
-export { claimFiles, deleteFiles, deleteFilesOf, filesOf, readFile } from "./files.service.js";
+export { claimFiles, deleteFiles, deleteFilesOf, filesOf, readFile, uploadFile } from "./files.service.js";
 
 /** Uploads checked by their content and kept in the storage adapter; the modules that show them serve them. */
 export const filesModule = defineModule({

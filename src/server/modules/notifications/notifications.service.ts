@@ -19,7 +19,10 @@ export type InboxKind =
   | "ticket"
   | "parcel"
   | "visitor"
-  | "booking";
+  | "booking"
+  | "document"
+  | "service"
+  | "renovation";
 
 type NewNotification = {
   accountId: string;

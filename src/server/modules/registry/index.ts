@@ -17,7 +17,12 @@ import { vehicleRoutes } from "./vehicles/vehicles.routes.js";
 
 export { type ImportResult, importRegistry, type Progress } from "./import/import.service.js";
 
-export { buildingResidents, residentIdsOfAccount, unusableResidents } from "./residents/my-data.service.js";
+export {
+  buildingResidents,
+  householdRolesOf,
+  residentIdsOfAccount,
+  unusableResidents,
+} from "./residents/my-data.service.js";
 export {
   countResidents,
   dataOwner,

@@ -109,6 +109,30 @@ async function heldDeposits(companyId: string, rows: { buildingId: string; unitI
   });
 }
 
+/**
+ * Service requests waiting for the desk (`open`, requested or approved, and one done that is not) and
+ * renovations waiting for a manager (`toDecide`, and one approved that is not).
+ */
+async function serviceWork(
+  companyId: string,
+  rows: { buildingId: string; unitId: string; open: number; toDecide: number }[],
+) {
+  await env.db.transaction(companyId, async (tx) => {
+    for (const r of rows) {
+      for (let i = 0; i <= r.open; i++)
+        await tx.execute(sql`insert into service_requests (company_id, building_id, service_id, kind, unit_id,
+            unit_code, status, preferred_on, scheduled_on)
+          values (${companyId}, ${r.buildingId}, gen_random_uuid(), 'cleaning', ${r.unitId}, 'X',
+            ${i < r.open ? (i % 2 ? "approved" : "requested") : "done"}, '2026-12-20', '2026-12-20')`);
+      for (let i = 0; i <= r.toDecide; i++)
+        await tx.execute(sql`insert into renovations (company_id, building_id, unit_id, unit_code, contractor,
+            workers, starts_on, ends_on, description, status)
+          values (${companyId}, ${r.buildingId}, ${r.unitId}, 'X', 'Thợ', 1, '2026-12-20', '2026-12-21', 'Sơn',
+            ${i < r.toDecide ? "requested" : "approved"})`);
+    }
+  });
+}
+
 /** One of every kind of work item in a company, with the owner it needs: what another company must never see. */
 async function fill(
   companyId: string,
@@ -294,6 +318,11 @@ beforeAll(async () => {
     { buildingId: b1, unitId: u1, held: 1 },
     { buildingId: b2, unitId: u3, held: 1 },
   ]);
+  // Services: two requests and a renovation waiting in B1, one request in B2.
+  await serviceWork(c, [
+    { buildingId: b1, unitId: u1, open: 2, toDecide: 1 },
+    { buildingId: b2, unitId: u3, open: 1, toDecide: 0 },
+  ]);
 
   // Company D: one of everything, which C's staff must never count.
   const d = await newUnit(env, { code: "A-01.01" });
@@ -311,6 +340,7 @@ beforeAll(async () => {
   await tickets(d.companyId, [{ ...d, status: "new", respondIn: -1, resolveIn: -1 }]);
   await receivedParcels(d.companyId, [{ ...d, waiting: 1 }]);
   await heldDeposits(d.companyId, [{ ...d, held: 2 }]);
+  await serviceWork(d.companyId, [{ ...d, open: 2, toDecide: 2 }]);
   await requests(d.companyId, dOwner, [{ status: "open", dueAt: hoursAgo(1) }]);
   await breaches(d.companyId, [{ status: "open", detectedAt: hoursAgo(100) }]);
 });
@@ -340,6 +370,8 @@ describe("GET /console/work", () => {
       "tickets.overdue": 2,
       "reception.parcels": 3,
       "amenities.deposits": 2,
+      "services.requests": 3,
+      "services.renovations": 1,
     });
     const flags = queues.get("registry.flags");
     // The building whose flag waits longest first (B1's was raised before B2's), each part opening its
@@ -393,6 +425,8 @@ describe("GET /console/work", () => {
       "tickets.overdue": 2,
       "reception.parcels": 2,
       "amenities.deposits": 1,
+      "services.requests": 2,
+      "services.renovations": 1,
     });
   });
 
@@ -415,6 +449,7 @@ describe("GET /console/work", () => {
       "tickets.new": 2,
       "tickets.overdue": 2,
       "reception.parcels": 3,
+      "services.requests": 3,
     });
   });
 

@@ -3,19 +3,9 @@ import type { Duplex } from "node:stream";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { Lang } from "../../../contracts/common.js";
-import { AppError, conflictField } from "../errors.js";
+import { AppError, conflictField, pgCause } from "../errors.js";
 import { fieldMessage } from "../i18n/fields.js";
 import { hasMessage, message, pickLang } from "../i18n/messages.js";
-
-type PgError = { code?: string; constraint?: string };
-
-function pgCause(err: unknown): PgError | undefined {
-  for (let e = err as { cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    const code = (e as PgError).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return e as PgError;
-  }
-  return undefined;
-}
 
 /** The caller's language, also for requests refused before the request context ran (router, body parser). */
 const langOf = (req: FastifyRequest): Lang => req.lang ?? pickLang(req.headers["accept-language"]);

@@ -150,6 +150,30 @@ const sample: z.infer<typeof MyData> = {
       deposit: 500000,
     },
   ],
+  serviceRequests: [
+    {
+      service: "Vệ sinh căn hộ",
+      unitCode: "A-12.05",
+      preferredOn: "2026-12-12",
+      status: "scheduled",
+      note: "Lau kính ban công",
+      fee: 350000,
+    },
+  ],
+  renovations: [
+    {
+      unitCode: "A-12.05",
+      contractor: "Nội thất Minh Phát",
+      contractorPhone: "0903 456 789",
+      startsOn: "2026-12-14",
+      endsOn: "2026-12-28",
+      status: "approved",
+      deposit: 5000000,
+    },
+  ],
+  documentAcknowledgements: [
+    { document: "Nội quy chung cư", version: 2, acknowledgedAt: "2026-11-30T02:15:00Z" },
+  ],
   parcels: [
     { unitCode: "A-12.05", carrier: "Giao Hàng Nhanh", receivedAt: "2026-11-27T03:00:00Z", pickedUpAt: null },
   ],
@@ -193,7 +217,7 @@ const WORDED = new Set([
 const WORDED_TOO = new Set(["recipientKind", "legalBasis", "purpose", "channel", "lang"]);
 
 /** Numbers that count things, not amounts of money. */
-const COUNTS = new Set(["photos", "deliveries", "number", "rating", "guests"]);
+const COUNTS = new Set(["photos", "deliveries", "number", "rating", "guests", "version"]);
 
 /** Every value of the sample that is shown as it is (escaped), or as a date or an amount. */
 function shownValues(node: unknown, key = ""): string[] {
@@ -280,6 +304,12 @@ describe("human-readable data export", () => {
       "28/11/2026 18:00 – 28/11/2026 22:00",
       "Tiện ích bạn đã đặt",
       "Đã sử dụng",
+      "Tài liệu bạn đã xác nhận đã đọc",
+      "Dịch vụ bạn đã đăng ký",
+      "Thi công bạn đã đăng ký",
+      "14/12/2026 – 28/12/2026",
+      "Nội quy chung cư",
+      "30/11/2026 09:15",
       "Bưu phẩm của hộ",
       "22:00–06:30",
       "Chrome trên Android",
@@ -300,6 +330,9 @@ describe("human-readable data export", () => {
         tickets: [],
         guestPasses: [],
         bookings: [],
+        documentAcknowledgements: [],
+        serviceRequests: [],
+        renovations: [],
         parcels: [],
         notifications: null,
       },

@@ -76,17 +76,19 @@ describe("GET /me/home", () => {
       overdue: true,
     });
     expect(res.body.tabs).toEqual(["invoices", "services", "tickets"]);
-    // In the order the modules give them (tickets 20, conversations 30, amenities 32, guests 35, vehicle 40,
-    // announcements 45, surveys 47, household 50).
+    // In the order the modules give them (tickets 20, conversations 30, amenities 32, services 33, guests 35,
+    // vehicle 40, announcements 45, surveys 47, household 50, documents 60).
     expect(res.body.actions.map((a: { key: string }) => a.key)).toEqual([
       "tickets.report",
       "conversations.write",
       "amenities.book",
+      "services.request",
       "reception.guest",
       "registry.vehicle",
       "announcements.feed",
       "surveys.list",
       "registry.household",
+      "documents.library",
     ]);
   });
 

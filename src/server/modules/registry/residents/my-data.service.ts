@@ -68,3 +68,22 @@ export async function buildingResidents(
       ),
     );
 }
+
+/** The buildings an account lives in now, with its household roles there (owner, tenant, member). */
+export async function householdRolesOf(ctx: Ctx, accountId: string) {
+  return ctx.tx
+    .selectDistinct({ buildingId: units.buildingId, role: householdMembers.role })
+    .from(householdMembers)
+    .innerJoin(units, memberUnit)
+    .innerJoin(
+      residents,
+      and(eq(residents.companyId, householdMembers.companyId), eq(residents.id, householdMembers.residentId)),
+    )
+    .where(
+      and(
+        eq(householdMembers.companyId, ctx.companyId),
+        eq(residents.accountId, accountId),
+        isNull(householdMembers.movedOutOn),
+      ),
+    );
+}
