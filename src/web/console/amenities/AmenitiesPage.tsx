@@ -1,4 +1,4 @@
-import { Box, Button, EmptyState, Group, NativeSelect, Stack, Tabs, Text } from "@mantine/core";
+import { Box, Button, EmptyState, Group, Stack, Tabs, Text } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -16,7 +16,7 @@ import { PageHeader } from "../../components/Pages.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { usePagedList } from "../../components/usePagedList.js";
 import { useAbilities } from "../access.js";
-import { useAllBuildings } from "../buildings/buildings.js";
+import { useBuildingFilter } from "../buildings/BuildingFilter.js";
 import { AmenityFormModal } from "./AmenityFormModal.js";
 import { BookingsTab } from "./BookingsTab.js";
 import { ClosuresDrawer } from "./ClosuresDrawer.js";
@@ -173,20 +173,7 @@ export default function AmenitiesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = params.get("tab") ?? "bookings";
-  const buildings = useAllBuildings();
-  const [buildingId, setBuildingId] = useState("");
-  const items = buildings.data?.items ?? [];
-  const buildingName = (id: string) => items.find((b) => b.id === id)?.name ?? "";
-  const buildingFilter =
-    items.length > 1 ? (
-      <NativeSelect
-        label={t("amenityDesk.building")}
-        data={[{ value: "", label: t("common.all") }, ...items.map((b) => ({ value: b.id, label: b.name }))]}
-        value={buildingId}
-        onChange={(e) => setBuildingId(e.currentTarget.value)}
-        w={{ base: "100%", xs: 220 }}
-      />
-    ) : null;
+  const { buildingId, filter: buildingFilter, buildingName } = useBuildingFilter(t("amenityDesk.building"));
   return (
     <Stack gap={0}>
       <PageHeader title={t("nav.amenities")} />

@@ -37,6 +37,7 @@ import {
 } from "../../documents/documents.js";
 import { formatDate, formatDateTime } from "../../format.js";
 import { useAbilities } from "../access.js";
+import { useBuildingFilter } from "../buildings/BuildingFilter.js";
 import { useAllBuildings } from "../buildings/buildings.js";
 
 const CATEGORIES: DocumentCategory[] = ["rules", "minutes", "contract", "form", "other"];
@@ -350,9 +351,12 @@ type Dialog = { kind: "form"; doc?: Document } | { kind: "open"; id: string } | 
 export default function DocumentsPage() {
   const { t } = useTranslation();
   const manages = useAbilities()("document", "update");
-  const buildings = useAllBuildings();
-  const items = buildings.data?.items ?? [];
-  const [buildingId, setBuildingId] = useState("");
+  const {
+    buildingId,
+    filter: buildingFilter,
+    several,
+    buildingName,
+  } = useBuildingFilter(t("documentDesk.form.building"));
   const [category, setCategory] = useState("");
   const [archived, setArchived] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -362,7 +366,6 @@ export default function DocumentsPage() {
     undefined,
     { buildingId: buildingId || undefined },
   );
-  const buildingName = (id: string) => items.find((b) => b.id === id)?.name ?? "";
   const columns: Column<Document>[] = [
     {
       header: t("documentDesk.form.title"),
@@ -372,7 +375,7 @@ export default function DocumentsPage() {
             {d.title}
           </Text>
           <Text size="xs" c="dimmed">
-            {[categoryText(t, d.category), items.length > 1 ? buildingName(d.buildingId) : null]
+            {[categoryText(t, d.category), several ? buildingName(d.buildingId) : null]
               .filter(Boolean)
               .join(" · ")}
           </Text>
@@ -415,18 +418,7 @@ export default function DocumentsPage() {
   ];
   const filters = (
     <Group gap="sm" align="flex-end">
-      {items.length > 1 && (
-        <NativeSelect
-          label={t("documentDesk.form.building")}
-          data={[
-            { value: "", label: t("common.all") },
-            ...items.map((b) => ({ value: b.id, label: b.name })),
-          ]}
-          value={buildingId}
-          onChange={(e) => setBuildingId(e.currentTarget.value)}
-          w={{ base: "100%", xs: 220 }}
-        />
-      )}
+      {buildingFilter}
       <NativeSelect
         label={t("documentDesk.form.category")}
         data={[

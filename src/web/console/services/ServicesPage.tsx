@@ -43,6 +43,7 @@ import {
   whenText,
 } from "../../services/services.js";
 import { useAbilities } from "../access.js";
+import { useBuildingFilter } from "../buildings/BuildingFilter.js";
 import { useAllBuildings } from "../buildings/buildings.js";
 
 /** Invalidates every list of the page after a change (a request changes the catalogue's counts too). */
@@ -737,20 +738,8 @@ export default function ServicesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = params.get("tab") ?? "requests";
-  const buildings = useAllBuildings();
-  const items = buildings.data?.items ?? [];
-  const [buildingId, setBuildingId] = useState("");
+  const { buildingId, filter: filters } = useBuildingFilter(t("serviceDesk.building"));
   const scope = { buildingId: buildingId || undefined };
-  const filters =
-    items.length > 1 ? (
-      <NativeSelect
-        label={t("serviceDesk.building")}
-        data={[{ value: "", label: t("common.all") }, ...items.map((b) => ({ value: b.id, label: b.name }))]}
-        value={buildingId}
-        onChange={(e) => setBuildingId(e.currentTarget.value)}
-        w={{ base: "100%", xs: 220 }}
-      />
-    ) : null;
   return (
     <Stack gap={0}>
       <PageHeader title={t("nav.services")} />
