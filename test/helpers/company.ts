@@ -409,6 +409,24 @@ export async function populatedCompany(env: TestEnv, label: string) {
     "renovation approved",
   );
 
+  // A partner organisation serving the building.
+  await ok(
+    admin.post("/api/v1/partners", {
+      legalName: `Công ty Nước ${tag}`,
+      displayName: `Nước ${tag}`,
+      taxCode: "0316789012",
+      hotline: "1900 6868",
+      categories: ["water"],
+      buildingIds: [buildingId],
+      commissionKind: "percent",
+      commissionValue: 800,
+      bankBin: "970436",
+      accountNumber: "0071001234567",
+      accountName: "CONG TY NUOC",
+    }),
+    "partner",
+  );
+
   const survey = await ok(
     admin.post(`/api/v1/buildings/${buildingId}/surveys`, {
       title: "Khảo sát vệ sinh",

@@ -188,6 +188,11 @@ type Call = { op: Operation; url: string; body: unknown; sent: string[] };
  * unlimited): a valid one by hand.
  */
 const BODIES: Record<string, unknown> = {
+  "PUT /api/v1/partners/{id}/payout-account": {
+    bankBin: "970436",
+    accountNumber: "0071001234567",
+    accountName: "CONG TY KHAC",
+  },
   "PUT /api/v1/fee-rules/{id}": {
     buildingId: "",
     kind: "area",

@@ -10,6 +10,7 @@ import { conversationsModule } from "./conversations/index.js";
 import { documentsModule } from "./documents/index.js";
 import { filesModule } from "./files/index.js";
 import { notificationsModule } from "./notifications/index.js";
+import { partnersModule } from "./partners/index.js";
 import { privacyModule } from "./privacy/index.js";
 import { receptionModule } from "./reception/index.js";
 import { registryModule } from "./registry/index.js";
@@ -43,6 +44,7 @@ export const modules: readonly ModuleManifest[] = [
   amenitiesModule,
   servicesModule,
   documentsModule,
+  partnersModule,
   auditModule,
   workModule,
 ];

@@ -21978,6 +21978,738 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partner organisations
+         * @description The company's partners (shippers, service firms): what they offer, where, on what terms. The company admin, the building managers and customer care.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    buildingId?: string;
+                    category?: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "active" | "suspended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountName: string;
+                                accountNumber: string;
+                                bankBin: string;
+                                bankName: string | null;
+                                buildingIds: string[];
+                                /** @description what the signed-in person may do with this record */
+                                can: {
+                                    update: boolean;
+                                };
+                                categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                                /** @enum {string} */
+                                commissionKind: "percent" | "fixed";
+                                commissionValue: number;
+                                createdAt: string;
+                                displayName: string;
+                                hotline: string;
+                                /** Format: uuid */
+                                id: string;
+                                legalName: string;
+                                orgEmail: string | null;
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                statusReason: string | null;
+                                taxCode: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Onboard a partner
+         * @description Legal name and tax code, the organisation's hotline, categories, the buildings it serves, the commission (hundredths of a percent, or VND per order) and its payout account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountName: string;
+                        accountNumber: string;
+                        bankBin: string;
+                        buildingIds: string[];
+                        categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                        /** @enum {string} */
+                        commissionKind: "percent" | "fixed";
+                        commissionValue: number;
+                        displayName: string;
+                        hotline: string;
+                        legalName: string;
+                        /**
+                         * Format: email
+                         * @default null
+                         */
+                        orgEmail?: string | null;
+                        taxCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string;
+                            accountNumber: string;
+                            bankBin: string;
+                            bankName: string | null;
+                            buildingIds: string[];
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                update: boolean;
+                            };
+                            categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                            /** @enum {string} */
+                            commissionKind: "percent" | "fixed";
+                            commissionValue: number;
+                            createdAt: string;
+                            displayName: string;
+                            hotline: string;
+                            /** Format: uuid */
+                            id: string;
+                            legalName: string;
+                            orgEmail: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            taxCode: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner
+         * @description Its terms, buildings, payout account and status.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string;
+                            accountNumber: string;
+                            bankBin: string;
+                            bankName: string | null;
+                            buildingIds: string[];
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                update: boolean;
+                            };
+                            categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                            /** @enum {string} */
+                            commissionKind: "percent" | "fixed";
+                            commissionValue: number;
+                            createdAt: string;
+                            displayName: string;
+                            hotline: string;
+                            /** Format: uuid */
+                            id: string;
+                            legalName: string;
+                            orgEmail: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            taxCode: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a partner's terms or status
+         * @description Categories, buildings, commission; `status: suspended` with a reason stops its work.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        buildingIds?: string[];
+                        categories?: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                        /** @enum {string} */
+                        commissionKind?: "percent" | "fixed";
+                        commissionValue?: number;
+                        displayName?: string;
+                        hotline?: string;
+                        legalName?: string;
+                        /** Format: email */
+                        orgEmail?: string | null;
+                        /** @enum {string} */
+                        status?: "active" | "suspended";
+                        statusReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string;
+                            accountNumber: string;
+                            bankBin: string;
+                            bankName: string | null;
+                            buildingIds: string[];
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                update: boolean;
+                            };
+                            categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                            /** @enum {string} */
+                            commissionKind: "percent" | "fixed";
+                            commissionValue: number;
+                            createdAt: string;
+                            displayName: string;
+                            hotline: string;
+                            /** Format: uuid */
+                            id: string;
+                            legalName: string;
+                            orgEmail: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            taxCode: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/partners/{id}/payout-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a partner's payout account
+         * @description Asks for the password again (a fresh sign-in); audited with the old and new account.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountName: string;
+                        accountNumber: string;
+                        bankBin: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string;
+                            accountNumber: string;
+                            bankBin: string;
+                            bankName: string | null;
+                            buildingIds: string[];
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                update: boolean;
+                            };
+                            categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                            /** @enum {string} */
+                            commissionKind: "percent" | "fixed";
+                            commissionValue: number;
+                            createdAt: string;
+                            displayName: string;
+                            hotline: string;
+                            /** Format: uuid */
+                            id: string;
+                            legalName: string;
+                            orgEmail: string | null;
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            statusReason: string | null;
+                            taxCode: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments/cash": {
         parameters: {
             query?: never;

@@ -59,6 +59,7 @@ const ReceptionPage = lazy(() => import("./reception/ReceptionPage.js"));
 const AmenitiesPage = lazy(() => import("./amenities/AmenitiesPage.js"));
 const DocumentsPage = lazy(() => import("./documents/DocumentsPage.js"));
 const ServicesPage = lazy(() => import("./services/ServicesPage.js"));
+const PartnersPage = lazy(() => import("./partners/PartnersPage.js"));
 const NewSurveyPage = lazy(() => import("./surveys/NewSurveyPage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
@@ -129,6 +130,8 @@ export default function ConsoleArea() {
   if (bookingDesk) nav.push({ to: "/console/amenities", label: t("nav.amenities"), icon: <IconCalendar /> });
   const serviceDesk = can("service_request", "schedule");
   if (serviceDesk) nav.push({ to: "/console/services", label: t("nav.services"), icon: <IconTool /> });
+  const seesPartners = can("partner", "read");
+  if (seesPartners) nav.push({ to: "/console/partners", label: t("nav.partners"), icon: <IconUsers /> });
   const library = can("document", "read");
   if (library) nav.push({ to: "/console/documents", label: t("nav.documents"), icon: <IconFile /> });
   // A technician has only the readings: one link, not a group of one.
@@ -163,6 +166,7 @@ export default function ConsoleArea() {
         {bookingDesk && <Route path="amenities" element={<AmenitiesPage />} />}
         {serviceDesk && <Route path="services" element={<ServicesPage />} />}
         {library && <Route path="documents" element={<DocumentsPage />} />}
+        {seesPartners && <Route path="partners" element={<PartnersPage />} />}
         {announces && <Route path="surveys" element={<SurveysPage />} />}
         {announces && <Route path="surveys/new" element={<NewSurveyPage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}

@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 // Plain data (NAPAS BINs and names) with no server imports: the same list the server checks BINs against.
-import { BANKS } from "../../../contracts/banks.js";
 import { api } from "../../api.js";
 import { BANK_ACCOUNTS_PATH } from "../../billing/billing.js";
+import { BANK_OPTIONS } from "../../components/bankOptions.js";
 import { FormModal } from "../../components/FormModal.js";
 import { FormError, required, showFieldErrors } from "../../components/forms.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
@@ -14,10 +14,6 @@ import { useBillingAccess } from "../access.js";
 import { Section, SectionLoader } from "../billing/Section.js";
 
 type Values = { bankBin: string | null; accountNumber: string; accountName: string };
-
-const BANK_OPTIONS = [...BANKS]
-  .sort((a, b) => a.shortName.localeCompare(b.shortName, "vi"))
-  .map((bank) => ({ value: bank.bin, label: `${bank.shortName} — ${bank.name}` }));
 
 function AddBankAccountModal({ buildingId, onClose }: { buildingId: string; onClose: () => void }) {
   const { t } = useTranslation();

@@ -21,6 +21,8 @@ const NOT_PERSONAL: Record<string, string> = {
   "buildings.address": "a building's address, not a person's",
   "companies.address": "a management company's registered office, printed on its documents",
   "companies.email": "a management company's contact address, not a person's",
+  "partners.org_email": "a partner organisation's contact address, not a person's (its people are accounts)",
+  "partners.display_name": "a partner organisation's trade name, shown to residents",
   "accounts.totp_secret_enc": "a sign-in secret shared with the authenticator app, deleted with the account",
   "push_keys.private_key_enc": "the installation's Web Push signing key, no one's data",
 };

@@ -1,0 +1,2 @@
+-- Partner organisations are tenant data.
+SELECT app_enable_tenant_rls('partners'::regclass);
