@@ -22,7 +22,10 @@ test("a company admin onboards a partner and suspends it", async ({ browser }) =
   await dialog.getByLabel("MST").fill(`0318${stamp}`);
   await dialog.getByLabel("Đường dây nóng").fill("0903 111 222");
   await dialog.getByLabel("Gas").check();
-  await dialog.getByRole("checkbox", { name: /Chung cư|Tòa/ }).first().check();
+  await dialog
+    .getByRole("checkbox", { name: /Chung cư|Tòa/ })
+    .first()
+    .check();
   await dialog.getByRole("button", { name: "Lưu" }).click();
   await expect(dialog.getByText("Chọn ngân hàng")).toBeVisible();
   await dialog.getByLabel("Ngân hàng nhận thanh toán").fill("Vietcombank");
