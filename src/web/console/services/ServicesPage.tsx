@@ -46,7 +46,7 @@ import { useAbilities } from "../access.js";
 import { useBuildingFilter } from "../buildings/BuildingFilter.js";
 import { useAllBuildings } from "../buildings/buildings.js";
 
-/** Invalidates every list of the page after a change (a request changes the catalogue's counts too). */
+/** Invalidates every list of the page after a change: requests, renovations and the catalogue. */
 function useRefresh() {
   const client = useQueryClient();
   return () =>
