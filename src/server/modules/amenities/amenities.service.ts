@@ -17,12 +17,11 @@ import {
   subject,
 } from "../../platform/authz/can.js";
 import type { Ctx } from "../../platform/context.js";
-import { queryRows } from "../../platform/db/client.js";
 import { insertOne } from "../../platform/db/insert.js";
 import { pageOf } from "../../platform/db/paging.js";
 import { errors } from "../../platform/errors.js";
 import { loadBuilding } from "../buildings/index.js";
-import { unitRef } from "../registry/index.js";
+import { buildingsOfUnits, unitRef } from "../registry/index.js";
 import { amenityPolicy } from "./amenities.policy.js";
 import { amenities, amenityClosures, bookings } from "./amenities.table.js";
 import { slotsOn } from "./slots.js";
@@ -52,21 +51,15 @@ export const amenityView = (ctx: Ctx, a: AmenityRow): z.infer<typeof Amenity> =>
   can: abilitiesOf(ctx.actor, amenityPolicy, a),
 });
 
-/** The buildings of a resident's units (a resident's amenities are those of their buildings). */
-async function residentBuildings(ctx: Ctx): Promise<string[]> {
-  const rows = await queryRows<{ building_id: string }>(
-    ctx.tx,
-    sql`select distinct building_id from units where company_id = ${ctx.companyId} and id in ${unitIdsOrNone(ctx.actor)}`,
-  );
-  return rows.map((r) => r.building_id);
-}
-
 /** Loads an amenity the actor may see (a resident: one of their buildings'). */
 export async function loadAmenity(ctx: Ctx, id: string): Promise<AmenityRow> {
   const [row] = await ctx.tx.select().from(amenities).where(byId(ctx, id));
   if (!row) throw errors.notFound("resource");
   authorizeVisible(ctx.actor, "read", subject(amenityPolicy, row));
-  if (ctx.actor.role === "resident" && !(await residentBuildings(ctx)).includes(row.buildingId))
+  if (
+    ctx.actor.role === "resident" &&
+    !(await buildingsOfUnits(ctx, ctx.actor.unitIds)).includes(row.buildingId)
+  )
     throw errors.notFound("resource");
   return row;
 }
@@ -83,7 +76,9 @@ export async function listAmenities(ctx: Ctx, q: z.infer<typeof AmenityListQuery
   const unitBuilding = q.unitId ? (await unitRef(ctx, q.unitId)).buildingId : undefined;
   const where = and(
     eq(amenities.companyId, ctx.companyId),
-    resident ? inArray(amenities.buildingId, [...(await residentBuildings(ctx)), NO_UNIT]) : undefined,
+    resident
+      ? inArray(amenities.buildingId, [...(await buildingsOfUnits(ctx, ctx.actor.unitIds)), NO_UNIT])
+      : undefined,
     resident ? eq(amenities.active, true) : buildingScope(amenities.buildingId)(ctx.actor),
     q.buildingId ? eq(amenities.buildingId, q.buildingId) : undefined,
     unitBuilding ? eq(amenities.buildingId, unitBuilding) : undefined,

@@ -45,7 +45,7 @@ export {
 
 export { unitMembers, unitOwners } from "./residents/unit-households.view.js";
 export { billableUnits } from "./units/billable-units.view.js";
-export { unitRef } from "./units/units.service.js";
+export { buildingsOfUnits, unitRef } from "./units/units.service.js";
 export { billableVehicles } from "./vehicles/billable-vehicles.view.js";
 
 /** The registry: units, households and residents, vehicles, and the Excel import/export. */

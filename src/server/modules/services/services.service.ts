@@ -28,7 +28,7 @@ import { errors, pgCause } from "../../platform/errors.js";
 import { chargeUnit } from "../billing/index.js";
 import { loadBuilding } from "../buildings/index.js";
 import { householdsOf, notifyEach } from "../notifications/index.js";
-import { unitRef } from "../registry/index.js";
+import { buildingsOfUnits, unitRef } from "../registry/index.js";
 import { servicePolicy, serviceRequestPolicy } from "./services.policy.js";
 import { buildingServices, serviceRequests } from "./services.table.js";
 import { requestUpdateTemplate } from "./services.templates.js";
@@ -81,28 +81,14 @@ function requestView(ctx: Ctx, r: RequestRow, serviceName: string): z.infer<type
   };
 }
 
-/** The buildings of the resident's units (their catalogue). */
-async function residentBuildings(ctx: Ctx): Promise<string[]> {
-  const ids = unitIdsOrNone(ctx.actor);
-  const buildings = await Promise.all(
-    ids.map((id) =>
-      unitRef(ctx, id).then(
-        (u) => u.buildingId,
-        () => null,
-      ),
-    ),
-  );
-  return [
-    ...new Set(buildings.filter((b): b is string => b !== null)),
-    "00000000-0000-0000-0000-000000000000",
-  ];
-}
-
 async function loadService(ctx: Ctx, id: string): Promise<ServiceRow> {
   const [row] = await ctx.tx.select().from(buildingServices).where(serviceById(ctx, id));
   if (!row) throw errors.notFound("resource");
   authorizeVisible(ctx.actor, "read", subject(servicePolicy, row));
-  if (ctx.actor.role === "resident" && !(await residentBuildings(ctx)).includes(row.buildingId))
+  if (
+    ctx.actor.role === "resident" &&
+    !(await buildingsOfUnits(ctx, ctx.actor.unitIds)).includes(row.buildingId)
+  )
     throw errors.notFound("resource");
   return row;
 }
@@ -117,7 +103,10 @@ export async function listServices(ctx: Ctx, q: z.infer<typeof ServiceListQuery>
     eq(buildingServices.companyId, ctx.companyId),
     resident
       ? and(
-          inArray(buildingServices.buildingId, await residentBuildings(ctx)),
+          inArray(buildingServices.buildingId, [
+            ...(await buildingsOfUnits(ctx, ctx.actor.unitIds)),
+            "00000000-0000-0000-0000-000000000000",
+          ]),
           eq(buildingServices.active, true),
         )
       : buildingScope(buildingServices.buildingId)(ctx.actor),

@@ -125,6 +125,16 @@ export async function unitRef(
   return { id, code, buildingId };
 }
 
+/** The buildings of some units of the company (a resident's: the buildings they live in), each once. */
+export async function buildingsOfUnits(ctx: Ctx, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await ctx.tx
+    .selectDistinct({ buildingId: units.buildingId })
+    .from(units)
+    .where(and(eq(units.companyId, ctx.companyId), inArray(units.id, [...unitIds])));
+  return rows.map((r) => r.buildingId);
+}
+
 export async function getUnit(ctx: Ctx, id: string): Promise<Unit> {
   const row = await loadUnit(ctx, id);
   authorizeVisible(ctx.actor, "read", subject(unitPolicy, row));
