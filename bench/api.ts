@@ -44,7 +44,7 @@ async function prepare(db: Database): Promise<string> {
   return companyId;
 }
 
-function startServer(
+export function startServer(
   env: Record<string, string>,
 ): Promise<{ port: number; child: ChildProcess; peakRss: () => number }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/api-server.ts"], {
@@ -74,8 +74,8 @@ async function load(url: string, headers: Record<string, string> = {}) {
   return { rps: Math.round(r.requests.average), p99: r.latency.p99 };
 }
 
-/** Signs the demo company admin in through the real flow and returns the cookie header. */
-async function signInCookie(base: string): Promise<string> {
+/** Signs a demo login (the company admin unless told) in through the real flow and returns the cookie header. */
+export async function signInCookie(base: string, identifier = "admin@demo.chungcu.vn"): Promise<string> {
   const jar = new Map<string, string>();
   const call = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(base + p, {
@@ -95,7 +95,7 @@ async function signInCookie(base: string): Promise<string> {
     return res.json();
   };
   await call("GET", "/api/v1/auth/csrf");
-  await call("POST", "/api/v1/auth/sign-in", { identifier: "admin@demo.chungcu.vn", password: "Demo@2026" });
+  await call("POST", "/api/v1/auth/sign-in", { identifier, password: "Demo@2026" });
   const outbox = (await (await fetch(`${base}/dev/outbox.json`)).json()) as { items: { text: string }[] };
   const code = outbox.items[0]?.text.match(/\b\d{6}\b/)?.[0];
   const me = (await call("POST", "/api/v1/auth/otp/verify", { code })) as { status: string };

@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<void>> = {
   billing: () => import("./billing.js").then((m) => m.run()),
   import: () => import("./import.js").then((m) => m.run()),
   notify: () => import("./notify.js").then((m) => m.run()),
+  orders: () => import("./orders.js").then((m) => m.run()),
   pdf: () => import("./pdf.js").then((m) => m.run()),
   residents: () => import("./residents.js").then((m) => m.run()),
   tickets: () => import("./tickets.js").then((m) => m.run()),

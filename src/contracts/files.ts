@@ -8,6 +8,7 @@ export const FilePurpose = z.enum([
   "parcel",
   "document",
   "renovation",
+  "catalog_item",
 ]);
 
 export const UploadQuery = z.object({

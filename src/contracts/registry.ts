@@ -445,6 +445,22 @@ export const MyData = z.object({
       }),
     )
     .default([]),
+  /** The marketplace orders the person placed: what, from whom, the note and the rating they gave. */
+  orders: z
+    .array(
+      z.object({
+        code: z.string(),
+        partner: z.string(),
+        unitCode: z.string(),
+        placedAt: z.string(),
+        status: z.string(),
+        total: z.number().int(),
+        note: z.string().nullable(),
+        rating: z.number().int().nullable(),
+        ratingComment: z.string().nullable(),
+      }),
+    )
+    .default([]),
   /** The documents (building rules) the person read and acknowledged, with the version. */
   documentAcknowledgements: z
     .array(z.object({ document: z.string(), version: z.number().int(), acknowledgedAt: z.string() }))

@@ -9,6 +9,7 @@ import { newMember, PASSWORD, signIn } from "./builders.js";
 import type { Client } from "./client.js";
 import { uploadFile } from "./files.js";
 import { issueReviewed } from "./issue.js";
+import { approvedItem, newPartner, tomorrow } from "./marketplace.js";
 import { squarePng } from "./png.js";
 import { newResident } from "./residents.js";
 
@@ -409,22 +410,40 @@ export async function populatedCompany(env: TestEnv, label: string) {
     "renovation approved",
   );
 
-  // A partner organisation serving the building.
+  // A partner serving the building, its person in the partner portal, an approved item and an order of it.
+  const water = await newPartner(env, admin, [buildingId], { name: `Nước ${tag}` });
+  const itemId = await approvedItem(water.client, admin, [buildingId]);
   await ok(
-    admin.post("/api/v1/partners", {
-      legalName: `Công ty Nước ${tag}`,
-      displayName: `Nước ${tag}`,
-      taxCode: "0316789012",
-      hotline: "1900 6868",
-      categories: ["water"],
-      buildingIds: [buildingId],
-      commissionKind: "percent",
-      commissionValue: 800,
-      bankBin: "970436",
-      accountNumber: "0071001234567",
-      accountName: "CONG TY NUOC",
+    resident.post("/api/v1/orders", {
+      unitId,
+      lines: [{ itemId, quantity: 1 }],
+      slotDate: tomorrow(),
+      slot: "08-10",
+      delivery: "door",
+      payment: "cash",
     }),
-    "partner",
+    "order",
+  );
+  await ok(
+    water.client.post("/api/v1/promotions", {
+      itemId,
+      titleVi: "Giảm giá bình thứ hai",
+      titleEn: "Second bottle off",
+      startsOn: tomorrow(),
+      endsOn: tomorrow(),
+    }),
+    "promotion",
+  );
+  // A month (last month: a payout is recorded once the month is over) settled with the partner.
+  const lastMonth = new Date(Date.now() + 7 * 3600_000);
+  lastMonth.setUTCDate(1);
+  lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+  await ok(
+    admin.post(`/api/v1/partners/${water.partnerId}/payouts`, {
+      period: lastMonth.toISOString().slice(0, 7),
+      reference: "FT-SETTLED",
+    }),
+    "payout",
   );
 
   const survey = await ok(
@@ -508,6 +527,8 @@ export async function populatedCompany(env: TestEnv, label: string) {
     admin,
     accountant,
     resident,
+    /** The partner's person in the partner portal. */
+    partner: water.client,
     residentEmail,
     /** Ids by the table they are rows of (the isolation sweep reads the rest from the database). */
     ids: {

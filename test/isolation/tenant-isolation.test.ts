@@ -35,6 +35,7 @@ beforeAll(async () => {
   roles.set("company_admin", a.admin);
   roles.set("accountant", a.accountant);
   roles.set("resident", a.resident);
+  roles.set("partner", a.partner);
   for (const role of CompanyRole.options.filter((r) => !roles.has(r))) {
     const scope = role === "customer_care" ? {} : { buildingIds: [a.ids.buildingId] };
     roles.set(role, await signIn(env, await newMember(env, role, { companyId: a.companyId, ...scope })));
@@ -109,6 +110,9 @@ const TABLE_OF_SEGMENT: Record<string, string> = {
   "unrouted-transfers": "bank_feed_inbox",
   closures: "amenity_closures",
   services: "building_services",
+  items: "catalog_items",
+  photos: "files",
+  jobs: "orders",
 };
 /** Path parameters that are not ids of company data, and why they are left out of the sweep. */
 const NOT_IDS: Record<string, string> = {

@@ -52,7 +52,8 @@ describe("demo seed", () => {
               (select count(*)::int from breach_incidents
                 where authority_notified_at is null or residents_notified_at is null) as open`,
     );
-    // Something in each privacy page, and no breach clock running when the demo opens.
-    expect(privacy).toEqual([{ requests: 1, disclosures: 1, open: 0 }]);
+    // Something in each privacy page, and no breach clock running when the demo opens. Disclosures: the
+    // agency's request, and the demo resident's first name given to the partners of the two demo orders.
+    expect(privacy).toEqual([{ requests: 1, disclosures: 3, open: 0 }]);
   });
 });

@@ -9,6 +9,7 @@ import { companiesModule } from "./companies/index.js";
 import { conversationsModule } from "./conversations/index.js";
 import { documentsModule } from "./documents/index.js";
 import { filesModule } from "./files/index.js";
+import { marketplaceModule } from "./marketplace/index.js";
 import { notificationsModule } from "./notifications/index.js";
 import { partnersModule } from "./partners/index.js";
 import { privacyModule } from "./privacy/index.js";
@@ -45,6 +46,7 @@ export const modules: readonly ModuleManifest[] = [
   servicesModule,
   documentsModule,
   partnersModule,
+  marketplaceModule,
   auditModule,
   workModule,
 ];

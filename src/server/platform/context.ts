@@ -152,6 +152,21 @@ export type ModuleManifest = {
   readonly residentHome?: ResidentHomeContribution;
   /** The resident app's tabs it puts content behind; a tab no module names is not shown. */
   readonly residentTabs?: readonly ResidentTab[];
+  /**
+   * A bank transfer whose memo names no fee notice: the module takes it when the memo names something of its own
+   * (an order's code) and answers what it paid (`order:DH00012345`), or null to leave it for the accountant.
+   */
+  readonly claimTransfer?: (ctx: Ctx, transfer: ReceivedTransfer) => Promise<string | null>;
+};
+
+/** A transfer into one of the company's accounts, as billing received it from the bank feed. */
+export type ReceivedTransfer = {
+  id: string;
+  amount: number;
+  memo: string;
+  occurredAt: Date;
+  /** `provider:externalId`, unique per transfer. */
+  reference: string;
 };
 
 /** The unit a resident's home is about, once checked that the resident lives there. */
@@ -256,6 +271,7 @@ export type PersonalDataPart = {
   documentAcknowledgements?: MyDataShape["documentAcknowledgements"];
   serviceRequests?: MyDataShape["serviceRequests"];
   renovations?: MyDataShape["renovations"];
+  orders?: MyDataShape["orders"];
   notifications?: MyDataShape["notifications"];
 };
 

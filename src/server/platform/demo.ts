@@ -40,7 +40,12 @@ export const DEMO_LOGINS = [
     role: "resident",
     label: "resident, owner of A-12.05",
   },
-  { email: "partner@demo.chungcu.vn", name: "Giao Hàng Nhanh Demo", role: "partner", label: "partner" },
+  {
+    email: "partner@demo.chungcu.vn",
+    name: "Võ Văn Giao",
+    role: "partner",
+    label: "partner, delivers for Nước Suối Mát",
+  },
 ] as const;
 
 /** The demo's own unit: the demo resident owns it, and its last notice stays due. */

@@ -9154,6 +9154,785 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalog/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners' catalogue items
+         * @description The management: every partner's items, to approve (`status=pending`). A partner's staff: their own partner's items only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: string;
+                    q?: string;
+                    status?: "pending" | "approved" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                buildingIds: string[];
+                                /** @description what the signed-in person may do with this record */
+                                can: {
+                                    review: boolean;
+                                    update: boolean;
+                                };
+                                /** @enum {string} */
+                                category: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                                descriptionEn: string;
+                                descriptionVi: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "goods" | "service";
+                                nameEn: string;
+                                nameVi: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                photos: {
+                                    contentType: string;
+                                    height: number | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "image" | "pdf";
+                                    name: string;
+                                    size: number;
+                                    width: number | null;
+                                }[];
+                                price: number;
+                                reviewNote: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                stock: number | null;
+                                updatedAt: string;
+                                vatRate: 0 | 5 | 8 | 10;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Offer an item (partner)
+         * @description Names and descriptions in Vietnamese and English, a VAT-inclusive price, the VAT rate, the stock (null: not counted) and the buildings, among those the partner serves. Waits for the management's approval.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        buildingIds?: string[];
+                        /** @enum {string} */
+                        category: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                        /** @default  */
+                        descriptionEn?: string;
+                        /** @default  */
+                        descriptionVi?: string;
+                        /** @enum {string} */
+                        kind: "goods" | "service";
+                        nameEn: string;
+                        nameVi: string;
+                        /** @default [] */
+                        photos?: string[];
+                        price: number;
+                        stock: number | null;
+                        vatRate: 0 | 5 | 8 | 10;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildingIds: string[];
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                review: boolean;
+                                update: boolean;
+                            };
+                            /** @enum {string} */
+                            category: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                            descriptionEn: string;
+                            descriptionVi: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "goods" | "service";
+                            nameEn: string;
+                            nameVi: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            photos: {
+                                contentType: string;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "pdf";
+                                name: string;
+                                size: number;
+                                width: number | null;
+                            }[];
+                            price: number;
+                            reviewNote: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                            stock: number | null;
+                            updatedAt: string;
+                            vatRate: 0 | 5 | 8 | 10;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an item (partner)
+         * @description A change of anything but the stock sends the item back for approval.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        buildingIds?: string[];
+                        /** @enum {string} */
+                        category?: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                        descriptionEn?: string;
+                        descriptionVi?: string;
+                        /** @enum {string} */
+                        kind?: "goods" | "service";
+                        nameEn?: string;
+                        nameVi?: string;
+                        photos?: string[];
+                        price?: number;
+                        stock?: number | null;
+                        vatRate?: 0 | 5 | 8 | 10;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildingIds: string[];
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                review: boolean;
+                                update: boolean;
+                            };
+                            /** @enum {string} */
+                            category: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                            descriptionEn: string;
+                            descriptionVi: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "goods" | "service";
+                            nameEn: string;
+                            nameVi: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            photos: {
+                                contentType: string;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "pdf";
+                                name: string;
+                                size: number;
+                                width: number | null;
+                            }[];
+                            price: number;
+                            reviewNote: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                            stock: number | null;
+                            updatedAt: string;
+                            vatRate: 0 | 5 | 8 | 10;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/catalog/items/{id}/photos/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An item's photo
+         * @description For the management, the partner's staff, and residents of a building where the approved item is offered.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    variant?: "display" | "thumbnail";
+                };
+                header?: never;
+                path: {
+                    fileId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The photo (JPEG) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/items/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or refuse a partner's item
+         * @description The company admin or a building manager; a refusal says why (the partner reads it). Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve";
+                    } | {
+                        /** @enum {string} */
+                        decision: "reject";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildingIds: string[];
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                review: boolean;
+                                update: boolean;
+                            };
+                            /** @enum {string} */
+                            category: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                            descriptionEn: string;
+                            descriptionVi: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "goods" | "service";
+                            nameEn: string;
+                            nameVi: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            photos: {
+                                contentType: string;
+                                height: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "image" | "pdf";
+                                name: string;
+                                size: number;
+                                width: number | null;
+                            }[];
+                            price: number;
+                            reviewNote: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                            stock: number | null;
+                            updatedAt: string;
+                            vatRate: 0 | 5 | 8 | 10;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-requests": {
         parameters: {
             query?: never;
@@ -13425,7 +14204,7 @@ export interface paths {
             parameters: {
                 query: {
                     name: string;
-                    purpose: "announcement" | "conversation" | "ticket" | "parcel" | "document" | "renovation";
+                    purpose: "announcement" | "conversation" | "ticket" | "parcel" | "document" | "renovation" | "catalog_item";
                 };
                 header?: never;
                 path?: never;
@@ -20225,6 +21004,18 @@ export interface paths {
                                 } | null;
                             } | null;
                             /** @default [] */
+                            orders: {
+                                code: string;
+                                note: string | null;
+                                partner: string;
+                                placedAt: string;
+                                rating: number | null;
+                                ratingComment: string | null;
+                                status: string;
+                                total: number;
+                                unitCode: string;
+                            }[];
+                            /** @default [] */
                             parcels: {
                                 carrier: string;
                                 pickedUpAt: string | null;
@@ -20526,6 +21317,18 @@ export interface paths {
                                     to: string;
                                 } | null;
                             } | null;
+                            /** @default [] */
+                            orders: {
+                                code: string;
+                                note: string | null;
+                                partner: string;
+                                placedAt: string;
+                                rating: number | null;
+                                ratingComment: string | null;
+                                status: string;
+                                total: number;
+                                unitCode: string;
+                            }[];
                             /** @default [] */
                             parcels: {
                                 carrier: string;
@@ -21431,6 +22234,1515 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders
+         * @description A resident: their units' orders. The desk: their buildings' orders. Newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    buildingId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    partnerId?: string;
+                    q?: string;
+                    status?: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                buildingId: string;
+                                /** @description what the signed-in person may do with this record */
+                                can: {
+                                    cancel: boolean;
+                                    complain: boolean;
+                                    rate: boolean;
+                                    refund: boolean;
+                                };
+                                cancelReason: string | null;
+                                code: string;
+                                /** @enum {string} */
+                                delivery: "door" | "reception";
+                                deliveryCode: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                lines: {
+                                    amount: number;
+                                    /** Format: uuid */
+                                    itemId: string;
+                                    name: string;
+                                    quantity: number;
+                                    unitPrice: number;
+                                    vatRate: 0 | 5 | 8 | 10;
+                                }[];
+                                note: string;
+                                partnerHotline: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                payment: "transfer" | "cash";
+                                /** @enum {string} */
+                                paymentStatus: "unpaid" | "paid" | "refunded";
+                                rating: number | null;
+                                ratingComment: string | null;
+                                /** @enum {string} */
+                                slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                                slotDate: string;
+                                /** @enum {string} */
+                                status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                                /** Format: uuid */
+                                ticketId: string | null;
+                                times: {
+                                    cancelledAt: string | null;
+                                    confirmedAt: string | null;
+                                    deliveredAt: string | null;
+                                    onTheWayAt: string | null;
+                                    paidAt: string | null;
+                                    placedAt: string;
+                                    preparingAt: string | null;
+                                    refundedAt: string | null;
+                                };
+                                total: number;
+                                transfer: {
+                                    accountName: string;
+                                    accountNumber: string;
+                                    amount: number;
+                                    bankBin: string;
+                                    bankName: string | null;
+                                    memo: string;
+                                    qrPayload: string;
+                                } | null;
+                                unitCode: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                vat: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Place an order
+         * @description One partner's items for one of the resident's units, a delivery window (today's not yet begun, up to 14 days ahead), door or reception, a note, and transfer or cash on delivery. The stock is taken at once (`OUT_OF_STOCK` when gone); the partner gets the recipient's first name, recorded as a disclosure.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        delivery: "door" | "reception";
+                        lines: {
+                            /** Format: uuid */
+                            itemId: string;
+                            quantity: number;
+                        }[];
+                        /** @default  */
+                        note?: string;
+                        /** @enum {string} */
+                        payment: "transfer" | "cash";
+                        /** @enum {string} */
+                        slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                        /** Format: date */
+                        slotDate: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            buildingId: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                cancel: boolean;
+                                complain: boolean;
+                                rate: boolean;
+                                refund: boolean;
+                            };
+                            cancelReason: string | null;
+                            code: string;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            deliveryCode: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                amount: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                name: string;
+                                quantity: number;
+                                unitPrice: number;
+                                vatRate: 0 | 5 | 8 | 10;
+                            }[];
+                            note: string;
+                            partnerHotline: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            payment: "transfer" | "cash";
+                            /** @enum {string} */
+                            paymentStatus: "unpaid" | "paid" | "refunded";
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            /** Format: uuid */
+                            ticketId: string | null;
+                            times: {
+                                cancelledAt: string | null;
+                                confirmedAt: string | null;
+                                deliveredAt: string | null;
+                                onTheWayAt: string | null;
+                                paidAt: string | null;
+                                placedAt: string;
+                                preparingAt: string | null;
+                                refundedAt: string | null;
+                            };
+                            total: number;
+                            transfer: {
+                                accountName: string;
+                                accountNumber: string;
+                                amount: number;
+                                bankBin: string;
+                                bankName: string | null;
+                                memo: string;
+                                qrPayload: string;
+                            } | null;
+                            unitCode: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            vat: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order
+         * @description Lines, total and VAT, the window, the times of each step, the payment, and for the household the delivery code while it is open and how to pay by transfer while unpaid.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            buildingId: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                cancel: boolean;
+                                complain: boolean;
+                                rate: boolean;
+                                refund: boolean;
+                            };
+                            cancelReason: string | null;
+                            code: string;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            deliveryCode: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                amount: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                name: string;
+                                quantity: number;
+                                unitPrice: number;
+                                vatRate: 0 | 5 | 8 | 10;
+                            }[];
+                            note: string;
+                            partnerHotline: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            payment: "transfer" | "cash";
+                            /** @enum {string} */
+                            paymentStatus: "unpaid" | "paid" | "refunded";
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            /** Format: uuid */
+                            ticketId: string | null;
+                            times: {
+                                cancelledAt: string | null;
+                                confirmedAt: string | null;
+                                deliveredAt: string | null;
+                                onTheWayAt: string | null;
+                                paidAt: string | null;
+                                placedAt: string;
+                                preparingAt: string | null;
+                                refundedAt: string | null;
+                            };
+                            total: number;
+                            transfer: {
+                                accountName: string;
+                                accountNumber: string;
+                                amount: number;
+                                bankBin: string;
+                                bankName: string | null;
+                                memo: string;
+                                qrPayload: string;
+                            } | null;
+                            unitCode: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            vat: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description The household until the partner is preparing it; the desk while it is open. The stock comes back; what was paid waits for a refund.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            buildingId: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                cancel: boolean;
+                                complain: boolean;
+                                rate: boolean;
+                                refund: boolean;
+                            };
+                            cancelReason: string | null;
+                            code: string;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            deliveryCode: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                amount: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                name: string;
+                                quantity: number;
+                                unitPrice: number;
+                                vatRate: 0 | 5 | 8 | 10;
+                            }[];
+                            note: string;
+                            partnerHotline: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            payment: "transfer" | "cash";
+                            /** @enum {string} */
+                            paymentStatus: "unpaid" | "paid" | "refunded";
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            /** Format: uuid */
+                            ticketId: string | null;
+                            times: {
+                                cancelledAt: string | null;
+                                confirmedAt: string | null;
+                                deliveredAt: string | null;
+                                onTheWayAt: string | null;
+                                paidAt: string | null;
+                                placedAt: string;
+                                preparingAt: string | null;
+                                refundedAt: string | null;
+                            };
+                            total: number;
+                            transfer: {
+                                accountName: string;
+                                accountNumber: string;
+                                amount: number;
+                                bankBin: string;
+                                bankName: string | null;
+                                memo: string;
+                                qrPayload: string;
+                            } | null;
+                            unitCode: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            vat: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/complaint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complain about an order
+         * @description Once it is under way or over, once: opens a ticket the management follows (its number is answered), linked to the order.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @default [] */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: number;
+                            /** Format: uuid */
+                            ticketId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a delivered order
+         * @description Once, 1 to 5 stars with a comment.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            buildingId: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                cancel: boolean;
+                                complain: boolean;
+                                rate: boolean;
+                                refund: boolean;
+                            };
+                            cancelReason: string | null;
+                            code: string;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            deliveryCode: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                amount: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                name: string;
+                                quantity: number;
+                                unitPrice: number;
+                                vatRate: 0 | 5 | 8 | 10;
+                            }[];
+                            note: string;
+                            partnerHotline: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            payment: "transfer" | "cash";
+                            /** @enum {string} */
+                            paymentStatus: "unpaid" | "paid" | "refunded";
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            /** Format: uuid */
+                            ticketId: string | null;
+                            times: {
+                                cancelledAt: string | null;
+                                confirmedAt: string | null;
+                                deliveredAt: string | null;
+                                onTheWayAt: string | null;
+                                paidAt: string | null;
+                                placedAt: string;
+                                preparingAt: string | null;
+                                refundedAt: string | null;
+                            };
+                            total: number;
+                            transfer: {
+                                accountName: string;
+                                accountNumber: string;
+                                amount: number;
+                                bankBin: string;
+                                bankName: string | null;
+                                memo: string;
+                                qrPayload: string;
+                            } | null;
+                            unitCode: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            vat: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a paid order
+         * @description The company admin or the accountant, for a cancelled or delivered order, with the reference of the money given back.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            buildingId: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                cancel: boolean;
+                                complain: boolean;
+                                rate: boolean;
+                                refund: boolean;
+                            };
+                            cancelReason: string | null;
+                            code: string;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            deliveryCode: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                amount: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                name: string;
+                                quantity: number;
+                                unitPrice: number;
+                                vatRate: 0 | 5 | 8 | 10;
+                            }[];
+                            note: string;
+                            partnerHotline: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            payment: "transfer" | "cash";
+                            /** @enum {string} */
+                            paymentStatus: "unpaid" | "paid" | "refunded";
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            /** Format: uuid */
+                            ticketId: string | null;
+                            times: {
+                                cancelledAt: string | null;
+                                confirmedAt: string | null;
+                                deliveredAt: string | null;
+                                onTheWayAt: string | null;
+                                paidAt: string | null;
+                                placedAt: string;
+                                preparingAt: string | null;
+                                refundedAt: string | null;
+                            };
+                            total: number;
+                            transfer: {
+                                accountName: string;
+                                accountNumber: string;
+                                amount: number;
+                                bankBin: string;
+                                bankName: string | null;
+                                memo: string;
+                                qrPayload: string;
+                            } | null;
+                            unitCode: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            vat: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/repeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Order the same again
+         * @description The order's items, unit, delivery and payment, for a new window; refused as any new order would be.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                        /** Format: date */
+                        slotDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            buildingId: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                cancel: boolean;
+                                complain: boolean;
+                                rate: boolean;
+                                refund: boolean;
+                            };
+                            cancelReason: string | null;
+                            code: string;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            deliveryCode: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                amount: number;
+                                /** Format: uuid */
+                                itemId: string;
+                                name: string;
+                                quantity: number;
+                                unitPrice: number;
+                                vatRate: 0 | 5 | 8 | 10;
+                            }[];
+                            note: string;
+                            partnerHotline: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            payment: "transfer" | "cash";
+                            /** @enum {string} */
+                            paymentStatus: "unpaid" | "paid" | "refunded";
+                            rating: number | null;
+                            ratingComment: string | null;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            /** Format: uuid */
+                            ticketId: string | null;
+                            times: {
+                                cancelledAt: string | null;
+                                confirmedAt: string | null;
+                                deliveredAt: string | null;
+                                onTheWayAt: string | null;
+                                paidAt: string | null;
+                                placedAt: string;
+                                preparingAt: string | null;
+                                refundedAt: string | null;
+                            };
+                            total: number;
+                            transfer: {
+                                accountName: string;
+                                accountNumber: string;
+                                amount: number;
+                                bankBin: string;
+                                bankName: string | null;
+                                memo: string;
+                                qrPayload: string;
+                            } | null;
+                            unitCode: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            vat: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/parcels": {
         parameters: {
             query?: never;
@@ -21972,6 +24284,925 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's open jobs
+         * @description For the partner's staff: open orders of their partner only, with only the recipient's first name, the unit and building address, a masked phone, the window and the items. Closed jobs are not returned.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                buildingAddress: string;
+                                buildingName: string;
+                                /** @description what the signed-in person may do with this record */
+                                can: {
+                                    advance: boolean;
+                                    deliver: boolean;
+                                    reveal: boolean;
+                                };
+                                code: string;
+                                collect: number;
+                                /** @enum {string} */
+                                delivery: "door" | "reception";
+                                /** Format: uuid */
+                                id: string;
+                                lines: {
+                                    name: string;
+                                    quantity: number;
+                                }[];
+                                maskedPhone: string | null;
+                                note: string;
+                                recipientFirstName: string;
+                                /** @enum {string} */
+                                slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                                slotDate: string;
+                                /** @enum {string} */
+                                status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                                unitCode: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An open job
+         * @description 404 once the job is closed: the partner's view of the recipient ends with it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildingAddress: string;
+                            buildingName: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                advance: boolean;
+                                deliver: boolean;
+                                reveal: boolean;
+                            };
+                            code: string;
+                            collect: number;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                name: string;
+                                quantity: number;
+                            }[];
+                            maskedPhone: string | null;
+                            note: string;
+                            recipientFirstName: string;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            unitCode: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/jobs/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a job along
+         * @description Confirmed, preparing, on the way: forward only; the household is told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "confirmed" | "preparing" | "on_the_way";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildingAddress: string;
+                            buildingName: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                advance: boolean;
+                                deliver: boolean;
+                                reveal: boolean;
+                            };
+                            code: string;
+                            collect: number;
+                            /** @enum {string} */
+                            delivery: "door" | "reception";
+                            /** Format: uuid */
+                            id: string;
+                            lines: {
+                                name: string;
+                                quantity: number;
+                            }[];
+                            maskedPhone: string | null;
+                            note: string;
+                            recipientFirstName: string;
+                            /** @enum {string} */
+                            slot: "08-10" | "10-12" | "14-16" | "16-18" | "18-20";
+                            slotDate: string;
+                            /** @enum {string} */
+                            status: "placed" | "confirmed" | "preparing" | "on_the_way" | "delivered" | "cancelled" | "refunded";
+                            unitCode: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/jobs/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a job with the household's code
+         * @description The 4-digit code the household shows; cash on delivery is recorded as collected. The job closes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "delivered";
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/jobs/{id}/reveal-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal the recipient's phone
+         * @description For an open job only; each reveal is recorded as a disclosure the resident sees in their data.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            phone: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner the signed-in person works for
+         * @description Its name, categories, the buildings it serves (name and address) and its commission.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildings: {
+                                address: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                            /** @enum {string} */
+                            commissionKind: "percent" | "fixed";
+                            commissionValue: number;
+                            displayName: string;
+                            hotline: string;
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's own statement of a month
+         * @description For the partner's staff: their partner's orders delivered in the month, commission and net.
+         */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string;
+                            accountNumber: string;
+                            bankName: string | null;
+                            cashCollected: number;
+                            commission: number;
+                            gross: number;
+                            lines: {
+                                code: string;
+                                commission: number;
+                                deliveredAt: string;
+                                /** @enum {string} */
+                                payment: "transfer" | "cash";
+                                refunded: boolean;
+                                total: number;
+                            }[];
+                            net: number;
+                            orders: number;
+                            paidAt: string | null;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            period: string;
+                            reference: string | null;
+                            refunds: number;
+                            /** @enum {string} */
+                            status: "open" | "paid";
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -22703,6 +25934,548 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a month's payout to a partner
+         * @description Once the month has ended, with the bank's reference: the statement's figures are kept as paid. A second payout of the same month is refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string;
+                            accountNumber: string;
+                            bankName: string | null;
+                            cashCollected: number;
+                            commission: number;
+                            gross: number;
+                            lines: {
+                                code: string;
+                                commission: number;
+                                deliveredAt: string;
+                                /** @enum {string} */
+                                payment: "transfer" | "cash";
+                                refunded: boolean;
+                                total: number;
+                            }[];
+                            net: number;
+                            orders: number;
+                            paidAt: string | null;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            period: string;
+                            reference: string | null;
+                            refunds: number;
+                            /** @enum {string} */
+                            status: "open" | "paid";
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's people in the partner portal
+         * @description Invited, active, or whose invitation lapsed; contacts masked.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contact: string;
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                                since: string;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "expired" | "revoked";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite a partner's person to the partner portal
+         * @description By email or phone: the link signs them in with the partner role, tied to this partner, which is all they see. Refused for a suspended partner.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact: string;
+                        displayName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: string;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            since: string;
+                            /** @enum {string} */
+                            status: "pending" | "active" | "expired" | "revoked";
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's statement of a month, with its orders
+         * @description Each order delivered in the month with its commission (none once refunded).
+         */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountName: string;
+                            accountNumber: string;
+                            bankName: string | null;
+                            cashCollected: number;
+                            commission: number;
+                            gross: number;
+                            lines: {
+                                code: string;
+                                commission: number;
+                                deliveredAt: string;
+                                /** @enum {string} */
+                                payment: "transfer" | "cash";
+                                refunded: boolean;
+                                total: number;
+                            }[];
+                            net: number;
+                            orders: number;
+                            paidAt: string | null;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            period: string;
+                            reference: string | null;
+                            refunds: number;
+                            /** @enum {string} */
+                            status: "open" | "paid";
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -29589,6 +33362,438 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners' promotions
+         * @description The management: every partner's promotions, to approve (`status=pending`). A partner's staff: their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bodyEn: string;
+                                bodyVi: string;
+                                /** @description what the signed-in person may do with this record */
+                                can: {
+                                    review: boolean;
+                                };
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                reviewNote: string | null;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                titleEn: string;
+                                titleVi: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Propose a promotion (partner)
+         * @description Title and text in both languages, the dates, one of the partner's items or none (the whole shop). Shown to residents who consent to marketing, while it runs, once the management approves it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        bodyEn?: string;
+                        /** @default  */
+                        bodyVi?: string;
+                        /** Format: date */
+                        endsOn: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        itemId?: string | null;
+                        /** Format: date */
+                        startsOn: string;
+                        titleEn: string;
+                        titleVi: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyEn: string;
+                            bodyVi: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                review: boolean;
+                            };
+                            endsOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            reviewNote: string | null;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            titleEn: string;
+                            titleVi: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/promotions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or refuse a partner's promotion
+         * @description The company admin or a building manager; a refusal says why. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve";
+                    } | {
+                        /** @enum {string} */
+                        decision: "reject";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyEn: string;
+                            bodyVi: string;
+                            /** @description what the signed-in person may do with this record */
+                            can: {
+                                review: boolean;
+                            };
+                            endsOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string | null;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            reviewNote: string | null;
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            titleEn: string;
+                            titleVi: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Conflict with existing data (details.fields names the field) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Path parameter too long */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Content type not accepted */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/policies/{kind}": {
         parameters: {
             query?: never;
@@ -33290,6 +37495,347 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners' statements of a month
+         * @description Per partner: orders delivered in the month (Vietnam's calendar), refunds, cash the partner collected, the commission, and the net owed (gross − refunds − cash − commission); paid ones with their reference.
+         */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountName: string;
+                                accountNumber: string;
+                                bankName: string | null;
+                                cashCollected: number;
+                                commission: number;
+                                gross: number;
+                                net: number;
+                                orders: number;
+                                paidAt: string | null;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                period: string;
+                                reference: string | null;
+                                refunds: number;
+                                /** @enum {string} */
+                                status: "open" | "paid";
+                            }[];
+                            period: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settlements/payout.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The month's payouts as a bank batch file
+         * @description CSV (UTF-8) in the columns Vietnamese banks' batch-transfer templates ask for: one row per partner still to be paid a positive net. Audited.
+         */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a household can order
+         * @description For one of the resident's units: the active partners serving its building and their approved items, in the reader's language.
+         */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marketingConsent: boolean;
+                            partners: {
+                                categories: ("water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other")[];
+                                displayName: string;
+                                hotline: string;
+                                /** Format: uuid */
+                                id: string;
+                                items: {
+                                    available: boolean;
+                                    /** @enum {string} */
+                                    category: "water" | "gas" | "groceries" | "laundry" | "cleaning" | "aircon" | "repair" | "other";
+                                    description: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "goods" | "service";
+                                    name: string;
+                                    /** Format: uuid */
+                                    photoId: string | null;
+                                    price: number;
+                                    vatRate: 0 | 5 | 8 | 10;
+                                }[];
+                            }[];
+                            promotions: {
+                                body: string;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                itemId: string | null;
+                                /** Format: uuid */
+                                partnerId: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: a field breaks its rule (details.fields names it), or the body cannot be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not signed in, or the second factor is still owed */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not allowed: missing permission, CSRF token or a recent password confirmation */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Not found (also for another company's ids) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description A rule of the domain refuses the request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Too many requests (retry-after says when to try again) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/staff": {

@@ -5,7 +5,14 @@ import { type ApiData, api } from "../api.js";
 import { FormError } from "./forms.js";
 
 export type FileInfo = ApiData<"post", "/files">;
-type Purpose = "announcement" | "conversation" | "ticket" | "parcel" | "document" | "renovation";
+type Purpose =
+  | "announcement"
+  | "conversation"
+  | "ticket"
+  | "parcel"
+  | "document"
+  | "renovation"
+  | "catalog_item";
 
 /** What the file picker offers for a photo (the server checks each file by its content whatever it is called). */
 export const PHOTO_TYPES = "image/jpeg,image/png,image/webp,image/heic";

@@ -26,6 +26,7 @@ export function DemoBanner({ inset = false }: { inset?: boolean }) {
       c="dark.8"
       px="md"
       py={6}
+      mt={inset ? "lg" : undefined}
       mb={inset ? "md" : undefined}
       style={inset ? { borderRadius: "var(--mantine-radius-md)" } : undefined}
     >

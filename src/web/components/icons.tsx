@@ -172,3 +172,9 @@ export const IconFile = (p: IconProps) => (
     <path d="M14 3H6v18h12V7zM14 3v4h4M9 12h6M9 16h6" />
   </Icon>
 );
+
+export const IconCart = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 8h14l-1.2 12H6.2zM9 10V6a3 3 0 0 1 6 0v4" />
+  </Icon>
+);

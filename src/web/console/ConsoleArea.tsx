@@ -8,6 +8,7 @@ import {
   IconBell,
   IconBuilding,
   IconCalendar,
+  IconCart,
   IconClipboard,
   IconDashboard,
   IconFile,
@@ -60,6 +61,7 @@ const AmenitiesPage = lazy(() => import("./amenities/AmenitiesPage.js"));
 const DocumentsPage = lazy(() => import("./documents/DocumentsPage.js"));
 const ServicesPage = lazy(() => import("./services/ServicesPage.js"));
 const PartnersPage = lazy(() => import("./partners/PartnersPage.js"));
+const MarketplacePage = lazy(() => import("./marketplace/MarketplacePage.js"));
 const NewSurveyPage = lazy(() => import("./surveys/NewSurveyPage.js"));
 
 /** The privacy pages the person may open, each behind the privacy policy's action its page needs. */
@@ -132,6 +134,10 @@ export default function ConsoleArea() {
   if (serviceDesk) nav.push({ to: "/console/services", label: t("nav.services"), icon: <IconTool /> });
   const seesPartners = can("partner", "read");
   if (seesPartners) nav.push({ to: "/console/partners", label: t("nav.partners"), icon: <IconUsers /> });
+  // The partners' items to approve (the desk), the residents' orders (the desk and the accountant), and the
+  // partners' settlement (the company admin and the accountant).
+  const market = can("catalog_item", "read") || can("order", "read") || can("settlement", "read");
+  if (market) nav.push({ to: "/console/marketplace", label: t("nav.marketplace"), icon: <IconCart /> });
   const library = can("document", "read");
   if (library) nav.push({ to: "/console/documents", label: t("nav.documents"), icon: <IconFile /> });
   // A technician has only the readings: one link, not a group of one.
@@ -167,6 +173,7 @@ export default function ConsoleArea() {
         {serviceDesk && <Route path="services" element={<ServicesPage />} />}
         {library && <Route path="documents" element={<DocumentsPage />} />}
         {seesPartners && <Route path="partners" element={<PartnersPage />} />}
+        {market && <Route path="marketplace" element={<MarketplacePage />} />}
         {announces && <Route path="surveys" element={<SurveysPage />} />}
         {announces && <Route path="surveys/new" element={<NewSurveyPage />} />}
         {onlyBillingPage && <Route path="billing" element={<Navigate to={onlyBillingPage.to} replace />} />}

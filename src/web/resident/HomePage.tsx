@@ -219,6 +219,7 @@ const ACTIONS = {
   "reception.guest": "guest",
   "amenities.book": "book",
   "services.request": "service",
+  "marketplace.shop": "shop",
   "announcements.feed": "announcements",
   "surveys.list": "surveys",
   "documents.library": "documents",
@@ -268,7 +269,17 @@ export function HomePage() {
           </Title>
           <SimpleGrid cols={2} spacing="sm">
             {actions.map((a) => (
-              <Button key={a.key} component={Link} to={a.to} variant="light" size="md">
+              <Button
+                key={a.key}
+                component={Link}
+                to={a.to}
+                variant="light"
+                size="md"
+                h="auto"
+                mih={42}
+                py={8}
+                styles={{ label: { whiteSpace: "normal", textAlign: "center", lineHeight: 1.3 } }}
+              >
                 {t(`resident.home.actions.${ACTIONS[a.key as keyof typeof ACTIONS]}`)}
               </Button>
             ))}

@@ -34,6 +34,9 @@ const ServiceRequestsPage = lazyPage(() =>
   import("./ServiceRequestsPage.js").then((m) => m.ServiceRequestsPage),
 );
 const RenovationsPage = lazyPage(() => import("./ServiceRequestsPage.js").then((m) => m.RenovationsPage));
+const ShopPage = lazyPage(() => import("./ShopPage.js").then((m) => m.ShopPage));
+const OrdersPage = lazyPage(() => import("./OrdersPage.js").then((m) => m.OrdersPage));
+const OrderPage = lazyPage(() => import("./OrdersPage.js").then((m) => m.OrderPage));
 const DocumentsPage = lazyPage(() => import("./DocumentsPage.js").then((m) => m.DocumentsPage));
 const DocumentPage = lazyPage(() => import("./DocumentsPage.js").then((m) => m.DocumentPage));
 const TicketsPage = lazyPage(() => import("./TicketsPage.js").then((m) => m.TicketsPage));
@@ -80,6 +83,9 @@ const PAGES: Array<{
   { path: "bookings", Page: BookingsPage },
   { path: "service-requests", Page: ServiceRequestsPage },
   { path: "renovations", Page: RenovationsPage },
+  { path: "shop", Page: ShopPage },
+  { path: "orders", Page: OrdersPage },
+  { path: "orders/:id", Page: OrderPage },
   { path: "documents", Page: DocumentsPage },
   { path: "documents/:id", Page: DocumentPage },
   { path: "tickets", Page: TicketsPage },

@@ -24,8 +24,10 @@ import { FormError, required, showFieldErrors } from "../components/forms.js";
 import {
   IconBell,
   IconCalendar,
+  IconCart,
   IconFile,
   IconGrid,
+  IconReceipt,
   IconTicket,
   IconTool,
   IconUsers,
@@ -42,8 +44,9 @@ type MyParcel = ApiData<"get", "/me/parcels">["items"][number];
 type Pass = ApiData<"get", "/me/guest-passes">["items"][number];
 
 /**
- * Dịch vụ: what the building does for the household besides fees — parcels at reception, guests, the
- * amenities to book, services and renovations to register, and the building's documents.
+ * Dịch vụ: what the building does for the household besides fees — goods and services to order from its
+ * partners, parcels at reception, guests, the amenities to book, services and renovations to register, and the
+ * building's documents.
  */
 export function ServicesPage() {
   const { t } = useTranslation();
@@ -66,6 +69,8 @@ export function ServicesPage() {
     <Stack maw={720} mx="auto" gap="sm">
       <PageHeader title={t("services.title")} />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        {tile("/app/shop", <IconCart size={28} />, t("shop.title"), t("shop.hint"))}
+        {tile("/app/orders", <IconReceipt size={28} />, t("orders.title"), t("orders.hint"))}
         {tile("/app/parcels", <IconBell size={28} />, t("services.parcels"), t("services.parcelsHint"))}
         {tile("/app/guests", <IconUsers size={28} />, t("services.guests"), t("services.guestsHint"))}
         {tile(

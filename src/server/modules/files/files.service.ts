@@ -27,6 +27,7 @@ const ALLOWED: Record<Purpose, readonly UploadKind[]> = {
   parcel: ["image"],
   document: ["pdf", "image"],
   renovation: ["pdf", "image"],
+  catalog_item: ["image"],
 };
 /** An upload nothing claimed within a day (a compose abandoned) is removed. */
 const UNCLAIMED_MS = 24 * 3600_000;
@@ -50,7 +51,9 @@ export const fileInfo = (r: Row): z.infer<typeof FileInfo> => ({
 export async function uploadFile(ctx: Ctx, purpose: Purpose, name: string, bytes: Buffer) {
   const accountId = ctx.actor.accountId;
   const staffOnly = purpose === "announcement" || purpose === "parcel" || purpose === "document";
-  if (!accountId || (staffOnly && !isStaff(ctx.actor))) throw errors.forbidden();
+  const partnerOnly = purpose === "catalog_item";
+  if (!accountId || (staffOnly && !isStaff(ctx.actor)) || (partnerOnly && ctx.actor.role !== "partner"))
+    throw errors.forbidden();
   const checked = await inspectUpload(bytes, ALLOWED[purpose], MAX_UPLOAD_BYTES);
   const id = randomUUID();
   const base = `${ctx.companyId}/${id}`;

@@ -33,7 +33,7 @@ export const files = pgTable(
     check("files_kind", sql`${t.kind} in ('image', 'pdf')`),
     check(
       "files_purpose",
-      sql`${t.purpose} in ('announcement', 'conversation', 'ticket', 'parcel', 'document', 'renovation')`,
+      sql`${t.purpose} in ('announcement', 'conversation', 'ticket', 'parcel', 'document', 'renovation', 'catalog_item')`,
     ),
   ],
 );

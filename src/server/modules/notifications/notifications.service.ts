@@ -22,7 +22,8 @@ export type InboxKind =
   | "booking"
   | "document"
   | "service"
-  | "renovation";
+  | "renovation"
+  | "order";
 
 type NewNotification = {
   accountId: string;

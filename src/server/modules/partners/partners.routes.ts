@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams } from "../../../contracts/common.js";
+import { PartnerStaff, PartnerStaffBody, PartnerStaffList } from "../../../contracts/marketplace.js";
 import {
   Partner,
   PartnerBody,
@@ -8,6 +9,7 @@ import {
   PartnerPatch,
   PayoutAccountBody,
 } from "../../../contracts/partners.js";
+import { invitePartnerStaff, listPartnerStaff } from "./partner-staff.service.js";
 import * as service from "./partners.service.js";
 
 const tags = ["partners"];
@@ -95,5 +97,37 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { ...manage, reauth: true },
     },
     async (req) => req.run((ctx) => service.setPayoutAccount(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    "/partners/:id/staff",
+    {
+      schema: {
+        summary: "A partner's people in the partner portal",
+        description: "Invited, active, or whose invitation lapsed; contacts masked.",
+        tags,
+        params: IdParams,
+        response: { 200: PartnerStaffList },
+      },
+      config: read,
+    },
+    async (req) => req.run((ctx) => listPartnerStaff(ctx, req.params.id)),
+  );
+  app.post(
+    "/partners/:id/staff",
+    {
+      schema: {
+        summary: "Invite a partner's person to the partner portal",
+        description:
+          "By email or phone: the link signs them in with the partner role, tied to this partner, which is all " +
+          "they see. Refused for a suspended partner.",
+        tags,
+        params: IdParams,
+        body: PartnerStaffBody,
+        response: { 201: PartnerStaff },
+      },
+      config: manage,
+    },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => invitePartnerStaff(ctx, req.params.id, req.body))),
   );
 };

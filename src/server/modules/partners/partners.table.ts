@@ -41,3 +41,26 @@ export const partners = pgTable(
     ),
   ],
 );
+
+/**
+ * A partner's person in the partner portal: invited by the company admin (the invitation is the staff module's),
+ * tied to the partner once the invitation is accepted. A partner's staff see only their organisation's work.
+ */
+export const partnerStaff = pgTable(
+  "partner_staff",
+  {
+    companyId: companyId(),
+    id: id(),
+    partnerId: uuid("partner_id").notNull(),
+    invitationId: uuid("invitation_id"),
+    accountId: uuid("account_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.id] }),
+    index("partner_staff_partner").on(t.companyId, t.partnerId),
+    uniqueIndex("partner_staff_invitation").on(t.companyId, t.invitationId),
+    // The partner role is one membership per company, so a person works for one partner of a company.
+    uniqueIndex("partner_staff_account").on(t.companyId, t.accountId),
+  ],
+);

@@ -8,6 +8,7 @@ import { privacyWorkQueues } from "./privacy.work.js";
 import { privacyRequestPolicy } from "./requests/requests.policy.js";
 
 export { consentingAccounts } from "./consents/consents.service.js";
+export { disclose } from "./disclosures/disclosures.service.js";
 
 import { accessLogRoutes } from "./access-logs/access-logs.routes.js";
 import { breachRoutes } from "./breaches/breaches.routes.js";

@@ -21,6 +21,7 @@ export {
   buildingResidents,
   householdRolesOf,
   residentIdsOfAccount,
+  residentOfAccount,
   unusableResidents,
 } from "./residents/my-data.service.js";
 export {

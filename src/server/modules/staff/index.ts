@@ -3,7 +3,12 @@ import { seedDemoMemberships } from "./staff.demo.js";
 import { invitationPolicy, staffPolicy } from "./staff.policy.js";
 import { staffRoutes } from "./staff.routes.js";
 
-export { createInvitation, liveInvitationsOfResidents, onInvitationAccepted } from "./invitations.service.js";
+export {
+  createInvitation,
+  invitationsById,
+  liveInvitationsOfResidents,
+  onInvitationAccepted,
+} from "./invitations.service.js";
 export { currentActor } from "./staff.service.js";
 
 import { staffPersonalData } from "./staff.privacy.js";

@@ -46,6 +46,15 @@ export function invitationPage(
   };
 }
 
+/** Some invitations of the company by id. */
+export async function invitationRows(tx: Tx, p: { companyId: string; ids: readonly string[] }) {
+  if (p.ids.length === 0) return [];
+  return tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.companyId, p.companyId), inArray(invitations.id, [...p.ids])));
+}
+
 /** Marks an invitation revoked; null when the company has no such invitation. */
 export async function revokeInvitationRow(tx: Tx, p: { companyId: string; id: string }) {
   const [row] = await tx

@@ -25,6 +25,7 @@ import {
   type InvitationStatus,
   insertInvitation,
   invitationPage,
+  invitationRows,
   liveResidentInvitations,
   lockInvitation,
   markInvitationAccepted,
@@ -143,6 +144,12 @@ export async function listInvitations(
     invitationPage(ctx.tx, { companyId: ctx.companyId, roles, status: q.status, q: q.q }),
     (r) => toDto(ctx, r),
   );
+}
+
+/** Some invitations of the company by id, as the staff list shows them (masked contact, status). */
+export async function invitationsById(ctx: Ctx, ids: readonly string[]) {
+  const rows = await invitationRows(ctx.tx, { companyId: ctx.companyId, ids });
+  return rows.map((r) => toDto(ctx, r));
 }
 
 export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {

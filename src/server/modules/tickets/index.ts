@@ -9,6 +9,7 @@ import { ticketTemplates } from "./tickets.templates.js";
 import { myJobs, newTickets, overdueTickets } from "./tickets.work.js";
 
 export { purgeTicketPhotosBefore } from "./tickets.privacy.js";
+export { openComplaint } from "./tickets.service.js";
 
 /** Tickets (phản ánh): residents report problems, the management answers and resolves them within its service levels. */
 export const ticketsModule = defineModule({

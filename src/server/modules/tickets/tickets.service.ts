@@ -199,6 +199,24 @@ export async function reportTicket(ctx: Ctx, body: z.infer<typeof NewTicketBody>
   return ticketDetail(ctx, row.id);
 }
 
+/**
+ * A resident's complaint about something another module keeps (a marketplace order): a ticket of the unit, the
+ * front office told as for any ticket. Answers its id and number for the other module to link.
+ */
+export async function openComplaint(
+  ctx: Ctx,
+  c: Pick<Opening, "unit" | "requesterId" | "title" | "description" | "photos">,
+): Promise<{ id: string; number: number }> {
+  const row = await open(ctx, {
+    ...c,
+    category: "other",
+    priority: "normal",
+    location: "unit",
+    locationNote: null,
+  });
+  return { id: row.id, number: row.number };
+}
+
 /** The management turns a resident's conversation into a ticket: its topic, first message and photos. */
 export async function ticketFromConversation(ctx: Ctx, body: z.infer<typeof TicketFromConversationBody>) {
   const c = await conversationForTicket(ctx, body.conversationId);

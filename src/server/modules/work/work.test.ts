@@ -133,6 +133,31 @@ async function serviceWork(
   });
 }
 
+/**
+ * Partners' items waiting for approval (`pending`, and one approved that is not), and per building cancelled
+ * orders that were paid (`refunds`, and one cancelled unpaid that is not).
+ */
+async function marketplaceWork(
+  companyId: string,
+  pending: number,
+  rows: { buildingId: string; unitId: string; refunds: number }[],
+) {
+  await env.db.transaction(companyId, async (tx) => {
+    for (let i = 0; i <= pending; i++)
+      await tx.execute(sql`insert into catalog_items (company_id, partner_id, kind, category, name_vi, name_en,
+          price, vat_rate, building_ids, status)
+        values (${companyId}, gen_random_uuid(), 'goods', 'water', 'Nước', 'Water', 65000, 8, '{}',
+          ${i < pending ? "pending" : "approved"})`);
+    for (const r of rows)
+      for (let i = 0; i <= r.refunds; i++)
+        await tx.execute(sql`insert into orders (company_id, code, partner_id, kind, building_id, unit_id, unit_code,
+            slot_date, slot, delivery, payment, payment_status, status, total, vat, delivery_code, cancelled_at)
+          values (${companyId}, ${`DH${r.buildingId.slice(0, 4)}${i}`}, gen_random_uuid(), 'goods', ${r.buildingId},
+            ${r.unitId}, 'X', '2026-12-20', '08-10', 'door', 'transfer', ${i < r.refunds ? "paid" : "unpaid"},
+            'cancelled', 65000, 4815, '1234', now())`);
+  });
+}
+
 /** One of every kind of work item in a company, with the owner it needs: what another company must never see. */
 async function fill(
   companyId: string,
@@ -323,6 +348,11 @@ beforeAll(async () => {
     { buildingId: b1, unitId: u1, open: 2, toDecide: 1 },
     { buildingId: b2, unitId: u3, open: 1, toDecide: 0 },
   ]);
+  // Marketplace: two items to approve; a paid order cancelled in each building.
+  await marketplaceWork(c, 2, [
+    { buildingId: b1, unitId: u1, refunds: 1 },
+    { buildingId: b2, unitId: u3, refunds: 1 },
+  ]);
 
   // Company D: one of everything, which C's staff must never count.
   const d = await newUnit(env, { code: "A-01.01" });
@@ -341,6 +371,7 @@ beforeAll(async () => {
   await receivedParcels(d.companyId, [{ ...d, waiting: 1 }]);
   await heldDeposits(d.companyId, [{ ...d, held: 2 }]);
   await serviceWork(d.companyId, [{ ...d, open: 2, toDecide: 2 }]);
+  await marketplaceWork(d.companyId, 3, [{ ...d, refunds: 2 }]);
   await requests(d.companyId, dOwner, [{ status: "open", dueAt: hoursAgo(1) }]);
   await breaches(d.companyId, [{ status: "open", detectedAt: hoursAgo(100) }]);
 });
@@ -372,6 +403,8 @@ describe("GET /console/work", () => {
       "amenities.deposits": 2,
       "services.requests": 3,
       "services.renovations": 1,
+      "marketplace.items": 2,
+      "marketplace.refunds": 2,
     });
     const flags = queues.get("registry.flags");
     // The building whose flag waits longest first (B1's was raised before B2's), each part opening its
@@ -427,6 +460,7 @@ describe("GET /console/work", () => {
       "amenities.deposits": 1,
       "services.requests": 2,
       "services.renovations": 1,
+      "marketplace.items": 2,
     });
   });
 
@@ -436,6 +470,7 @@ describe("GET /console/work", () => {
       "billing.drafts": 2,
       "billing.transfers": 2,
       "billing.debts": 2,
+      "marketplace.refunds": 1,
     });
   });
 

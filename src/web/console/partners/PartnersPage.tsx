@@ -27,22 +27,14 @@ import { PageHeader } from "../../components/Pages.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { usePagedList } from "../../components/usePagedList.js";
 import { formatVnd, vndInputProps } from "../../format.js";
+import { CATEGORIES } from "../../marketplace/marketplace.js";
 import { useAbilities } from "../access.js";
 import { useAllBuildings } from "../buildings/buildings.js";
+import { PartnerStaffDrawer } from "./PartnerStaffDrawer.js";
 
 const PARTNERS_PATH = "/partners";
 type Partner = ApiData<"get", "/partners/{id}">;
 type Category = Partner["categories"][number];
-const CATEGORIES: Category[] = [
-  "water",
-  "gas",
-  "groceries",
-  "laundry",
-  "cleaning",
-  "aircon",
-  "repair",
-  "other",
-];
 
 type Values = {
   legalName: string;
@@ -177,7 +169,7 @@ function PartnerFormModal({ partner, onClose }: { partner?: Partner; onClose: ()
       <Checkbox.Group label={t("partnerDesk.categories")} {...form.getInputProps("categories")}>
         <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs" spacing="xs">
           {CATEGORIES.map((c) => (
-            <Checkbox key={c} value={c} label={t(`partnerDesk.categoryNames.${c}`)} />
+            <Checkbox key={c} value={c} label={t(`market.categories.${c}`)} />
           ))}
         </SimpleGrid>
       </Checkbox.Group>
@@ -343,7 +335,10 @@ function SuspendModal({ partner, onClose }: { partner: Partner; onClose: () => v
   );
 }
 
-type Dialog = { kind: "form"; partner?: Partner } | { kind: "payout" | "suspend"; partner: Partner } | null;
+type Dialog =
+  | { kind: "form"; partner?: Partner }
+  | { kind: "payout" | "suspend" | "staff"; partner: Partner }
+  | null;
 
 /** Đối tác (console): the partner organisations that deliver to residents, their terms and payout accounts. */
 export default function PartnersPage() {
@@ -378,7 +373,7 @@ export default function PartnersPage() {
     },
     {
       header: t("partnerDesk.categories"),
-      cell: (p) => p.categories.map((c) => t(`partnerDesk.categoryNames.${c}`)).join(", "),
+      cell: (p) => p.categories.map((c) => t(`market.categories.${c}`)).join(", "),
     },
     { header: t("partnerDesk.commission"), cell: commission, visibleFrom: "md" },
     {
@@ -403,36 +398,47 @@ export default function PartnersPage() {
     },
     {
       header: t("common.actions"),
-      cell: (p) =>
-        p.can.update && (
-          <Group gap={4} wrap="nowrap">
-            <Button
-              size="xs"
-              variant="light"
-              aria-label={t("common.editNamed", { name: p.displayName })}
-              onClick={() => setDialog({ kind: "form", partner: p })}
-            >
-              {t("common.edit")}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => setDialog({ kind: "payout", partner: p })}>
-              {t("partnerDesk.payoutButton")}
-            </Button>
-            {p.status === "active" ? (
+      cell: (p) => (
+        <Group gap={4} wrap="nowrap">
+          <Button
+            size="xs"
+            variant="default"
+            aria-label={t("partnerDesk.staffNamed", { name: p.displayName })}
+            onClick={() => setDialog({ kind: "staff", partner: p })}
+          >
+            {t("partnerDesk.staff")}
+          </Button>
+          {p.can.update && (
+            <>
               <Button
                 size="xs"
-                variant="subtle"
-                color="red"
-                onClick={() => setDialog({ kind: "suspend", partner: p })}
+                variant="light"
+                aria-label={t("common.editNamed", { name: p.displayName })}
+                onClick={() => setDialog({ kind: "form", partner: p })}
               >
-                {t("partnerDesk.suspend")}
+                {t("common.edit")}
               </Button>
-            ) : (
-              <Button size="xs" variant="subtle" onClick={() => reactivate.mutate(p.id)}>
-                {t("partnerDesk.reactivate")}
+              <Button size="xs" variant="default" onClick={() => setDialog({ kind: "payout", partner: p })}>
+                {t("partnerDesk.payoutButton")}
               </Button>
-            )}
-          </Group>
-        ),
+              {p.status === "active" ? (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setDialog({ kind: "suspend", partner: p })}
+                >
+                  {t("partnerDesk.suspend")}
+                </Button>
+              ) : (
+                <Button size="xs" variant="subtle" onClick={() => reactivate.mutate(p.id)}>
+                  {t("partnerDesk.reactivate")}
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
+      ),
     },
   ];
   return (
@@ -478,6 +484,9 @@ export default function PartnersPage() {
         <PartnerFormModal partner={dialog.partner} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === "payout" && <PayoutModal partner={dialog.partner} onClose={() => setDialog(null)} />}
+      {dialog?.kind === "staff" && (
+        <PartnerStaffDrawer partner={dialog.partner} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === "suspend" && (
         <SuspendModal partner={dialog.partner} onClose={() => setDialog(null)} />
       )}

@@ -83,7 +83,14 @@ function History({ overview }: { overview: ConsentOverview }) {
     overview.purposes.find((state) => state.purpose === purpose)?.name ?? purpose;
   if (records.length === 0) return <Text size="sm">{t("consents.historyEmpty")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    // On a phone the table scrolls sideways: its scrolling box takes the keyboard focus, so it can be scrolled
+    // without a pointer too (WCAG 2.1.1).
+    <Table.ScrollContainer
+      minWidth={720}
+      scrollAreaProps={{
+        viewportProps: { tabIndex: 0, role: "region", "aria-labelledby": "consent-history" },
+      }}
+    >
       <Table aria-labelledby="consent-history" striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>

@@ -20,6 +20,7 @@ import type {
 import { api } from "../../api.js";
 import { useFirstScreenShown } from "../../firstScreen.js";
 import { useLiveStream } from "../../live.js";
+import { ORDERS_PATH } from "../../marketplace/marketplace.js";
 import { MY_TICKETS_PATH, TICKETS_PATH } from "../../tickets/tickets.js";
 import { CONVERSATIONS_PATH, FEED_PATH, HOME_PATH, MY_CONVERSATIONS_PATH } from "../home.js";
 
@@ -152,14 +153,14 @@ export function useNotifications(page: number, pageSize = PAGE_SIZE) {
 
 /**
  * The unread count for the bell, kept current live (the stream also refreshes the home, the announcements,
- * the conversations with the management and the tickets); a slow poll stays as a safety net.
+ * the conversations with the management, the tickets and the orders); a slow poll stays as a safety net.
  */
 export function useUnreadCount() {
   const params = { page: 1, pageSize: 1 };
   const shown = useFirstScreenShown();
   useLiveStream(
     {
-      notifications: [NOTIFICATIONS_PATH, HOME_PATH, FEED_PATH],
+      notifications: [NOTIFICATIONS_PATH, HOME_PATH, FEED_PATH, ORDERS_PATH],
       conversations: [MY_CONVERSATIONS_PATH, CONVERSATIONS_PATH],
       tickets: [MY_TICKETS_PATH, TICKETS_PATH, HOME_PATH],
     },

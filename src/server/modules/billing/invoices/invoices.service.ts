@@ -89,6 +89,33 @@ export async function loadInvoice(ctx: Ctx, id: string, action: ActionOf<typeof 
 const receivingAccount = (ctx: Ctx, buildingId: string) =>
   defaultBankAccount(ctx.tx, { companyId: ctx.companyId, buildingId });
 
+type ReceivingAccount = NonNullable<Awaited<ReturnType<typeof receivingAccount>>>;
+
+/** How to pay an amount into an account by transfer: the account, the memo and the VietQR payload. */
+const transferTo = (account: ReceivingAccount, amount: number, memo: string) => ({
+  bankBin: account.bankBin,
+  bankName: bankByBin(account.bankBin)?.shortName ?? null,
+  accountNumber: account.accountNumber,
+  accountName: account.accountName,
+  amount,
+  memo,
+  qrPayload: encodeVietQr({
+    bankBin: account.bankBin,
+    account: account.accountNumber,
+    amount,
+    purpose: memo,
+  }),
+});
+
+/**
+ * How a resident pays something else of the building by transfer (a marketplace order): into the building's
+ * account residents pay into, with the memo that identifies it; null when the building has no account.
+ */
+export async function transferInstructions(ctx: Ctx, buildingId: string, amount: number, memo: string) {
+  const account = await receivingAccount(ctx, buildingId);
+  return account ? transferTo(account, amount, memo) : null;
+}
+
 type MeterOfNotice = Invoice["meters"][number];
 
 /**
@@ -154,20 +181,7 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<Invoice> {
     })),
     transfer:
       account && balance > 0 && i.status !== "draft" && i.status !== "void"
-        ? {
-            bankBin: account.bankBin,
-            bankName: bankByBin(account.bankBin)?.shortName ?? null,
-            accountNumber: account.accountNumber,
-            accountName: account.accountName,
-            amount: balance,
-            memo: i.code,
-            qrPayload: encodeVietQr({
-              bankBin: account.bankBin,
-              account: account.accountNumber,
-              amount: balance,
-              purpose: i.code,
-            }),
-          }
+        ? transferTo(account, balance, i.code)
         : null,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Finding invoice codes in bank-transfer memos.
+ * Finding invoice codes (and the marketplace's order codes) in bank-transfer memos.
  *
  * An invoice code is `HD` followed by a fixed number of digits (8 by default, e.g. `HD00012345`). Banks pass the
  * payer's memo on mangled: lower-cased, diacritics kept or stripped, spaces inserted or removed, dashes added, and
@@ -65,16 +65,30 @@ export function findInvoiceCodes(memo: string, length: number = INVOICE_CODE_DIG
       `an invoice code has ${INVOICE_CODE_DIGITS.min} to ${INVOICE_CODE_DIGITS.max} digits, got ${length}`,
     );
   }
+  return findCodes(memo, "HD", length);
+}
+
+/**
+ * The marketplace's order codes in a transfer memo (`DH` + 8 digits), read by the same rule as invoice codes.
+ * @param memo the memo as the bank sent it
+ * @returns codes such as `DH00012345`; empty when there is none
+ */
+export function findOrderCodes(memo: string): string[] {
+  return findCodes(memo, "DH", 8);
+}
+
+function findCodes(memo: string, prefix: "HD" | "DH", length: number): string[] {
+  const [first, second] = [prefix[0], prefix[1]];
   // Spread into code points so that index arithmetic never splits a surrogate pair left by normalisation.
   const chars = [...normaliseMemo(memo)];
   const found: string[] = [];
   let i = 0;
   while (i < chars.length) {
-    if (chars[i] !== "H") {
+    if (chars[i] !== first) {
       i++;
       continue;
     }
-    const end = readCodeAt(chars, i, length);
+    const end = readCodeAt(chars, i, second, length);
     if (end === null) {
       i++;
       continue;
@@ -83,7 +97,7 @@ export function findInvoiceCodes(memo: string, length: number = INVOICE_CODE_DIG
       .slice(i, end)
       .filter((ch) => isDigit(ch))
       .join("");
-    const code = `HD${digits}`;
+    const code = `${prefix}${digits}`;
     if (!found.includes(code)) found.push(code);
     i = end;
   }
@@ -91,13 +105,18 @@ export function findInvoiceCodes(memo: string, length: number = INVOICE_CODE_DIG
 }
 
 /**
- * Tries to read a code whose `H` is at `start`.
+ * Tries to read a code whose first letter is at `start`.
  * @returns the index just after the code's last digit, or null when there is no code there
  */
-function readCodeAt(chars: readonly string[], start: number, length: number): number | null {
+function readCodeAt(
+  chars: readonly string[],
+  start: number,
+  second: string | undefined,
+  length: number,
+): number | null {
   let j = start + 1;
   while (isSeparator(chars[j])) j++;
-  if (chars[j] !== "D") return null;
+  if (chars[j] !== second) return null;
   j++;
   let digits = 0;
   while (digits < length) {

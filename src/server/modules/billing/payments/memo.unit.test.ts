@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findInvoiceCodes, normaliseMemo } from "./memo.js";
+import { findInvoiceCodes, findOrderCodes, normaliseMemo } from "./memo.js";
 
 // Memo shapes as banks deliver them (through SePay's `content`), with our invoice code in the payer's part.
 // The surrounding formats follow transfers seen in public SePay integrations' fixtures and logs.
@@ -162,6 +162,35 @@ describe("findInvoiceCodes, properties", () => {
         const codes = findInvoiceCodes(memo);
         expect(findInvoiceCodes(codes.join(" "))).toEqual(codes);
       }),
+    );
+  });
+});
+
+describe("findOrderCodes", () => {
+  it.each([
+    ["DH12345678", ["DH12345678"]],
+    ["MBVCB.1234.dh123 45678 thanh toan", ["DH12345678"]],
+    ["CT DEN:0123 Đh-1234-5678 nuoc", ["DH12345678"]],
+    ["DH1234567 thieu so", []],
+    ["DH123456789 du so", []],
+    // A fee notice's code is not an order's, nor the other way round.
+    ["HD12345678", []],
+    ["HD00012345 DH87654321", ["DH87654321"]],
+  ])("reads %j as %j", (memo, codes) => {
+    expect(findOrderCodes(memo)).toEqual(codes);
+  });
+
+  it("finds the order code a memo was written with, whatever the bank wraps around it", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\d{8}$/),
+        fc.stringMatching(/^[A-Z .:]{0,20}$/),
+        fc.stringMatching(/^[ a-z]{0,20}$/),
+        (digits, before, after) => {
+          expect(findOrderCodes(`${before} DH${digits} ${after}`)).toEqual([`DH${digits}`]);
+          expect(findInvoiceCodes(`${before} DH${digits} ${after}`)).toEqual([]);
+        },
+      ),
     );
   });
 });

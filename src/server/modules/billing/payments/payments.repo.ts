@@ -142,7 +142,7 @@ export async function insertTransfer(tx: Tx, values: typeof bankTransfers.$infer
 export async function updateTransfer(
   tx: Tx,
   { companyId, id }: Company & { id: string },
-  set: Partial<Pick<TransferRow, "status" | "invoiceId" | "paymentId" | "resolvedBy">>,
+  set: Partial<Pick<TransferRow, "status" | "invoiceId" | "paymentId" | "claimedBy" | "resolvedBy">>,
 ) {
   await tx
     .update(bankTransfers)

@@ -197,11 +197,42 @@ export async function receiveTransfer(ctx: Ctx, t: BankTransfer) {
   if (row.status === "ignored" || t.amount <= 0) return { status: row.status };
   const invoice = await invoiceForMemo(ctx, t.memo);
   if (!invoice) {
+    const claimedBy = await claimedByModule(ctx, row);
+    if (claimedBy) {
+      await updateTransfer(
+        ctx.tx,
+        { companyId: ctx.companyId, id: row.id },
+        { status: "matched", claimedBy },
+      );
+      await audit(ctx, {
+        action: "bank_transfer.claimed",
+        entity: "bank_transfer",
+        entityId: row.id,
+        changes: { claimedBy },
+      });
+      return { status: "matched" as const };
+    }
     await audit(ctx, { action: "bank_transfer.unmatched", entity: "bank_transfer", entityId: row.id });
     return { status: "unmatched" as const };
   }
   await settleTransfer(ctx, row, invoice);
   return { status: "matched" as const };
+}
+
+/** The first module that recognises what the transfer pays (an order by its code in the memo). */
+async function claimedByModule(ctx: Ctx, row: TransferRow): Promise<string | null> {
+  const transfer = {
+    id: row.id,
+    amount: row.amount,
+    memo: row.memo,
+    occurredAt: row.occurredAt,
+    reference: `${row.provider}:${row.externalId}`,
+  };
+  for (const m of ctx.platform.modules) {
+    const claimed = await m.claimTransfer?.(ctx, transfer);
+    if (claimed) return claimed;
+  }
+  return null;
 }
 
 async function settleTransfer(

@@ -71,6 +71,8 @@ export const bankTransfers = pgTable(
     status: text("status").notNull(),
     invoiceId: uuid("invoice_id"),
     paymentId: uuid("payment_id"),
+    /** What another module recognised the transfer as paying (`order:DH00012345`), when no notice is named. */
+    claimedBy: text("claimed_by"),
     resolvedBy: uuid("resolved_by"),
     receivedAt: tstz("received_at").notNull().defaultNow(),
   },

@@ -22,6 +22,10 @@ import { disclosures } from "./disclosures.table.js";
  */
 export const DISCLOSURE_PATHS = {
   "privacy.agency_request": { recipientKind: "state_agency" },
+  /** A marketplace order of goods: the shipper gets the recipient's first name (and the phone, if revealed). */
+  "marketplace.partner_delivery": { recipientKind: "partner" },
+  /** A marketplace order of a service done in the flat (cleaning, air conditioning), the same for its provider. */
+  "marketplace.service_job": { recipientKind: "service_provider" },
 } as const satisfies Record<string, { recipientKind: RecipientKind }>;
 export type DisclosurePath = keyof typeof DISCLOSURE_PATHS;
 

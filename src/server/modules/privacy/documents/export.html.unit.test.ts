@@ -171,6 +171,19 @@ const sample: z.infer<typeof MyData> = {
       deposit: 5000000,
     },
   ],
+  orders: [
+    {
+      code: "DH20261206",
+      partner: "Nước Suối Mát",
+      unitCode: "A-12.05",
+      placedAt: "2026-12-06T01:30:00Z",
+      status: "delivered",
+      total: 130000,
+      note: "Để bình ở cửa nếu vắng nhà",
+      rating: 5,
+      ratingComment: "Giao đúng giờ",
+    },
+  ],
   documentAcknowledgements: [
     { document: "Nội quy chung cư", version: 2, acknowledgedAt: "2026-11-30T02:15:00Z" },
   ],
@@ -333,6 +346,7 @@ describe("human-readable data export", () => {
         documentAcknowledgements: [],
         serviceRequests: [],
         renovations: [],
+        orders: [],
         parcels: [],
         notifications: null,
       },

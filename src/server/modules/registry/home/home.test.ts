@@ -83,6 +83,7 @@ describe("GET /me/home", () => {
       "conversations.write",
       "amenities.book",
       "services.request",
+      "marketplace.shop",
       "reception.guest",
       "registry.vehicle",
       "announcements.feed",

@@ -12,6 +12,17 @@ export async function residentIdsOfAccount(ctx: Ctx, accountId: string): Promise
   return rows.map((r) => r.id);
 }
 
+/** The signed-in person's record in the company and the name it holds (the first, if several), or null. */
+export async function residentOfAccount(ctx: Ctx, accountId: string) {
+  const [row] = await ctx.tx
+    .select({ id: residents.id, fullName: residents.fullName })
+    .from(residents)
+    .where(and(eq(residents.companyId, ctx.companyId), eq(residents.accountId, accountId)))
+    .orderBy(residents.createdAt)
+    .limit(1);
+  return row ?? null;
+}
+
 /** Whether a resident asked that their data be kept but not used; erased records count as restricted too. */
 export async function unusableResidents(ctx: Ctx, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
