@@ -383,6 +383,17 @@ export const InvoiceQuery = PageQuery.extend({
   q: z.string().trim().max(40).optional(),
 });
 export const InvoicePage = page(InvoiceSummary);
+/** How to pay an amount into the building's account by transfer: the account, the memo, the VietQR payload. */
+export const TransferInstructions = z.object({
+  bankBin: z.string(),
+  bankName: z.string().nullable(),
+  accountNumber: z.string(),
+  accountName: z.string(),
+  amount: z.number().int(),
+  memo: z.string(),
+  qrPayload: z.string(),
+});
+
 export const Invoice = InvoiceSummary.extend({
   areaM2: z.string(),
   subtotal: z.number().int(),
@@ -407,17 +418,7 @@ export const Invoice = InvoiceSummary.extend({
     z.object({ id: Uuid, method: z.string(), amount: z.number().int(), receivedAt: z.string() }),
   ),
   /** How to pay by bank transfer: the building's account and the VietQR payload for the balance. */
-  transfer: z
-    .object({
-      bankBin: z.string(),
-      bankName: z.string().nullable(),
-      accountNumber: z.string(),
-      accountName: z.string(),
-      amount: z.number().int(),
-      memo: z.string(),
-      qrPayload: z.string(),
-    })
-    .nullable(),
+  transfer: TransferInstructions.nullable(),
 });
 
 export const PaymentMethod = z.enum(["bank_transfer", "cash", "card", "auto_debit", "credit_note"]);

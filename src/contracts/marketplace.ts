@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Period } from "./billing.js";
+import { Period, TransferInstructions } from "./billing.js";
 import { abilities, PageQuery, page, Uuid } from "./common.js";
 import { FileInfo } from "./files.js";
 import { PartnerCategory } from "./partners.js";
@@ -222,17 +222,7 @@ export const Order = z.object({
   /** The ticket the household's complaint about it opened. */
   ticketId: Uuid.nullable(),
   /** How to pay by bank transfer while unpaid: the building's account, the order code as the memo. */
-  transfer: z
-    .object({
-      bankBin: z.string(),
-      bankName: z.string().nullable(),
-      accountNumber: z.string(),
-      accountName: z.string(),
-      amount: z.number().int(),
-      memo: z.string(),
-      qrPayload: z.string(),
-    })
-    .nullable(),
+  transfer: TransferInstructions.nullable(),
   can: abilities("cancel", "rate", "refund", "complain"),
 });
 export const OrderList = page(Order);

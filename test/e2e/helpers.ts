@@ -43,7 +43,15 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email hoặc số điện thoại").fill(email);
   await page.getByLabel("Mật khẩu", { exact: true }).fill(DEMO_PASSWORD);
+  // The answer, then the address: under load the password check outlasted the address's 10 s wait (a CI flake),
+  // and a refusal shows here with its body rather than as a URL that never came.
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith("/api/v1/auth/sign-in") && r.request().method() === "POST",
+    { timeout: 30_000 },
+  );
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+  const answer = await answered;
+  expect(answer.status(), await answer.text()).toBe(200);
   await expect(page).toHaveURL(/\/sign-in\/code/);
   await page.getByLabel("Mã một lần").fill(await codeFor(page, email, before));
   await page.getByRole("button", { name: "Xác nhận" }).click();

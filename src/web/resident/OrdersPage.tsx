@@ -17,12 +17,11 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../api.js";
-import { copyText } from "../billing/copy.js";
-import { VietQr } from "../billing/VietQr.js";
+import { DetailField, TransferCard } from "../billing/TransferCard.js";
 import { AttachmentPicker, PHOTO_TYPES, useUploads } from "../components/Attachments.js";
 import { FormModal } from "../components/FormModal.js";
 import { FormError, required, showFieldErrors } from "../components/forms.js";
@@ -50,8 +49,6 @@ import {
 import { WindowFields } from "../marketplace/WindowFields.js";
 import { MY_TICKETS_PATH, useTicket } from "../tickets/tickets.js";
 import { useChosenUnitId } from "./units.js";
-
-type Transfer = NonNullable<Order["transfer"]>;
 
 function OrderCard({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();
@@ -159,81 +156,6 @@ function OrderTimeline({ order }: { order: Order }) {
         </Timeline.Item>
       ))}
     </Timeline>
-  );
-}
-
-function Field({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text
-        component="dd"
-        m={0}
-        fw={600}
-        ff={mono ? "monospace" : undefined}
-        style={{ wordBreak: "break-word" }}
-      >
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-/** How to pay the order by transfer: the VietQR to scan, the details to type, the order code as the memo. */
-function TransferCard({ order, transfer }: { order: Order; transfer: Transfer }) {
-  const { t, i18n } = useTranslation();
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const bank = transfer.bankName ?? transfer.bankBin;
-  const amount = formatVnd(transfer.amount, i18n.language);
-  const details = [
-    `${t("billing.bank")}: ${bank}`,
-    `${t("billing.accountNumber")}: ${transfer.accountNumber}`,
-    `${t("billing.accountName")}: ${transfer.accountName}`,
-    `${t("billing.amount")}: ${transfer.amount}`,
-    `${t("billing.memo")}: ${transfer.memo}`,
-  ].join("\n");
-  return (
-    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="order-transfer">
-      <Stack gap="md">
-        <Title order={2} size="h4" id="order-transfer">
-          {t("orders.transferTitle")}
-        </Title>
-        <Center>
-          <VietQr
-            payload={transfer.qrPayload}
-            size={220}
-            label={t("billing.resident.qrLabel", { amount, bank, code: order.code })}
-          />
-        </Center>
-        <Text size="sm" ta="center">
-          {t("billing.resident.qrHint")}
-        </Text>
-        <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm" m={0}>
-          <Field label={t("billing.bank")}>{bank}</Field>
-          <Field label={t("billing.accountNumber")} mono>
-            {transfer.accountNumber}
-          </Field>
-          <Field label={t("billing.accountName")}>{transfer.accountName}</Field>
-          <Field label={t("billing.amount")}>{amount}</Field>
-          <Field label={t("billing.memo")} mono>
-            {transfer.memo}
-          </Field>
-        </SimpleGrid>
-        <Text size="sm" c="dimmed">
-          {t("orders.memoHint")}
-        </Text>
-        <Stack gap={4}>
-          <Button variant="default" onClick={async () => setCopied(await copyText(details))}>
-            {t("billing.resident.copy")}
-          </Button>
-          <Text size="sm" role="status" c={copied === false ? "red.9" : "teal.9"} ta="center">
-            {copied === null ? "" : copied ? t("billing.resident.copied") : t("billing.resident.copyFailed")}
-          </Text>
-        </Stack>
-      </Stack>
-    </Paper>
   );
 }
 
@@ -486,16 +408,27 @@ function OrderView({ order }: { order: Order }) {
             {t("orders.progress")}
           </Title>
           <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" m={0}>
-            <Field
+            <DetailField
               label={t("orders.window")}
-            >{`${dayText(t, order.slotDate)} · ${slotText(order.slot)}`}</Field>
-            <Field label={t("orders.deliveryTo")}>{t(`market.deliveries.${order.delivery}`)}</Field>
-            {order.note && <Field label={t("orders.note")}>{order.note}</Field>}
+            >{`${dayText(t, order.slotDate)} · ${slotText(order.slot)}`}</DetailField>
+            <DetailField label={t("orders.deliveryTo")}>
+              {t(`market.deliveries.${order.delivery}`)}
+            </DetailField>
+            {order.note && <DetailField label={t("orders.note")}>{order.note}</DetailField>}
           </SimpleGrid>
           <OrderTimeline order={order} />
         </Stack>
       </Paper>
-      {order.transfer && <TransferCard order={order} transfer={order.transfer} />}
+      {order.transfer && (
+        <TransferCard
+          transfer={order.transfer}
+          code={order.code}
+          title={t("orders.transferTitle")}
+          memoHint={t("orders.memoHint")}
+          id="order-transfer"
+          qrSize={220}
+        />
+      )}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="order-lines">
         <Stack gap="xs">
           <Title order={2} size="h4" id="order-lines">
@@ -537,8 +470,8 @@ function OrderView({ order }: { order: Order }) {
             {t("orders.vatIncluded", { vat: vnd(order.vat) })}
           </Text>
           <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" m={0}>
-            <Field label={t("orders.payment")}>{t(`market.payments.${order.payment}`)}</Field>
-            <Field label={t("orders.paymentStatus")}>{payment}</Field>
+            <DetailField label={t("orders.payment")}>{t(`market.payments.${order.payment}`)}</DetailField>
+            <DetailField label={t("orders.paymentStatus")}>{payment}</DetailField>
           </SimpleGrid>
         </Stack>
       </Paper>

@@ -30,7 +30,7 @@ export { chargeUnit, withdrawCharges } from "./charges/unit-charges.service.js";
 export { formatVnd } from "./core/money.js";
 export { decodeVietQr, VietQrError } from "./core/vietqr.js";
 export { issueInvoices, transferInstructions } from "./invoices/invoices.service.js";
-export { findOrderCodes } from "./payments/memo.js";
+export { findOrderCodes, normaliseMemo } from "./payments/memo.js";
 export { executeRun } from "./runs/runs.service.js";
 
 /** Billing: fee rules and tariffs, meter readings, monthly runs, notices, payments, debts. */

@@ -76,67 +76,77 @@ type Known = { lines: Map<string, LineRow[]>; partners: Awaited<ReturnType<typeo
 
 /** Orders as their readers see them; `known`: their lines and partners when the caller has them at hand. */
 async function views(ctx: Ctx, rows: readonly OrderRow[], known?: Known): Promise<Order[]> {
-  const { lines, partners } = known ?? {
-    lines: await linesOf(
-      ctx,
-      rows.map((o) => o.id),
-    ),
-    partners: await partnersById(
-      ctx,
-      rows.map((o) => o.partnerId),
-    ),
-  };
+  const [lines, partners] = known
+    ? [known.lines, known.partners]
+    : await Promise.all([
+        linesOf(
+          ctx,
+          rows.map((o) => o.id),
+        ),
+        partnersById(
+          ctx,
+          rows.map((o) => o.partnerId),
+        ),
+      ]);
   const household = ctx.actor.role === "resident";
-  return Promise.all(
-    rows.map(async (o) => {
-      const partner = partners.get(o.partnerId);
-      const payable = o.payment === "transfer" && o.paymentStatus === "unpaid" && o.status !== "cancelled";
-      return {
-        id: o.id,
-        code: o.code,
-        partnerId: o.partnerId,
-        partnerName: partner?.displayName ?? "",
-        partnerHotline: partner?.hotline ?? "",
-        unitId: o.unitId,
-        unitCode: o.unitCode,
-        buildingId: o.buildingId,
-        lines: (lines.get(o.id) ?? []).map((l) => ({
-          itemId: l.itemId,
-          name: lineName(ctx, l),
-          quantity: l.quantity,
-          unitPrice: l.unitPrice,
-          vatRate: l.vatRate as 0 | 5 | 8 | 10,
-          amount: l.amount,
-        })),
-        total: o.total,
-        vat: o.vat,
-        slotDate: o.slotDate,
-        slot: o.slot as Order["slot"],
-        delivery: o.delivery as Order["delivery"],
-        note: o.note ?? "",
-        payment: o.payment as Order["payment"],
-        paymentStatus: o.paymentStatus as Order["paymentStatus"],
-        status: o.status as Order["status"],
-        times: {
-          placedAt: o.placedAt.toISOString(),
-          confirmedAt: iso(o.confirmedAt),
-          preparingAt: iso(o.preparingAt),
-          onTheWayAt: iso(o.onTheWayAt),
-          deliveredAt: iso(o.deliveredAt),
-          cancelledAt: iso(o.cancelledAt),
-          refundedAt: iso(o.refundedAt),
-          paidAt: iso(o.paidAt),
-        },
-        cancelReason: o.cancelReason,
-        deliveryCode: household && OPEN_STATUSES.includes(o.status) ? o.deliveryCode : null,
-        rating: o.rating,
-        ratingComment: o.ratingComment,
-        ticketId: o.ticketId,
-        transfer: payable ? await transferInstructions(ctx, o.buildingId, o.total, o.code) : null,
-        can: abilitiesOf(ctx.actor, orderPolicy, orderRecord(o)),
-      };
-    }),
+  const payable = (o: OrderRow) =>
+    o.payment === "transfer" && o.paymentStatus === "unpaid" && o.status !== "cancelled";
+  // The building's receiving account, once per building of the page's unpaid orders.
+  const payInto = new Map(
+    await Promise.all(
+      [...new Set(rows.filter(payable).map((o) => o.buildingId))].map(
+        async (b) => [b, await transferInstructions(ctx, b)] as const,
+      ),
+    ),
   );
+  return rows.map((o) => {
+    const partner = partners.get(o.partnerId);
+    const pay = payable(o) ? payInto.get(o.buildingId) : null;
+    return {
+      id: o.id,
+      code: o.code,
+      partnerId: o.partnerId,
+      partnerName: partner?.displayName ?? "",
+      partnerHotline: partner?.hotline ?? "",
+      unitId: o.unitId,
+      unitCode: o.unitCode,
+      buildingId: o.buildingId,
+      lines: (lines.get(o.id) ?? []).map((l) => ({
+        itemId: l.itemId,
+        name: lineName(ctx, l),
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        vatRate: l.vatRate as 0 | 5 | 8 | 10,
+        amount: l.amount,
+      })),
+      total: o.total,
+      vat: o.vat,
+      slotDate: o.slotDate,
+      slot: o.slot as Order["slot"],
+      delivery: o.delivery as Order["delivery"],
+      note: o.note ?? "",
+      payment: o.payment as Order["payment"],
+      paymentStatus: o.paymentStatus as Order["paymentStatus"],
+      status: o.status as Order["status"],
+      times: {
+        placedAt: o.placedAt.toISOString(),
+        confirmedAt: iso(o.confirmedAt),
+        preparingAt: iso(o.preparingAt),
+        onTheWayAt: iso(o.onTheWayAt),
+        deliveredAt: iso(o.deliveredAt),
+        cancelledAt: iso(o.cancelledAt),
+        refundedAt: iso(o.refundedAt),
+        paidAt: iso(o.paidAt),
+      },
+      cancelReason: o.cancelReason,
+      deliveryCode: household && OPEN_STATUSES.includes(o.status) ? o.deliveryCode : null,
+      rating: o.rating,
+      ratingComment: o.ratingComment,
+      ticketId: o.ticketId,
+      transfer: pay ? pay(o.total, o.code) : null,
+      can: abilitiesOf(ctx.actor, orderPolicy, orderRecord(o)),
+    };
+  });
 }
 
 export const OPEN_STATUSES: readonly string[] = ["placed", "confirmed", "preparing", "on_the_way"];

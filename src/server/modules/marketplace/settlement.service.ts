@@ -8,6 +8,7 @@ import type { Ctx } from "../../platform/context.js";
 import { errors, pgCause } from "../../platform/errors.js";
 import { csvFile } from "../../platform/spreadsheet/csv.js";
 import { periodFrom } from "../../platform/time.js";
+import { normaliseMemo } from "../billing/index.js";
 import { partnerOfActor, partnersById } from "../partners/index.js";
 import type { Partner } from "./acting-partner.js";
 import { commissionOf } from "./amounts.js";
@@ -182,11 +183,8 @@ export async function recordPayout(ctx: Ctx, partnerId: string, body: z.infer<ty
     entityId: partnerId,
     changes: { period: body.period, net: figures.net, reference: body.reference },
   });
-  return statement(ctx, partnerId, body.period);
+  return statementOf(ctx, partner, body.period);
 }
-
-/** Without diacritics, upper case: what a bank's batch file and a transfer memo keep. */
-const plain = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "D").toUpperCase();
 
 /**
  * The month's payouts as a batch-transfer file (CSV, UTF-8): one row per partner still to be paid a positive
@@ -222,11 +220,11 @@ export async function payoutFile(ctx: Ctx, period: string) {
       ...due.map((s, i) => [
         i + 1,
         s.accountNumber,
-        plain(s.accountName),
+        normaliseMemo(s.accountName),
         partners.get(s.partnerId)?.bankBin ?? "",
         s.bankName ?? "",
         s.net,
-        plain(`Thanh toan doi tac ${s.partnerName} thang ${period.slice(5)}/${period.slice(0, 4)}`),
+        normaliseMemo(`Thanh toan doi tac ${s.partnerName} thang ${period.slice(5)}/${period.slice(0, 4)}`),
       ]),
     ]),
   };

@@ -108,12 +108,12 @@ const transferTo = (account: ReceivingAccount, amount: number, memo: string) => 
 });
 
 /**
- * How a resident pays something else of the building by transfer (a marketplace order): into the building's
- * account residents pay into, with the memo that identifies it; null when the building has no account.
+ * How residents pay something else of a building by transfer (a marketplace order): into the account residents
+ * pay into, looked up once, with the amount and the memo that identifies each; null when it has no account.
  */
-export async function transferInstructions(ctx: Ctx, buildingId: string, amount: number, memo: string) {
+export async function transferInstructions(ctx: Ctx, buildingId: string) {
   const account = await receivingAccount(ctx, buildingId);
-  return account ? transferTo(account, amount, memo) : null;
+  return account ? (amount: number, memo: string) => transferTo(account, amount, memo) : null;
 }
 
 type MeterOfNotice = Invoice["meters"][number];
