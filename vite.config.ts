@@ -69,9 +69,20 @@ function stylesheetAfterSplash(): Plugin {
   };
 }
 
-export default defineConfig({
+/*
+ * React Router 7's package exports name only its development build (remix-run/react-router#14102, #14753), whose
+ * warnings and checks run in every visitor's browser: a build takes the production one it ships beside it.
+ */
+const productionRouter = fileURLToPath(
+  new URL("./node_modules/react-router/dist/production/index.mjs", import.meta.url),
+);
+
+export default defineConfig(({ command }) => ({
   root: "src/web",
   base: "/",
+  resolve: {
+    alias: command === "build" ? [{ find: /^react-router$/, replacement: productionRouter }] : [],
+  },
   build: {
     outDir,
     emptyOutDir: true,
@@ -114,7 +125,8 @@ export default defineConfig({
     react(),
     VitePWA({
       registerType: "autoUpdate",
-      injectRegister: "script-defer",
+      // Registered by the app once its first screen is painted (src/web/serviceWorker.ts), not at the load event.
+      injectRegister: false,
       includeAssets: ["icon.svg"],
       manifest: {
         name: "Chungcu",
@@ -146,4 +158,4 @@ export default defineConfig({
     stylesheetAfterSplash(),
     precompress(),
   ],
-});
+}));

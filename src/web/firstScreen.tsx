@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, startTransition, useContext, useEffect, useState } from "react";
+import { registerServiceWorker } from "./serviceWorker.js";
 
 /*
  * Whether the first screen is on the glass. What a screen shows beside its content (the bell's count, the demo
@@ -11,8 +12,8 @@ const FirstScreenContext = createContext(false);
 /**
  * Around the whole app: flips once its first render has been painted (a root's effects run after all of its
  * children's; the timer fires after the frame that follows), in a transition, so that what then renders is
- * interruptible rather than one long task. The web fonts are declared then: the first screen paints in the
- * system's font rather than waiting for 108 kB of them (fonts.css).
+ * interruptible rather than one long task. The web fonts load then: the first screen paints in the
+ * system's font rather than waiting for 108 kB of them (fonts.ts). The service worker is registered then too.
  */
 export function FirstScreen({ children }: { children: ReactNode }) {
   const [shown, setShown] = useState(false);
@@ -20,7 +21,8 @@ export function FirstScreen({ children }: { children: ReactNode }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
-        void import("./fonts.css");
+        void import("./fonts.js").then((m) => m.loadFonts());
+        registerServiceWorker();
         startTransition(() => setShown(true));
       }, 0);
     });

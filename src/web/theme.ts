@@ -20,7 +20,7 @@ const theme = createTheme({
   primaryShade: { light: 8, dark: 5 },
   defaultRadius: "md",
   cursorType: "pointer",
-  // Be Vietnam Pro (fonts.css), then the system's own fonts while it loads or where it cannot.
+  // Be Vietnam Pro (fonts.ts), then the system's own fonts while it loads or where it cannot.
   fontFamily: FONT,
   headings: { fontFamily: FONT },
   components: {

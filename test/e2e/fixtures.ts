@@ -8,7 +8,7 @@ import { type BrowserContext, test as base, expect, type Page, type TestInfo } f
 //   opened again when the test ends in the browser context that visited it, once it has settled.
 // Nothing runs in a page while the test acts on it (axe blocks the page for seconds on a busy machine, which made
 // a test's own waits time out), a page still navigating is checked where it lands, and the checks' time is added
-// to the test's timeout.
+// to the test's timeout. The browser contexts a test opened and left open are closed once they are checked.
 
 /** Text that is an i18n key left raw ("landing.signIn"): a lower-case word, then dotted camelCase words. */
 const RAW_KEY = /^[a-z]+(\.[a-zA-Z]+)+$/;
@@ -173,7 +173,8 @@ export const test = base.extend<{ pageChecks: undefined }>({
       /** Pages this fixture opens to revisit addresses (at the end) are not watched. */
       let revisiting = false;
       const watched = new WeakSet<Page>();
-      const contexts = new Set<BrowserContext>();
+      /** The contexts open now, each with its own close (the checks run in the wrapped one). */
+      const contexts = new Map<BrowserContext, () => Promise<void>>();
 
       const watch = (p: Page) => {
         if (revisiting) return;
@@ -207,10 +208,10 @@ export const test = base.extend<{ pageChecks: undefined }>({
         }
       };
       const watchContext = (c: BrowserContext) => {
-        contexts.add(c);
+        const close = c.close.bind(c);
+        contexts.set(c, close);
         for (const p of c.pages()) watch(p);
         c.on("page", watch);
-        const close = c.close.bind(c);
         c.close = async (options) => {
           for (const p of c.pages()) {
             if (!closedChecked.has(p) && watched.has(p)) {
@@ -247,17 +248,23 @@ export const test = base.extend<{ pageChecks: undefined }>({
       await use(undefined);
       browser.newContext = newContext;
       browser.newPage = newPage;
-      const ending = Date.now();
-      for (const c of contexts) {
-        for (const p of c.pages()) {
-          if (!closedChecked.has(p) && watched.has(p)) {
-            closedChecked.add(p);
-            await checkNow(p, findings);
+      try {
+        const ending = Date.now();
+        for (const c of contexts.keys()) {
+          for (const p of c.pages()) {
+            if (!closedChecked.has(p) && watched.has(p)) {
+              closedChecked.add(p);
+              await checkNow(p, findings);
+            }
           }
         }
+        findings.spent(Date.now() - ending);
+        for (const c of contexts.keys()) await revisitAll(c);
+      } finally {
+        // What the test left open closes now: the worker's browser outlives the test, and a resident's open
+        // pages held their live streams (the server's cap per person refused the next tests' streams).
+        for (const [c, close] of contexts) if (c !== context) await close().catch(() => {});
       }
-      findings.spent(Date.now() - ending);
-      for (const c of contexts) await revisitAll(c);
       const lines = findings.lines();
       if (reportOnly) {
         for (const line of lines) console.log(`[checks] ${line}`);

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import type { ReactNode } from "react";
+import { memo, type ReactNode, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSignedInMe } from "../auth/session.js";
@@ -19,7 +19,7 @@ import { useBillingWords } from "../billing/billing.js";
 import { IconHome } from "../components/icons.js";
 import { formatDay } from "../format.js";
 import { StatusBadge } from "../tickets/badges.js";
-import { type CardData, type HomeCard, useResidentHome } from "./home.js";
+import { type CardData, type Home, type HomeCard, useResidentHome } from "./home.js";
 import { useChosenUnitId } from "./units.js";
 
 function Card({
@@ -235,25 +235,40 @@ export function HomePage() {
   const me = useSignedInMe();
   const unitId = useChosenUnitId();
   const home = useResidentHome(unitId);
-  const actions = (home.data?.actions ?? []).filter((a) => isKnownAction(a.key));
+  // A query's answer re-renders its readers synchronously (useSyncExternalStore): the cards render from a deferred
+  // copy instead, in slices between which the browser can paint and answer (they were one 100 ms task on a phone).
+  const data = useDeferredValue(home.data);
   return (
     <Stack maw={720} mx="auto" gap="md">
       <div>
         <Title order={1} size="h2">
           {t("resident.home.title", { name: me.account.displayName })}
         </Title>
-        {home.data && (
+        {data && (
           <Text c="dimmed" size="sm">
-            {t("household.unit", { code: home.data.unitCode })}
+            {t("household.unit", { code: data.unitCode })}
           </Text>
         )}
       </div>
-      {home.isPending && unitId ? (
-        <Skeleton height={180} radius="md" aria-label={t("common.loading")} />
+      {data ? (
+        <HomeBody home={data} />
       ) : (
-        home.data?.cards.map((card) => <HomeCardView key={card.key} card={card} />)
+        unitId && !home.isError && <Skeleton height={180} radius="md" aria-label={t("common.loading")} />
       )}
-      {home.data && home.data.cards.length === 0 && (
+    </Stack>
+  );
+}
+
+/** The cards and quick actions of a home; the same home renders nothing again. */
+const HomeBody = memo(function HomeBody({ home }: { home: Home }) {
+  const { t } = useTranslation();
+  const actions = home.actions.filter((a) => isKnownAction(a.key));
+  return (
+    <>
+      {home.cards.map((card) => (
+        <HomeCardView key={card.key} card={card} />
+      ))}
+      {home.cards.length === 0 && (
         <EmptyState
           icon={<IconHome size={32} />}
           variant="light"
@@ -286,6 +301,6 @@ export function HomePage() {
           </SimpleGrid>
         </section>
       )}
-    </Stack>
+    </>
   );
-}
+});

@@ -7,7 +7,7 @@ import { deferred } from "../components/deferred.js";
 import { IconGrid, IconHome, IconReceipt, IconTool, IconUser } from "../components/icons.js";
 import { lazyPage } from "../components/lazyPage.js";
 import { HomePage } from "./HomePage.js";
-import { useResidentHome } from "./home.js";
+import { useResidentTabs } from "./home.js";
 // With the home, the page residents open most from a notification or an email: its first screen is small, and
 // what it shows below loads after it (InvoiceDetails).
 import { InvoicePage } from "./InvoicePage.js";
@@ -129,7 +129,7 @@ function rememberedTabs(): string[] {
 }
 
 function useModuleTabs(): string[] {
-  const tabs = useResidentHome(useChosenUnitId()).data?.tabs;
+  const tabs = useResidentTabs(useChosenUnitId()).data;
   useEffect(() => {
     if (!tabs) return;
     try {
@@ -153,15 +153,20 @@ function ResidentShell() {
   ];
   return (
     <AreaShell tabs={tabs} context={<UnitSwitcher />} actions={<NotificationBell />}>
-      <AreaRoutes>
-        <Route index element={<HomePage />} />
-        {PAGES.map(({ path, Page }) => (
-          <Route key={path} path={path} element={<Page />} />
-        ))}
-      </AreaRoutes>
+      {ROUTES}
     </AreaShell>
   );
 }
+
+// One element for good: when the tabs arrive or change, the bar renders again and the page does not.
+const ROUTES = (
+  <AreaRoutes>
+    <Route index element={<HomePage />} />
+    {PAGES.map(({ path, Page }) => (
+      <Route key={path} path={path} element={<Page />} />
+    ))}
+  </AreaRoutes>
+);
 
 export default function ResidentArea() {
   return (

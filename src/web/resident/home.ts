@@ -29,6 +29,13 @@ export function useResidentHome(unitId: string | undefined) {
   return useQuery({ ...homeQuery(unitId ?? ""), enabled: unitId !== undefined });
 }
 
+const selectTabs = (home: Home) => home.tabs;
+
+/** Only the home's tabs (the resident's bar): their reader renders again when they change, not with the cards. */
+export function useResidentTabs(unitId: string | undefined) {
+  return useQuery({ ...homeQuery(unitId ?? ""), enabled: unitId !== undefined, select: selectTabs });
+}
+
 /** Starts loading the home of the unit the resident will see (see units.ts) while the app's code loads. */
 export function prefetchHome(queryClient: QueryClient, unitIds: readonly string[], stored: string | null) {
   const unitId = unitIds.find((id) => id === stored) ?? unitIds[0];
