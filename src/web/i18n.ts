@@ -72,14 +72,18 @@ export function currentLang(): Lang {
   return isLang(i18n.language) ? i18n.language : "vi";
 }
 
+/** The language asked for last: a switch whose texts arrive after a later choice does not undo that choice. */
+let wanted: Lang | undefined;
+
 /** Loads the language's texts if they are not loaded yet, then switches to it. */
 async function switchTo(lang: Lang): Promise<void> {
+  wanted = lang;
   if (!i18n.hasResourceBundle(lang, "translation")) {
     const [main, ...parts] = await Promise.all([loadEnglish(), ...englishParts.map((load) => load())]);
     merge(lang, main);
     for (const part of parts) merge(lang, part);
   }
-  if (lang !== i18n.language) await i18n.changeLanguage(lang);
+  if (wanted === lang && lang !== i18n.language) await i18n.changeLanguage(lang);
 }
 
 /** Switches the UI language (once its texts are loaded) and remembers it in this browser. */
