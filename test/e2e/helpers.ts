@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -92,6 +92,17 @@ export async function addFixedFee(page: Page, building: string): Promise<string>
     validFrom: `${thisPeriod()}-01`,
   });
   return name;
+}
+
+/** The demo building manager, in a browser of their own, sends an announcement to the demo building. */
+export async function announceToDemoBuilding(browser: Browser, title: string, body: string): Promise<void> {
+  const office = await browser.newContext();
+  const manager = await office.newPage();
+  await signIn(manager, "manager@demo.chungcu.vn");
+  await expect(manager).toHaveURL(/\/console/);
+  const buildings = await api(manager, "GET", "/api/v1/buildings");
+  await api(manager, "POST", `/api/v1/buildings/${buildings.items[0].id}/announcements`, { title, body });
+  await office.close();
 }
 
 /** The id of the building of this name, as the person signed in on `page` sees it. */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.js";
-import { api, signIn } from "./helpers.js";
+import { announceToDemoBuilding, api, signIn } from "./helpers.js";
 
 // Issue 14, live in-app channel: the resident's open app hears of a new message without being reloaded.
 
@@ -12,19 +12,13 @@ async function unread(page: Page): Promise<number> {
   return (await api(page, "GET", "/api/v1/notifications?page=1&pageSize=1")).unread as number;
 }
 
-/** The building manager, in a browser of their own, announces something to the demo building. */
-async function announce(browser: Browser): Promise<void> {
-  const office = await browser.newContext();
-  const manager = await office.newPage();
-  await signIn(manager, "manager@demo.chungcu.vn");
-  await expect(manager).toHaveURL(/\/console/);
-  const buildings = await api(manager, "GET", "/api/v1/buildings");
-  await api(manager, "POST", `/api/v1/buildings/${buildings.items[0].id}/announcements`, {
-    title: `Bảo trì thang máy ${Date.now().toString(36)}`,
-    body: "Thang máy số 2 dừng từ 9:00 đến 10:00.",
-  });
-  await office.close();
-}
+/** An announcement to the demo building, named uniquely. */
+const announce = (browser: Browser) =>
+  announceToDemoBuilding(
+    browser,
+    `Bảo trì thang máy ${Date.now().toString(36)}`,
+    "Thang máy số 2 dừng từ 9:00 đến 10:00.",
+  );
 
 test("an announcement reaches the resident's open app at once: the bell counts it without a reload", async ({
   browser,

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import jsQR from "jsqr";
 import { readPng } from "../helpers/png.js";
 import { expect, test } from "./fixtures.js";
-import { api, signIn } from "./helpers.js";
+import { announceToDemoBuilding, api, signIn } from "./helpers.js";
 
 type Invoice = { id: string; status: string; balance: number; period: string };
 const vnd = (n: number) => `${new Intl.NumberFormat("vi-VN").format(n)} ₫`;
@@ -11,17 +11,8 @@ test("the resident's home leads with the amount due, the bell in the header, and
   browser,
 }) => {
   // Management sends an announcement to the demo building: it is unread on the resident's home.
-  const office = await browser.newContext();
-  const manager = await office.newPage();
-  await signIn(manager, "manager@demo.chungcu.vn");
-  await expect(manager).toHaveURL(/\/console/);
-  const buildings = await api(manager, "GET", "/api/v1/buildings");
   const title = `Cắt nước bảo trì bể ngầm ${Date.now().toString(36)}`;
-  await api(manager, "POST", `/api/v1/buildings/${buildings.items[0].id}/announcements`, {
-    title,
-    body: "Tạm ngưng cấp nước từ 8:00 đến 11:00 thứ Bảy.",
-  });
-  await office.close();
+  await announceToDemoBuilding(browser, title, "Tạm ngưng cấp nước từ 8:00 đến 11:00 thứ Bảy.");
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await phone.newPage();
